@@ -1,0 +1,93 @@
+/**
+ * The question-bank format, version 1 (`quiz-bank/1`), and the catalog that lists banks
+ * (`quiz-catalog/1`). `data/schema/bank.schema.json` and `data/schema/catalog.schema.json`
+ * describe the same shapes for authors and other tools; `test/schema.unit.test.ts` keeps the
+ * two in step.
+ *
+ * Unknown extra fields are allowed anywhere and survive validation (forward compatibility),
+ * so every object type here is open.
+ */
+
+/** The only bank format this version of the library reads. */
+export const BANK_FORMAT = 'quiz-bank/1';
+/** The only catalog format this version of the library reads. */
+export const CATALOG_FORMAT = 'quiz-catalog/1';
+
+/** Lower-case ASCII words joined by single hyphens, e.g. `llm-basics` or `q-3f9a2c`. */
+export type Slug = string;
+
+/** Text in CommonMark + GFM tables. Raw HTML in it is never rendered as HTML. */
+export type Markdown = string;
+
+/** A question is either explained in words (flashcard style) or answered with code. */
+export type QuestionKind = 'concept' | 'coding';
+
+export interface Choice {
+  /** What the learner picks. */
+  text: Markdown;
+  /** Whether picking it is right. A question may have several correct choices. */
+  correct: boolean;
+  /** Shown after checking, next to this choice. */
+  feedback?: Markdown;
+  [extra: string]: unknown;
+}
+
+export interface Question {
+  /** Unique in the bank and stable across re-imports, so progress survives edits. */
+  id: Slug;
+  kind: QuestionKind;
+  /** Plain text, one line: what lists and search results show. */
+  title: string;
+  prompt: Markdown;
+  answer: Markdown;
+  explanation?: Markdown;
+  example?: Markdown;
+  hint?: Markdown;
+  /** Ids of topics of this bank; at least one. */
+  topics: Slug[];
+  /** With choices the question is single or multiple choice; without, it is an open question. */
+  choices?: Choice[];
+  /**
+   * Id of the first question with the same title, either in this bank (`question-id`) or in
+   * another bank (`bank-id/question-id`). Variants are kept side by side, never dropped.
+   */
+  variantOf?: string;
+  [extra: string]: unknown;
+}
+
+export interface Topic {
+  id: Slug;
+  /** In the bank's language. */
+  title: string;
+  description?: Markdown;
+  [extra: string]: unknown;
+}
+
+export interface Bank {
+  format: typeof BANK_FORMAT;
+  id: Slug;
+  title: string;
+  /** BCP 47 tag of the bank's text, e.g. `zh-CN` or `en`. */
+  language: string;
+  description?: Markdown;
+  topics: Topic[];
+  questions: Question[];
+  [extra: string]: unknown;
+}
+
+export interface CatalogEntry {
+  id: Slug;
+  title: string;
+  language: string;
+  questionCount: number;
+  /** URL of the bank JSON, relative to the catalog's own URL. */
+  src: string;
+  description?: Markdown;
+  [extra: string]: unknown;
+}
+
+export interface Catalog {
+  format: typeof CATALOG_FORMAT;
+  banks: CatalogEntry[];
+  [extra: string]: unknown;
+}
