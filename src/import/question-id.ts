@@ -1,0 +1,56 @@
+/**
+ * Question ids must stay the same when a document is imported again, because learner progress
+ * is stored under them. They are derived from the title (not the position), so reordering or
+ * inserting questions keeps every other id; authors who want to rename a title without losing
+ * progress pin the id with `{#my-id}` at the end of the heading.
+ */
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function isSlug(text: string): boolean {
+  return SLUG.test(text);
+}
+
+/** The form under which two titles count as the same question (variants). */
+export function normalizeTitle(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s?.!。！？:：]+$/u, '')
+    .trim();
+}
+
+/** FNV-1a over UTF-16 code units: tiny, synchronous and identical in Node and browsers. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** Lower-case ASCII words of `text` joined by hyphens, at most `maxWords` words. */
+export function asciiSlug(text: string, maxWords = 6): string {
+  const words = text.normalize('NFKC').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return words.slice(0, maxWords).join('-');
+}
+
+/** `what-is-fine-tuning-1k2j3h` for English titles, `ai-1k2j3h` or `q-1k2j3h` for Chinese ones. */
+export function questionIdFromTitle(title: string): string {
+  const hash = fnv1a(normalizeTitle(title)).toString(36).padStart(7, '0');
+  const words = asciiSlug(title);
+  return `${words || 'q'}-${hash}`;
+}
+
+/** Makes ids unique in a bank by numbering repeats (`x`, `x-2`, `x-3`) in document order. */
+export function uniqueIds(ids: readonly string[]): string[] {
+  const used = new Set<string>();
+  return ids.map((id) => {
+    let candidate = id;
+    for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
+    used.add(candidate);
+    return candidate;
+  });
+}
