@@ -1,0 +1,254 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CATALOG_FORMAT, type Bank, type Catalog } from '../bank/types.js';
+import { formatIssues, validateBank, validateCatalog } from '../bank/validate.js';
+import { formatDiagnostic, type ImportDiagnostic } from '../import/diagnostics.js';
+import { buildCatalog, importDocuments, toJsonFile, type SourceDocument } from '../import/documents.js';
+import { checkTopicRules, type TopicRules } from '../import/topics.js';
+
+const USAGE = `quiz-elements: question banks for quiz web components
+
+Usage:
+  quiz-elements import <file.md…> --out <dir> [--topics <topics.json>] [--id <bank-id>] [--language <tag>]
+  quiz-elements import --config <banks.config.json> [--check]
+  quiz-elements validate <bank-or-catalog.json…>
+
+import    turns Q&A markdown into banks: <dir>/<bank-id>.json, listed in <dir>/index.json.
+          Errors are printed as file:line and nothing is written.
+          --config  imports the documents a config file lists (see data/banks.config.json)
+          --check   writes nothing; exits 1 when the files on disk differ from a fresh import
+validate  checks banks and catalogs and prints every problem with its JSON path.
+`;
+
+/** Where the default topic rules live: data/topics.json of this package. */
+const PACKAGE_TOPICS = new URL('../../data/topics.json', import.meta.url);
+
+interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const console_: Output = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+class UsageError extends Error {}
+
+async function readJson(path: string | URL, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} ${String(path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${String(path)}: ${what} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+async function readTopics(path: string | URL): Promise<TopicRules> {
+  const rules = await readJson(path, 'topic rules');
+  const problems = checkTopicRules(rules);
+  if (problems.length > 0) throw new UsageError(problems.map((p) => `${String(path)}: ${p}`).join('\n'));
+  return rules as TopicRules;
+}
+
+interface ImportPlan {
+  documents: SourceDocument[];
+  topics: TopicRules;
+  outDir: string;
+  /** With a config the catalog lists exactly its banks; otherwise new banks join the old catalog. */
+  replaceCatalog: boolean;
+}
+
+async function planFromConfig(configPath: string): Promise<ImportPlan> {
+  const config = (await readJson(configPath, 'import config')) as {
+    topics?: string;
+    out?: string;
+    banks?: { id?: string; source?: string; language?: string }[];
+  };
+  const base = dirname(resolve(configPath));
+  if (!Array.isArray(config.banks) || config.banks.length === 0) throw new UsageError(`${configPath}: banks: expected a non-empty array of { id, source }`);
+  if (typeof config.out !== 'string') throw new UsageError(`${configPath}: out: expected the output folder, relative to the config`);
+  const documents = await Promise.all(
+    config.banks.map(async (entry, i) => {
+      if (typeof entry.source !== 'string') throw new UsageError(`${configPath}: banks[${i}].source: expected a path`);
+      const path = resolve(base, entry.source);
+      return { ...(await readDocument(path)), id: entry.id, language: entry.language };
+    }),
+  );
+  return {
+    documents,
+    topics: await readTopics(config.topics ? resolve(base, config.topics) : PACKAGE_TOPICS),
+    outDir: resolve(base, config.out),
+    replaceCatalog: true,
+  };
+}
+
+async function readDocument(path: string): Promise<SourceDocument> {
+  try {
+    return { file: relative(process.cwd(), path) || path, source: await readFile(path, 'utf8') };
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+/** Writes through a temporary file so an interrupted run never leaves half a bank behind. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, text, 'utf8');
+  await rename(temporary, path);
+}
+
+async function readIfPresent(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+async function runImport(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      topics: { type: 'string' },
+      id: { type: 'string' },
+      language: { type: 'string' },
+      config: { type: 'string' },
+      check: { type: 'boolean', default: false },
+    },
+  });
+  let plan: ImportPlan;
+  if (values.config) {
+    if (positionals.length > 0) throw new UsageError('give either --config or markdown files, not both');
+    plan = await planFromConfig(values.config);
+  } else {
+    if (positionals.length === 0) throw new UsageError('import needs at least one markdown file');
+    if (!values.out) throw new UsageError('import needs --out <dir>, the folder for the bank files');
+    if (values.id && positionals.length > 1) throw new UsageError('--id names one bank; give one file with it');
+    const documents = await Promise.all(positionals.map((path) => readDocument(resolve(path))));
+    if (values.id) documents[0]!.id = values.id;
+    if (values.language) for (const document of documents) document.language = values.language;
+    plan = { documents, topics: await readTopics(values.topics ?? PACKAGE_TOPICS), outDir: resolve(values.out), replaceCatalog: false };
+  }
+
+  const { banks, diagnostics } = importDocuments(plan.documents, plan.topics);
+  printDiagnostics(diagnostics, io);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) {
+    io.err(`import failed: ${errors} error${errors === 1 ? '' : 's'}; nothing was written`);
+    return 1;
+  }
+  // The importer's output must always pass the validator that elements apply when loading.
+  for (const bank of banks) {
+    const result = validateBank(bank);
+    if (!result.ok) {
+      io.err(`internal error: bank "${bank.id}" fails validation:\n${formatIssues(result.issues)}`);
+      return 1;
+    }
+  }
+
+  const catalogPath = join(plan.outDir, 'index.json');
+  let previous: Catalog | undefined;
+  if (!plan.replaceCatalog) {
+    const text = await readIfPresent(catalogPath);
+    if (text !== null) {
+      const parsed = validateCatalog(JSON.parse(text) as unknown);
+      if (!parsed.ok) throw new UsageError(`${catalogPath} is not a valid catalog, so it cannot be updated:\n${formatIssues(parsed.issues)}`);
+      previous = parsed.value;
+    }
+  }
+  const files = new Map<string, string>(banks.map((bank) => [join(plan.outDir, `${bank.id}.json`), toJsonFile(bank)]));
+  files.set(catalogPath, toJsonFile(buildCatalog(banks, previous)));
+
+  if (values.check) {
+    const stale: string[] = [];
+    for (const [path, text] of files) if ((await readIfPresent(path)) !== text) stale.push(relative(process.cwd(), path));
+    if (stale.length > 0) {
+      io.err(`out of date (run the same import without --check to regenerate):\n  ${stale.join('\n  ')}`);
+      return 1;
+    }
+    io.out(`up to date: ${banks.length} bank${banks.length === 1 ? '' : 's'}, ${countQuestions(banks)} questions`);
+    return 0;
+  }
+
+  await mkdir(plan.outDir, { recursive: true });
+  for (const [path, text] of files) await writeAtomically(path, text);
+  for (const bank of banks) {
+    const variants = bank.questions.filter((q) => q.variantOf).length;
+    io.out(`${relative(process.cwd(), join(plan.outDir, `${bank.id}.json`))}: ${bank.questions.length} questions, ${bank.topics.length} topics, ${variants} variants`);
+  }
+  io.out(`${relative(process.cwd(), catalogPath)}: ${banks.length} bank${banks.length === 1 ? '' : 's'}, ${countQuestions(banks)} questions`);
+  return 0;
+}
+
+function countQuestions(banks: readonly Bank[]): number {
+  return banks.reduce((sum, bank) => sum + bank.questions.length, 0);
+}
+
+function printDiagnostics(diagnostics: readonly ImportDiagnostic[], io: Output): void {
+  for (const d of diagnostics) (d.severity === 'error' ? io.err : io.out)(formatDiagnostic(d));
+}
+
+async function runValidate(paths: string[], io: Output): Promise<number> {
+  if (paths.length === 0) throw new UsageError('validate needs at least one JSON file');
+  let failed = 0;
+  for (const path of paths) {
+    let data: unknown;
+    try {
+      data = await readJson(path, 'file');
+    } catch (error) {
+      io.err((error as Error).message);
+      failed++;
+      continue;
+    }
+    const isCatalog = (data as { format?: unknown } | null)?.format === CATALOG_FORMAT;
+    const result = isCatalog ? validateCatalog(data) : validateBank(data);
+    if (!result.ok) {
+      failed++;
+      io.err(`${path}: invalid ${isCatalog ? 'catalog' : 'bank'}`);
+      for (const issue of result.issues) io.err(`  ${issue.path || '(root)'}: ${issue.message}`);
+      continue;
+    }
+    for (const warning of result.warnings) io.out(`${path}: warning: ${warning.path || '(root)'}: ${warning.message}`);
+    const summary = isCatalog ? `${(result.value as Catalog).banks.length} banks` : `${(result.value as Bank).questions.length} questions`;
+    io.out(`${path}: ok (${summary})`);
+  }
+  if (failed > 0) io.err(`${failed} of ${paths.length} file${paths.length === 1 ? '' : 's'} invalid`);
+  return failed > 0 ? 1 : 0;
+}
+
+/** Runs the CLI with `args` (without node and script) and returns the exit code. */
+export async function main(args: string[], io: Output = console_): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    if (command === 'import') return await runImport(rest, io);
+    if (command === 'validate') return await runValidate(rest, io);
+    if (command === '--version' || command === '-v') {
+      const pkg = (await readJson(new URL('../../package.json', import.meta.url), 'package.json')) as { version: string };
+      io.out(pkg.version);
+      return 0;
+    }
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return command === undefined ? 1 : 0;
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${basename(process.argv[1] ?? 'quiz-elements')}: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /[\\/]cli[\\/]main\.[jt]s$/.test(process.argv[1]);
+if (invokedDirectly) process.exitCode = await main(process.argv.slice(2));
