@@ -1,0 +1,48 @@
+// Two builds from one source tree:
+// - dist/: unbundled ES modules + .d.ts for npm users and bundlers (dependencies stay imports);
+// - dist/cdn/quiz-elements.js: one self-contained entry for a plain <script type="module">, with
+//   Lit and every other dependency inlined and lazy parts split into chunks beside it.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const isTest = (file) => /\.test\.ts$/.test(file);
+
+/** Every module of src/ except tests, so npm users can import any public entry directly. */
+function sourceModules(dir = 'src') {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceModules(path);
+    return path.endsWith('.ts') && !isTest(path) && !path.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+const typescriptFor = (options) =>
+  typescript({ tsconfig: './tsconfig.build.json', ...options });
+
+export default [
+  {
+    input: sourceModules(),
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+    // Packages are peers of the user's app: their bundler dedupes Lit across libraries.
+    external: (id) => /^(node:|lit|@lit\/|@lit-labs\/|valibot)/.test(id),
+    plugins: [typescriptFor({ declaration: true, declarationDir: 'dist', outDir: 'dist' })],
+  },
+  {
+    input: { 'quiz-elements': 'src/index.ts' },
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [
+      nodeResolve({ browser: true }),
+      typescriptFor({ declaration: false, declarationMap: false, outDir: 'dist/cdn', sourceMap: true }),
+      terser({ format: { comments: false }, compress: { passes: 2 } }),
+    ],
+  },
+];
