@@ -1,3 +1,17 @@
-/** Public entry `quiz-elements/bank`: the bank format's types and its validator, without any UI. */
+/** Public entry `quiz-elements/bank`: the bank format, its validator and the loader, without any UI. */
 export * from './types.js';
 export * from './validate.js';
+export {
+  BankLoadError,
+  bankFromJsonText,
+  bankFromMarkdown,
+  bankFromValue,
+  clearBankCache,
+  loadBankFromUrl,
+  loadBundledBank,
+  type BankLoadErrorDetails,
+  type BankLoadErrorKind,
+  type LoadedBank,
+  type LoadOptions,
+} from './load.js';
+export { bundledBankIds, bundledBanks, bundledBanksUrl } from './bundled.js';

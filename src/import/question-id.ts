@@ -5,30 +5,15 @@
  * progress pin the id with `{#my-id}` at the end of the heading.
  */
 
+import { fingerprint } from '../bank/fingerprint.js';
+import { normalizeTitle } from '../bank/variants.js';
+
+export { normalizeTitle };
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function isSlug(text: string): boolean {
   return SLUG.test(text);
-}
-
-/** The form under which two titles count as the same question (variants). */
-export function normalizeTitle(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[\s?.!。！？:：]+$/u, '')
-    .trim();
-}
-
-/** FNV-1a over UTF-16 code units: tiny, synchronous and identical in Node and browsers. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
 }
 
 /** Lower-case ASCII words of `text` joined by hyphens, at most `maxWords` words. */
@@ -39,7 +24,7 @@ export function asciiSlug(text: string, maxWords = 6): string {
 
 /** `what-is-fine-tuning-1k2j3h` for English titles, `ai-1k2j3h` or `q-1k2j3h` for Chinese ones. */
 export function questionIdFromTitle(title: string): string {
-  const hash = fnv1a(normalizeTitle(title)).toString(36).padStart(7, '0');
+  const hash = fingerprint(normalizeTitle(title)).toString(36).padStart(7, '0');
   const words = asciiSlug(title);
   return `${words || 'q'}-${hash}`;
 }

@@ -1,0 +1,29 @@
+/**
+ * The banks that ship with quiz-elements (`data/banks/`). Each bank is a JSON module of its own,
+ * imported only when asked for, so bundlers emit one chunk per bank and the core carries none.
+ * `bundled.unit.test.ts` fails when this map and `data/banks/index.json` disagree.
+ */
+import catalog from '../../data/banks/index.json' with { type: 'json' };
+import type { CatalogEntry } from './types.js';
+
+/** A bank's JSON module; `default` is the parsed, not yet validated, bank. */
+export type BankModule = { default: unknown };
+
+// Literal paths, because bundlers split dynamic imports into chunks only when they can see the file.
+/** Loader of each bundled bank, by bank id. */
+export const bundledBankImports: ReadonlyMap<string, () => Promise<BankModule>> = new Map<string, () => Promise<BankModule>>([
+  ['llm-business-models', () => import('../../data/banks/llm-business-models.json', { with: { type: 'json' } })],
+  ['llm-startup-interview', () => import('../../data/banks/llm-startup-interview.json', { with: { type: 'json' } })],
+  ['llm-application-scenarios', () => import('../../data/banks/llm-application-scenarios.json', { with: { type: 'json' } })],
+  ['llm-fundamentals', () => import('../../data/banks/llm-fundamentals.json', { with: { type: 'json' } })],
+  ['llm-product-innovation', () => import('../../data/banks/llm-product-innovation.json', { with: { type: 'json' } })],
+]);
+
+/** Ids of the bundled banks, for `loadBundledBank`. */
+export const bundledBankIds: readonly string[] = Object.freeze([...bundledBankImports.keys()]);
+
+/** The catalog entries (title, language, questionCount) of the bundled banks, to list them without loading them. */
+export const bundledBanks: readonly CatalogEntry[] = Object.freeze(catalog.banks.map((entry) => Object.freeze({ ...entry })));
+
+/** Folder of the bundled bank files: relative links and images in those banks resolve against it. */
+export const bundledBanksUrl: string = new URL('../../data/banks/', import.meta.url).href;
