@@ -1,0 +1,293 @@
+// Untrusted markdown -> Lit template. marked's lexer turns the text into tokens and we build every
+// element ourselves with `html` templates: text is always bound as text, URLs pass url-policy, and
+// no string is ever parsed as HTML. So raw HTML in a bank shows as text, nothing can run, and it
+// works on pages that enforce Trusted Types without a policy of ours.
+// Load this module with import() when the first markdown is shown (STYLE.md: heavy things lazily).
+import { getDefaults, Lexer, type MarkedToken, type Token, type Tokens } from 'marked';
+import { html, nothing, type TemplateResult } from 'lit';
+import { renderCodeBlock, codeLanguage } from './code-block.js';
+import { firstChar, joinWideLines, lastChar } from './cjk.js';
+import { decodeEntities } from './entities.js';
+import { resolveStrings, type RenderStrings } from './strings.js';
+import { resolveSafeUrl } from './url-policy.js';
+
+export { markdownStyles } from './markdown.styles.js';
+export type { RenderStrings } from './strings.js';
+
+export interface RenderOptions {
+  /** Absolute URL that relative links and images resolve against (the bank's URL). */
+  baseUrl?: string;
+  /** UI strings in the element's language; missing ones fall back to English. */
+  strings?: Partial<RenderStrings>;
+  /**
+   * Heading level that a markdown `#` becomes (`##` is one deeper, capped at 6), so headings in a
+   * question nest under the element's own heading instead of competing with the page's. Default 4.
+   */
+  headingLevel?: number;
+}
+
+interface Context {
+  base: string;
+  pageOrigin: string;
+  strings: RenderStrings;
+  headingLevel: number;
+}
+
+/** Deeper nesting (quotes in lists in quotes...) is shown as its source text. */
+const MAX_DEPTH = 24;
+
+/** Recently lexed documents: elements re-render far more often than their markdown changes. */
+const lexed = new Map<string, Token[]>();
+const LEXED_LIMIT = 64;
+
+function lex(markdown: string): Token[] {
+  let tokens = lexed.get(markdown);
+  if (tokens) {
+    lexed.delete(markdown);
+  } else {
+    // Fresh defaults: a page that configured its own copy of marked (marked.use) cannot change ours.
+    tokens = Lexer.lex(markdown, { ...getDefaults(), gfm: true, breaks: false, pedantic: false });
+    if (lexed.size >= LEXED_LIMIT) lexed.delete(lexed.keys().next().value!);
+  }
+  lexed.set(markdown, tokens);
+  return tokens;
+}
+
+/** Renders untrusted `markdown` as a Lit template; see the module comment for the safety model. */
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): TemplateResult {
+  const context: Context = {
+    base: baseUrl(options.baseUrl),
+    pageOrigin: location.origin,
+    strings: resolveStrings(options.strings),
+    headingLevel: clampLevel(options.headingLevel ?? 4),
+  };
+  let tokens: Token[];
+  try {
+    tokens = lex(markdown);
+  } catch {
+    // marked can run out of stack on pathological nesting: show the source rather than nothing.
+    return html`<div class="markdown"><p class="source">${markdown}</p></div>`;
+  }
+  return html`<div class="markdown">${blocks(tokens, context, 0)}</div>`;
+}
+
+function baseUrl(given: string | undefined): string {
+  if (given) {
+    try {
+      return new URL(given, document.baseURI).href;
+    } catch {
+      // fall through to the page's own base
+    }
+  }
+  return document.baseURI;
+}
+
+function clampLevel(level: number): number {
+  return Math.min(6, Math.max(1, Math.trunc(level) || 4));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks
+
+function blocks(tokens: Token[], context: Context, depth: number): unknown[] {
+  return tokens.map((token) => block(token as MarkedToken, context, depth));
+}
+
+function block(token: MarkedToken, context: Context, depth: number): unknown {
+  if (depth > MAX_DEPTH) return html`<p class="source">${token.raw}</p>`;
+  switch (token.type) {
+    case 'space':
+    case 'def':
+      return nothing;
+    case 'paragraph':
+      return html`<p>${inlines(token.tokens, context, depth)}</p>`;
+    case 'text':
+      // Loose text inside tight list items.
+      return token.tokens ? inlines(token.tokens, context, depth) : text(token.text);
+    case 'heading':
+      return heading(context.headingLevel + token.depth - 1, inlines(token.tokens, context, depth));
+    case 'code':
+      return renderCodeBlock(token.text, codeLanguage(decodeEntities(token.lang ?? '')), context.strings);
+    case 'blockquote':
+      return html`<blockquote>${blocks(token.tokens, context, depth + 1)}</blockquote>`;
+    case 'list':
+      return list(token, context, depth + 1);
+    case 'table':
+      return table(token, context, depth);
+    case 'hr':
+      return html`<hr />`;
+    case 'html':
+      return rawHtmlBlock(token.text);
+    case 'checkbox':
+      return taskMarker(token.checked);
+    default:
+      // Inline tokens never reach here from marked; anything else (a future token type) as text.
+      return 'tokens' in token && Array.isArray(token.tokens)
+        ? inlines(token.tokens, context, depth)
+        : text(token.raw);
+  }
+}
+
+function heading(level: number, content: unknown): TemplateResult {
+  switch (Math.min(level, 6)) {
+    case 1:
+      return html`<h1>${content}</h1>`;
+    case 2:
+      return html`<h2>${content}</h2>`;
+    case 3:
+      return html`<h3>${content}</h3>`;
+    case 4:
+      return html`<h4>${content}</h4>`;
+    case 5:
+      return html`<h5>${content}</h5>`;
+    default:
+      return html`<h6>${content}</h6>`;
+  }
+}
+
+function list(token: Tokens.List, context: Context, depth: number): TemplateResult {
+  const items = token.items.map(
+    (item) =>
+      html`<li class=${item.task ? 'task' : nothing}>${blocks(item.tokens, context, depth)}</li>`,
+  );
+  if (!token.ordered) return html`<ul>${items}</ul>`;
+  const start = token.start === '' || token.start === 1 ? nothing : token.start;
+  return html`<ol start=${start}>${items}</ol>`;
+}
+
+/** GFM task list box: a read-only glyph, not a form control nobody can use. */
+function taskMarker(checked: boolean): TemplateResult {
+  return html`<span class="task-marker">${checked ? '☑' : '☐'}</span> `;
+}
+
+function table(token: Tokens.Table, context: Context, depth: number): TemplateResult {
+  const cell = (content: Tokens.TableCell, header: boolean) => {
+    const align = content.align ? `align-${content.align}` : nothing;
+    const children = inlines(content.tokens, context, depth);
+    return header
+      ? html`<th scope="col" class=${align}>${children}</th>`
+      : html`<td class=${align}>${children}</td>`;
+  };
+  // Wide tables scroll inside this wrapper, which is focusable so keyboards can scroll it too.
+  return html`<div class="table-scroll" tabindex="0" role="group" aria-label=${context.strings.table}>
+    <table>
+      <thead>
+        <tr>${token.header.map((content) => cell(content, true))}</tr>
+      </thead>
+      <tbody>
+        ${token.rows.map((row) => html`<tr>${row.map((content) => cell(content, false))}</tr>`)}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+const HTML_COMMENT = /^\s*<!--[\s\S]*?-->\s*$/;
+
+/** Raw HTML is shown as the text it is; comments are the author's notes and stay hidden. */
+function rawHtmlBlock(source: string): unknown {
+  if (HTML_COMMENT.test(source)) return nothing;
+  return html`<p class="source">${source.replace(/\n+$/, '')}</p>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inlines
+
+function inlines(tokens: Token[], context: Context, depth: number): unknown[] {
+  return tokens.map((token, index) => {
+    const current = token as MarkedToken;
+    if (current.type === 'text' && !current.tokens) {
+      // A soft line break between two Chinese characters must not turn into a space.
+      const before = lastChar(plainText(tokens[index - 1]));
+      const after = firstChar(plainText(tokens[index + 1]));
+      return joinWideLines(decodeEntities(current.text), before, after);
+    }
+    return inline(current, context, depth);
+  });
+}
+
+function inline(token: MarkedToken, context: Context, depth: number): unknown {
+  if (depth > MAX_DEPTH) return text(token.raw);
+  const inner = (children: Token[]) => inlines(children, context, depth + 1);
+  switch (token.type) {
+    case 'text':
+      return token.tokens ? inner(token.tokens) : text(token.text);
+    case 'escape':
+      return token.text;
+    case 'strong':
+      return html`<strong>${inner(token.tokens)}</strong>`;
+    case 'em':
+      return html`<em>${inner(token.tokens)}</em>`;
+    case 'del':
+      return html`<del>${inner(token.tokens)}</del>`;
+    case 'codespan':
+      return html`<code>${token.text}</code>`;
+    case 'br':
+      return html`<br />`;
+    case 'link':
+      return link(token, inner(token.tokens), context);
+    case 'image':
+      return image(token, context);
+    case 'html':
+      return rawHtmlInline(token.text);
+    case 'checkbox':
+      return taskMarker(token.checked);
+    default:
+      return 'tokens' in token && Array.isArray(token.tokens) ? inner(token.tokens) : text(token.raw);
+  }
+}
+
+function text(source: string): string {
+  return joinWideLines(decodeEntities(source));
+}
+
+/** `<br>` is common in table cells (GFM has no other line break there); other tags show as text. */
+function rawHtmlInline(source: string): unknown {
+  if (/^<br\s*\/?>$/i.test(source)) return html`<br />`;
+  if (source.startsWith('<!--')) return nothing;
+  return source;
+}
+
+function link(token: Tokens.Link, content: unknown[], context: Context): unknown {
+  // Fragment links point into the bank's page, which is not this one: keep the text only.
+  const destination = token.autolink ? token.href : decodeEntities(token.href);
+  const url = destination.trimStart().startsWith('#')
+    ? null
+    : resolveSafeUrl(destination, context.base, 'link');
+  if (!url) return html`<span class="link-removed">${content}</span>`;
+  const title = token.title ? decodeEntities(token.title) : nothing;
+  const external = url.protocol !== 'mailto:' && url.origin !== context.pageOrigin;
+  if (!external) return html`<a href=${url.href} title=${title}>${content}</a>`;
+  return html`<a href=${url.href} title=${title} target="_blank" rel="noopener noreferrer"
+    >${content}<span class="visually-hidden"> ${context.strings.newTab}</span
+    ><span class="external-mark" aria-hidden="true">↗</span></a
+  >`;
+}
+
+function image(token: Tokens.Image, context: Context): unknown {
+  const alt = token.tokens.map(plainText).join('');
+  const url = resolveSafeUrl(decodeEntities(token.href), context.base, 'image');
+  if (!url) return alt;
+  const title = token.title ? decodeEntities(token.title) : nothing;
+  return html`<img src=${url.href} alt=${alt} title=${title} loading="lazy" decoding="async" />`;
+}
+
+/** The text a reader sees for a token, used for image alt text and to find neighbouring characters. */
+function plainText(token: Token | undefined): string {
+  if (!token) return '';
+  const current = token as MarkedToken;
+  switch (current.type) {
+    case 'text':
+      return current.tokens ? current.tokens.map(plainText).join('') : decodeEntities(current.text);
+    case 'escape':
+    case 'codespan':
+      return current.text;
+    case 'br':
+      return ' ';
+    case 'html':
+      return '';
+    default:
+      return 'tokens' in current && Array.isArray(current.tokens)
+        ? current.tokens.map(plainText).join('')
+        : '';
+  }
+}
