@@ -1,0 +1,5 @@
+export { QuizAnswerEvent } from './quiz-answer.js';
+export { QuizCompleteEvent } from './quiz-complete.js';
+export { QuizErrorEvent } from './quiz-error.js';
+export { QuizGradeEvent } from './quiz-grade.js';
+export { QuizRevealEvent } from './quiz-reveal.js';

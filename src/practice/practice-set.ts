@@ -1,0 +1,235 @@
+import { fingerprint } from '../bank/fingerprint.js';
+import type { Bank, Question, QuestionKind } from '../bank/types.js';
+import { normalizeTitle } from '../bank/variants.js';
+
+/** How well a learner knew an open question, as in Anki: the four self-grades. */
+export type Grade = 'again' | 'hard' | 'good' | 'easy';
+export const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
+
+export interface PracticeFilter {
+  /** Topic ids; a question matches when it has any of them. */
+  topics?: readonly string[];
+  kind?: QuestionKind;
+  /** At most this many questions; default 10. */
+  count?: number;
+  shuffle?: boolean;
+  /** Makes a shuffled order reproducible. */
+  seed?: string;
+}
+
+/** Small, fast, seedable PRNG (mulberry32): the same seed gives the same practice order. */
+export function seededRandom(seed: string): () => number {
+  let state = fingerprint(seed);
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher–Yates on a copy. */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+/**
+ * The questions a practice set asks: one per title (variants are offered inside the card, not
+ * asked twice), filtered by topic and kind, optionally shuffled, then cut to `count`.
+ */
+export function selectQuestions(bank: Bank, filter: PracticeFilter = {}): Question[] {
+  const seen = new Set<string>();
+  const topics = filter.topics?.length ? new Set(filter.topics) : null;
+  let questions = bank.questions.filter((q) => {
+    const key = normalizeTitle(q.title);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return (!topics || q.topics.some((t) => topics.has(t))) && (!filter.kind || q.kind === filter.kind);
+  });
+  if (filter.shuffle) questions = shuffled(questions, filter.seed !== undefined ? seededRandom(filter.seed) : Math.random);
+  const count = filter.count ?? 10;
+  return count > 0 ? questions.slice(0, count) : questions;
+}
+
+/** Where a learner is with one question of the set. */
+export interface QuestionState {
+  hintShown: boolean;
+  revealed: boolean;
+  /** What they typed before revealing the answer. */
+  attempt: string;
+  grade?: Grade;
+  /** Indices of the chosen choices. */
+  selected: number[];
+  checked: boolean;
+  correct?: boolean;
+  /** Which variant (same title) is shown; 0 is the question itself. */
+  variant: number;
+}
+
+export interface PracticeSummary {
+  total: number;
+  grades: Record<Grade, number>;
+  right: number;
+  wrong: number;
+  durationMs: number;
+  /** Ids of questions graded Again or answered wrong. */
+  missed: string[];
+}
+
+/** A choice question is answered right when exactly the correct choices are selected. */
+export function isRightSelection(question: Question, selected: readonly number[]): boolean {
+  const choices = question.choices ?? [];
+  return choices.every((choice, i) => choice.correct === selected.includes(i));
+}
+
+/** Single choice when exactly one choice is correct; otherwise the learner picks all correct ones. */
+export function isMultipleChoice(question: Question): boolean {
+  return (question.choices ?? []).filter((c) => c.correct).length > 1;
+}
+
+interface HistoryEntry {
+  index: number;
+  before: QuestionState;
+}
+
+/**
+ * One run through a practice set: position, per-question state, grades, undo and the summary.
+ * Pure state (no DOM), so every rule here is tested in Node.
+ */
+export class PracticeSession {
+  readonly questions: readonly Question[];
+  readonly states: QuestionState[];
+  index = 0;
+  readonly startedAt: number;
+  finishedAt: number | null = null;
+  private readonly history: HistoryEntry[] = [];
+  private readonly now: () => number;
+
+  constructor(questions: readonly Question[], now: () => number = Date.now) {
+    this.questions = questions;
+    this.now = now;
+    this.startedAt = now();
+    this.states = questions.map(() => ({ hintShown: false, revealed: false, attempt: '', selected: [], checked: false, variant: 0 }));
+  }
+
+  get current(): Question | undefined {
+    return this.questions[this.index];
+  }
+
+  get state(): QuestionState | undefined {
+    return this.states[this.index];
+  }
+
+  get complete(): boolean {
+    return this.finishedAt !== null;
+  }
+
+  get canUndo(): boolean {
+    return this.history.length > 0;
+  }
+
+  isDone(index: number): boolean {
+    const state = this.states[index];
+    return !!state && (state.grade !== undefined || state.checked);
+  }
+
+  get doneCount(): number {
+    return this.states.filter((_, i) => this.isDone(i)).length;
+  }
+
+  goTo(index: number): void {
+    if (index >= 0 && index < this.questions.length) this.index = index;
+  }
+
+  showHint(): void {
+    if (this.state) this.state.hintShown = true;
+  }
+
+  reveal(): boolean {
+    const state = this.state;
+    if (!state || state.revealed) return false;
+    state.revealed = true;
+    return true;
+  }
+
+  /** Records a self-grade for the current open question and moves on; false if not revealed yet. */
+  grade(grade: Grade): boolean {
+    const state = this.state;
+    if (!state || !state.revealed || state.grade !== undefined) return false;
+    this.history.push({ index: this.index, before: { ...state, selected: [...state.selected] } });
+    state.grade = grade;
+    this.advance();
+    return true;
+  }
+
+  select(choice: number): void {
+    const state = this.state;
+    const question = this.current;
+    if (!state || !question?.choices || state.checked) return;
+    if (!isMultipleChoice(question)) state.selected = [choice];
+    else state.selected = state.selected.includes(choice) ? state.selected.filter((i) => i !== choice) : [...state.selected, choice].sort((a, b) => a - b);
+  }
+
+  /** Checks the current choice question; returns whether it was right, or null if not checkable. */
+  check(): boolean | null {
+    const state = this.state;
+    const question = this.current;
+    if (!state || !question?.choices || state.checked || state.selected.length === 0) return null;
+    this.history.push({ index: this.index, before: { ...state, selected: [...state.selected] } });
+    state.checked = true;
+    state.correct = isRightSelection(question, state.selected);
+    this.finishIfDone();
+    return state.correct;
+  }
+
+  /** Takes back the last grade or check and returns to that question. */
+  undo(): boolean {
+    const last = this.history.pop();
+    if (!last) return false;
+    this.states[last.index] = last.before;
+    this.index = last.index;
+    this.finishedAt = null;
+    return true;
+  }
+
+  /** After a grade: the next question not yet done, or the summary when all are done. */
+  advance(): void {
+    if (this.finishIfDone()) return;
+    const n = this.questions.length;
+    for (let step = 1; step <= n; step++) {
+      const candidate = (this.index + step) % n;
+      if (!this.isDone(candidate)) {
+        this.index = candidate;
+        return;
+      }
+    }
+  }
+
+  private finishIfDone(): boolean {
+    if (this.questions.length > 0 && this.doneCount === this.questions.length) {
+      this.finishedAt ??= this.now();
+      return true;
+    }
+    return false;
+  }
+
+  summary(): PracticeSummary {
+    const grades: Record<Grade, number> = { again: 0, hard: 0, good: 0, easy: 0 };
+    let right = 0;
+    let wrong = 0;
+    const missed: string[] = [];
+    this.states.forEach((state, i) => {
+      const id = this.questions[i]!.id;
+      if (state.grade) grades[state.grade]++;
+      if (state.checked) state.correct ? right++ : wrong++;
+      if (state.grade === 'again' || (state.checked && !state.correct)) missed.push(id);
+    });
+    return { total: this.questions.length, grades, right, wrong, durationMs: (this.finishedAt ?? this.now()) - this.startedAt, missed };
+  }
+}

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Bank, Question } from '../bank/types.js';
+import { PracticeSession, seededRandom, selectQuestions } from './practice-set.js';
+
+const q = (id: string, extra: Partial<Question> = {}): Question => ({
+  id, kind: 'concept', title: `Title ${id}`, prompt: `Prompt ${id}`, answer: `Answer ${id}`, topics: ['t1'], ...extra,
+});
+const choice = (id: string, correct: number[], n = 3): Question =>
+  q(id, { choices: Array.from({ length: n }, (_, i) => ({ text: `c${i}`, correct: correct.includes(i) })) });
+
+const bank: Bank = {
+  format: 'quiz-bank/1', id: 'b', title: 'B', language: 'en',
+  topics: [{ id: 't1', title: 'T1' }, { id: 't2', title: 'T2' }],
+  questions: [
+    q('a'), q('b', { topics: ['t2'] }), q('c', { kind: 'coding', topics: ['t1', 't2'] }),
+    q('a2', { title: 'Title a？' }), ...Array.from({ length: 12 }, (_, i) => q(`n${i}`)),
+  ],
+};
+
+describe('selectQuestions', () => {
+  it('asks one question per title, default 10', () => {
+    const ids = selectQuestions(bank).map((x) => x.id);
+    assert.equal(ids.length, 10);
+    assert.ok(!ids.includes('a2'), 'the variant of a is not asked separately');
+  });
+
+  it('filters by topic and kind', () => {
+    assert.deepEqual(selectQuestions(bank, { topics: ['t2'] }).map((x) => x.id), ['b', 'c']);
+    assert.deepEqual(selectQuestions(bank, { kind: 'coding' }).map((x) => x.id), ['c']);
+    assert.deepEqual(selectQuestions(bank, { topics: ['t2'], kind: 'concept' }).map((x) => x.id), ['b']);
+    assert.deepEqual(selectQuestions(bank, { topics: ['nope'] }), []);
+  });
+
+  it('shuffles reproducibly with a seed, differently with another seed', () => {
+    const one = selectQuestions(bank, { shuffle: true, seed: 'x', count: 0 }).map((x) => x.id);
+    assert.deepEqual(selectQuestions(bank, { shuffle: true, seed: 'x', count: 0 }).map((x) => x.id), one);
+    assert.notDeepEqual(selectQuestions(bank, { shuffle: true, seed: 'y', count: 0 }).map((x) => x.id), one);
+    assert.equal(new Set(one).size, 15);
+  });
+
+  it('seededRandom stays in [0, 1)', () => {
+    const random = seededRandom('s');
+    for (let i = 0; i < 1000; i++) {
+      const x = random();
+      assert.ok(x >= 0 && x < 1);
+    }
+  });
+});
+
+describe('PracticeSession', () => {
+  it('goes prompt → reveal → grade → next question, and finishes with a summary', () => {
+    let clock = 1000;
+    const session = new PracticeSession([q('a'), q('b')], () => clock);
+    assert.equal(session.grade('good'), false, 'cannot grade before the answer is shown');
+    assert.equal(session.reveal(), true);
+    assert.equal(session.grade('good'), true);
+    assert.equal(session.index, 1);
+    session.reveal();
+    clock = 61_000;
+    session.grade('again');
+    assert.equal(session.complete, true);
+    assert.deepEqual(session.summary(), { total: 2, grades: { again: 1, hard: 0, good: 1, easy: 0 }, right: 0, wrong: 0, durationMs: 60_000, missed: ['b'] });
+  });
+
+  it('undo takes back the last grade and returns to that question', () => {
+    const session = new PracticeSession([q('a'), q('b')]);
+    session.reveal();
+    session.grade('hard');
+    assert.equal(session.undo(), true);
+    assert.equal(session.index, 0);
+    assert.equal(session.state!.grade, undefined);
+    assert.equal(session.state!.revealed, true);
+    assert.equal(session.undo(), false);
+  });
+
+  it('undo after the last grade leaves the summary', () => {
+    const session = new PracticeSession([q('a')]);
+    session.reveal();
+    session.grade('easy');
+    assert.equal(session.complete, true);
+    session.undo();
+    assert.equal(session.complete, false);
+  });
+
+  it('single choice keeps one selection; multiple toggles; check scores exactly-right selections', () => {
+    const session = new PracticeSession([choice('s', [1]), choice('m', [0, 2])]);
+    session.select(0);
+    session.select(1);
+    assert.deepEqual(session.state!.selected, [1]);
+    assert.equal(session.check(), true);
+    session.advance();
+    session.select(0);
+    session.select(1);
+    session.select(1);
+    assert.deepEqual(session.state!.selected, [0]);
+    assert.equal(session.check(), false, 'missing one correct choice is wrong');
+    assert.equal(session.complete, true);
+    assert.deepEqual(session.summary().missed, ['m']);
+    assert.deepEqual([session.summary().right, session.summary().wrong], [1, 1]);
+  });
+
+  it('does not check without a selection, nor twice', () => {
+    const session = new PracticeSession([choice('s', [0])]);
+    assert.equal(session.check(), null);
+    session.select(0);
+    assert.equal(session.check(), true);
+    assert.equal(session.check(), null);
+    session.select(1);
+    assert.deepEqual(session.state!.selected, [0], 'selection is frozen after checking');
+  });
+
+  it('after grading the last question, returns to a skipped one before finishing', () => {
+    const session = new PracticeSession([q('a'), q('b'), q('c')]);
+    session.goTo(2);
+    session.reveal();
+    session.grade('good');
+    assert.equal(session.complete, false);
+    assert.equal(session.index, 0);
+  });
+});
