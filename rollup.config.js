@@ -4,11 +4,13 @@
 //   Lit and every other dependency inlined and lazy parts split into chunks beside it.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import json from '@rollup/plugin-json';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 const isTest = (file) => /\.test\.ts$/.test(file);
+const isDataJson = (id) => /[\\/]data[\\/].*\.json$/.test(id);
 
 /** Every module of src/ except tests, so npm users can import any public entry directly. */
 function sourceModules(dir = 'src') {
@@ -19,19 +21,34 @@ function sourceModules(dir = 'src') {
   });
 }
 
+/**
+ * Keeps imports of data/*.json as they are written in src/: dist/ mirrors src/ one level deep,
+ * and data/ ships with the package, so the same relative path is right after the build.
+ */
+const keepDataImports = {
+  name: 'keep-data-imports',
+  resolveId(source) {
+    return isDataJson(source) && source.startsWith('.') ? { id: source, external: 'absolute' } : null;
+  },
+};
+
 const typescriptFor = (options) =>
   typescript({ tsconfig: './tsconfig.build.json', ...options });
 
 export default [
   {
     input: sourceModules(),
-    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
-    // Packages are peers of the user's app: their bundler dedupes Lit across libraries.
-    external: (id) => /^(node:|lit|@lit\/|@lit-labs\/|valibot)/.test(id),
-    plugins: [typescriptFor({ declaration: true, declarationDir: 'dist', outDir: 'dist' })],
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, importAttributesKey: 'with' },
+    // Packages are peers of the user's app: their bundler dedupes Lit across libraries. The
+    // bundled banks stay JSON files in data/ (shipped with the package), imported lazily.
+    external: (id) => /^(node:|lit|@lit\/|@lit-labs\/|valibot|marked|@highlightjs\/)/.test(id),
+    treeshake: { moduleSideEffects: (id, external) => !(external && isDataJson(id)) },
+    plugins: [keepDataImports, typescriptFor({ declaration: true, declarationDir: 'dist', outDir: 'dist' })],
   },
   {
     input: { 'quiz-elements': 'src/index.ts' },
+    // Shared code may live in the entry itself, so the page loads one file before any lazy chunk.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist/cdn',
       format: 'es',
@@ -41,6 +58,7 @@ export default [
     },
     plugins: [
       nodeResolve({ browser: true }),
+      json({ preferConst: true }),
       typescriptFor({ declaration: false, declarationMap: false, outDir: 'dist/cdn', sourceMap: true }),
       terser({ format: { comments: false }, compress: { passes: 2 } }),
     ],

@@ -1,5 +1,7 @@
-// Until the custom elements exist, the demo lists the bundled banks with plain DOM calls.
-// Bank text only ever goes through textContent, never innerHTML.
+// The demo page: the cards are plain markup in index.html; this module registers the elements,
+// lists every bundled bank and runs the importer on pasted markdown. Bank text only ever goes
+// through textContent, never innerHTML.
+import '../src/index.js';
 import { formatIssues, validateBank, validateCatalog, type Bank } from '../src/bank/index.js';
 import type { TopicRules } from '../src/import/topics.js';
 

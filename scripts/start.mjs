@@ -16,7 +16,8 @@ const server = await startDevServer({
         return next();
       },
     ],
-    plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+    // No target: esbuild keeps `with { type: 'json' }` only at its default (esnext) output.
+    plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   },
   readCliArgs: false,
   readFileConfig: false,

@@ -1,9 +1,13 @@
 /**
- * quiz-elements: the public entry. Importing it gives the bank format, its validator and the
- * Markdown importer's types; the custom elements register themselves from their own modules.
+ * quiz-elements: the public entry. Importing it registers the custom elements and gives the
+ * bank format, its validator, the loader and the event classes. Heavy parts (markdown
+ * rendering, highlighting, the importer, bundled banks) load on first use.
  */
 export * from './bank/index.js';
-export { formatDiagnostic, ImportError, type ImportDiagnostic, type ImportOptions, type ImportResult } from './import/index.js';
+export * from './events/index.js';
+export { QuizCard } from './elements/quiz-card/quiz-card.js';
+export type { Grade, PracticeSummary } from './practice/practice-set.js';
+export type { ImportDiagnostic, ImportOptions, ImportResult } from './import/index.js';
 
 /**
  * Imports a Q&A markdown document in the browser or Node. The importer is loaded on first use,

@@ -1,0 +1,38 @@
+import { BankLoadError } from '../bank/load.js';
+import { formatIssues } from '../bank/validate.js';
+import type { UiStrings } from '../i18n/index.js';
+import { formatDiagnostic } from '../import/diagnostics.js';
+
+/**
+ * What a load failure means for the reader, in the element's language: a sentence naming what
+ * failed and where, plus technical details (validation paths, file:line) for the page author.
+ */
+export function describeLoadError(error: unknown, s: UiStrings): { message: string; details: string } {
+  if (!(error instanceof BankLoadError)) return { message: s.errors.unknown, details: error instanceof Error ? error.message : String(error) };
+  const where = error.url ?? 'inline';
+  const details = error.issues?.length
+    ? formatIssues(error.issues, 5)
+    : error.diagnostics?.length
+      ? error.diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map(formatDiagnostic).join('\n')
+      : '';
+  switch (error.kind) {
+    case 'http':
+      return { message: s.errors.http(where, String(error.status ?? '')), details };
+    case 'network':
+      return { message: s.errors.network(where), details };
+    case 'timeout':
+      return { message: s.errors.timeout(where, Math.round((error.timeoutMs ?? 15_000) / 100) / 10), details };
+    case 'not-json':
+      return { message: s.errors.notJson(where), details: details || error.message };
+    case 'not-a-bank':
+      return { message: s.errors.notABank(where), details: details || error.message };
+    case 'format':
+      return { message: s.errors.format(where), details: details || error.message };
+    case 'import':
+      return { message: s.errors.import(where), details: details || error.message };
+    case 'unknown-bundled':
+      return { message: s.errors.unknownBundled(error.bankId ?? '', (error.known ?? []).join(', ')), details };
+    default:
+      return { message: s.errors.unknown, details: error.message };
+  }
+}

@@ -1,0 +1,465 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { clearBankCache } from '../../bank/load.js';
+import type { Bank } from '../../bank/types.js';
+import type { QuizAnswerEvent } from '../../events/quiz-answer.js';
+import type { QuizCompleteEvent } from '../../events/quiz-complete.js';
+import type { QuizErrorEvent } from '../../events/quiz-error.js';
+import type { QuizGradeEvent } from '../../events/quiz-grade.js';
+import type { QuizRevealEvent } from '../../events/quiz-reveal.js';
+import './quiz-card.js';
+import type { QuizCard } from './quiz-card.js';
+
+const bank: Bank = {
+  format: 'quiz-bank/1',
+  id: 'test-bank',
+  title: 'Test bank',
+  language: 'en',
+  topics: [
+    { id: 'training', title: 'Training' },
+    { id: 'data', title: 'Data' },
+  ],
+  questions: [
+    {
+      id: 'overfitting', kind: 'concept', title: 'What is overfitting?', topics: ['training'],
+      prompt: 'Explain **overfitting**.', answer: 'Learning the noise.', hint: 'Think of noise.',
+      explanation: 'It memorises.', example: 'A lookup table.',
+    },
+    { id: 'overfitting-2', kind: 'concept', title: 'What is overfitting?', topics: ['training'], prompt: 'Again?', answer: 'Second answer.', variantOf: 'overfitting' },
+    {
+      id: 'single', kind: 'concept', title: 'Pick one', topics: ['data'], prompt: 'Which is a metric?', answer: 'F1.',
+      choices: [
+        { text: 'F1', correct: true, feedback: 'Yes, F1 combines precision and recall.' },
+        { text: 'Dropout', correct: false, feedback: 'Dropout is regularization.' },
+      ],
+    },
+    {
+      id: 'multiple', kind: 'concept', title: 'Pick all', topics: ['data'], prompt: 'Which are metrics?', answer: 'F1 and recall.',
+      choices: [
+        { text: 'F1', correct: true },
+        { text: 'Recall', correct: true },
+        { text: 'Adam', correct: false },
+      ],
+    },
+  ],
+};
+
+const part = (el: QuizCard, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (el: QuizCard) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const button = (el: QuizCard, label: string | RegExp) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
+    typeof label === 'string' ? b.textContent!.trim().startsWith(label) : label.test(b.textContent!),
+  ) ?? null;
+const liveRegion = (el: QuizCard) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
+
+async function ready(el: QuizCard): Promise<void> {
+  await waitUntil(() => !el.shadowRoot!.querySelector('.skeleton'), 'card stays in its loading state', { timeout: 5000 });
+  await el.updateComplete;
+}
+
+async function card(template: ReturnType<typeof html>): Promise<QuizCard> {
+  const el = await fixture<QuizCard>(template);
+  await ready(el);
+  return el;
+}
+
+function press(el: QuizCard, key: string): void {
+  el.shadowRoot!.querySelector('.card')!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+}
+
+/** Replaces window.fetch for one test; returns the calls and a restore function. */
+function stubFetch(respond: (url: string, init?: RequestInit) => Promise<Response>) {
+  const original = window.fetch;
+  const calls: string[] = [];
+  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    calls.push(url);
+    return respond(url, init);
+  }) as typeof fetch;
+  return { calls, restore: () => (window.fetch = original) };
+}
+
+const json = (value: unknown, status = 200) =>
+  new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
+
+describe('<quiz-card>', () => {
+  let restore: (() => void) | null = null;
+  afterEach(() => {
+    restore?.();
+    restore = null;
+    clearBankCache();
+  });
+
+  describe('open questions (flashcards)', () => {
+    it('is accessible when showing a question', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} question="overfitting"></quiz-card>`);
+      await expect(el).to.be.accessible();
+      expect(part(el, 'title')!.textContent).to.equal('What is overfitting?');
+      expect(part(el, 'prompt')!.querySelector('strong')!.textContent).to.equal('overfitting');
+    });
+
+    it('shows hint, reveals the answer with Space and fires quiz-reveal', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} question="overfitting"></quiz-card>`);
+      expect(part(el, 'answer')).to.equal(null);
+      button(el, 'Show hint')!.click();
+      await el.updateComplete;
+      expect(part(el, 'hint')!.textContent).to.contain('Think of noise.');
+      setTimeout(() => press(el, ' '));
+      const event = (await oneEvent(el, 'quiz-reveal')) as QuizRevealEvent;
+      expect(event.detail).to.deep.equal({ bankId: 'test-bank', questionId: 'overfitting' });
+      expect(event.bubbles && event.composed).to.equal(true);
+      await el.updateComplete;
+      expect(part(el, 'answer')!.textContent).to.contain('Learning the noise.');
+      expect(part(el, 'explanation')!.textContent).to.contain('It memorises.');
+      expect(part(el, 'example')!.textContent).to.contain('A lookup table.');
+      await waitUntil(() => liveRegion(el) === 'Answer shown.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps a typed attempt visible next to the answer', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} question="overfitting" answer-box></quiz-card>`);
+      const box = part(el, 'attempt') as HTMLTextAreaElement;
+      box.focus();
+      await sendKeys({ type: 'memorising noise' });
+      expect(box.value).to.equal('memorising noise');
+      expect(part(el, 'answer'), 'typing a space in the box does not reveal').to.equal(null);
+      button(el, 'Show answer')!.click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.attempt-echo')!.textContent).to.equal('memorising noise');
+      expect(part(el, 'answer')).to.not.equal(null);
+    });
+
+    it('grades with keys 1–4, fires quiz-grade, and undoes with U', async () => {
+      const el = await card(html`<quiz-card .bank=${bank}></quiz-card>`);
+      expect(part(el, 'header')!.textContent).to.contain('1 / 3', 'four questions, one a variant: three to ask');
+      press(el, ' ');
+      await el.updateComplete;
+      setTimeout(() => press(el, '3'));
+      const event = (await oneEvent(el, 'quiz-grade')) as QuizGradeEvent;
+      expect(event.detail).to.deep.equal({ bankId: 'test-bank', questionId: 'overfitting', grade: 'good' });
+      await el.updateComplete;
+      expect(part(el, 'header')!.textContent).to.contain('2 / 3', 'grading moves on');
+      expect(el.shadowRoot!.activeElement?.getAttribute('data-focus')).to.equal('question', 'focus follows to the next question');
+      press(el, 'u');
+      await el.updateComplete;
+      expect(part(el, 'header')!.textContent).to.contain('1 / 3', 'undo returns to the graded question');
+      expect(button(el, 'Good')!.getAttribute('aria-pressed')).to.equal('false');
+      expect(button(el, 'Good')!.disabled).to.equal(false);
+      await waitUntil(() => liveRegion(el) === 'Last grade undone.');
+    });
+
+    it('offers the other answers of a question with the same title', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} question="overfitting"></quiz-card>`);
+      const group = part(el, 'variants')!;
+      expect(group.getAttribute('aria-label')).to.equal('Other answers (1)');
+      (group.querySelectorAll('button')[1] as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(part(el, 'prompt')!.textContent).to.contain('Again?');
+      button(el, 'Show answer')!.click();
+      await el.updateComplete;
+      expect(part(el, 'answer')!.textContent).to.contain('Second answer.');
+    });
+  });
+
+  describe('choice questions', () => {
+    it('single choice: radio semantics, Check, feedback, quiz-answer', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} question="single"></quiz-card>`);
+      await expect(el).to.be.accessible();
+      const radios = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+      expect(radios.length).to.equal(2);
+      expect(button(el, 'Check')!.disabled).to.equal(true);
+      radios[1]!.click();
+      await el.updateComplete;
+      setTimeout(() => button(el, 'Check')!.click());
+      const event = (await oneEvent(el, 'quiz-answer')) as QuizAnswerEvent;
+      expect(event.detail).to.deep.equal({ bankId: 'test-bank', questionId: 'single', correct: false, selected: [1] });
+      await el.updateComplete;
+      expect(part(el, 'feedback')!.textContent).to.contain('Not quite');
+      expect(text(el)).to.contain('Dropout is regularization.');
+      expect(text(el)).to.contain('Yes, F1 combines precision and recall.', 'the correct answer is shown');
+      expect(el.shadowRoot!.querySelector('.choice.right')!.textContent).to.contain('F1');
+      await waitUntil(() => liveRegion(el).startsWith('Not quite.'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('single choice works from the keyboard: arrows move the selection', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} question="single"></quiz-card>`);
+      const radios = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+      radios[0]!.click();
+      radios[0]!.focus();
+      await el.updateComplete;
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(radios[1]!.checked).to.equal(true);
+    });
+
+    it('multiple choice: checkboxes, right only when every correct one is picked', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} question="multiple"></quiz-card>`);
+      const boxes = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]');
+      expect(boxes.length).to.equal(3);
+      expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal('Choose all correct answers');
+      boxes[0]!.click();
+      boxes[1]!.click();
+      await el.updateComplete;
+      setTimeout(() => button(el, 'Check')!.click());
+      const event = (await oneEvent(el, 'quiz-answer')) as QuizAnswerEvent;
+      expect(event.detail.correct).to.equal(true);
+      expect(event.detail.selected).to.deep.equal([0, 1]);
+    });
+  });
+
+  describe('practice sets', () => {
+    it('shows position, navigates, and ends with a summary that can review the missed ones', async () => {
+      const el = await card(html`<quiz-card .bank=${bank}></quiz-card>`);
+      expect(part(el, 'header')!.textContent).to.contain('1 / 3');
+      press(el, ' ');
+      await el.updateComplete;
+      press(el, '1'); // Again: missed
+      await el.updateComplete;
+      expect(part(el, 'header')!.textContent).to.contain('2 / 3');
+      el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')[0]!.click();
+      await el.updateComplete;
+      button(el, 'Check')!.click();
+      await el.updateComplete;
+      button(el, /Next/)!.click();
+      await el.updateComplete;
+      expect(part(el, 'header')!.textContent).to.contain('3 / 3');
+      el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')[2]!.click();
+      await el.updateComplete;
+      setTimeout(() => button(el, 'Check')!.click());
+      const complete = (await oneEvent(el, 'quiz-complete')) as QuizCompleteEvent;
+      expect(complete.detail).to.include({ bankId: 'test-bank', total: 3, right: 1, wrong: 1 });
+      expect(complete.detail.grades).to.deep.equal({ again: 1, hard: 0, good: 0, easy: 0 });
+      expect(complete.detail.missed).to.deep.equal(['overfitting', 'multiple']);
+      await el.updateComplete;
+      expect(part(el, 'summary')!.textContent).to.contain('Practice complete');
+      await expect(el).to.be.accessible();
+      button(el, 'Review the ones I missed (2)')!.click();
+      await el.updateComplete;
+      expect(part(el, 'header')!.textContent).to.contain('1 / 2');
+    });
+
+    it('filters by topic and kind, and says which filter matched nothing', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} topic="data" kind="coding"></quiz-card>`);
+      const message = part(el, 'error')!;
+      expect(message.getAttribute('role')).to.equal('alert');
+      expect(message.textContent).to.contain('“Data” (data)');
+      expect(message.textContent).to.contain('"coding"');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shuffles reproducibly with a seed', async () => {
+      const order = async () => {
+        const el = await card(html`<quiz-card .bank=${bank} shuffle seed="abc"></quiz-card>`);
+        return part(el, 'title')!.textContent;
+      };
+      expect(await order()).to.equal(await order());
+    });
+
+    it('fires no event when code changes properties', async () => {
+      const el = await card(html`<quiz-card .bank=${bank}></quiz-card>`);
+      const seen: string[] = [];
+      for (const type of ['quiz-reveal', 'quiz-grade', 'quiz-answer', 'quiz-complete']) el.addEventListener(type, () => seen.push(type));
+      el.question = 'single';
+      el.topic = 'data';
+      await el.updateComplete;
+      expect(seen).to.deep.equal([]);
+    });
+  });
+
+  describe('sources', () => {
+    it('loads a src URL, shares one fetch between cards, and resolves relative to the page', async () => {
+      const stub = stubFetch(async () => json(bank));
+      restore = stub.restore;
+      const container = await fixture(html`<div>
+        <quiz-card src="/banks/shared.json"></quiz-card><quiz-card src="/banks/shared.json"></quiz-card>
+      </div>`);
+      const cards = [...container.querySelectorAll('quiz-card')];
+      await Promise.all(cards.map(ready));
+      expect(stub.calls).to.deep.equal([new URL('/banks/shared.json', document.baseURI).href]);
+      for (const c of cards) expect(part(c, 'title')!.textContent).to.equal('What is overfitting?');
+    });
+
+    it('shows only the newest src when src changes while loading', async () => {
+      let releaseOld!: () => void;
+      const stub = stubFetch((url) =>
+        url.endsWith('old.json')
+          ? new Promise((resolve) => (releaseOld = () => resolve(json({ ...bank, questions: [{ ...bank.questions[2]!, title: 'OLD' }] }))))
+          : Promise.resolve(json(bank)),
+      );
+      restore = stub.restore;
+      const el = await fixture<QuizCard>(html`<quiz-card src="/old.json"></quiz-card>`);
+      el.src = '/new.json';
+      await ready(el);
+      releaseOld();
+      await new Promise((r) => setTimeout(r, 50));
+      await el.updateComplete;
+      expect(part(el, 'title')!.textContent).to.equal('What is overfitting?');
+    });
+
+    it('reads an inline JSON script holding a single question', async () => {
+      const el = await card(html`<quiz-card>
+        <script type="application/json">
+          { "id": "inline-q", "title": "Inline question", "prompt": "Inline prompt", "answer": "Inline answer" }
+        </script>
+      </quiz-card>`);
+      expect(part(el, 'title')!.textContent).to.equal('Inline question');
+    });
+
+    it('imports an inline markdown script in the browser', async () => {
+      const el = await card(html`<quiz-card>
+        <script type="text/markdown">
+# Notes
+
+### 1. What is a tensor?
+
+**Answer:** A multi-dimensional array.
+        </script>
+      </quiz-card>`);
+      expect(part(el, 'title')!.textContent).to.equal('What is a tensor?');
+    });
+
+    it('loads a bundled bank by id', async () => {
+      const el = await card(html`<quiz-card bank="llm-fundamentals" count="3" lang="zh-CN"></quiz-card>`);
+      expect(part(el, 'title')!.textContent).to.equal('什么是大模型？');
+      expect(part(el, 'header')!.textContent).to.contain('1 / 3');
+    });
+  });
+
+  describe('errors', () => {
+    const cases: [string, () => Promise<Response>, RegExp][] = [
+      ['HTTP 404', async () => new Response('missing', { status: 404, statusText: 'Not Found' }), /answered 404/],
+      ['network failure', () => Promise.reject(new TypeError('Failed to fetch')), /Could not reach/],
+      ['HTML instead of JSON', async () => new Response('<!doctype html><p>404', { headers: { 'content-type': 'text/html' } }), /is not JSON/],
+      ['JSON that is not a bank', async () => json({ format: 'quiz-bank/1', id: 'x' }), /is not a question bank/],
+      ['a future format', async () => json({ ...bank, format: 'quiz-bank/2' }), /another version of quiz-elements/],
+    ];
+    for (const [name, respond, message] of cases) {
+      it(`shows a specific message for ${name}, fires quiz-error, and is accessible`, async () => {
+        const stub = stubFetch(respond);
+        restore = stub.restore;
+        const el = document.createElement('quiz-card');
+        el.src = `/bad-${name.replace(/\W+/g, '-')}.json`;
+        const error = oneEvent(el, 'quiz-error') as Promise<QuizErrorEvent>;
+        const host = await fixture(html`<div></div>`);
+        host.append(el);
+        expect((await error).detail.error).to.be.instanceOf(Error);
+        await el.updateComplete;
+        const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+        expect(alert.textContent).to.match(message);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('retries after a failure and shows the bank once the fault clears', async () => {
+      let fail = true;
+      const stub = stubFetch(async () => (fail ? new Response('', { status: 500, statusText: 'Server Error' }) : json(bank)));
+      restore = stub.restore;
+      const el = await card(html`<quiz-card src="/flaky.json"></quiz-card>`);
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('500');
+      fail = false;
+      button(el, 'Retry')!.click();
+      await ready(el);
+      await waitUntil(() => part(el, 'title'));
+      expect(stub.calls.length).to.equal(2);
+    });
+
+    it('gives up after the timeout with a message naming it', async () => {
+      const stub = stubFetch((_url, init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))));
+      restore = stub.restore;
+      const el = await card(html`<quiz-card src="/hang.json" timeout="100"></quiz-card>`);
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain("did not answer within 0.1 s");
+    });
+
+    it('explains a missing source without a Retry button', async () => {
+      const el = await card(html`<quiz-card></quiz-card>`);
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('No question bank');
+      expect(button(el, 'Retry')).to.equal(null);
+    });
+
+    it('is accessible and busy while loading', async () => {
+      const stub = stubFetch(() => new Promise(() => {}));
+      restore = stub.restore;
+      const el = await fixture<QuizCard>(html`<quiz-card src="/slow.json"></quiz-card>`);
+      expect(el.shadowRoot!.querySelector('.card')!.getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('code, themes and layout', () => {
+    it('shows a coding answer as highlighted Python with a copy button, and stays accessible', async () => {
+      const el = await card(html`<quiz-card bank="llm-startup-interview" question="q-1qwoxxz" lang="zh-CN"></quiz-card>`);
+      button(el, '显示答案')!.click();
+      await el.updateComplete;
+      const code = part(el, 'answer')!.querySelector('pre code.language-python')!;
+      expect(code.textContent).to.contain('from sklearn.pipeline import make_pipeline');
+      expect([...part(el, 'answer')!.querySelectorAll('button')].some((b) => b.textContent!.includes('复制'))).to.equal(true);
+      await waitUntil(() => code.querySelector('[class*="hljs-"]'), 'the highlighter upgrades the block', { timeout: 5000 });
+      await expect(el).to.be.accessible();
+    });
+
+    it('moves focus to the answer when it is shown, so keyboard users continue there', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} question="overfitting"></quiz-card>`);
+      button(el, 'Show answer')!.focus();
+      button(el, 'Show answer')!.click();
+      await el.updateComplete;
+      await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('data-focus') === 'answer');
+    });
+
+    it('passes axe in the dark theme', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} question="single" theme="dark"></quiz-card>`);
+      expect(getComputedStyle(part(el, 'card')!).backgroundColor).to.equal('rgb(30, 31, 34)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('fits a 320 px column without horizontal overflow', async () => {
+      const host = await fixture(html`<div style="width: 320px"><quiz-card bank="llm-startup-interview" question="q-1qwoxxz"></quiz-card></div>`);
+      const el = host.querySelector('quiz-card')!;
+      await ready(el);
+      button(el, 'Show answer')!.click();
+      await el.updateComplete;
+      expect(el.getBoundingClientRect().width).to.be.at.most(320);
+      expect(part(el, 'card')!.scrollWidth).to.be.at.most(part(el, 'card')!.clientWidth + 2);
+    });
+  });
+
+  describe('language and safety', () => {
+    it('speaks Chinese when an ancestor says zh-CN, and never translates bank text', async () => {
+      const host = await fixture(html`<div lang="zh-CN"><quiz-card .bank=${bank} question="overfitting"></quiz-card></div>`);
+      const el = host.querySelector('quiz-card')!;
+      await ready(el);
+      expect(button(el, '显示答案')).to.not.equal(null);
+      expect(part(el, 'title')!.textContent).to.equal('What is overfitting?');
+    });
+
+    it('renders hostile markdown in every field without running or injecting anything', async () => {
+      const payload = '<script>window.__quizPwned = 1</script><img src=x onerror="window.__quizPwned = 2"> [x](javascript:window.__quizPwned=3)';
+      const hostile: Bank = {
+        ...bank,
+        questions: [
+          {
+            id: 'h', kind: 'concept', title: 'Hostile <b>title</b>', topics: ['training'],
+            prompt: payload, answer: payload, explanation: payload, example: payload, hint: payload,
+          },
+          { id: 'c', kind: 'concept', title: 'Hostile choice', topics: ['training'], prompt: payload, answer: payload, choices: [{ text: payload, correct: true, feedback: payload }, { text: payload, correct: false }] },
+        ],
+      };
+      const el = await card(html`<quiz-card .bank=${hostile} question="h"></quiz-card>`);
+      button(el, 'Show hint')!.click();
+      await el.updateComplete;
+      button(el, 'Show answer')!.click();
+      await el.updateComplete;
+      el.question = 'c';
+      await ready(el);
+      el.shadowRoot!.querySelector<HTMLInputElement>('input')!.click();
+      await el.updateComplete;
+      button(el, 'Check')!.click();
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 100));
+      expect((window as unknown as { __quizPwned?: number }).__quizPwned).to.equal(undefined);
+      expect(el.shadowRoot!.querySelectorAll('script, img[onerror], b').length).to.equal(0);
+      for (const link of el.shadowRoot!.querySelectorAll('a')) expect(link.getAttribute('href') ?? '').to.not.match(/javascript:/i);
+    });
+  });
+});
