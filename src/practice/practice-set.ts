@@ -227,7 +227,8 @@ export class PracticeSession {
     this.states.forEach((state, i) => {
       const id = this.questions[i]!.id;
       if (state.grade) grades[state.grade]++;
-      if (state.checked) state.correct ? right++ : wrong++;
+      if (state.checked && state.correct) right++;
+      if (state.checked && !state.correct) wrong++;
       if (state.grade === 'again' || (state.checked && !state.correct)) missed.push(id);
     });
     return { total: this.questions.length, grades, right, wrong, durationMs: (this.finishedAt ?? this.now()) - this.startedAt, missed };
