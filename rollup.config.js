@@ -2,7 +2,7 @@
 // - dist/: unbundled ES modules + .d.ts for npm users and bundlers (dependencies stay imports);
 // - dist/cdn/quiz-elements.js: one self-contained entry for a plain <script type="module">, with
 //   Lit and every other dependency inlined and lazy parts split into chunks beside it.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import json from '@rollup/plugin-json';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -34,6 +34,9 @@ const keepDataImports = {
 
 const typescriptFor = (options) =>
   typescript({ tsconfig: './tsconfig.build.json', ...options });
+
+// Stale chunks from earlier builds would otherwise ship and skew the size table.
+rmSync('dist', { recursive: true, force: true });
 
 export default [
   {
