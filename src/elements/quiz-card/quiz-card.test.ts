@@ -149,6 +149,21 @@ describe('<quiz-card>', () => {
       await waitUntil(() => liveRegion(el) === 'Last grade undone.');
     });
 
+    it('moves between questions with the arrow keys and the buttons', async () => {
+      const el = await card(html`<quiz-card .bank=${bank}></quiz-card>`);
+      press(el, 'ArrowRight');
+      await el.updateComplete;
+      expect(part(el, 'header')!.textContent).to.contain('2 / 3');
+      await waitUntil(() => liveRegion(el) === 'Question 2 / 3.');
+      press(el, 'ArrowLeft');
+      await el.updateComplete;
+      expect(part(el, 'header')!.textContent).to.contain('1 / 3');
+      expect(button(el, /Previous/)!.disabled).to.equal(true);
+      button(el, /Next/)!.click();
+      await el.updateComplete;
+      expect(part(el, 'header')!.textContent).to.contain('2 / 3');
+    });
+
     it('offers the other answers of a question with the same title', async () => {
       const el = await card(html`<quiz-card .bank=${bank} question="overfitting"></quiz-card>`);
       const group = part(el, 'variants')!;
@@ -298,6 +313,18 @@ describe('<quiz-card>', () => {
       expect(part(el, 'title')!.textContent).to.equal('What is overfitting?');
     });
 
+    it('resolves images and links in the bank against the bank URL, not the page', async () => {
+      const withMedia: Bank = { ...bank, questions: [{ ...bank.questions[0]!, prompt: '![diagram](img/loss.png) [notes](notes.html)' }] };
+      const stub = stubFetch(async () => json(withMedia));
+      restore = stub.restore;
+      const el = await card(html`<quiz-card src="/courses/ml/bank.json" question="overfitting"></quiz-card>`);
+      const img = part(el, 'prompt')!.querySelector('img')!;
+      expect(img.src).to.equal(new URL('/courses/ml/img/loss.png', document.baseURI).href);
+      expect(img.alt).to.equal('diagram');
+      expect(img.loading).to.equal('lazy');
+      expect(part(el, 'prompt')!.querySelector('a')!.href).to.equal(new URL('/courses/ml/notes.html', document.baseURI).href);
+    });
+
     it('reads an inline JSON script holding a single question', async () => {
       const el = await card(html`<quiz-card>
         <script type="application/json">
@@ -351,6 +378,22 @@ describe('<quiz-card>', () => {
         await expect(el).to.be.accessible();
       });
     }
+
+    it('names the bundled banks when the bank id is unknown', async () => {
+      const el = await card(html`<quiz-card bank="no-such-bank"></quiz-card>`);
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
+      expect(alert).to.contain('There is no bundled bank "no-such-bank"');
+      expect(alert).to.contain('llm-fundamentals');
+    });
+
+    it('reports markdown that cannot be imported with file:line details', async () => {
+      const el = await card(html`<quiz-card><script type="text/markdown">
+# Only prose, no numbered question
+</script></quiz-card>`);
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
+      expect(alert).to.contain('could not be imported from markdown');
+      expect(alert).to.match(/:1: error: no question found/);
+    });
 
     it('retries after a failure and shows the bank once the fault clears', async () => {
       let fail = true;
@@ -431,6 +474,19 @@ describe('<quiz-card>', () => {
       await ready(el);
       expect(button(el, '显示答案')).to.not.equal(null);
       expect(part(el, 'title')!.textContent).to.equal('What is overfitting?');
+    });
+
+    it('follows the document language when nothing closer sets one', async () => {
+      const previous = document.documentElement.lang;
+      document.documentElement.lang = 'zh-CN';
+      try {
+        const el = await card(html`<quiz-card .bank=${bank} question="single"></quiz-card>`);
+        expect(button(el, '检查')).to.not.equal(null);
+        document.documentElement.lang = 'en';
+        await waitUntil(() => button(el, 'Check'), 'the card follows a later change of the document language');
+      } finally {
+        document.documentElement.lang = previous;
+      }
     });
 
     it('renders hostile markdown in every field without running or injecting anything', async () => {
