@@ -88,7 +88,7 @@ if (!found.chromium) {
     const titles = await tab
       .waitForFunction(
         () => {
-          const read = (id) => document.getElementById(id)?.shadowRoot?.querySelector('[part~="title"]')?.textContent ?? null;
+          const read = (id) => globalThis.document.getElementById(id)?.shadowRoot?.querySelector('[part~="title"]')?.textContent ?? null;
           const all = ['url', 'bundled', 'inline'].map(read);
           return all.every(Boolean) && all;
         },
