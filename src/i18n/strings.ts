@@ -59,6 +59,20 @@ export interface UiStrings {
   code: string;
   table: string;
   newTab: string;
+  /** `<topic-list>`: the visible label of the list. */
+  topicListLabel: string;
+  /** `<topic-list>`: the option that stands for every topic. */
+  topicAll: string;
+  /** `<topic-list>`: how many questions a topic or bank has, as read out. */
+  topicQuestionCount: (count: number) => string;
+  /** `<topic-list>`: learner progress of a topic, as read out. */
+  topicProgress: (mastered: number, total: number, due: number) => string;
+  /** `<topic-list>`: the bank(s) have no topics. */
+  topicListEmpty: string;
+  /** `<topic-list>`: no src, bank, banks or inline source. */
+  topicListNoSource: string;
+  /** `<topic-list>`: some banks of a catalog failed; the others are listed. */
+  topicListFailures: (count: number) => string;
   errors: {
     http: (url: string, status: string) => string;
     network: (url: string) => string;

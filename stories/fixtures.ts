@@ -1,0 +1,74 @@
+/**
+ * Small English banks for stories: every question kind and state in a few lines, next to the
+ * bundled Chinese banks. Passed to `<quiz-card>` as the `bank` property.
+ */
+import type { Bank } from '../src/bank/types.js';
+
+/** Open questions (one with hint, explanation, example and a variant) and two choice questions. */
+export const demoBank: Bank = {
+  format: 'quiz-bank/1',
+  id: 'story-demo',
+  title: 'Machine learning basics',
+  language: 'en',
+  topics: [
+    { id: 'training', title: 'Training' },
+    { id: 'metrics', title: 'Metrics' },
+  ],
+  questions: [
+    {
+      id: 'overfitting',
+      kind: 'concept',
+      title: 'What is overfitting?',
+      topics: ['training'],
+      prompt: 'Explain **overfitting** and name one way to detect it.',
+      hint: 'Compare the error on the training data with the error on data the model has not seen.',
+      answer: 'The model learns the noise of its training data: training error keeps falling while validation error rises.',
+      explanation: 'A model with enough capacity can memorise its training set instead of the pattern behind it.',
+      example: 'A decision tree grown until every leaf holds one sample scores 100 % on training data and poorly on new data.',
+    },
+    {
+      id: 'overfitting-2',
+      kind: 'concept',
+      title: 'What is overfitting?',
+      topics: ['training'],
+      prompt: 'Explain overfitting in one sentence.',
+      answer: 'Fitting the training data so closely that the model fails to generalise.',
+      variantOf: 'overfitting',
+    },
+    {
+      id: 'metric',
+      kind: 'concept',
+      title: 'Which of these is an evaluation metric?',
+      topics: ['metrics'],
+      prompt: 'Pick the one that measures a classifier.',
+      answer: 'F1 score.',
+      choices: [
+        { text: 'F1 score', correct: true, feedback: 'Yes: the harmonic mean of precision and recall.' },
+        { text: 'Dropout', correct: false, feedback: 'Dropout is a regularisation technique.' },
+        { text: 'Adam', correct: false, feedback: 'Adam is an optimiser.' },
+      ],
+    },
+    {
+      id: 'metrics',
+      kind: 'concept',
+      title: 'Which of these are evaluation metrics?',
+      topics: ['metrics'],
+      prompt: 'Select **every** metric.',
+      answer: 'Precision and recall.',
+      choices: [
+        { text: 'Precision', correct: true },
+        { text: 'Recall', correct: true },
+        { text: 'Learning rate', correct: false, feedback: 'A hyperparameter, not a metric.' },
+      ],
+    },
+    {
+      id: 'softmax',
+      kind: 'coding',
+      title: 'Implement softmax',
+      topics: ['training'],
+      prompt: 'Write a numerically stable `softmax(x)` for a 1-D NumPy array.',
+      hint: 'Subtract the maximum before exponentiating.',
+      answer: '```python\nimport numpy as np\n\ndef softmax(x: np.ndarray) -> np.ndarray:\n    e = np.exp(x - x.max())\n    return e / e.sum()\n```',
+    },
+  ],
+};

@@ -1,0 +1,331 @@
+import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+// The catalog, not src/bank/bundled.ts: a static import of that would pull the lazy bank chunks in.
+import catalog from '../data/banks/index.json' with { type: 'json' };
+import type { Bank } from '../src/bank/types.js';
+import '../src/elements/quiz-card/quiz-card.js';
+import type { QuizCard } from '../src/elements/quiz-card/quiz-card.js';
+import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
+import { demoBank } from './fixtures.js';
+
+interface CardArgs {
+  src?: string;
+  /** A bundled bank id, or the name of a fixture that `mapping` turns into a bank object. */
+  bank?: string | Bank;
+  question?: string;
+  topic?: string;
+  kind?: 'concept' | 'coding';
+  count?: number;
+  shuffle?: boolean;
+  seed?: string;
+  answerBox?: boolean;
+  timeout?: number;
+  theme?: 'light' | 'dark';
+  headingLevel?: number;
+  /** The card's own UI language; without it the card follows the page (toolbar globe). */
+  lang?: string;
+}
+
+/** One template for every story; `content` is an inline `<script>` source. */
+const card = (args: CardArgs, content?: TemplateResult) => html`
+  <quiz-card
+    src=${ifDefined(args.src)}
+    .bank=${args.bank}
+    question=${ifDefined(args.question)}
+    topic=${ifDefined(args.topic)}
+    kind=${ifDefined(args.kind)}
+    count=${ifDefined(args.count)}
+    ?shuffle=${args.shuffle}
+    seed=${ifDefined(args.seed)}
+    ?answer-box=${args.answerBox}
+    timeout=${ifDefined(args.timeout)}
+    theme=${ifDefined(args.theme)}
+    heading-level=${ifDefined(args.headingLevel)}
+    lang=${ifDefined(args.lang)}
+  >${content}</quiz-card>
+`;
+
+const FIXTURE = 'fixture: demoBank';
+
+const meta: Meta<CardArgs> = {
+  title: 'Elements/quiz-card',
+  component: 'quiz-card',
+  tags: ['autodocs'],
+  render: (args) => card(args),
+  argTypes: {
+    src: { control: 'text', description: 'URL of a bank JSON or a `.md` Q&A document' },
+    bank: {
+      control: 'select',
+      options: [...catalog.banks.map((entry) => entry.id), FIXTURE],
+      mapping: { [FIXTURE]: demoBank },
+      description: 'Bundled bank id (attribute), or a bank object (property)',
+    },
+    question: { control: 'text', description: 'Id of one question to show' },
+    topic: { control: 'text', description: 'Topic id(s), comma-separated' },
+    kind: { control: 'inline-radio', options: [undefined, 'concept', 'coding'] },
+    count: { control: { type: 'number', min: 0 }, table: { defaultValue: { summary: '10' } } },
+    shuffle: { control: 'boolean', table: { defaultValue: { summary: 'false' } } },
+    seed: { control: 'text' },
+    answerBox: { name: 'answer-box', control: 'boolean', table: { defaultValue: { summary: 'false' } } },
+    timeout: { control: { type: 'number', min: 0, step: 1000 }, description: 'Milliseconds; 0 waits forever', table: { defaultValue: { summary: '15000' } } },
+    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'], description: 'Default: follows the system' },
+    headingLevel: { name: 'heading-level', control: { type: 'number', min: 1, max: 6 }, table: { defaultValue: { summary: '3' } } },
+    lang: { control: 'inline-radio', options: [undefined, 'en', 'zh-CN'], description: 'UI language; default: the page\'s (toolbar globe)' },
+  },
+};
+export default meta;
+
+type Story = StoryObj<CardArgs>;
+
+// --- play helpers: find things as a learner would, in the card's own UI language ---------------
+
+/** The card's shadow root as a Testing Library scope, once loading is over, and its UI strings. */
+async function openCard(canvasElement: HTMLElement): Promise<{ card: QuizCard; ui: ReturnType<typeof within>; s: UiStrings }> {
+  const el = canvasElement.querySelector('quiz-card')!;
+  await waitFor(() => expect(el.shadowRoot?.querySelector('.card:not([aria-busy="true"])')).toBeTruthy(), { timeout: 5000 });
+  return { card: el, ui: within(el.shadowRoot as unknown as HTMLElement), s: stringsFor(languageOf(el)) };
+}
+
+const named = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+async function reveal(canvasElement: HTMLElement) {
+  const { ui, s } = await openCard(canvasElement);
+  await userEvent.click(ui.getByRole('button', { name: named(s.showAnswer) }));
+  await expect(ui.getByText(s.answer)).toBeTruthy();
+}
+
+async function grade(canvasElement: HTMLElement, which: keyof UiStrings['grades']) {
+  const { ui, s } = await openCard(canvasElement);
+  await userEvent.click(ui.getByRole('button', { name: named(s.grades[which]) }));
+}
+
+async function choose(canvasElement: HTMLElement, ...choices: RegExp[]) {
+  const { ui, s } = await openCard(canvasElement);
+  for (const choice of choices) await userEvent.click(ui.getByLabelText(choice));
+  await userEvent.click(ui.getByRole('button', { name: s.check }));
+}
+
+// --- decorators ------------------------------------------------------------------------------
+
+const darkPage: Decorator = (story) =>
+  html`<div style="background: #0f1115; color: #e6e6e6; padding: 2rem; min-height: 100vh; box-sizing: border-box">${story()}</div>`;
+const narrow: Decorator = (story) => html`<div style="width: 320px; outline: 1px dashed #999">${story()}</div>`;
+
+// --- bundled banks (Chinese text) ------------------------------------------------------------
+
+/** A practice set from a bundled bank, UI in Chinese. */
+export const PracticeSetChinese: Story = { name: 'Practice set (中文 UI)', args: { bank: 'llm-fundamentals', count: 5, lang: 'zh-CN' } };
+
+/** The same set with an English UI: the bank text stays Chinese, only the controls change. */
+export const PracticeSetEnglishUi: Story = { name: 'Practice set (English UI)', args: { ...PracticeSetChinese.args, lang: 'en' } };
+
+/** The bank loaded by URL, as a page would (Storybook serves `data/` at `/quiz-data`). */
+export const FromUrl: Story = { name: 'From a src URL', args: { src: 'quiz-data/banks/llm-fundamentals.json', count: 5, lang: 'zh-CN' } };
+
+/** One question by id: no position, no previous/next. */
+export const SingleQuestion: Story = { args: { bank: 'llm-fundamentals', question: 'q-07tm4of', lang: 'zh-CN' } };
+
+/** The reference answer of a bundled question after Show answer. */
+export const SingleQuestionRevealed: Story = { ...SingleQuestion, play: ({ canvasElement }) => reveal(canvasElement) };
+
+/** A coding question whose answer is Python, highlighted, with a Copy button. */
+export const CodingQuestion: Story = {
+  args: { bank: 'llm-startup-interview', question: 'q-1qwoxxz', lang: 'zh-CN' },
+  play: ({ canvasElement }) => reveal(canvasElement),
+};
+
+/** Only coding questions of a bundled bank. */
+export const CodingSet: Story = { args: { bank: 'llm-startup-interview', kind: 'coding', lang: 'zh-CN' } };
+
+/** A topic that no question has: the card says which filter matched nothing. */
+export const EmptyFilter: Story = { args: { bank: 'llm-fundamentals', topic: 'no-such-topic', kind: 'coding', lang: 'zh-CN' } };
+
+export const EmptyFilterEnglishUi: Story = { name: 'Empty filter (English UI)', args: { ...EmptyFilter.args, lang: 'en' } };
+
+// --- flashcards on the fixture (English text) -------------------------------------------------
+
+/** Prompt with a Show hint button and a box to type an attempt first. */
+export const Flashcard: Story = { args: { bank: FIXTURE, question: 'overfitting', answerBox: true } };
+
+export const FlashcardHintShown: Story = {
+  ...Flashcard,
+  play: async ({ canvasElement }) => {
+    const { ui, s } = await openCard(canvasElement);
+    await userEvent.click(ui.getByRole('button', { name: s.showHint }));
+    await expect(ui.getByText(/training data with the error/)).toBeTruthy();
+  },
+};
+
+/** After typing an attempt and Show answer: attempt and answer side by side, then grades. */
+export const FlashcardRevealed: Story = {
+  ...Flashcard,
+  play: async ({ canvasElement }) => {
+    const { ui, s } = await openCard(canvasElement);
+    await userEvent.type(ui.getByLabelText(s.yourAttempt), 'It memorises the noise.');
+    await reveal(canvasElement);
+  },
+};
+
+/** Graded: the grade stays pressed, Undo and Try again appear. */
+export const FlashcardGraded: Story = {
+  ...Flashcard,
+  play: async ({ canvasElement }) => {
+    await reveal(canvasElement);
+    await grade(canvasElement, 'good');
+    const { ui, s } = await openCard(canvasElement);
+    await expect(ui.getByRole('button', { name: named(s.grades.good) })).toHaveAttribute('aria-pressed', 'true');
+  },
+};
+
+export const FlashcardRevealedChineseUi: Story = { ...FlashcardRevealed, name: 'Flashcard revealed (中文 UI)', args: { ...Flashcard.args, lang: 'zh-CN' } };
+
+/** Two questions with the same title: a switch between their answers, here on the second one. */
+export const Variants: Story = {
+  args: { bank: FIXTURE, question: 'overfitting' },
+  play: async ({ canvasElement }) => {
+    const { ui, s } = await openCard(canvasElement);
+    await userEvent.click(ui.getByRole('button', { name: s.variantLabel(2, 2) }));
+    await reveal(canvasElement);
+  },
+};
+
+// --- choice questions on the fixture -----------------------------------------------------------
+
+export const SingleChoice: Story = { args: { bank: FIXTURE, question: 'metric' } };
+
+/** Checked with a wrong pick: both choices are marked, with their feedback. */
+export const SingleChoiceChecked: Story = {
+  ...SingleChoice,
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, /Dropout/);
+    const { card, s } = await openCard(canvasElement);
+    await expect(card.shadowRoot!.querySelector('[part~="feedback"]')).toHaveTextContent(s.incorrect);
+  },
+};
+
+export const MultipleChoice: Story = { args: { bank: FIXTURE, question: 'metrics' } };
+
+export const MultipleChoiceChecked: Story = { ...MultipleChoice, play: ({ canvasElement }) => choose(canvasElement, /Precision/, /Recall/) };
+
+export const MultipleChoiceCheckedChineseUi: Story = {
+  ...MultipleChoiceChecked,
+  name: 'Multiple choice checked (中文 UI)',
+  args: { ...MultipleChoice.args, lang: 'zh-CN' },
+};
+
+// --- practice set to the end ------------------------------------------------------------------
+
+/** A two-question set played through: one graded flashcard, one checked choice, then the summary. */
+export const Summary: Story = {
+  args: { bank: FIXTURE, count: 2 },
+  play: async ({ canvasElement }) => {
+    await reveal(canvasElement);
+    await grade(canvasElement, 'hard');
+    await choose(canvasElement, /F1 score/);
+    const { ui, s } = await openCard(canvasElement);
+    await expect(ui.getByRole('heading', { name: s.summaryTitle })).toBeTruthy();
+  },
+};
+
+export const SummaryChineseUi: Story = { ...Summary, name: 'Summary (中文 UI)', args: { ...Summary.args, lang: 'zh-CN' } };
+
+// --- inline sources ---------------------------------------------------------------------------
+
+/** A single question written in the page, no bank file needed. */
+export const InlineJson: Story = {
+  name: 'Inline JSON',
+  render: (args) =>
+    card(
+      args,
+      html`<script type="application/json">
+        {
+          "id": "tokens",
+          "title": "What is a token?",
+          "prompt": "Explain what a **token** is to a language model.",
+          "answer": "A unit of text (a word, part of a word or a character) that the model reads and writes as one id."
+        }
+      </script>`,
+    ),
+};
+
+/** A Q&A document in markdown, imported in the browser. */
+export const InlineMarkdown: Story = {
+  args: { lang: 'zh-CN' },
+  render: (args) =>
+    card(
+      args,
+      html`<script type="text/markdown">
+# 大模型基础
+
+### 1. 什么是 Transformer？
+
+**答案：** 一种基于自注意力机制的神经网络结构。
+
+### 2. 什么是 tokenizer？
+
+**答案：** 把文本切分成模型词表中的 token 的组件。
+</script>`,
+    ),
+};
+
+// --- loading and errors -----------------------------------------------------------------------
+
+/** The skeleton, kept on screen by a fetch that never answers (timeout 0 waits forever). */
+export const Loading: Story = {
+  args: { src: 'quiz-data/banks/never-answers.json', timeout: 0 },
+  beforeEach: () => {
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (!url.includes('never-answers')) return original(input, init);
+      return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    };
+    return () => {
+      window.fetch = original;
+    };
+  },
+};
+
+/** A src that does not exist: the status code, the URL, and Retry. */
+export const ErrorNotFound: Story = { name: 'Error: 404', args: { src: 'quiz-data/banks/missing.json' } };
+
+export const ErrorNotFoundChineseUi: Story = { name: 'Error: 404 (中文 UI)', args: { ...ErrorNotFound.args, lang: 'zh-CN' } };
+
+/** JSON that is not a question bank (the importer's topic rules): what is wrong, and where. */
+export const ErrorNotABank: Story = { name: 'Error: not a bank', args: { src: 'quiz-data/topics.json' } };
+
+/** The catalog instead of one of its banks: the message names a bank to use. */
+export const ErrorCatalogNotBank: Story = { name: 'Error: a catalog, not a bank', args: { src: 'quiz-data/banks/index.json' } };
+
+/** A bundled bank id that does not exist lists the ones that do. */
+export const ErrorUnknownBundledBank: Story = { name: 'Error: unknown bundled bank', args: { bank: 'no-such-bank' } };
+
+/** No src, bank or inline source: a page-author mistake, without Retry. */
+export const ErrorNoSource: Story = { name: 'Error: no source' };
+
+// --- look ---------------------------------------------------------------------------------------
+
+/** theme="dark" on a dark page, with highlighted Python. */
+export const DarkTheme: Story = {
+  args: { ...CodingQuestion.args, theme: 'dark' },
+  decorators: [darkPage],
+  parameters: { layout: 'fullscreen' },
+  play: ({ canvasElement }) => reveal(canvasElement),
+};
+
+export const DarkThemeChoiceChecked: Story = {
+  ...MultipleChoiceChecked,
+  args: { ...MultipleChoice.args, theme: 'dark' },
+  decorators: [darkPage],
+  parameters: { layout: 'fullscreen' },
+};
+
+/** A 320 px column, the narrowest phone. */
+export const Narrow: Story = {
+  name: 'Narrow (320 px)',
+  args: { ...CodingQuestion.args },
+  decorators: [narrow],
+  play: ({ canvasElement }) => reveal(canvasElement),
+};
