@@ -9,7 +9,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-const isTest = (file) => /\.test\.ts$/.test(file);
+const isTest = (file) => /\.(test|bench)\.ts$/.test(file);
 const isDataJson = (id) => /[\\/]data[\\/].*\.json$/.test(id);
 
 /** Every module of src/ except tests, so npm users can import any public entry directly. */

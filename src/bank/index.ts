@@ -1,4 +1,4 @@
-/** Public entry `quiz-elements/bank`: the bank format, its validator and the loader, without any UI. */
+/** Public entry `quiz-elements/bank`: the bank format, its validator and the loaders (banks and catalogs), without any UI. */
 export * from './types.js';
 export * from './validate.js';
 export {
@@ -14,4 +14,12 @@ export {
   type LoadedBank,
   type LoadOptions,
 } from './load.js';
+export {
+  collectionFromJsonText,
+  collectionFromValue,
+  loadBundledCollection,
+  loadCollectionFromUrl,
+  type CatalogFailure,
+  type LoadedCollection,
+} from './catalog.js';
 export { bundledBankIds, bundledBanks, bundledBanksUrl } from './bundled.js';

@@ -6,7 +6,9 @@
  * Sharing: concurrent and later loads of the same absolute URL (or bundled id) share one request
  * and one parse, and get the same `LoadedBank` object, so treat it as read-only. Successful loads
  * stay cached for the page's lifetime; failed ones are forgotten, so trying again refetches.
- * The first caller's `fetch` option is the one the shared request uses.
+ * The first caller's `fetch` option is the one the shared request uses. A URL can also hold a
+ * catalog (`quiz-catalog/1`, see `catalog.ts`): it shares the same cache, so a bank loader and a
+ * catalog loader asking for one URL still make one request.
  *
  * Aborting: when a caller's `signal` aborts, that caller's promise rejects with `signal.reason`
  * (a DOMException named `AbortError` unless the caller chose another reason), as `fetch` does and
@@ -16,8 +18,8 @@
 import type { ImportDiagnostic } from '../import/diagnostics.js';
 import { questionIdFromTitle } from '../import/question-id.js';
 import { BankLoadError, type BankLoadErrorDetails } from './load-errors.js';
-import { BANK_FORMAT, CATALOG_FORMAT, type Bank } from './types.js';
-import { formatIssues, validateBank, type BankIssue } from './validate.js';
+import { BANK_FORMAT, CATALOG_FORMAT, type Bank, type Catalog } from './types.js';
+import { formatIssues, validateBank, validateCatalog, type BankIssue } from './validate.js';
 
 export { BankLoadError, type BankLoadErrorDetails, type BankLoadErrorKind } from './load-errors.js';
 
@@ -26,6 +28,18 @@ export interface LoadedBank {
   /** Absolute URL that relative links and images in the bank resolve against; for inline and property banks, the page URL passed in. */
   baseUrl: string;
 }
+
+/** A catalog loaded from a URL; `catalog.ts` loads the banks it lists. */
+export interface LoadedCatalog {
+  catalog: Catalog;
+  /** Absolute URL the entries' `src` resolve against: where the catalog really came from, after redirects. */
+  baseUrl: string;
+  /** The URL asked for, without fragment, as messages name it. */
+  url: string;
+}
+
+/** What a URL can hold. */
+export type LoadedDocument = LoadedBank | LoadedCatalog;
 
 export interface LoadOptions {
   /** Stops this caller's wait; the promise then rejects with `signal.reason`. */
@@ -62,8 +76,8 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
 };
 
 /** A load that callers share; it is aborted when the last of them stops waiting. */
-interface SharedLoad {
-  promise: Promise<LoadedBank>;
+interface SharedLoad<T extends LoadedDocument = LoadedDocument> {
+  promise: Promise<T>;
   controller: AbortController;
   waiting: number;
   settled: boolean;
@@ -77,16 +91,17 @@ export function clearBankCache(): void {
   loads.clear();
 }
 
-function forget(key: string, load: SharedLoad): void {
+function forget(key: string, load: SharedLoad<LoadedDocument>): void {
   // A newer load of the same key may have replaced this one; leave that in place.
   if (loads.get(key) === load) loads.delete(key);
 }
 
-function share(key: string, start: (signal: AbortSignal) => Promise<LoadedBank>): SharedLoad {
-  const cached = loads.get(key);
+// Each key space holds one type: URLs hold documents, `bundled:` keys hold banks.
+function share<T extends LoadedDocument>(key: string, start: (signal: AbortSignal) => Promise<T>): SharedLoad<T> {
+  const cached = loads.get(key) as SharedLoad<T> | undefined;
   if (cached) return cached;
   const controller = new AbortController();
-  const load: SharedLoad = { promise: start(controller.signal), controller, waiting: 0, settled: false };
+  const load: SharedLoad<T> = { promise: start(controller.signal), controller, waiting: 0, settled: false };
   load.promise.then(
     () => {
       load.settled = true;
@@ -109,10 +124,16 @@ function seconds(ms: number): string {
 type Source = Pick<BankLoadErrorDetails, 'url' | 'bankId'>;
 
 /** One caller's wait for a shared load, with its own signal and time limit. */
-function wait(key: string, load: SharedLoad, options: LoadOptions, timeoutMessage: (limit: string) => string, source: Source): Promise<LoadedBank> {
+function wait<T extends LoadedDocument>(
+  key: string,
+  load: SharedLoad<T>,
+  options: LoadOptions,
+  timeoutMessage: (limit: string) => string,
+  source: Source,
+): Promise<T> {
   const { signal, timeout = DEFAULT_TIMEOUT } = options;
   load.waiting++;
-  return new Promise<LoadedBank>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = () => {
       clearTimeout(timer);
@@ -152,6 +173,14 @@ function wait(key: string, load: SharedLoad, options: LoadOptions, timeoutMessag
  * `document.baseURI`); the fragment is ignored.
  */
 export function loadBankFromUrl(url: string | URL, options: LoadOptions = {}): Promise<LoadedBank> {
+  return loadDocumentFromUrl(url, options).then((loaded) => ('catalog' in loaded ? catalogWhereBankExpected(loaded) : loaded));
+}
+
+/**
+ * Loads the bank or catalog at `url`, shared and cached like `loadBankFromUrl`. A catalog is
+ * validated but its banks are not loaded: that is `loadCollectionFromUrl` in `catalog.ts`.
+ */
+export function loadDocumentFromUrl(url: string | URL, options: LoadOptions = {}): Promise<LoadedDocument> {
   if (options.signal?.aborted) return Promise.reject(options.signal.reason);
   let target: URL;
   try {
@@ -167,6 +196,13 @@ export function loadBankFromUrl(url: string | URL, options: LoadOptions = {}): P
   const timeoutMessage = (limit: string) =>
     `Loading ${href} took longer than ${limit}, so quiz-elements gave up. Check that the server is up and the URL is right, then try again.`;
   return wait(href, load, options, timeoutMessage, { url: href });
+}
+
+/** The error a bank loader gives for a catalog: the catalog is fine, but a bank was asked for. */
+function catalogWhereBankExpected({ catalog, baseUrl, url }: LoadedCatalog): never {
+  // Validating the catalog as a bank words it the same as any other document that is no bank.
+  checkedBank(catalog, baseUrl, url, { url });
+  throw new Error('unreachable: a catalog passed validation as a bank');
 }
 
 /** Loads one of `bundledBankIds`; the bank's file is downloaded on first use. */
@@ -193,7 +229,7 @@ async function importBundled(id: string): Promise<LoadedBank> {
 }
 
 /** Runs a dynamic import; a chunk that fails to download is a network failure, not a bug. */
-async function lazyModule<T>(load: () => Promise<T>, what: string, source: Source = {}): Promise<T> {
+export async function lazyModule<T>(load: () => Promise<T>, what: string, source: Source = {}): Promise<T> {
   try {
     return await load();
   } catch (error) {
@@ -250,7 +286,7 @@ function fileOf(href: string): string {
   }
 }
 
-async function fetchFromUrl(href: string, fetchBank: typeof fetch, signal: AbortSignal): Promise<LoadedBank> {
+async function fetchFromUrl(href: string, fetchBank: typeof fetch, signal: AbortSignal): Promise<LoadedDocument> {
   let response: Response;
   try {
     response = await fetchBank(href, { signal, headers: { accept: ACCEPT } });
@@ -292,7 +328,31 @@ async function fetchFromUrl(href: string, fetchBank: typeof fetch, signal: Abort
     const message = `${href} is not valid JSON (${(error as Error).message}). Fix the file; "npx quiz-elements validate <file>" shows where the problem is.`;
     throw new BankLoadError('not-json', message, { url: href, cause: error });
   }
+  if (isCatalogValue(value)) return checkedCatalog(value, baseUrl, href, { url: href });
   return checkedBank(value, baseUrl, href, { url: href });
+}
+
+/** JSON that says it is a catalog, of any version. */
+export function isCatalogValue(value: unknown): value is Record<string, unknown> {
+  return isRecord(value) && typeof value.format === 'string' && value.format.startsWith('quiz-catalog/');
+}
+
+/**
+ * The validated catalog, or the `BankLoadError` that tells the author what to fix in it.
+ * `where` names it in messages: a URL, or "The inline catalog".
+ */
+export function checkedCatalog(value: Record<string, unknown>, baseUrl: string, where: string, source: Source = {}): LoadedCatalog {
+  const result = validateCatalog(value);
+  if (result.ok) return { catalog: result.value, baseUrl, url: source.url ?? where };
+  const details = { ...source, issues: result.issues };
+  if (value.format !== CATALOG_FORMAT) {
+    const message =
+      `${where} is a catalog in format "${String(value.format)}", but this version of quiz-elements reads only "${CATALOG_FORMAT}". ` +
+      'The catalog was probably made for a newer version of quiz-elements: update quiz-elements.';
+    return fail('format', message, details);
+  }
+  const message = `${where} is not a valid catalog of quiz banks:\n${formatIssues(result.issues, SHOWN_PROBLEMS)}\nFix these problems; "npx quiz-elements validate <file>" lists every one.`;
+  return fail('not-a-bank', message, details);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -368,12 +428,17 @@ function isSingleQuestion(value: unknown): value is Record<string, unknown> {
  * with id `inline`. Throws a `BankLoadError` when it is not valid.
  */
 export function bankFromValue(value: unknown, baseUrl: string): LoadedBank {
-  if (!isSingleQuestion(value)) return checkedBank(value, baseUrl, 'The inline bank');
+  return namedBankFromValue(value, baseUrl, 'The inline bank', 'The inline question');
+}
+
+/** `bankFromValue` whose messages name the value as given, e.g. one item of a list of banks. */
+export function namedBankFromValue(value: unknown, baseUrl: string, bankName: string, questionName: string): LoadedBank {
+  if (!isSingleQuestion(value)) return checkedBank(value, baseUrl, bankName);
   const result = validateBank(bankOfQuestion(value));
   if (result.ok) return { bank: result.value, baseUrl };
   // Paths into the one-question wrapper mean nothing to an author who wrote only the question.
   const issues = result.issues.map(({ path, message }) => ({ path: path.replace(/^questions\[0\]\.?/, ''), message }));
-  throw new BankLoadError('not-a-bank', `The inline question is not valid:\n${formatIssues(issues, SHOWN_PROBLEMS)}`, { issues });
+  throw new BankLoadError('not-a-bank', `${questionName} is not valid:\n${formatIssues(issues, SHOWN_PROBLEMS)}`, { issues });
 }
 
 /** A bank given as JSON text, e.g. the content of an inline `<script type="application/json">`. */

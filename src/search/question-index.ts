@@ -1,0 +1,357 @@
+/**
+ * Search as you type over the questions of loaded banks, for `<question-browser>`.
+ *
+ * Matching is plain substring search over each question's text in search form (`search-form.ts`):
+ * title, prompt, answer, explanation and example. Every term of the query must occur, each in
+ * any of those fields. No tokenizer, so Chinese is found character for character (a tokenizer-based
+ * index misses most Chinese matches and takes seconds to build; see TOOLCHAIN.md), and scanning
+ * 10,000 questions takes about a millisecond per term.
+ *
+ * Building the searchable text is the only costly step (a few milliseconds per 1,000 questions), so
+ * `createQuestionIndex` does nothing up front: `prepare()` builds it in slices that leave the main
+ * thread free, and a search that comes first builds what is still missing. Only one extra copy
+ * of the text is kept (the search form); originals stay in the questions.
+ *
+ * Ranking, in three tiers, each in index order: questions whose title contains every term, then
+ * those whose title contains some term, then the rest.
+ *
+ * Grouping: questions with the same normalized title (`normalizeTitle`), across all banks, are
+ * one result row (`ResultGroup`), whose `variants` the UI can show side by side.
+ */
+import type { Bank, Question, QuestionKind } from '../bank/types.js';
+import { normalizeTitle } from '../bank/variants.js';
+import { parseQuery, searchForm } from './search-form.js';
+
+/** A question and the id of the bank it comes from. */
+export interface IndexedQuestion {
+  bankId: string;
+  question: Question;
+}
+
+/** Limits applied together with the query; a missing, `null` or empty one does not limit. */
+export interface SearchFilters {
+  /** Topics to keep (any of them): `topic-id` in any bank, or `bank-id/topic-id` in that bank only. */
+  topics?: ReadonlySet<string> | null;
+  kind?: QuestionKind | null;
+  bankIds?: ReadonlySet<string> | null;
+}
+
+/** One result row: the matching questions that share a title. */
+export interface ResultGroup {
+  /** The normalized title the questions share, unique among the rows. */
+  key: string;
+  /** The first member: it gives the row its title and place. */
+  primary: IndexedQuestion;
+  /** The questions of the group that match the query and filters, best first, then in index order. */
+  members: readonly IndexedQuestion[];
+  /** Every question of the index with this title, matching or not, in index order: what "3 variants" counts. */
+  variants: readonly IndexedQuestion[];
+  /** Whether the title contains every term (false for an empty query). */
+  titleMatch: boolean;
+}
+
+export interface SearchResult {
+  /** Rows in rank order; see the module comment. */
+  groups: ResultGroup[];
+  /** How many questions match, over all groups. */
+  questionCount: number;
+  /** The query's terms in search form, for `highlightRanges`. */
+  terms: string[];
+}
+
+export interface PrepareOptions {
+  /** Stops preparing between slices; the promise then rejects with `signal.reason`. What is built stays built. */
+  signal?: AbortSignal;
+  /** Longest stretch of work before giving the event loop a turn, in milliseconds; default 8. */
+  sliceMs?: number;
+}
+
+export interface QuestionIndex {
+  /** How many questions the index holds. */
+  readonly size: number;
+  /** The questions, in index order. */
+  readonly entries: readonly IndexedQuestion[];
+  /**
+   * The questions matching every term of `query` and the filters, grouped and ranked. An empty
+   * query gives every question that passes the filters, in index order. Asking again with the
+   * same query and filters returns the same result object: treat it as read-only.
+   */
+  search(query: string, filters?: SearchFilters | null): SearchResult;
+  /**
+   * Builds what searches need in slices of at most `sliceMs` (the rows of titles first, which an
+   * empty query needs, then the searchable text), yielding to the event loop between them, so
+   * later searches answer at once. Call it right after creating the index. Resolves when done.
+   */
+  prepare(options?: PrepareOptions): Promise<void>;
+}
+
+/** The questions of `banks` in bank order, ready for `createQuestionIndex`. */
+export function questionsOf(banks: Iterable<Bank>): IndexedQuestion[] {
+  const entries: IndexedQuestion[] = [];
+  for (const bank of banks) for (const question of bank.questions) entries.push({ bankId: bank.id, question });
+  return entries;
+}
+
+/**
+ * An index over `entries` (in the order results should keep). Cheap: the work happens in
+ * `prepare()` or on the first search. Questions are read as they are now; after changing them,
+ * create a new index.
+ */
+export function createQuestionIndex(entries: readonly IndexedQuestion[]): QuestionIndex {
+  return new SubstringIndex(entries);
+}
+
+/** Questions per step of building; small enough that a step stays far below a slice. */
+const STEP = 64;
+
+/** What the last search found, to answer the same search again and to narrow a longer one. */
+interface LastSearch {
+  filterKey: string;
+  query: string;
+  terms: readonly string[];
+  /** Matching questions, ascending. */
+  matched: Int32Array;
+  result: SearchResult;
+}
+
+class SubstringIndex implements QuestionIndex {
+  readonly entries: readonly IndexedQuestion[];
+
+  // Group of each question, built from the titles before anything else (an empty query needs it).
+  private readonly groupOf: Int32Array;
+  private readonly groupKeys: string[] = [];
+  private readonly groupVariants: IndexedQuestion[][] = [];
+  private groupIds: Map<string, number> | null = new Map();
+  private grouped = 0;
+
+  // Search form of each question's fields joined by newlines (which no term contains), and where its title ends.
+  private readonly forms: string[];
+  private readonly titleEnds: Int32Array;
+  private formed = 0;
+
+  private preparing: Promise<void> | null = null;
+  private filtered: { key: string; questions: Int32Array } | null = null;
+  private last: LastSearch | null = null;
+  // Scratch for building rows: members seen per group, and whether they came as the group's variants in order.
+  private seenInGroup: Int32Array | null = null;
+  private groupInOrder: Uint8Array | null = null;
+  /** Rows that hold every variant of a group, by group * 2 + titleMatch; shared between results. */
+  private readonly wholeGroups: ResultGroup[] = [];
+
+  constructor(entries: readonly IndexedQuestion[]) {
+    this.entries = Object.freeze([...entries]);
+    this.groupOf = new Int32Array(this.entries.length);
+    this.forms = new Array<string>(this.entries.length);
+    this.titleEnds = new Int32Array(this.entries.length);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  prepare(options: PrepareOptions = {}): Promise<void> {
+    const { signal, sliceMs = 8 } = options;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    this.preparing ??= this.buildInSlices(sliceMs);
+    if (!signal) return this.preparing;
+    // Only this caller stops waiting; building goes on for the others and for the next search.
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.preparing!.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  search(query: string, filters?: SearchFilters | null): SearchResult {
+    const terms = parseQuery(query);
+    const filterKey = keyOf(filters);
+    const queryKey = terms.join('\n');
+    const last = this.last;
+    if (last && last.filterKey === filterKey && last.query === queryKey) return last.result;
+
+    this.buildGroups(this.size);
+    const allowed = this.allowed(filters, filterKey);
+    let matched: Int32Array;
+    let titleHits: Uint32Array | null = null;
+    if (terms.length === 0) matched = allowed;
+    else {
+      this.buildForms(this.size);
+      // A longer query ("过拟" -> "过拟合") can only match what the shorter one matched.
+      const narrowing = last !== null && last.filterKey === filterKey && narrows(last.terms, terms);
+      ({ matched, titleHits } = this.scan(narrowing ? last.matched : allowed, terms));
+    }
+    const result = this.group(matched, titleHits, terms);
+    this.last = { filterKey, query: queryKey, terms, matched, result };
+    return result;
+  }
+
+  private async buildInSlices(sliceMs: number): Promise<void> {
+    const total = this.size;
+    while (this.grouped < total || this.formed < total) {
+      const until = performance.now() + sliceMs;
+      do {
+        if (this.grouped < total) this.buildGroups(this.grouped + STEP);
+        else this.buildForms(this.formed + STEP);
+      } while ((this.grouped < total || this.formed < total) && performance.now() < until);
+      if (this.formed < total) await nextTask();
+    }
+  }
+
+  /** Assigns groups to the questions up to `end`. */
+  private buildGroups(end: number): void {
+    const stop = Math.min(end, this.size);
+    const ids = this.groupIds;
+    if (!ids) return;
+    for (let i = this.grouped; i < stop; i++) {
+      const entry = this.entries[i]!;
+      const key = normalizeTitle(entry.question.title);
+      let group = ids.get(key);
+      if (group === undefined) {
+        group = this.groupKeys.length;
+        ids.set(key, group);
+        this.groupKeys.push(key);
+        this.groupVariants.push([]);
+      }
+      this.groupOf[i] = group;
+      this.groupVariants[group]!.push(entry);
+    }
+    this.grouped = Math.max(this.grouped, stop);
+    if (this.grouped === this.size) {
+      this.groupIds = null;
+      for (const variants of this.groupVariants) Object.freeze(variants);
+    }
+  }
+
+  /** Builds the search form of the questions up to `end`. */
+  private buildForms(end: number): void {
+    const stop = Math.min(end, this.size);
+    for (let i = this.formed; i < stop; i++) {
+      const { title, prompt, answer, explanation, example } = this.entries[i]!.question;
+      // One normalize call per question; titles are one line, so the first newline ends the title.
+      const form = searchForm(`${title}\n${prompt}\n${answer}\n${explanation ?? ''}\n${example ?? ''}`);
+      this.forms[i] = form;
+      this.titleEnds[i] = form.indexOf('\n');
+    }
+    this.formed = Math.max(this.formed, stop);
+  }
+
+  /** The questions that pass `filters`, ascending; the last answer is kept, as filters change rarely. */
+  private allowed(filters: SearchFilters | null | undefined, key: string): Int32Array {
+    if (this.filtered?.key === key) return this.filtered.questions;
+    const topics = filters?.topics?.size ? filters.topics : null;
+    const bankIds = filters?.bankIds?.size ? filters.bankIds : null;
+    const kind = filters?.kind ?? null;
+    const qualified = topics !== null && [...topics].some((topic) => topic.includes('/'));
+    const questions = new Int32Array(this.size);
+    let count = 0;
+    this.entries.forEach(({ bankId, question }, i) => {
+      if (kind !== null && question.kind !== kind) return;
+      if (bankIds !== null && !bankIds.has(bankId)) return;
+      if (topics !== null && !question.topics.some((topic) => topics.has(topic) || (qualified && topics.has(`${bankId}/${topic}`)))) return;
+      questions[count++] = i;
+    });
+    this.filtered = { key, questions: questions.slice(0, count) };
+    return this.filtered.questions;
+  }
+
+  /** The candidates that contain every term, and in how many of them each title contains a term. */
+  private scan(candidates: Int32Array, terms: readonly string[]): { matched: Int32Array; titleHits: Uint32Array } {
+    const matched = candidates.slice();
+    const titleHits = new Uint32Array(matched.length);
+    let count = matched.length;
+    // Longer terms are usually rarer: trying them first shrinks the list soonest.
+    for (const term of [...terms].sort((a, b) => b.length - a.length)) {
+      let kept = 0;
+      for (let k = 0; k < count; k++) {
+        const i = matched[k]!;
+        // The title comes first, so the first occurrence tells both whether and where.
+        const at = this.forms[i]!.indexOf(term);
+        if (at === -1) continue;
+        matched[kept] = i;
+        titleHits[kept] = titleHits[k]! + (at < this.titleEnds[i]! ? 1 : 0);
+        kept++;
+      }
+      count = kept;
+      if (count === 0) break;
+    }
+    return { matched: matched.slice(0, count), titleHits: titleHits.slice(0, count) };
+  }
+
+  /**
+   * Rows for `matched` (ascending), ranked by title hits when there are terms. Most rows hold
+   * every variant of their title in index order; those rows are made once and reused, so a
+   * search that matches thousands of questions allocates little more than the list of rows.
+   */
+  private group(matched: Int32Array, titleHits: Uint32Array | null, terms: readonly string[]): SearchResult {
+    const groupCount = this.groupKeys.length;
+    const seen = (this.seenInGroup ??= new Int32Array(groupCount));
+    const inOrder = (this.groupInOrder ??= new Uint8Array(groupCount));
+    const rows: number[] = [];
+    const rowTitleMatch: boolean[] = [];
+    ranked(matched, titleHits, terms.length, (i, titleMatch) => {
+      const group = this.groupOf[i]!;
+      const count = seen[group]!;
+      if (count === 0) {
+        rows.push(group);
+        rowTitleMatch.push(titleMatch);
+        inOrder[group] = 1;
+      }
+      if (inOrder[group] && this.groupVariants[group]![count] !== this.entries[i]) inOrder[group] = 0;
+      seen[group] = count + 1;
+    });
+
+    const whole = (group: number) => inOrder[group] === 1 && seen[group] === this.groupVariants[group]!.length;
+    const members = new Map<number, IndexedQuestion[]>();
+    for (const group of rows) if (!whole(group)) members.set(group, []);
+    if (members.size > 0) {
+      ranked(matched, titleHits, terms.length, (i) => members.get(this.groupOf[i]!)?.push(this.entries[i]!));
+    }
+
+    const groups = rows.map((group, row): ResultGroup => {
+      const titleMatch = rowTitleMatch[row]!;
+      const some = members.get(group);
+      if (some) return { key: this.groupKeys[group]!, primary: some[0]!, members: some, variants: this.groupVariants[group]!, titleMatch };
+      const slot = group * 2 + (titleMatch ? 1 : 0);
+      return (this.wholeGroups[slot] ??= Object.freeze({
+        key: this.groupKeys[group]!,
+        primary: this.groupVariants[group]![0]!,
+        members: this.groupVariants[group]!,
+        variants: this.groupVariants[group]!,
+        titleMatch,
+      }));
+    });
+    for (const group of rows) seen[group] = 0;
+    return { groups, questionCount: matched.length, terms: [...terms] };
+  }
+}
+
+/**
+ * Calls `visit` for each matching question in rank order: titles with every term, titles with
+ * some, then the rest, each in index order. Without terms, index order.
+ */
+function ranked(matched: Int32Array, titleHits: Uint32Array | null, terms: number, visit: (i: number, titleMatch: boolean) => void): void {
+  if (titleHits === null) {
+    for (const i of matched) visit(i, false);
+    return;
+  }
+  for (let k = 0; k < matched.length; k++) if (titleHits[k] === terms) visit(matched[k]!, true);
+  for (let k = 0; k < matched.length; k++) if (titleHits[k]! > 0 && titleHits[k]! < terms) visit(matched[k]!, false);
+  for (let k = 0; k < matched.length; k++) if (titleHits[k] === 0) visit(matched[k]!, false);
+}
+
+/** Whether every question matching `after` also matches `before`: each earlier term is part of a later one. */
+function narrows(before: readonly string[], after: readonly string[]): boolean {
+  return before.every((old) => after.some((term) => term.includes(old)));
+}
+
+/** The filters as a string, equal for filters that select the same questions. */
+function keyOf(filters: SearchFilters | null | undefined): string {
+  if (!filters) return '';
+  const list = (set: ReadonlySet<string> | null | undefined) => (set?.size ? [...set].sort().join('\u0001') : '');
+  const key = `${filters.kind ?? ''}\u0000${list(filters.bankIds)}\u0000${list(filters.topics)}`;
+  return key === '\u0000\u0000' ? '' : key;
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
