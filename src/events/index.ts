@@ -3,3 +3,4 @@ export { QuizCompleteEvent } from './quiz-complete.js';
 export { QuizErrorEvent } from './quiz-error.js';
 export { QuizGradeEvent } from './quiz-grade.js';
 export { QuizRevealEvent } from './quiz-reveal.js';
+export { QuizTopicSelectEvent } from './quiz-topic-select.js';

@@ -1,0 +1,206 @@
+import { css } from 'lit';
+
+export const topicListStyles = css`
+  :host {
+    max-width: var(--quiz-max-width, 24rem);
+  }
+  .base {
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 0.75);
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.5);
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .label {
+    font-weight: 700;
+    padding-inline: 0.25rem;
+  }
+  .listbox {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    min-width: 0;
+  }
+  .group {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    margin-top: calc(var(--_space) * 0.5);
+  }
+  .group-label {
+    display: flex;
+    align-items: baseline;
+    gap: 0.5rem;
+    padding: 0.25rem 0.5rem;
+    color: var(--_muted);
+    font-size: 0.85em;
+    font-weight: 700;
+  }
+  .group-label > span:first-child {
+    flex: 1;
+    min-width: 0;
+  }
+  .option {
+    display: grid;
+    grid-template-columns: 1.1rem minmax(0, 1fr) auto;
+    align-items: center;
+    column-gap: 0.5rem;
+    min-height: 2.5rem;
+    padding: 0.35rem 0.5rem;
+    border: 1px solid transparent;
+    border-radius: calc(var(--_radius) / 1.5);
+    cursor: pointer;
+    user-select: none;
+  }
+  .option:hover {
+    background: var(--_surface);
+  }
+  .option[aria-selected='true'] {
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_bg));
+    border-color: var(--_accent);
+  }
+  .option:focus {
+    outline: none;
+  }
+  .option:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 1px;
+  }
+  .check {
+    width: 0.75rem;
+    height: 0.75rem;
+    border-radius: 50%;
+    justify-self: center;
+  }
+  .option[aria-selected='true'] .check {
+    background: var(--_accent);
+  }
+  /* Several can be chosen: a box that gets a tick, as checkboxes look. */
+  .multiple .check {
+    width: 1rem;
+    height: 1rem;
+    border: 2px solid var(--_muted);
+    border-radius: 0.2rem;
+    display: grid;
+    place-items: center;
+    font-size: 0.75rem;
+    line-height: 1;
+  }
+  .multiple .option[aria-selected='true'] .check {
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+  }
+  .multiple .option[aria-selected='true'] .check::before {
+    content: '✓';
+  }
+  .title {
+    min-width: 0;
+  }
+  .count {
+    color: var(--_muted);
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+  .progress {
+    grid-column: 2 / -1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  .bar {
+    display: flex;
+    flex: 1 1 4rem;
+    max-width: 10rem;
+    height: 0.4rem;
+    border-radius: 0.2rem;
+    overflow: hidden;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+  }
+  .segment.mastered {
+    background: var(--_correct);
+  }
+  .segment.learning {
+    background: var(--_accent);
+  }
+  .segment.due {
+    background: var(--_wrong);
+  }
+  .message {
+    margin: 0;
+  }
+  .empty {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .error {
+    border-inline-start: 4px solid var(--_wrong);
+    padding-inline-start: 0.75rem;
+  }
+  .error ul {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .error pre {
+    white-space: pre-wrap;
+    font-size: 0.85em;
+    margin: 0.5rem 0 0;
+    color: var(--_muted);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .skeleton {
+    display: grid;
+    gap: 0.6rem;
+    padding: 0.25rem 0.5rem;
+  }
+  .skeleton-line {
+    height: 1.4rem;
+    border-radius: 0.4rem;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+  }
+  @media (forced-colors: active) {
+    .option[aria-selected='true'] {
+      background: Highlight;
+      color: HighlightText;
+      border-color: Highlight;
+      forced-color-adjust: none;
+    }
+    .option[aria-selected='true'] .count,
+    .option[aria-selected='true'] .progress {
+      color: HighlightText;
+    }
+    .option[aria-selected='true'] .check {
+      background: HighlightText;
+      border-color: HighlightText;
+      color: Highlight;
+    }
+    .option:focus-visible {
+      outline-color: CanvasText;
+    }
+    .bar {
+      forced-color-adjust: none;
+      background: Canvas;
+      border-color: CanvasText;
+    }
+    .segment.mastered {
+      background: CanvasText;
+    }
+    .segment.learning,
+    .segment.due {
+      background: GrayText;
+    }
+  }
+`;
