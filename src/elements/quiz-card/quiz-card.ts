@@ -14,6 +14,7 @@ import { GRADES, isMultipleChoice, PracticeSession, selectQuestions, type Grade 
 import { markdownStyles } from '../../render/markdown.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { describeLoadError } from '../load-error-message.js';
+import { readInlineSource, watchPageContext, type InlineSource } from '../page-context.js';
 import { quizCardStyles } from './quiz-card.styles.js';
 
 type Renderer = typeof import('../../render/markdown.js');
@@ -22,14 +23,6 @@ interface Loaded {
   loaded: LoadedBank;
   renderer: Renderer;
 }
-
-/** An inline `<script type="application/json">` or `<script type="text/markdown">` child. */
-interface InlineSource {
-  type: 'json' | 'markdown';
-  text: string;
-}
-
-const INLINE_SELECTOR = ':scope > script[type="application/json"], :scope > script[type="text/markdown"]';
 
 /** Keeps keyboard shortcuts away from what the learner is typing or operating. */
 function isTextEntry(target: EventTarget | null): boolean {
@@ -135,8 +128,7 @@ export class QuizCard extends LitElement {
   /** Where focus goes after the next render, so keyboard and screen-reader users follow along. */
   private pendingFocus: 'question' | 'answer' | 'feedback' | null = null;
   private readonly markdownCache = new Map<string, TemplateResult>();
-  private childObserver?: MutationObserver;
-  private langObserver?: MutationObserver;
+  private stopWatching?: () => void;
 
   private readonly loadTask = new Task(this, {
     task: async ([src, bank, inline, timeout], { signal }): Promise<Loaded> => {
@@ -161,24 +153,17 @@ export class QuizCard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.readInline();
-    this.childObserver = new MutationObserver(() => this.readInline());
-    this.childObserver.observe(this, { childList: true, subtree: true, characterData: true });
     this.updateLanguage();
-    // The language can come from an ancestor or the document, which can change after load.
-    this.langObserver = new MutationObserver(() => this.updateLanguage());
-    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.stopWatching = watchPageContext(this, () => this.readInline(), () => this.updateLanguage());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.childObserver?.disconnect();
-    this.langObserver?.disconnect();
+    this.stopWatching?.();
   }
 
   private readInline(): void {
-    const script = this.querySelector<HTMLScriptElement>(INLINE_SELECTOR);
-    const next: InlineSource | null = script ? { type: script.type === 'text/markdown' ? 'markdown' : 'json', text: script.textContent ?? '' } : null;
-    if (next?.type !== this.inline?.type || next?.text !== this.inline?.text) this.inline = next;
+    this.inline = readInlineSource(this, this.inline);
   }
 
   private updateLanguage(): void {

@@ -17,6 +17,7 @@ import { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
 import { languageOf, stringsFor, type UiStrings } from '../../i18n/index.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { describeLoadError } from '../load-error-message.js';
+import { readInlineSource, watchPageContext, type InlineSource } from '../page-context.js';
 import { topicListStyles } from './topic-list.styles.js';
 
 /** Learner progress of one topic: how many of its questions are in each state. */
@@ -56,13 +57,6 @@ interface TopicModel {
   failures: CatalogFailure[];
 }
 
-/** An inline `<script type="application/json">` or `<script type="text/markdown">` child. */
-interface InlineSource {
-  type: 'json' | 'markdown';
-  text: string;
-}
-
-const INLINE_SELECTOR = ':scope > script[type="application/json"], :scope > script[type="text/markdown"]';
 /** The `bank` attribute value that asks for every bundled bank (the bundled catalog). */
 const ALL_BUNDLED = '*';
 /** Value of the All option; `selected` is empty when it is chosen. */
@@ -207,8 +201,7 @@ export class TopicList extends LitElement {
   private modelSource: unknown = null;
   private typed = '';
   private typedAt = -Infinity;
-  private childObserver?: MutationObserver;
-  private langObserver?: MutationObserver;
+  private stopWatching?: () => void;
 
   private readonly loadTask = new Task(this, {
     task: async ([banks, src, bank, inline, timeout], { signal }): Promise<LoadedCollection | typeof initialState> => {
@@ -232,18 +225,13 @@ export class TopicList extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.readInline();
-    this.childObserver = new MutationObserver(() => this.readInline());
-    this.childObserver.observe(this, { childList: true, subtree: true, characterData: true });
     this.updateLanguage();
-    // The language can come from an ancestor or the document, which can change after load.
-    this.langObserver = new MutationObserver(() => this.updateLanguage());
-    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.stopWatching = watchPageContext(this, () => this.readInline(), () => this.updateLanguage());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.childObserver?.disconnect();
-    this.langObserver?.disconnect();
+    this.stopWatching?.();
   }
 
   static override get observedAttributes(): string[] {
@@ -256,9 +244,7 @@ export class TopicList extends LitElement {
   }
 
   private readInline(): void {
-    const script = this.querySelector<HTMLScriptElement>(INLINE_SELECTOR);
-    const next: InlineSource | null = script ? { type: script.type === 'text/markdown' ? 'markdown' : 'json', text: script.textContent ?? '' } : null;
-    if (next?.type !== this.inline?.type || next?.text !== this.inline?.text) this.inline = next;
+    this.inline = readInlineSource(this, this.inline);
   }
 
   private updateLanguage(): void {
