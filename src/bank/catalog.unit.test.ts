@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, test } from 'node:test';
 import { collectionFromJsonText, collectionFromValue, loadBundledCollection, loadCollectionFromUrl, type LoadedCollection } from './catalog.js';
-import { BankLoadError, clearBankCache, loadBankFromUrl, type BankLoadErrorKind } from './load.js';
+import { BankLoadError, clearBankCache, loadBankFromUrl } from './load.js';
 import type { Bank, Catalog, CatalogEntry } from './types.js';
+import { deferred, failsWith, flush, outcome } from '../../test/load-probes.js';
 
 function bank(id: string, questionCount = 1): Bank {
   return {
@@ -67,38 +68,6 @@ function server(files: Record<string, unknown | ((signal: AbortSignal) => Respon
 /** A server that never answers, but like a real fetch stops when its signal aborts. */
 function silent(signal: AbortSignal): Promise<Response> {
   return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
-async function flush(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-}
-
-function outcome(promise: Promise<unknown>): { state: string; value?: unknown } {
-  const seen: { state: string; value?: unknown } = { state: 'pending' };
-  promise.then(
-    (value) => Object.assign(seen, { state: 'resolved', value }),
-    (value: unknown) => Object.assign(seen, { state: 'rejected', value }),
-  );
-  return seen;
-}
-
-async function failsWith(promise: Promise<unknown> | (() => unknown), kind: BankLoadErrorKind, ...texts: string[]): Promise<BankLoadError> {
-  let caught: unknown;
-  try {
-    await (typeof promise === 'function' ? promise() : promise);
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught instanceof BankLoadError, `expected a BankLoadError, got ${String(caught)}`);
-  assert.equal(caught.kind, kind, caught.message);
-  for (const text of texts) assert.ok(caught.message.includes(text), `message lacks ${JSON.stringify(text)}:\n${caught.message}`);
-  return caught;
 }
 
 const ids = (collection: LoadedCollection) => collection.banks.map((loaded) => loaded.bank.id);

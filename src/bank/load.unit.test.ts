@@ -10,10 +10,10 @@ import {
   bankFromValue,
   clearBankCache,
   loadBankFromUrl,
-  type BankLoadErrorKind,
   type LoadedBank,
 } from './load.js';
 import { validateBank } from './validate.js';
+import { deferred, failsWith, flush, outcome } from '../../test/load-probes.js';
 
 /** A fresh valid bank each time, so a test can break it freely. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -93,41 +93,6 @@ function silentServer(): FetchStub {
         signal.addEventListener('abort', () => reject(signal.reason));
       }),
   );
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
-/** Rejects with a BankLoadError of `kind` whose message contains every `text`; returns the error. */
-async function failsWith(promise: Promise<unknown> | (() => unknown), kind: BankLoadErrorKind, ...texts: string[]): Promise<BankLoadError> {
-  let caught: unknown;
-  try {
-    await (typeof promise === 'function' ? promise() : promise);
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught instanceof BankLoadError, `expected a BankLoadError, got ${String(caught)}`);
-  assert.equal(caught.kind, kind, caught.message);
-  for (const text of texts) assert.ok(caught.message.includes(text), `message lacks ${JSON.stringify(text)}:\n${caught.message}`);
-  return caught;
-}
-
-/** Settles pending promise callbacks (several hops: fetch, body, parse). */
-async function flush(): Promise<void> {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-}
-
-/** How a promise ended so far, without waiting for it. */
-function outcome(promise: Promise<unknown>): { state: string; value?: unknown } {
-  const seen: { state: string; value?: unknown } = { state: 'pending' };
-  promise.then(
-    (value) => Object.assign(seen, { state: 'resolved', value }),
-    (value: unknown) => Object.assign(seen, { state: 'rejected', value }),
-  );
-  return seen;
 }
 
 /** Timers the loader started and has not cleared yet. */

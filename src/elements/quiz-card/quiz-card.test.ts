@@ -10,6 +10,7 @@ import type { QuizGradeEvent } from '../../events/quiz-grade.js';
 import type { QuizRevealEvent } from '../../events/quiz-reveal.js';
 import './quiz-card.js';
 import type { QuizCard } from './quiz-card.js';
+import { json, stubFetch } from '../../../test/fetch-stub.js';
 
 const bank: Bank = {
   format: 'quiz-bank/1',
@@ -67,21 +68,6 @@ async function card(template: ReturnType<typeof html>): Promise<QuizCard> {
 function press(el: QuizCard, key: string): void {
   el.shadowRoot!.querySelector('.card')!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
 }
-
-/** Replaces window.fetch for one test; returns the calls and a restore function. */
-function stubFetch(respond: (url: string, init?: RequestInit) => Promise<Response>) {
-  const original = window.fetch;
-  const calls: string[] = [];
-  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = input instanceof Request ? input.url : String(input);
-    calls.push(url);
-    return respond(url, init);
-  }) as typeof fetch;
-  return { calls, restore: () => (window.fetch = original) };
-}
-
-const json = (value: unknown, status = 200) =>
-  new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
 
 describe('<quiz-card>', () => {
   let restore: (() => void) | null = null;

@@ -7,6 +7,7 @@ import type { QuizErrorEvent } from '../../events/quiz-error.js';
 import type { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
 import './topic-list.js';
 import type { TopicList, TopicProgress } from './topic-list.js';
+import { json, stubFetch } from '../../../test/fetch-stub.js';
 
 const question = (id: string, topics: string[], title = id) => ({ id, kind: 'concept' as const, title, topics, prompt: `${title}?`, answer: 'Yes.' });
 
@@ -119,20 +120,6 @@ async function focusList(el: TopicList): Promise<void> {
   root(el).querySelector<HTMLElement>('[role="option"][tabindex="0"]')!.focus();
   await el.updateComplete;
 }
-
-/** Replaces window.fetch for one test; returns the calls and a restore function. */
-function stubFetch(respond: (url: string, init?: RequestInit) => Promise<Response>) {
-  const original = window.fetch;
-  const calls: string[] = [];
-  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = input instanceof Request ? input.url : String(input);
-    calls.push(url);
-    return respond(url, init);
-  }) as typeof fetch;
-  return { calls, restore: () => (window.fetch = original) };
-}
-
-const json = (value: unknown, status = 200) => new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
 
 async function dataFile<T>(path: string): Promise<T> {
   const response = await fetch(new URL(`../../../data/${path}`, import.meta.url));
