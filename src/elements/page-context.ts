@@ -1,3 +1,6 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { languageOf, stringsFor, type UiStrings } from '../i18n/index.js';
+
 /** An inline `<script type="application/json">` or `<script type="text/markdown">` child. */
 export interface InlineSource {
   type: 'json' | 'markdown';
@@ -28,3 +31,49 @@ export function watchPageContext(host: Element, onChildren: () => void, onLangua
     language.disconnect();
   };
 }
+
+/**
+ * What an element reads from its page, kept current: its inline source and the UI strings of
+ * its language (its own `lang`, an ancestor's or the document's). Requests an update of the host
+ * when either changes, so a Task can take `inline` among its args.
+ */
+export class PageContextController implements ReactiveController {
+  inline: InlineSource | null = null;
+  strings: UiStrings = stringsFor('en');
+  private stopWatching?: () => void;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    /** Called when the language changes, before the host updates. */
+    private readonly onLanguageChange?: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.readInline();
+    this.updateLanguage();
+    this.stopWatching = watchPageContext(this.host, () => this.readInline(), () => this.updateLanguage());
+  }
+
+  hostDisconnected(): void {
+    this.stopWatching?.();
+  }
+
+  private readInline(): void {
+    const inline = readInlineSource(this.host, this.inline);
+    if (inline === this.inline) return;
+    this.inline = inline;
+    this.host.requestUpdate();
+  }
+
+  /** Re-reads the language; the host calls it when its own `lang` attribute changes (`attributeChangedCallback`; an observer would report it after the next update). */
+  updateLanguage(): void {
+    const strings = stringsFor(languageOf(this.host));
+    if (strings === this.strings) return;
+    this.strings = strings;
+    this.onLanguageChange?.();
+    this.host.requestUpdate();
+  }
+}
+

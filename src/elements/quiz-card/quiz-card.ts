@@ -9,12 +9,11 @@ import { QuizCompleteEvent } from '../../events/quiz-complete.js';
 import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizGradeEvent } from '../../events/quiz-grade.js';
 import { QuizRevealEvent } from '../../events/quiz-reveal.js';
-import { languageOf, stringsFor, type UiStrings } from '../../i18n/index.js';
 import { GRADES, isMultipleChoice, PracticeSession, selectQuestions, type Grade } from '../../practice/practice-set.js';
 import { markdownStyles } from '../../render/markdown.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { describeLoadError } from '../load-error-message.js';
-import { readInlineSource, watchPageContext, type InlineSource } from '../page-context.js';
+import { PageContextController } from '../page-context.js';
 import { quizCardStyles } from './quiz-card.styles.js';
 
 type Renderer = typeof import('../../render/markdown.js');
@@ -89,6 +88,9 @@ export class QuizCard extends LitElement {
   /** Id of a bundled bank (attribute), or a bank or single question object (property). */
   @property({ attribute: 'bank' }) bank?: string | Bank | Record<string, unknown>;
 
+  /** A bank a parent has already loaded and validated (`{ bank, baseUrl }`, as `<question-browser>` passes it): nothing is loaded or checked again, and it wins over every other source. */
+  @property({ attribute: false }) loaded?: LoadedBank;
+
   /** Id of one question to show; without it the card runs a practice set. */
   @property() question?: string;
 
@@ -119,24 +121,23 @@ export class QuizCard extends LitElement {
   /** Heading level of the question title, to fit the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  @state() private inline: InlineSource | null = null;
   @state() private session: PracticeSession | null = null;
-  @state() private strings: UiStrings = stringsFor('en');
   @state() private announcement = '';
 
   private sessionSource: unknown = null;
   /** Where focus goes after the next render, so keyboard and screen-reader users follow along. */
   private pendingFocus: 'question' | 'answer' | 'feedback' | null = null;
   private readonly markdownCache = new Map<string, TemplateResult>();
-  private stopWatching?: () => void;
+  private readonly context = new PageContextController(this, () => this.markdownCache.clear());
 
   private readonly loadTask = new Task(this, {
-    task: async ([src, bank, inline, timeout], { signal }): Promise<Loaded> => {
+    task: async ([preloaded, src, bank, inline, timeout], { signal }): Promise<Loaded> => {
       // The renderer loads in parallel with the bank, so the first question is not delayed.
       const renderer = import('../../render/markdown.js');
       const base = document.baseURI;
       let loaded: LoadedBank;
-      if (bank && typeof bank === 'object') loaded = bankFromValue(bank, base);
+      if (preloaded) loaded = preloaded;
+      else if (bank && typeof bank === 'object') loaded = bankFromValue(bank, base);
       else if (src) loaded = await loadBankFromUrl(new URL(src, base), { signal, timeout });
       else if (inline?.type === 'markdown') loaded = await bankFromMarkdown(inline.text, base, 'inline markdown');
       else if (inline) loaded = bankFromJsonText(inline.text, base);
@@ -144,34 +145,14 @@ export class QuizCard extends LitElement {
       else throw new MissingSourceError();
       return { loaded, renderer: await renderer };
     },
-    args: () => [this.src, this.bank, this.inline, this.timeout] as const,
+    args: () => [this.loaded, this.src, this.bank, this.context.inline, this.timeout] as const,
     onError: (error) => {
       if ((error as Error)?.name !== 'AbortError') this.dispatchEvent(new QuizErrorEvent({ error }));
     },
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.readInline();
-    this.updateLanguage();
-    this.stopWatching = watchPageContext(this, () => this.readInline(), () => this.updateLanguage());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopWatching?.();
-  }
-
-  private readInline(): void {
-    this.inline = readInlineSource(this, this.inline);
-  }
-
-  private updateLanguage(): void {
-    const strings = stringsFor(languageOf(this));
-    if (strings !== this.strings) {
-      this.strings = strings;
-      this.markdownCache.clear();
-    }
+  private get strings() {
+    return this.context.strings;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -198,7 +179,7 @@ export class QuizCard extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.updateLanguage();
+    if (name === 'lang') this.context.updateLanguage();
   }
 
   private selectedQuestions(bank: Bank): Question[] {

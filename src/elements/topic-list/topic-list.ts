@@ -2,22 +2,15 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import {
-  collectionFromJsonText,
-  collectionFromValue,
-  loadBundledCollection,
-  loadCollectionFromUrl,
-  type CatalogFailure,
-  type LoadedCollection,
-} from '../../bank/catalog.js';
-import { bankFromMarkdown, loadBundledBank, type LoadedBank } from '../../bank/load.js';
+import type { CatalogFailure, LoadedCollection } from '../../bank/catalog.js';
+import type { LoadedBank } from '../../bank/load.js';
 import type { Bank } from '../../bank/types.js';
 import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
-import { languageOf, stringsFor, type UiStrings } from '../../i18n/index.js';
 import { themeStyles } from '../../styles/theme.styles.js';
+import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
 import { describeLoadError } from '../load-error-message.js';
-import { readInlineSource, watchPageContext, type InlineSource } from '../page-context.js';
+import { PageContextController } from '../page-context.js';
 import { topicListStyles } from './topic-list.styles.js';
 
 /** Learner progress of one topic: how many of its questions are in each state. */
@@ -57,8 +50,6 @@ interface TopicModel {
   failures: CatalogFailure[];
 }
 
-/** The `bank` attribute value that asks for every bundled bank (the bundled catalog). */
-const ALL_BUNDLED = '*';
 /** Value of the All option; `selected` is empty when it is chosen. */
 const ALL = '';
 /** Typed characters further apart than this start a new type-ahead search. */
@@ -69,10 +60,6 @@ const valueListConverter = {
   fromAttribute: (value: string | null): string[] => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean),
   toAttribute: (value: readonly string[] | undefined): string | null => (value?.length ? value.join(',') : null),
 };
-
-function isLoadedBank(value: LoadedBank | Bank): value is LoadedBank {
-  return typeof (value as LoadedBank).baseUrl === 'string' && typeof (value as LoadedBank).bank === 'object';
-}
 
 /** How many questions list each topic; a question with several topics counts in each. */
 function countsByTopic(bank: Bank): Map<string, number> {
@@ -192,8 +179,6 @@ export class TopicList extends LitElement {
   /** Force `light` or `dark`; by default the list follows the system preference. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  @state() private inline: InlineSource | null = null;
-  @state() private strings: UiStrings = stringsFor('en');
   /** The option with the roving tab stop while focus is in the list; otherwise the first selected one has it. */
   @state() private activeValue: string | null = null;
 
@@ -201,38 +186,20 @@ export class TopicList extends LitElement {
   private modelSource: unknown = null;
   private typed = '';
   private typedAt = -Infinity;
-  private stopWatching?: () => void;
+  private readonly context = new PageContextController(this);
 
   private readonly loadTask = new Task(this, {
     task: async ([banks, src, bank, inline, timeout], { signal }): Promise<LoadedCollection | typeof initialState> => {
       if (banks) return initialState;
-      const base = document.baseURI;
-      const options = { signal, timeout };
-      if (bank && typeof bank === 'object') return collectionFromValue(bank, base, options);
-      if (src) return loadCollectionFromUrl(new URL(src, base), options);
-      if (inline?.type === 'markdown') return single(await bankFromMarkdown(inline.text, base, 'inline markdown'));
-      if (inline) return collectionFromJsonText(inline.text, base, options);
-      if (bank === ALL_BUNDLED) return loadBundledCollection(options);
-      if (typeof bank === 'string' && bank) return single(await loadBundledBank(bank, options));
-      throw new MissingSourceError();
+      const collection = await loadCollectionOf({ src, bank, inline, timeout }, signal);
+      if (!collection) throw new MissingSourceError();
+      return collection;
     },
-    args: () => [this.banks, this.src, this.bank, this.inline, this.timeout] as const,
+    args: () => [this.banks, this.src, this.bank, this.context.inline, this.timeout] as const,
     onError: (error) => {
       if ((error as Error)?.name !== 'AbortError') this.dispatchEvent(new QuizErrorEvent({ error }));
     },
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.readInline();
-    this.updateLanguage();
-    this.stopWatching = watchPageContext(this, () => this.readInline(), () => this.updateLanguage());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopWatching?.();
-  }
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -240,16 +207,11 @@ export class TopicList extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.updateLanguage();
+    if (name === 'lang') this.context.updateLanguage();
   }
 
-  private readInline(): void {
-    this.inline = readInlineSource(this, this.inline);
-  }
-
-  private updateLanguage(): void {
-    const strings = stringsFor(languageOf(this));
-    if (strings !== this.strings) this.strings = strings;
+  private get strings() {
+    return this.context.strings;
   }
 
   protected override willUpdate(): void {
@@ -540,11 +502,6 @@ function modelFrom(source: readonly (LoadedBank | Bank)[] | LoadedCollection): T
   const collection = source as LoadedCollection;
   const banks = collection.banks.map((loaded) => loaded.bank);
   return modelOf(banks, Boolean(collection.catalog) || banks.length > 1, collection.failures);
-}
-
-/** One bank as a collection without a catalog. */
-function single(loaded: LoadedBank): LoadedCollection {
-  return { banks: [loaded], failures: [] };
 }
 
 /** No src, bank, banks or inline source: a page-author mistake, reported without a Retry button. */
