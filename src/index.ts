@@ -7,6 +7,7 @@ export * from './bank/index.js';
 export * from './events/index.js';
 export { QuizCard } from './elements/quiz-card/quiz-card.js';
 export { TopicList, type TopicProgress } from './elements/topic-list/topic-list.js';
+export { QuestionBrowser } from './elements/question-browser/question-browser.js';
 export type { Grade, PracticeSummary } from './practice/practice-set.js';
 export type { ImportDiagnostic, ImportOptions, ImportResult } from './import/index.js';
 

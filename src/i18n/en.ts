@@ -69,6 +69,27 @@ export const en: UiStrings = {
   topicListEmpty: 'There are no topics to choose from: the bank has none yet.',
   topicListNoSource: 'No question bank: give this element a src, bank or banks, or an inline <script type="application/json">.',
   topicListFailures: (count) => `${count === 1 ? 'One bank' : `${count} banks`} could not be loaded, so ${count === 1 ? 'its' : 'their'} topics are missing:`,
+  browserLabel: 'Question browser',
+  searchLabel: 'Search questions',
+  searchPlaceholder: 'Search titles, prompts, answers… (press /)',
+  filterKindLabel: 'Kind',
+  kindAll: 'All kinds',
+  filterBankLabel: 'Bank',
+  bankAll: 'All banks',
+  resultsLabel: 'Questions',
+  resultCount: (questions, rows) => `${questions} ${questions === 1 ? 'question' : 'questions'}${rows !== questions ? ` under ${rows} ${rows === 1 ? 'title' : 'titles'}` : ''}`,
+  resultAnnouncement: (questions, rows, query) =>
+    questions === 0
+      ? `No questions${query ? ` match “${query}”` : ''}.`
+      : `${questions} ${questions === 1 ? 'question' : 'questions'}${rows !== questions ? ` under ${rows} ${rows === 1 ? 'title' : 'titles'}` : ''}${query ? ` match “${query}”` : ''}.`,
+  noResults: (query) => (query ? `No question matches “${query}” with these filters. Try fewer words, another spelling, or All topics.` : 'No question matches these filters. Choose All topics or another kind.'),
+  clearSearch: 'Clear search and filters',
+  variantCount: (count) => `${count} variants`,
+  variantTab: (index, total) => `Variant ${index} of ${total}`,
+  variantTabsLabel: 'Variants of this question',
+  backToResults: 'Back to results',
+  detailEmpty: 'Open a question from the list to practise it here.',
+  resultsKeyboardHelp: 'Up and Down move, Enter opens, / searches.',
   errors: {
     http: (url, status) => `The server answered ${status} for ${url}. Check the src URL.`,
     network: (url) => `Could not reach ${url}: the network failed or the server does not allow this page (CORS).`,

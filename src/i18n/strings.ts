@@ -73,6 +73,40 @@ export interface UiStrings {
   topicListNoSource: string;
   /** `<topic-list>`: some banks of a catalog failed; the others are listed. */
   topicListFailures: (count: number) => string;
+  /** `<question-browser>`: accessible name of the whole browser. */
+  browserLabel: string;
+  /** `<question-browser>`: label of the search field. */
+  searchLabel: string;
+  /** `<question-browser>`: placeholder of the search field, with its shortcut. */
+  searchPlaceholder: string;
+  /** `<question-browser>`: label of the kind filter, and its option for every kind. */
+  filterKindLabel: string;
+  kindAll: string;
+  /** `<question-browser>`: label of the bank filter, and its option for every bank. */
+  filterBankLabel: string;
+  bankAll: string;
+  /** `<question-browser>`: accessible name of the result list. */
+  resultsLabel: string;
+  /** `<question-browser>`: the visible count above the results. */
+  resultCount: (questions: number, rows: number) => string;
+  /** `<question-browser>`: what screen readers hear once typing or filtering settles. */
+  resultAnnouncement: (questions: number, rows: number, query: string) => string;
+  /** `<question-browser>`: nothing matches the query and filters. */
+  noResults: (query: string) => string;
+  /** `<question-browser>`: a button that clears the query and every filter. */
+  clearSearch: string;
+  /** `<question-browser>`: the badge of a row that stands for several questions with one title. */
+  variantCount: (count: number) => string;
+  /** `<question-browser>`: the tab of one variant in the detail pane. */
+  variantTab: (index: number, total: number) => string;
+  /** `<question-browser>`: accessible name of the variant tabs. */
+  variantTabsLabel: string;
+  /** `<question-browser>`: the button that closes the detail pane. */
+  backToResults: string;
+  /** `<question-browser>`: the detail pane before a question is opened. */
+  detailEmpty: string;
+  /** `<question-browser>`: keys of the result list, read with it. */
+  resultsKeyboardHelp: string;
   errors: {
     http: (url: string, status: string) => string;
     network: (url: string) => string;

@@ -69,6 +69,27 @@ export const zhCN: UiStrings = {
   topicListEmpty: '没有可选的主题：题库中还没有主题。',
   topicListNoSource: '没有题库：请为此元素设置 src、bank 或 banks，或内嵌 <script type="application/json">。',
   topicListFailures: (count) => `有 ${count} 个题库加载失败，其主题未列出：`,
+  browserLabel: '题库浏览',
+  searchLabel: '搜索题目',
+  searchPlaceholder: '搜索标题、题目、答案……（按 / 键）',
+  filterKindLabel: '题型',
+  kindAll: '全部题型',
+  filterBankLabel: '题库',
+  bankAll: '全部题库',
+  resultsLabel: '题目',
+  resultCount: (questions, rows) => `${questions} 道题${rows !== questions ? `，${rows} 个标题` : ''}`,
+  resultAnnouncement: (questions, rows, query) =>
+    questions === 0
+      ? `没有${query ? `匹配“${query}”的` : ''}题目。`
+      : `${query ? `匹配“${query}”的` : '共'}有 ${questions} 道题${rows !== questions ? `，${rows} 个标题` : ''}。`,
+  noResults: (query) => (query ? `在当前筛选下没有匹配“${query}”的题目。请减少关键词、换个写法，或选择全部主题。` : '没有符合当前筛选的题目。请选择全部主题或其他题型。'),
+  clearSearch: '清除搜索和筛选',
+  variantCount: (count) => `${count} 个版本`,
+  variantTab: (index, total) => `版本 ${index} / ${total}`,
+  variantTabsLabel: '此题的各个版本',
+  backToResults: '返回结果',
+  detailEmpty: '从列表中打开一道题，即可在此练习。',
+  resultsKeyboardHelp: '上下方向键移动，回车打开，按 / 键搜索。',
   errors: {
     http: (url, status) => `服务器对 ${url} 返回了 ${status}。请检查 src 地址。`,
     network: (url) => `无法访问 ${url}：网络故障，或服务器不允许此页面访问（CORS）。`,

@@ -83,6 +83,8 @@ export interface QuestionIndex {
    * later searches answer at once. Call it right after creating the index. Resolves when done.
    */
   prepare(options?: PrepareOptions): Promise<void>;
+  /** Every question of the index with the same title as `entry` (itself included), in index order; `[]` when `entry` is not in the index. */
+  variantsOf(entry: IndexedQuestion): readonly IndexedQuestion[];
 }
 
 /** The questions of `banks` in bank order, ready for `createQuestionIndex`. */
@@ -183,6 +185,14 @@ class SubstringIndex implements QuestionIndex {
     const result = this.group(matched, titleHits, terms);
     this.last = { filterKey, query: queryKey, terms, matched, result };
     return result;
+  }
+
+  variantsOf(entry: IndexedQuestion): readonly IndexedQuestion[] {
+    const i = this.entries.indexOf(entry);
+    if (i === -1) return [];
+    // Later questions may share the title, so every group must be complete.
+    this.buildGroups(this.size);
+    return this.groupVariants[this.groupOf[i]!]!;
   }
 
   private async buildInSlices(sliceMs: number): Promise<void> {

@@ -105,6 +105,14 @@ describe('search over the bundled banks', () => {
     assert.equal(total, 213);
   });
 
+  test('variantsOf gives every question with the same title, on a fresh index too', () => {
+    const fresh = createQuestionIndex(entries);
+    const last = entries[entries.length - 1]!;
+    const expected = entries.filter(({ question }) => normalizeTitle(question.title) === normalizeTitle(last.question.title));
+    assert.deepEqual(fresh.variantsOf(expected[0]!), expected, 'asking about the first one still finds the later ones');
+    assert.deepEqual(fresh.variantsOf({ bankId: 'x', question: last.question }), [], 'an entry not in the index');
+  });
+
   test('ranking: titles with every word, then titles with some word, then the rest, each in bank order', () => {
     for (const query of ['推理 优化', '过拟合', '大模型 训练 数据', 'Transformer']) {
       const result = index.search(query);

@@ -1,0 +1,732 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { LoadedCollection } from '../../bank/catalog.js';
+import { loadBundledCollection } from '../../bank/catalog.js';
+import type { LoadedBank } from '../../bank/load.js';
+import type { Bank, Question, QuestionKind } from '../../bank/types.js';
+import { QuizErrorEvent } from '../../events/quiz-error.js';
+import { QuizQuestionSelectEvent } from '../../events/quiz-question-select.js';
+import type { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
+import { highlightRanges } from '../../search/highlight.js';
+import { createQuestionIndex, questionsOf, type IndexedQuestion, type QuestionIndex, type ResultGroup, type SearchResult } from '../../search/question-index.js';
+import { themeStyles } from '../../styles/theme.styles.js';
+import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
+import { describeLoadError } from '../load-error-message.js';
+import { PageContextController } from '../page-context.js';
+import '../quiz-card/quiz-card.js';
+import '../topic-list/topic-list.js';
+import { questionBrowserStyles } from './question-browser.styles.js';
+import { hashOf, stateFromHash, type BrowserState } from './url-state.js';
+
+type VirtualizerModule = typeof import('@lit-labs/virtualizer/virtualize.js');
+
+/** What the browser shows, made once per loaded collection. */
+interface BrowserData {
+  banks: readonly LoadedBank[];
+  byId: ReadonlyMap<string, LoadedBank>;
+  index: QuestionIndex;
+  /** `bankId/questionId` → question, for `selected` and deep links. */
+  byKey: ReadonlyMap<string, IndexedQuestion>;
+  failures: LoadedCollection['failures'];
+}
+
+interface Loaded {
+  collection: LoadedCollection;
+  virtualizer: VirtualizerModule;
+}
+
+/** Rows moved by Page Up / Page Down. */
+const PAGE = 10;
+/** Quiet time after the last keystroke or filter change before the result count is announced. */
+const ANNOUNCE_AFTER_MS = 700;
+/** Characters of context shown before a match in a row's excerpt. */
+const EXCERPT_LEAD = 24;
+const EXCERPT_LENGTH = 120;
+
+const topicListConverter = {
+  fromAttribute: (value: string | null): string[] => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean),
+  toAttribute: (value: readonly string[] | undefined): string | null => (value?.length ? value.join(',') : null),
+};
+
+/**
+ * Browse, search and practise a whole question bank or catalog: a search field, filters by
+ * topic, kind and bank, a result list and a detail pane with the open question in a
+ * `<quiz-card>`. With no source at all it shows every bundled bank.
+ *
+ * Search runs as you type over title, prompt, answer, explanation and example; every word must
+ * occur (in any of them), Chinese is matched character for character, case and width do not
+ * matter. Title matches come first. Questions with the same title are one row marked with the
+ * number of variants; opening it shows them as tabs.
+ *
+ * Two columns when the element is at least 640 px wide, else one column where the open question
+ * replaces the list and a Back button returns. The list is windowed, so 50,000 questions stay usable.
+ *
+ * Keys: `/` focuses the search field (anywhere on the page, unless typing in a field); Down
+ * moves from the field into the results; Up/Down, Home/End, Page Up/Down move in the results;
+ * Enter opens; Escape closes the open question and returns to its row.
+ *
+ * With `sync-url`, the query, filters and open question live in the URL hash (`#q=…&topic=…&open=bank/question`),
+ * so a link opens the same view and Back/Forward step through it. Use it on one browser per page.
+ *
+ * @summary Search, filter and open the questions of a bank or catalog.
+ *
+ * @slot - Optional inline source: `<script type="application/json">` holding a bank or a catalog, or `<script type="text/markdown">` holding a Q&A document.
+ *
+ * @csspart base - The outer box (the grid of the two columns).
+ * @csspart browse - The column with search, filters and results.
+ * @csspart search - The search field.
+ * @csspart filters - The row of kind and bank filters.
+ * @csspart select - Each filter's select.
+ * @csspart topics - The `<topic-list>` of the browser.
+ * @csspart count - The number of results.
+ * @csspart results - The result list.
+ * @csspart result - One result row; the open one also has `result-open`, the keyboard's one `result-active`.
+ * @csspart result-title - The title of a row.
+ * @csspart excerpt - The text around the match, under a row's title.
+ * @csspart badge - The kind and variant-count badges of a row.
+ * @csspart mark - A highlighted match.
+ * @csspart empty - The message when nothing matches.
+ * @csspart detail - The pane with the open question.
+ * @csspart tabs - The variant tabs of the open question.
+ * @csspart tab - One variant tab.
+ * @csspart card - The `<quiz-card>` of the open question.
+ * @csspart skeleton - The placeholder while loading.
+ * @csspart error - The error message box, also for banks of a catalog that failed.
+ * @csspart button - Every button (Back, Retry, Clear).
+ *
+ * @cssprop --quiz-browser-height - Height of the browser; the result list and detail pane scroll inside it. Default 36rem.
+ * @cssprop --quiz-highlight - Background of highlighted matches.
+ * @cssprop --quiz-bg - Background.
+ * @cssprop --quiz-fg - Text colour.
+ * @cssprop --quiz-muted - Secondary text colour (counts, excerpts).
+ * @cssprop --quiz-border - Border colour.
+ * @cssprop --quiz-surface - Background of skeletons and hovered rows.
+ * @cssprop --quiz-accent - The open row and the selected tab.
+ * @cssprop --quiz-accent-fg - Text on the accent colour.
+ * @cssprop --quiz-focus-ring - Focus outline colour.
+ * @cssprop --quiz-radius - Corner radius.
+ * @cssprop --quiz-space - Base spacing.
+ * @cssprop --quiz-font-family - Font family.
+ * @cssprop --quiz-font-size - Base font size.
+ *
+ * @fires {QuizQuestionSelectEvent} quiz-question-select - The learner opened a question (a row or a variant tab). Detail: `{ bankId, questionId, variants }`.
+ * @fires {QuizTopicSelectEvent} quiz-topic-select - The learner changed the topic filter (from the inner `<topic-list>`). Detail: `{ topics }`.
+ * @fires {QuizErrorEvent} quiz-error - Loading failed, or one bank of a catalog did. Detail: `{ error }`.
+ */
+@customElement('question-browser')
+export class QuestionBrowser extends LitElement {
+  static override styles = [themeStyles, questionBrowserStyles];
+
+  /** URL of a bank JSON, a catalog JSON or a `.md` Q&A document, resolved against the page. */
+  @property() src?: string;
+
+  /** Id of a bundled bank or `*` for every bundled bank (attribute), or a bank or catalog object (property). Without any source the browser shows every bundled bank. */
+  @property({ attribute: 'bank' }) bank?: string | Bank | Record<string, unknown>;
+
+  /** Banks the page has already loaded (`LoadedBank[]` or `Bank[]`, not validated again): nothing is loaded. */
+  @property({ attribute: false }) banks?: readonly (LoadedBank | Bank)[];
+
+  /** The search text; every word must occur. */
+  @property({ reflect: true }) query = '';
+
+  /** Topic filter: topic ids, or `bankId/topicId` when several banks are shown; empty = all. Attribute: comma-separated. */
+  @property({ converter: topicListConverter, reflect: true }) topic: string[] = [];
+
+  /** Show only `concept` or `coding` questions. */
+  @property({ reflect: true }) kind?: QuestionKind | undefined;
+
+  /** Show only the questions of this bank id. */
+  @property({ attribute: 'bank-filter', reflect: true }) bankFilter?: string | undefined;
+
+  /** The open question as `bankId/questionId`. */
+  @property({ reflect: true }) selected?: string | undefined;
+
+  /** Keep query, filters and open question in the URL hash, for links and Back/Forward. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /** Milliseconds before a hanging load gives up. */
+  @property({ type: Number }) timeout = 15_000;
+
+  /** Force `light` or `dark`; by default the browser follows the system preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  @state() private activeIndex = 0;
+  @state() private announcement = '';
+
+  @query('#search') private searchField?: HTMLInputElement;
+  @query('#results') private resultList?: HTMLElement;
+
+  private readonly context = new PageContextController(this);
+  private data: BrowserData | null = null;
+  private dataSource: Loaded | null = null;
+  private result: SearchResult | null = null;
+  private readonly miniBanks = new WeakMap<Question, LoadedBank>();
+  private announceTimer?: ReturnType<typeof setTimeout>;
+  private preparing?: AbortController;
+  private pendingFocus: 'detail' | 'row' | 'search' | null = null;
+  /** The state the element had before the URL said anything: where an empty hash goes back to. */
+  private initialState: BrowserState | null = null;
+
+  private readonly loadTask = new Task(this, {
+    task: async ([banks, src, bank, inline, timeout], { signal }): Promise<Loaded> => {
+      // The windowing code is only needed here, so it is its own chunk, fetched with the data.
+      const virtualizer = import('@lit-labs/virtualizer/virtualize.js');
+      let collection: LoadedCollection;
+      if (banks) {
+        const base = document.baseURI;
+        collection = { banks: banks.map((item) => (isLoadedBank(item) ? item : { bank: item, baseUrl: base })), failures: [] };
+      } else {
+        collection = (await loadCollectionOf({ src, bank, inline, timeout }, signal)) ?? (await loadBundledCollection({ signal, timeout }));
+      }
+      return { collection, virtualizer: await virtualizer };
+    },
+    args: () => [this.banks, this.src, this.bank, this.context.inline, this.timeout] as const,
+    onError: (error) => {
+      if ((error as Error)?.name !== 'AbortError') this.dispatchEvent(new QuizErrorEvent({ error }));
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.onDocumentKeyDown);
+    if (this.syncUrl) this.startUrlSync();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onDocumentKeyDown);
+    this.stopUrlSync();
+    clearTimeout(this.announceTimer);
+    this.preparing?.abort();
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.context.updateLanguage();
+  }
+
+  private get strings() {
+    return this.context.strings;
+  }
+
+  // --- data and search ----------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('syncUrl') && this.isConnected) {
+      if (this.syncUrl) this.startUrlSync();
+      else this.stopUrlSync();
+    }
+    const loaded = this.loadTask.status === TaskStatus.COMPLETE ? this.loadTask.value ?? null : null;
+    if (loaded !== this.dataSource) {
+      this.dataSource = loaded;
+      this.data = loaded ? dataOf(loaded.collection) : null;
+      this.result = null;
+      this.activeIndex = 0;
+      for (const failure of this.data?.failures ?? []) this.dispatchEvent(new QuizErrorEvent({ error: failure.error }));
+      if (this.data) this.prepareIndex(this.data.index);
+    }
+    if (!this.data) return;
+    const result = this.data.index.search(this.query, {
+      topics: this.topic.length ? new Set(this.topic) : null,
+      kind: this.kind === 'concept' || this.kind === 'coding' ? this.kind : null,
+      bankIds: this.bankFilter ? new Set([this.bankFilter]) : null,
+    });
+    if (result !== this.result) {
+      const first = this.result === null;
+      this.result = result;
+      if (!first) {
+        this.activeIndex = 0;
+        this.scheduleAnnouncement();
+      }
+    }
+    this.activeIndex = Math.min(this.activeIndex, Math.max(result.groups.length - 1, 0));
+  }
+
+  /** Builds the search text in idle slices once the first rows are on screen, so the first keystroke is fast. */
+  private prepareIndex(index: QuestionIndex): void {
+    this.preparing?.abort();
+    const controller = (this.preparing = new AbortController());
+    void this.updateComplete.then(() => index.prepare({ signal: controller.signal }).catch(() => undefined));
+  }
+
+  private scheduleAnnouncement(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const result = this.result;
+      if (!result) return;
+      this.announcement = this.strings.resultAnnouncement(result.questionCount, result.groups.length, this.query.trim());
+    }, ANNOUNCE_AFTER_MS);
+  }
+
+  private get openEntry(): IndexedQuestion | undefined {
+    return this.selected ? this.data?.byKey.get(this.selected) : undefined;
+  }
+
+  /** The bank of a question with only that question: what the detail card shows, made once per question. */
+  private miniBank(entry: IndexedQuestion): LoadedBank {
+    let mini = this.miniBanks.get(entry.question);
+    if (!mini) {
+      const loaded = this.data!.byId.get(entry.bankId)!;
+      mini = { bank: { ...loaded.bank, questions: [entry.question] }, baseUrl: loaded.baseUrl };
+      this.miniBanks.set(entry.question, mini);
+    }
+    return mini;
+  }
+
+  // --- user actions -------------------------------------------------------------------------
+
+  /** Opens a question as the learner asked, telling the page and the URL. */
+  private open(entry: IndexedQuestion, focus: 'detail' | null = 'detail'): void {
+    const key = keyOf(entry);
+    if (key !== this.selected) {
+      this.selected = key;
+      const variants = this.data!.index.variantsOf(entry).length;
+      this.dispatchEvent(new QuizQuestionSelectEvent({ bankId: entry.bankId, questionId: entry.question.id, variants }));
+      this.writeUrl('push');
+    }
+    this.pendingFocus = focus;
+  }
+
+  private close(): void {
+    if (!this.selected) return;
+    this.lastClosed = this.selected;
+    this.selected = undefined;
+    this.writeUrl('push');
+    this.pendingFocus = 'row';
+  }
+
+  private onSearchInput = (event: InputEvent): void => {
+    // While an input method composes (pinyin), the text is not what the learner means yet.
+    if (event.isComposing) return;
+    this.setQuery((event.target as HTMLInputElement).value);
+  };
+
+  private onCompositionEnd = (event: CompositionEvent): void => {
+    this.setQuery((event.target as HTMLInputElement).value);
+  };
+
+  private setQuery(value: string): void {
+    if (value === this.query) return;
+    this.query = value;
+    this.writeUrl('replace');
+  }
+
+  private onSearchKeyDown = (event: KeyboardEvent): void => {
+    if (event.isComposing || !this.result?.groups.length) return;
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      this.activeIndex = 0;
+      this.resultList?.focus();
+      this.scrollToActive();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      this.open(this.result.groups[this.activeIndex]!.primary);
+    }
+  };
+
+  private onKindChange = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    this.kind = value === 'concept' || value === 'coding' ? value : undefined;
+    this.writeUrl('push');
+  };
+
+  private onBankChange = (event: Event): void => {
+    this.bankFilter = (event.target as HTMLSelectElement).value || undefined;
+    this.writeUrl('push');
+  };
+
+  private onTopicSelect = (event: QuizTopicSelectEvent): void => {
+    // The event goes on to the page: it is the learner's choice of topic in this browser too.
+    this.topic = [...event.detail.topics];
+    this.writeUrl('push');
+  };
+
+  private clearSearch = (): void => {
+    this.query = '';
+    this.topic = [];
+    this.kind = undefined;
+    this.bankFilter = undefined;
+    this.writeUrl('push');
+    this.pendingFocus = 'search';
+  };
+
+  private onResultsKeyDown = (event: KeyboardEvent): void => {
+    const groups = this.result?.groups ?? [];
+    if (event.altKey || event.ctrlKey || event.metaKey || groups.length === 0) return;
+    const last = groups.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: this.activeIndex + 1,
+      ArrowUp: this.activeIndex - 1,
+      Home: 0,
+      End: last,
+      PageDown: this.activeIndex + PAGE,
+      PageUp: this.activeIndex - PAGE,
+    };
+    if (event.key in moves) {
+      if (event.key === 'ArrowUp' && this.activeIndex === 0) this.searchField?.focus();
+      else {
+        this.activeIndex = Math.min(Math.max(moves[event.key]!, 0), last);
+        this.scrollToActive();
+      }
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      this.open(groups[this.activeIndex]!.primary);
+    } else if (event.key === 'Escape' && this.selected) {
+      this.close();
+    } else return;
+    event.preventDefault();
+  };
+
+  private onResultsClick = (event: MouseEvent): void => {
+    const row = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && node.getAttribute('role') === 'option');
+    const index = Number(row?.dataset.index);
+    const group = this.result?.groups[index];
+    if (!group) return;
+    this.activeIndex = index;
+    this.open(group.primary);
+  };
+
+  private onDetailKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    this.close();
+  };
+
+  private onTabKeyDown = (event: KeyboardEvent, variants: readonly IndexedQuestion[], current: number): void => {
+    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: variants.length - 1 };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const next = (moves[event.key]! + variants.length) % variants.length;
+    this.open(variants[next]!, null);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[role="tab"][data-index="${next}"]`)?.focus());
+  };
+
+  /** `/` anywhere on the page (outside a text field) focuses the search field, as on GitHub or MDN. */
+  private onDocumentKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== '/' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || !this.searchField) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    this.searchField.focus();
+    this.searchField.select();
+  };
+
+  private scrollToActive(): void {
+    const list = this.resultList as (HTMLElement & Record<symbol, { element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined }>) | undefined;
+    const ref = this.dataSource?.virtualizer.virtualizerRef;
+    if (list && ref) list[ref]?.element(this.activeIndex)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  protected override updated(): void {
+    const focus = this.pendingFocus;
+    this.pendingFocus = null;
+    if (focus === 'detail') this.renderRoot.querySelector<HTMLElement>('#detail')?.focus();
+    else if (focus === 'search') this.searchField?.focus();
+    else if (focus === 'row' && this.resultList) {
+      const entry = this.result?.groups.findIndex((group) => group.variants.some((v) => keyOf(v) === this.lastClosed));
+      if (entry !== undefined && entry >= 0) this.activeIndex = entry;
+      this.resultList.focus();
+      this.scrollToActive();
+    }
+  }
+
+  // --- URL hash ---------------------------------------------------------------------------------
+
+  private urlSyncing = false;
+  /** The question closed last, whose row gets the keyboard back. */
+  private lastClosed?: string;
+
+  private startUrlSync(): void {
+    if (this.urlSyncing) return;
+    this.urlSyncing = true;
+    this.initialState ??= this.currentState();
+    window.addEventListener('popstate', this.onUrlChange);
+    window.addEventListener('hashchange', this.onUrlChange);
+    this.applyState(stateFromHash(location.hash) ?? this.initialState);
+  }
+
+  private stopUrlSync(): void {
+    if (!this.urlSyncing) return;
+    this.urlSyncing = false;
+    window.removeEventListener('popstate', this.onUrlChange);
+    window.removeEventListener('hashchange', this.onUrlChange);
+  }
+
+  private onUrlChange = (): void => {
+    this.applyState(stateFromHash(location.hash) ?? this.initialState!);
+  };
+
+  private currentState(): BrowserState {
+    return { query: this.query, topic: [...this.topic], kind: this.kind, bank: this.bankFilter, open: this.selected };
+  }
+
+  private applyState(next: BrowserState): void {
+    this.query = next.query;
+    this.topic = [...next.topic];
+    this.kind = next.kind;
+    this.bankFilter = next.bank;
+    this.selected = next.open;
+  }
+
+  /** Records a change the learner made: typing replaces the history entry, other changes add one. */
+  private writeUrl(mode: 'push' | 'replace'): void {
+    if (!this.urlSyncing) return;
+    const hash = hashOf(this.currentState());
+    if (hash === location.hash || (hash === '' && location.hash === '')) return;
+    const url = `${location.pathname}${location.search}${hash || '#'}`;
+    if (mode === 'push') history.pushState(history.state, '', url);
+    else history.replaceState(history.state, '', url);
+  }
+
+  // --- rendering ----------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const s = this.strings;
+    const busy = this.loadTask.status === TaskStatus.PENDING;
+    const open = Boolean(this.openEntry);
+    return html`
+      <div part="base" class="base ${open ? 'open' : ''}" lang=${s.lang} role="region" aria-label=${s.browserLabel} aria-busy=${busy ? 'true' : 'false'}>
+        ${this.loadTask.render({
+          initial: () => this.renderSkeleton(),
+          pending: () => (this.data ? this.renderBrowser() : this.renderSkeleton()),
+          error: (error) => this.renderError(error),
+          complete: () => this.renderBrowser(),
+        })}
+        <div class="visually-hidden" role="status">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`
+      <div class="skeleton" part="skeleton">
+        <span class="visually-hidden">${this.strings.loading}</span>
+        ${[90, 40, 75, 60, 80, 55].map((width) => html`<div class="skeleton-line" style="width: ${width}%"></div>`)}
+      </div>
+    `;
+  }
+
+  private renderError(error: unknown): TemplateResult {
+    const s = this.strings;
+    const { message, details } = describeLoadError(error, s);
+    return html`
+      <div part="error" class="error" role="alert">
+        <p class="message"><strong>${s.errorTitle}</strong></p>
+        <p class="message">${message}</p>
+        ${details ? html`<pre>${details}</pre>` : nothing}
+        <button part="button" type="button" @click=${() => this.loadTask.run()}>${s.retry}</button>
+      </div>
+    `;
+  }
+
+  private renderBrowser(): TemplateResult {
+    const data = this.data;
+    const result = this.result;
+    if (!data || !result) return this.renderSkeleton();
+    return html`
+      <div part="browse" class="browse">
+        ${this.renderFailures(data)}
+        <div class="search" role="search">
+          <label for="search" class="visually-hidden">${this.strings.searchLabel}</label>
+          <input id="search" part="search" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search"
+            placeholder=${this.strings.searchPlaceholder} .value=${live(this.query)} aria-controls="results"
+            @input=${this.onSearchInput} @compositionend=${this.onCompositionEnd} @keydown=${this.onSearchKeyDown} />
+        </div>
+        ${this.renderFilters(data)}
+        <topic-list part="topics" class="topics" .banks=${data.banks} .selected=${this.topic} @quiz-topic-select=${this.onTopicSelect}></topic-list>
+        <p part="count" class="count" id="count">${this.strings.resultCount(result.questionCount, result.groups.length)}</p>
+        ${result.groups.length ? this.renderResults(result) : this.renderNoResults()}
+      </div>
+      ${this.renderDetail()}
+    `;
+  }
+
+  private renderFailures(data: BrowserData): TemplateResult | typeof nothing {
+    if (data.failures.length === 0) return nothing;
+    const s = this.strings;
+    return html`
+      <div part="error" class="error" role="status">
+        <p class="message">${s.topicListFailures(data.failures.length)}</p>
+        <ul>
+          ${data.failures.map(({ entry, error }) => html`<li><span lang=${entry.language}>${entry.title}</span>: ${describeLoadError(error, s).message}</li>`)}
+        </ul>
+        <button part="button" type="button" @click=${() => this.loadTask.run()}>${s.retry}</button>
+      </div>
+    `;
+  }
+
+  private renderFilters(data: BrowserData): TemplateResult {
+    const s = this.strings;
+    const kind = this.kind ?? '';
+    const bank = this.bankFilter ?? '';
+    return html`
+      <div part="filters" class="filters">
+        <label>
+          <span>${s.filterKindLabel}</span>
+          <select part="select" @change=${this.onKindChange} .value=${live(kind)}>
+            <option value="" ?selected=${kind === ''}>${s.kindAll}</option>
+            <option value="concept" ?selected=${kind === 'concept'}>${s.kindConcept}</option>
+            <option value="coding" ?selected=${kind === 'coding'}>${s.kindCoding}</option>
+          </select>
+        </label>
+        ${data.banks.length > 1
+          ? html`
+              <label>
+                <span>${s.filterBankLabel}</span>
+                <select part="select" @change=${this.onBankChange} .value=${live(bank)}>
+                  <option value="" ?selected=${bank === ''}>${s.bankAll}</option>
+                  ${data.banks.map(({ bank: b }) => html`<option value=${b.id} lang=${b.language} ?selected=${bank === b.id}>${b.title}</option>`)}
+                </select>
+              </label>
+            `
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderNoResults(): TemplateResult {
+    const query = this.query.trim();
+    return html`
+      <div part="empty" class="empty">
+        <p>${this.strings.noResults(query)}</p>
+        <button part="button" type="button" @click=${this.clearSearch}>${this.strings.clearSearch}</button>
+      </div>
+    `;
+  }
+
+  private renderResults(result: SearchResult): TemplateResult {
+    const { virtualize } = this.dataSource!.virtualizer;
+    const active = `row-${this.activeIndex}`;
+    return html`
+      <div id="results" part="results" class="results" role="listbox" tabindex="0" aria-label=${this.strings.resultsLabel}
+        aria-describedby="count results-help" aria-activedescendant=${active}
+        @keydown=${this.onResultsKeyDown} @click=${this.onResultsClick}>
+        ${virtualize({
+          items: result.groups,
+          scroller: true,
+          keyFunction: (group: ResultGroup) => group.key,
+          renderItem: (group: ResultGroup, index: number) => this.renderRow(group, index, result),
+        })}
+      </div>
+      <span id="results-help" class="visually-hidden">${this.strings.resultsKeyboardHelp}</span>
+    `;
+  }
+
+  private renderRow(group: ResultGroup, index: number, result: SearchResult): TemplateResult {
+    const s = this.strings;
+    const { bankId, question } = group.primary;
+    const bank = this.data!.byId.get(bankId)!.bank;
+    const isOpen = this.selected !== undefined && group.variants.some((v) => keyOf(v) === this.selected);
+    const isActive = index === this.activeIndex;
+    const parts = ['result', isOpen ? 'result-open' : '', isActive ? 'result-active' : ''].filter(Boolean).join(' ');
+    const excerpt = excerptOf(question, result.terms, group.titleMatch);
+    return html`
+      <div role="option" id="row-${index}" part=${parts} class="row ${isActive ? 'active' : ''} ${isOpen ? 'open' : ''}" data-index=${index}
+        aria-selected=${isOpen ? 'true' : 'false'} aria-setsize=${result.groups.length} aria-posinset=${index + 1}>
+        <span part="result-title" class="row-title" lang=${bank.language}>${marked(question.title, result.terms)}</span>
+        <span class="row-meta">
+          <span part="badge" class="badge">${question.kind === 'coding' ? s.kindCoding : s.kindConcept}</span>
+          ${group.variants.length > 1 ? html`<span part="badge" class="badge variants">${s.variantCount(group.variants.length)}</span>` : nothing}
+          ${this.data!.banks.length > 1 ? html`<span class="row-bank" lang=${bank.language}>${bank.title}</span>` : nothing}
+        </span>
+        ${excerpt ? html`<span part="excerpt" class="excerpt" lang=${bank.language}>${marked(excerpt, result.terms)}</span>` : nothing}
+      </div>
+    `;
+  }
+
+  private renderDetail(): TemplateResult {
+    const s = this.strings;
+    const entry = this.openEntry;
+    if (!entry) return html`<section part="detail" class="detail empty-detail" aria-label=${s.browserLabel}><p>${s.detailEmpty}</p></section>`;
+    const variants = this.data!.index.variantsOf(entry);
+    const current = Math.max(variants.indexOf(entry), 0);
+    const several = variants.length > 1;
+    const banksDiffer = new Set(variants.map((v) => v.bankId)).size > 1;
+    const bank = this.data!.byId.get(entry.bankId)!.bank;
+    const card = html`<quiz-card part="card" .loaded=${this.miniBank(entry)} question=${entry.question.id} heading-level="2"></quiz-card>`;
+    return html`
+      <section id="detail" part="detail" class="detail" tabindex="-1" aria-label=${entry.question.title} @keydown=${this.onDetailKeyDown}>
+        <button part="button" class="back" type="button" @click=${() => this.close()}><span aria-hidden="true">←</span> ${s.backToResults}</button>
+        ${several
+          ? html`
+              <div part="tabs" class="tabs" role="tablist" aria-label=${s.variantTabsLabel}>
+                ${variants.map((variant, i) => {
+                  const variantBank = this.data!.byId.get(variant.bankId)!.bank;
+                  return html`<button part="tab" class="tab" role="tab" type="button" id="tab-${i}" data-index=${i} aria-selected=${i === current ? 'true' : 'false'}
+                    aria-controls="panel" tabindex=${i === current ? 0 : -1}
+                    @click=${() => this.open(variant, null)} @keydown=${(event: KeyboardEvent) => this.onTabKeyDown(event, variants, current)}>
+                    ${s.variantTab(i + 1, variants.length)}${banksDiffer ? html` · <span lang=${variantBank.language}>${variantBank.title}</span>` : nothing}
+                  </button>`;
+                })}
+              </div>
+              <div id="panel" role="tabpanel" aria-labelledby="tab-${current}" lang=${bank.language}>${card}</div>
+            `
+          : card}
+      </section>
+    `;
+  }
+}
+
+function keyOf(entry: IndexedQuestion): string {
+  return `${entry.bankId}/${entry.question.id}`;
+}
+
+function dataOf(collection: LoadedCollection): BrowserData {
+  const banks = collection.banks;
+  const index = createQuestionIndex(questionsOf(banks.map((loaded) => loaded.bank)));
+  const byKey = new Map<string, IndexedQuestion>();
+  for (const entry of index.entries) byKey.set(keyOf(entry), entry);
+  return { banks, byId: new Map(banks.map((loaded) => [loaded.bank.id, loaded])), index, byKey, failures: collection.failures };
+}
+
+/** `text` with the matches of `terms` in `<mark>`. */
+function marked(text: string, terms: readonly string[]): TemplateResult | string {
+  const ranges = highlightRanges(text, terms);
+  if (ranges.length === 0) return text;
+  const pieces: (TemplateResult | string)[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    pieces.push(text.slice(at, start), html`<mark part="mark">${text.slice(start, end)}</mark>`);
+    at = end;
+  }
+  pieces.push(text.slice(at));
+  return html`${pieces}`;
+}
+
+/** Markdown marks that mean nothing in a one-line excerpt. */
+const MARKUP = /```[^\n]*|[*_`>#|]+|!?\[([^\]]*)\]\([^)]*\)/g;
+
+/**
+ * One line of text for a row: around the first match outside the title when the title does not
+ * hold every term, else the start of the prompt (when it says more than the title).
+ */
+function excerptOf(question: Question, terms: readonly string[], titleMatch: boolean): string {
+  const fields = [question.prompt, question.answer, question.explanation ?? '', question.example ?? ''];
+  if (terms.length && !titleMatch) {
+    for (const field of fields) {
+      const plain = plainText(field);
+      const ranges = highlightRanges(plain, terms);
+      if (ranges.length) {
+        const start = Math.max(0, ranges[0]![0] - EXCERPT_LEAD);
+        return `${start > 0 ? '…' : ''}${plain.slice(start, start + EXCERPT_LENGTH)}`;
+      }
+    }
+  }
+  const prompt = plainText(question.prompt);
+  return prompt === question.title.trim() ? '' : prompt.slice(0, EXCERPT_LENGTH);
+}
+
+function plainText(markdown: string): string {
+  return markdown.replace(MARKUP, (_, label: string | undefined) => label ?? ' ').replace(/\s+/g, ' ').trim();
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'question-browser': QuestionBrowser;
+  }
+}
