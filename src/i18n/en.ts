@@ -69,7 +69,6 @@ export const en: UiStrings = {
   topicListEmpty: 'There are no topics to choose from: the bank has none yet.',
   topicListNoSource: 'No question bank: give this element a src, bank or banks, or an inline <script type="application/json">.',
   topicListFailures: (count) => `${count === 1 ? 'One bank' : `${count} banks`} could not be loaded, so ${count === 1 ? 'its' : 'their'} topics are missing:`,
-  browserLabel: 'Question browser',
   searchLabel: 'Search questions',
   searchPlaceholder: 'Search titles, prompts, answers… (press /)',
   filterKindLabel: 'Kind',

@@ -73,8 +73,6 @@ export interface UiStrings {
   topicListNoSource: string;
   /** `<topic-list>`: some banks of a catalog failed; the others are listed. */
   topicListFailures: (count: number) => string;
-  /** `<question-browser>`: accessible name of the whole browser. */
-  browserLabel: string;
   /** `<question-browser>`: label of the search field. */
   searchLabel: string;
   /** `<question-browser>`: placeholder of the search field, with its shortcut. */

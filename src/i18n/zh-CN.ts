@@ -69,7 +69,6 @@ export const zhCN: UiStrings = {
   topicListEmpty: '没有可选的主题：题库中还没有主题。',
   topicListNoSource: '没有题库：请为此元素设置 src、bank 或 banks，或内嵌 <script type="application/json">。',
   topicListFailures: (count) => `有 ${count} 个题库加载失败，其主题未列出：`,
-  browserLabel: '题库浏览',
   searchLabel: '搜索题目',
   searchPlaceholder: '搜索标题、题目、答案……（按 / 键）',
   filterKindLabel: '题型',

@@ -20,7 +20,7 @@ import '../topic-list/topic-list.js';
 import { questionBrowserStyles } from './question-browser.styles.js';
 import { hashOf, stateFromHash, type BrowserState } from './url-state.js';
 
-type VirtualizerModule = typeof import('@lit-labs/virtualizer/virtualize.js');
+type VirtualizerModule = typeof import('./windowing.js');
 
 /** What the browser shows, made once per loaded collection. */
 interface BrowserData {
@@ -172,7 +172,7 @@ export class QuestionBrowser extends LitElement {
   private readonly loadTask = new Task(this, {
     task: async ([banks, src, bank, inline, timeout], { signal }): Promise<Loaded> => {
       // The windowing code is only needed here, so it is its own chunk, fetched with the data.
-      const virtualizer = import('@lit-labs/virtualizer/virtualize.js');
+      const virtualizer = import('./windowing.js');
       let collection: LoadedCollection;
       if (banks) {
         const base = document.baseURI;
@@ -490,7 +490,7 @@ export class QuestionBrowser extends LitElement {
     const busy = this.loadTask.status === TaskStatus.PENDING;
     const open = Boolean(this.openEntry);
     return html`
-      <div part="base" class="base ${open ? 'open' : ''}" lang=${s.lang} role="region" aria-label=${s.browserLabel} aria-busy=${busy ? 'true' : 'false'}>
+      <div part="base" class="base ${open ? 'open' : ''}" lang=${s.lang} aria-busy=${busy ? 'true' : 'false'}>
         ${this.loadTask.render({
           initial: () => this.renderSkeleton(),
           pending: () => (this.data ? this.renderBrowser() : this.renderSkeleton()),
@@ -534,7 +534,7 @@ export class QuestionBrowser extends LitElement {
         <div class="search" role="search">
           <label for="search" class="visually-hidden">${this.strings.searchLabel}</label>
           <input id="search" part="search" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search"
-            placeholder=${this.strings.searchPlaceholder} .value=${live(this.query)} aria-controls="results"
+            placeholder=${this.strings.searchPlaceholder} .value=${live(this.query)} aria-controls=${result.groups.length ? 'results' : nothing}
             @input=${this.onSearchInput} @compositionend=${this.onCompositionEnd} @keydown=${this.onSearchKeyDown} />
         </div>
         ${this.renderFilters(data)}
@@ -642,7 +642,7 @@ export class QuestionBrowser extends LitElement {
   private renderDetail(): TemplateResult {
     const s = this.strings;
     const entry = this.openEntry;
-    if (!entry) return html`<section part="detail" class="detail empty-detail" aria-label=${s.browserLabel}><p>${s.detailEmpty}</p></section>`;
+    if (!entry) return html`<div part="detail" class="detail empty-detail"><p>${s.detailEmpty}</p></div>`;
     const variants = this.data!.index.variantsOf(entry);
     const current = Math.max(variants.indexOf(entry), 0);
     const several = variants.length > 1;
@@ -650,7 +650,7 @@ export class QuestionBrowser extends LitElement {
     const bank = this.data!.byId.get(entry.bankId)!.bank;
     const card = html`<quiz-card part="card" .loaded=${this.miniBank(entry)} question=${entry.question.id} heading-level="2"></quiz-card>`;
     return html`
-      <section id="detail" part="detail" class="detail" tabindex="-1" aria-label=${entry.question.title} @keydown=${this.onDetailKeyDown}>
+      <div id="detail" part="detail" class="detail" role="group" tabindex="-1" aria-label=${entry.question.title} @keydown=${this.onDetailKeyDown}>
         <button part="button" class="back" type="button" @click=${() => this.close()}><span aria-hidden="true">←</span> ${s.backToResults}</button>
         ${several
           ? html`
@@ -667,7 +667,7 @@ export class QuestionBrowser extends LitElement {
               <div id="panel" role="tabpanel" aria-labelledby="tab-${current}" lang=${bank.language}>${card}</div>
             `
           : card}
-      </section>
+      </div>
     `;
   }
 }

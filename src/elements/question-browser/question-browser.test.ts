@@ -1,0 +1,482 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { clearBankCache } from '../../bank/load.js';
+import type { Bank, Catalog, Question } from '../../bank/types.js';
+import type { QuizErrorEvent } from '../../events/quiz-error.js';
+import type { QuizQuestionSelectEvent } from '../../events/quiz-question-select.js';
+import './question-browser.js';
+import type { QuestionBrowser } from './question-browser.js';
+import { json, stubFetch } from '../../../test/fetch-stub.js';
+
+const question = (id: string, title: string, extra: Partial<Question> = {}): Question => ({
+  id,
+  kind: 'concept',
+  title,
+  topics: ['training'],
+  prompt: `${title} Explain.`,
+  answer: 'Because.',
+  ...extra,
+});
+
+/** Three questions share the title "What is overfitting?" (one row, 3 variants); two others stand alone. */
+const mlBank: Bank = {
+  format: 'quiz-bank/1',
+  id: 'ml',
+  title: 'Machine learning',
+  language: 'en',
+  topics: [
+    { id: 'training', title: 'Training' },
+    { id: 'serving', title: 'Serving' },
+  ],
+  questions: [
+    question('overfit-1', 'What is overfitting?', { answer: 'The model memorises noise.' }),
+    question('dropout', 'How does dropout work?', { answer: 'It zeroes activations at random; it fights overfitting.' }),
+    question('overfit-2', 'What is overfitting?', { answer: 'Validation loss rises while training loss falls.' }),
+    question('kv-cache', 'What is a KV cache?', { topics: ['serving'], kind: 'coding', answer: 'Keys and values kept between GPU decoding steps.' }),
+    question('overfit-3', 'What is  Overfitting?', { answer: 'Low bias, high variance.' }),
+  ],
+};
+
+// --- helpers ----------------------------------------------------------------------------------
+
+const root = (el: QuestionBrowser) => el.shadowRoot!;
+const search = (el: QuestionBrowser) => root(el).querySelector<HTMLInputElement>('#search')!;
+const results = (el: QuestionBrowser) => root(el).querySelector<HTMLElement>('#results');
+const rows = (el: QuestionBrowser) =>
+  [...root(el).querySelectorAll<HTMLElement>('[role="option"]')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+const rowTitle = (row: HTMLElement) => row.querySelector('[part~="result-title"]')!.textContent!.trim();
+const countText = (el: QuestionBrowser) => root(el).querySelector('[part~="count"]')?.textContent?.trim() ?? '';
+const questionCount = (el: QuestionBrowser) => Number(/^(\d+)/.exec(countText(el))?.[1] ?? NaN);
+const detail = (el: QuestionBrowser) => root(el).querySelector<HTMLElement>('#detail');
+const tabs = (el: QuestionBrowser) => [...root(el).querySelectorAll<HTMLElement>('[role="tab"]')];
+const focused = (el: QuestionBrowser) => root(el).activeElement as HTMLElement | null;
+const button = (el: QuestionBrowser, label: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.includes(label)) ?? null;
+const isShown = (node: Element | null) => node !== null && (node as HTMLElement).offsetParent !== null && getComputedStyle(node).display !== 'none';
+
+/** After an update, the windowed list renders its rows in the next frames. */
+async function settled(el: QuestionBrowser): Promise<void> {
+  await el.updateComplete;
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  await el.updateComplete;
+}
+
+async function ready(el: QuestionBrowser): Promise<void> {
+  await settled(el);
+  await waitUntil(() => !root(el).querySelector('.skeleton') && (rows(el).length > 0 || root(el).querySelector('[part~="empty"], [role="alert"]')), 'the browser shows no results', {
+    timeout: 8000,
+  });
+  await el.updateComplete;
+}
+
+async function browser(template: ReturnType<typeof html>): Promise<QuestionBrowser> {
+  const el = await fixture<QuestionBrowser>(template);
+  await ready(el);
+  return el;
+}
+
+/** Types into the search field as the input event of a keyboard or an input method would. */
+async function typeQuery(el: QuestionBrowser, text: string): Promise<void> {
+  search(el).value = text;
+  search(el).dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: text, inputType: 'insertText' }));
+  await settled(el);
+}
+
+function recordOpens(el: QuestionBrowser): QuizQuestionSelectEvent['detail'][] {
+  const seen: QuizQuestionSelectEvent['detail'][] = [];
+  el.addEventListener('quiz-question-select', (event) => seen.push(event.detail));
+  return seen;
+}
+
+// --- the bundled banks, read independently of the element's search code -------------------------
+
+interface Flat {
+  key: string;
+  title: string;
+  text: string;
+}
+
+let bundled: Flat[] = [];
+
+async function loadBundledText(): Promise<Flat[]> {
+  const catalog = (await (await fetch('/data/banks/index.json')).json()) as Catalog;
+  const banks = await Promise.all(catalog.banks.map(async (entry) => (await (await fetch(new URL(entry.src, new URL('/data/banks/', location.href)))).json()) as Bank));
+  return banks.flatMap((bank) =>
+    bank.questions.map((q) => ({
+      key: `${bank.id}/${q.id}`,
+      title: q.title.toLowerCase(),
+      text: [q.title, q.prompt, q.answer, q.explanation ?? '', q.example ?? ''].join('\n').toLowerCase(),
+    })),
+  );
+}
+
+/** How many bundled questions contain every space-separated word of `query`, in any field, ignoring case. */
+function expectedMatches(query: string): Flat[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return bundled.filter((q) => words.every((word) => q.text.includes(word)));
+}
+
+// --- tests --------------------------------------------------------------------------------------
+
+describe('<question-browser>', () => {
+  before(async () => {
+    bundled = await loadBundledText();
+  });
+  afterEach(() => clearBankCache());
+
+  it('is accessible once loaded, and shows every bundled question when given no source', async () => {
+    const el = await browser(html`<question-browser></question-browser>`);
+    await expect(el).to.be.accessible();
+    expect(bundled.length).to.equal(213);
+    expect(questionCount(el)).to.equal(213);
+    expect(search(el).labels?.[0]?.textContent).to.equal('Search questions');
+    expect(root(el).querySelector('topic-list')).to.exist;
+    expect(rows(el).length).to.be.greaterThan(3).and.lessThan(80, 'the list is windowed, not all 139 rows');
+  });
+
+  it('is accessible while loading, and says so', async () => {
+    const { restore } = stubFetch(() => new Promise<Response>(() => {}));
+    try {
+      const el = await fixture<QuestionBrowser>(html`<question-browser src="/never.json"></question-browser>`);
+      await el.updateComplete;
+      expect(root(el).querySelector('[part~="skeleton"]')).to.exist;
+      expect(root(el).querySelector('[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+    } finally {
+      restore();
+    }
+  });
+
+  it('shows a load failure with what went wrong and a Retry that works once the fault clears', async () => {
+    let fail = true;
+    const { restore } = stubFetch(async () => (fail ? new Response('nope', { status: 404, statusText: 'Not Found' }) : json(mlBank)));
+    try {
+      const errors: QuizErrorEvent[] = [];
+      const el = await fixture<QuestionBrowser>(html`<question-browser src="/banks/ml.json" @quiz-error=${(e: QuizErrorEvent) => errors.push(e)}></question-browser>`);
+      await ready(el);
+      const alert = root(el).querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.include('404').and.include('/banks/ml.json');
+      expect(errors).to.have.length(1);
+      await expect(el).to.be.accessible();
+      fail = false;
+      button(el, 'Retry')!.click();
+      await ready(el);
+      expect(questionCount(el)).to.equal(5);
+    } finally {
+      restore();
+    }
+  });
+
+  describe('search on the bundled banks', () => {
+    for (const query of ['过拟合', '推理 优化', 'GPU', 'Transformer', 'transformer']) {
+      it(`"${query}" finds every question whose text contains it, title matches first, highlighted`, async () => {
+        const el = await browser(html`<question-browser></question-browser>`);
+        await typeQuery(el, query);
+        const expected = expectedMatches(query);
+        expect(expected.length, 'the query should find something in the seeds').to.be.greaterThan(0);
+        expect(questionCount(el)).to.equal(expected.length);
+        expect(el.query).to.equal(query);
+        expect(el.getAttribute('query')).to.equal(query, 'reflected');
+
+        // Title matches first: once a row's title misses a word, no later row has every word in its title.
+        const words = query.toLowerCase().split(/\s+/);
+        const titleHasAll = rows(el).map((row) => words.every((w) => rowTitle(row).toLowerCase().includes(w)));
+        const firstMiss = titleHasAll.indexOf(false);
+        if (firstMiss >= 0) expect(titleHasAll.slice(firstMiss).includes(true), 'a title match ranked below a non-title match').to.equal(false);
+
+        // Every match is marked, and the marks hold the words themselves.
+        const marks = [...root(el).querySelectorAll('[role="option"] mark')].map((m) => m.textContent!.toLowerCase());
+        expect(marks.length).to.be.greaterThan(0);
+        for (const mark of marks) expect(words.some((w) => mark === w || w.includes(mark) || mark.includes(w)), mark).to.equal(true);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('announces the result count to screen readers once typing settles', async () => {
+      const el = await browser(html`<question-browser></question-browser>`);
+      const status = root(el).querySelector('[role="status"]')!;
+      await typeQuery(el, 'GPU');
+      const expected = expectedMatches('GPU').length;
+      await waitUntil(() => status.textContent!.trim() !== '', 'nothing announced', { timeout: 3000 });
+      expect(status.textContent).to.include(String(expected)).and.include('GPU');
+    });
+
+    it('shows an empty state with a way out when nothing matches', async () => {
+      const el = await browser(html`<question-browser></question-browser>`);
+      await typeQuery(el, '不存在的词 zzzz');
+      expect(questionCount(el)).to.equal(0);
+      expect(results(el)).to.equal(null);
+      const empty = root(el).querySelector('[part~="empty"]')!;
+      expect(empty.textContent).to.include('不存在的词 zzzz');
+      await expect(el).to.be.accessible();
+      button(el, 'Clear search')!.click();
+      await ready(el);
+      expect(questionCount(el)).to.equal(213);
+      expect(focused(el)).to.equal(search(el));
+    });
+
+    it('waits for an input method to finish composing before searching', async () => {
+      const el = await browser(html`<question-browser></question-browser>`);
+      search(el).value = 'guo';
+      search(el).dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, isComposing: true }));
+      await el.updateComplete;
+      expect(el.query).to.equal('');
+      search(el).value = '过拟合';
+      search(el).dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, composed: true, data: '过拟合' }));
+      await el.updateComplete;
+      expect(el.query).to.equal('过拟合');
+      expect(questionCount(el)).to.equal(expectedMatches('过拟合').length);
+    });
+  });
+
+  describe('attributes and filters', () => {
+    it('takes query, topic and kind from attributes', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]} query="overfitting" topic="training"></question-browser>`);
+      expect(questionCount(el)).to.equal(4, 'three variants and the dropout answer');
+      el.topic = ['serving'];
+      await el.updateComplete;
+      expect(countText(el)).to.match(/^0 questions/);
+      el.query = '';
+      el.kind = 'coding';
+      await ready(el);
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is a KV cache?']);
+    });
+
+    it('reflects a topic picked in its topic list, and tells the page', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);
+      const list = root(el).querySelector('topic-list')!;
+      await list.updateComplete;
+      const serving = list.shadowRoot!.querySelector<HTMLElement>('[role="option"][data-value="serving"]')!;
+      setTimeout(() => serving.click());
+      const event = await oneEvent(el, 'quiz-topic-select');
+      expect(event.detail.topics).to.deep.equal(['serving']);
+      await ready(el);
+      expect(el.getAttribute('topic')).to.equal('serving');
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is a KV cache?']);
+    });
+
+    it('filters by kind and bank from its selects', async () => {
+      const other: Bank = { ...mlBank, id: 'other', title: 'Other bank', questions: [question('x', 'Another question')] };
+      const el = await browser(html`<question-browser .banks=${[mlBank, other]}></question-browser>`);
+      const [kindSelect, bankSelect] = [...root(el).querySelectorAll('select')];
+      bankSelect!.value = 'other';
+      bankSelect!.dispatchEvent(new Event('change', { bubbles: true }));
+      await ready(el);
+      expect(el.getAttribute('bank-filter')).to.equal('other');
+      expect(rows(el).map(rowTitle)).to.deep.equal(['Another question']);
+      bankSelect!.value = '';
+      bankSelect!.dispatchEvent(new Event('change', { bubbles: true }));
+      kindSelect!.value = 'coding';
+      kindSelect!.dispatchEvent(new Event('change', { bubbles: true }));
+      await ready(el);
+      expect(el.getAttribute('kind')).to.equal('coding');
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is a KV cache?']);
+    });
+  });
+
+  describe('variants', () => {
+    it('groups questions with the same title into one row marked with the number of variants', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);
+      expect(countText(el)).to.equal('5 questions under 3 titles');
+      const titles = rows(el).map(rowTitle);
+      expect(titles).to.deep.equal(['What is overfitting?', 'How does dropout work?', 'What is a KV cache?']);
+      expect(rows(el)[0]!.textContent).to.include('3 variants');
+      expect(rows(el)[1]!.textContent).not.to.include('variants');
+    });
+
+    it('opens a group as tabs, one per variant, switched with the arrow keys', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);
+      const opens = recordOpens(el);
+      rows(el)[0]!.click();
+      await el.updateComplete;
+      expect(el.selected).to.equal('ml/overfit-1');
+      expect(tabs(el).map((t) => t.textContent!.trim())).to.deep.equal(['Variant 1 of 3', 'Variant 2 of 3', 'Variant 3 of 3']);
+      expect(tabs(el)[0]!.getAttribute('aria-selected')).to.equal('true');
+      const card = detail(el)!.querySelector('quiz-card')!;
+      await waitUntil(() => card.shadowRoot?.textContent?.includes('What is overfitting?'), 'the card never shows the question');
+      await expect(el).to.be.accessible();
+
+      tabs(el)[0]!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(el.selected).to.equal('ml/overfit-2');
+      expect(focused(el)).to.equal(tabs(el)[1]);
+      expect(opens.map((o) => o.questionId)).to.deep.equal(['overfit-1', 'overfit-2']);
+      expect(opens[0]!.variants).to.equal(3);
+      const shown = detail(el)!.querySelector('quiz-card')!;
+      await waitUntil(() => shown.shadowRoot?.querySelector('[part~="prompt"]') !== null);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('"/" focuses search, Down enters the results, Enter opens, Escape goes back to the row', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);
+      const opens = recordOpens(el);
+      document.body.focus();
+      await sendKeys({ press: '/' });
+      expect(focused(el)).to.equal(search(el));
+      expect(search(el).value).to.equal('', 'the slash is not typed into the field');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focused(el)).to.equal(results(el));
+      expect(results(el)!.getAttribute('aria-activedescendant')).to.equal('row-0');
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(results(el)!.getAttribute('aria-activedescendant')).to.equal('row-1');
+      expect(root(el).querySelector('#row-1')!.getAttribute('part')).to.include('result-active');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.selected).to.equal('ml/dropout');
+      expect(focused(el)).to.equal(detail(el));
+      expect(opens).to.deep.equal([{ bankId: 'ml', questionId: 'dropout', variants: 1 }]);
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(el.selected).to.equal(undefined);
+      expect(focused(el)).to.equal(results(el));
+      expect(results(el)!.getAttribute('aria-activedescendant')).to.equal('row-1', 'back on the row it opened');
+    });
+
+    it('Home, End and Up move within the results, and Up from the first row returns to search', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);
+      results(el)!.focus();
+      await sendKeys({ press: 'End' });
+      await el.updateComplete;
+      expect(results(el)!.getAttribute('aria-activedescendant')).to.equal('row-2');
+      await sendKeys({ press: 'Home' });
+      await el.updateComplete;
+      expect(results(el)!.getAttribute('aria-activedescendant')).to.equal('row-0');
+      await sendKeys({ press: 'ArrowUp' });
+      expect(focused(el)).to.equal(search(el));
+    });
+
+    it('types into the search field with the keyboard', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);
+      search(el).focus();
+      await sendKeys({ type: 'GPU' });
+      await el.updateComplete;
+      expect(el.query).to.equal('GPU');
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is a KV cache?']);
+    });
+
+    it('does not steal "/" from text fields on the page', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);
+      const input = document.createElement('input');
+      document.body.append(input);
+      try {
+        input.focus();
+        await sendKeys({ type: 'a/b' });
+        expect(input.value).to.equal('a/b');
+        expect(focused(el)).to.equal(null);
+      } finally {
+        input.remove();
+      }
+    });
+  });
+
+  describe('events', () => {
+    it('fires quiz-question-select on a click, not when code sets selected', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);
+      const opens = recordOpens(el);
+      el.selected = 'ml/kv-cache';
+      await el.updateComplete;
+      expect(detail(el)).to.exist;
+      expect(opens).to.deep.equal([]);
+      rows(el)[1]!.click();
+      await el.updateComplete;
+      expect(opens).to.deep.equal([{ bankId: 'ml', questionId: 'dropout', variants: 1 }]);
+      expect(el.getAttribute('selected')).to.equal('ml/dropout');
+    });
+  });
+
+  describe('layout', () => {
+    it('uses one column under 640 px: the open question replaces the list, and Back returns', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 360px"><question-browser .banks=${[mlBank]}></question-browser></div>`);
+      const el = wrapper.querySelector('question-browser')!;
+      await ready(el);
+      const browse = root(el).querySelector('[part~="browse"]');
+      expect(isShown(browse)).to.equal(true);
+      rows(el)[2]!.click();
+      await el.updateComplete;
+      expect(isShown(browse)).to.equal(false);
+      const back = button(el, 'Back to results')!;
+      expect(isShown(back)).to.equal(true);
+      await expect(el).to.be.accessible();
+      back.click();
+      await ready(el);
+      expect(isShown(root(el).querySelector('[part~="browse"]'))).to.equal(true);
+      expect(focused(el)).to.equal(results(el));
+    });
+
+    it('uses two columns when wide: list and open question side by side', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1000px"><question-browser .banks=${[mlBank]} selected="ml/dropout"></question-browser></div>`);
+      const el = wrapper.querySelector('question-browser')!;
+      await ready(el);
+      const browse = root(el).querySelector<HTMLElement>('[part~="browse"]')!;
+      expect(isShown(browse)).to.equal(true);
+      expect(isShown(detail(el))).to.equal(true);
+      expect(detail(el)!.getBoundingClientRect().left).to.be.greaterThan(browse.getBoundingClientRect().right - 1);
+      expect(isShown(button(el, 'Back to results'))).to.equal(false);
+    });
+
+    it('speaks Chinese when the page does', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="zh-CN"><question-browser .banks=${[mlBank]}></question-browser></div>`);
+      const el = wrapper.querySelector('question-browser')!;
+      await ready(el);
+      expect(countText(el)).to.equal('5 道题，3 个标题');
+      expect(search(el).placeholder).to.include('搜索');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('deep links (sync-url)', () => {
+    let original: string;
+    beforeEach(() => {
+      original = location.href;
+    });
+    afterEach(() => history.replaceState(null, '', original));
+
+    it('opens the view a link describes', async () => {
+      history.replaceState(null, '', `#q=${encodeURIComponent('overfitting')}&kind=concept&open=ml%2Fdropout`);
+      const el = await browser(html`<question-browser sync-url .banks=${[mlBank]}></question-browser>`);
+      expect(el.query).to.equal('overfitting');
+      expect(el.kind).to.equal('concept');
+      expect(el.selected).to.equal('ml/dropout');
+      expect(search(el).value).to.equal('overfitting');
+      expect(detail(el)).to.exist;
+    });
+
+    it('writes what the learner does into the hash, and Back/Forward restore it', async () => {
+      history.replaceState(null, '', '#');
+      const el = await browser(html`<question-browser sync-url .banks=${[mlBank]}></question-browser>`);
+      await typeQuery(el, '过拟合 GPU');
+      expect(decodeURIComponent(location.hash)).to.equal('#q=过拟合 GPU');
+      await typeQuery(el, '');
+      rows(el)[1]!.click();
+      await el.updateComplete;
+      expect(location.hash).to.equal('#open=ml%2Fdropout');
+
+      const back = oneEvent(window, 'popstate');
+      history.back();
+      await back;
+      await el.updateComplete;
+      expect(el.selected).to.equal(undefined);
+      expect(detail(el)).to.equal(null);
+
+      const forward = oneEvent(window, 'popstate');
+      history.forward();
+      await forward;
+      await el.updateComplete;
+      expect(el.selected).to.equal('ml/dropout');
+    });
+
+    it('follows links that change the hash on the same page', async () => {
+      history.replaceState(null, '', '#');
+      const el = await browser(html`<question-browser sync-url .banks=${[mlBank]}></question-browser>`);
+      const changed = oneEvent(window, 'hashchange');
+      location.hash = '#q=cache';
+      await changed;
+      await ready(el);
+      expect(el.query).to.equal('cache');
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is a KV cache?']);
+    });
+  });
+});
