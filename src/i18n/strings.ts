@@ -96,7 +96,11 @@ export interface UiStrings {
   /** `<question-browser>`: the badge of a row that stands for several questions with one title. */
   variantCount: (count: number) => string;
   /** `<question-browser>`: the tab of one variant in the detail pane. */
-  variantTab: (index: number, total: number) => string;
+  variantTab: (index: number) => string;
+  /** `<question-browser>`: before the bank title of the shown variant, when variants come from several banks. */
+  variantSource: string;
+  /** `<question-browser>`: some banks of a catalog failed; the others are shown. */
+  browserFailures: (count: number) => string;
   /** `<question-browser>`: accessible name of the variant tabs. */
   variantTabsLabel: string;
   /** `<question-browser>`: the button that closes the detail pane. */

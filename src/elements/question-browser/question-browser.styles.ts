@@ -214,6 +214,11 @@ export const questionBrowserStyles = css`
     box-shadow: inset 0 3px 0 var(--_accent);
     font-weight: 600;
   }
+  .variant-source {
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
   quiz-card {
     --quiz-max-width: none;
   }

@@ -242,6 +242,21 @@ describe('<question-browser>', () => {
       expect(rows(el).map(rowTitle)).to.deep.equal(['What is a KV cache?']);
     });
 
+    it('treats a removed query attribute as an empty search', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]} query="cache"></question-browser>`);
+      expect(countText(el)).to.equal('1 question');
+      el.removeAttribute('query');
+      await ready(el);
+      expect(el.query).to.equal('');
+      expect(countText(el)).to.equal('5 questions under 3 titles');
+    });
+
+    it('passes its theme to its topic list and open card', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]} theme="dark" selected="ml/dropout"></question-browser>`);
+      expect(root(el).querySelector('topic-list')!.getAttribute('theme')).to.equal('dark');
+      expect(detail(el)!.querySelector('quiz-card')!.getAttribute('theme')).to.equal('dark');
+    });
+
     it('reflects a topic picked in its topic list, and tells the page', async () => {
       const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);
       const list = root(el).querySelector('topic-list')!;
@@ -290,7 +305,7 @@ describe('<question-browser>', () => {
       rows(el)[0]!.click();
       await el.updateComplete;
       expect(el.selected).to.equal('ml/overfit-1');
-      expect(tabs(el).map((t) => t.textContent!.trim())).to.deep.equal(['Variant 1 of 3', 'Variant 2 of 3', 'Variant 3 of 3']);
+      expect(tabs(el).map((t) => t.textContent!.trim())).to.deep.equal(['Variant 1', 'Variant 2', 'Variant 3']);
       expect(tabs(el)[0]!.getAttribute('aria-selected')).to.equal('true');
       const card = detail(el)!.querySelector('quiz-card')!;
       await waitUntil(() => card.shadowRoot?.textContent?.includes('What is overfitting?'), 'the card never shows the question');

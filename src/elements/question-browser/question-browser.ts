@@ -45,6 +45,12 @@ const ANNOUNCE_AFTER_MS = 700;
 const EXCERPT_LEAD = 24;
 const EXCERPT_LENGTH = 120;
 
+/** `query` as an attribute: removing it empties the search; an empty search removes it. */
+const queryConverter = {
+  fromAttribute: (value: string | null): string => value ?? '',
+  toAttribute: (value: string | undefined): string | null => value || null,
+};
+
 const topicListConverter = {
   fromAttribute: (value: string | null): string[] => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean),
   toAttribute: (value: readonly string[] | undefined): string | null => (value?.length ? value.join(',') : null),
@@ -129,7 +135,7 @@ export class QuestionBrowser extends LitElement {
   @property({ attribute: false }) banks?: readonly (LoadedBank | Bank)[];
 
   /** The search text; every word must occur. */
-  @property({ reflect: true }) query = '';
+  @property({ converter: queryConverter, reflect: true }) query = '';
 
   /** Topic filter: topic ids, or `bankId/topicId` when several banks are shown; empty = all. Attribute: comma-separated. */
   @property({ converter: topicListConverter, reflect: true }) topic: string[] = [];
@@ -166,6 +172,8 @@ export class QuestionBrowser extends LitElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
   private preparing?: AbortController;
   private pendingFocus: 'detail' | 'row' | 'search' | null = null;
+  /** A question was open when data arrived (a link or the `selected` attribute): show its row. */
+  private revealOpenRow = false;
   /** The state the element had before the URL said anything: where an empty hash goes back to. */
   private initialState: BrowserState | null = null;
 
@@ -230,6 +238,7 @@ export class QuestionBrowser extends LitElement {
       this.activeIndex = 0;
       for (const failure of this.data?.failures ?? []) this.dispatchEvent(new QuizErrorEvent({ error: failure.error }));
       if (this.data) this.prepareIndex(this.data.index);
+      this.revealOpenRow = Boolean(this.selected);
     }
     if (!this.data) return;
     const result = this.data.index.search(this.query, {
@@ -243,6 +252,14 @@ export class QuestionBrowser extends LitElement {
       if (!first) {
         this.activeIndex = 0;
         this.scheduleAnnouncement();
+      }
+    }
+    if (this.revealOpenRow) {
+      this.revealOpenRow = false;
+      const row = result.groups.findIndex((group) => group.variants.some((v) => keyOf(v) === this.selected));
+      if (row >= 0) {
+        this.activeIndex = row;
+        this.scrollToActive();
       }
     }
     this.activeIndex = Math.min(this.activeIndex, Math.max(result.groups.length - 1, 0));
@@ -416,7 +433,13 @@ export class QuestionBrowser extends LitElement {
     this.searchField.select();
   };
 
+  /** Brings the keyboard's row into view, once the list has been laid out (it may have just been shown). */
   private scrollToActive(): void {
+    requestAnimationFrame(() => this.scrollToActiveNow());
+  }
+
+  private scrollToActiveNow(): void {
+    if (!this.resultList?.isConnected || this.resultList.offsetParent === null) return;
     const list = this.resultList as (HTMLElement & Record<symbol, { element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined }>) | undefined;
     const ref = this.dataSource?.virtualizer.virtualizerRef;
     if (list && ref) list[ref]?.element(this.activeIndex)?.scrollIntoView({ block: 'nearest' });
@@ -538,7 +561,7 @@ export class QuestionBrowser extends LitElement {
             @input=${this.onSearchInput} @compositionend=${this.onCompositionEnd} @keydown=${this.onSearchKeyDown} />
         </div>
         ${this.renderFilters(data)}
-        <topic-list part="topics" class="topics" .banks=${data.banks} .selected=${this.topic} @quiz-topic-select=${this.onTopicSelect}></topic-list>
+        <topic-list part="topics" class="topics" theme=${this.theme ?? nothing} .banks=${data.banks} .selected=${this.topic} @quiz-topic-select=${this.onTopicSelect}></topic-list>
         <p part="count" class="count" id="count">${this.strings.resultCount(result.questionCount, result.groups.length)}</p>
         ${result.groups.length ? this.renderResults(result) : this.renderNoResults()}
       </div>
@@ -551,7 +574,7 @@ export class QuestionBrowser extends LitElement {
     const s = this.strings;
     return html`
       <div part="error" class="error" role="status">
-        <p class="message">${s.topicListFailures(data.failures.length)}</p>
+        <p class="message">${s.browserFailures(data.failures.length)}</p>
         <ul>
           ${data.failures.map(({ entry, error }) => html`<li><span lang=${entry.language}>${entry.title}</span>: ${describeLoadError(error, s).message}</li>`)}
         </ul>
@@ -648,7 +671,7 @@ export class QuestionBrowser extends LitElement {
     const several = variants.length > 1;
     const banksDiffer = new Set(variants.map((v) => v.bankId)).size > 1;
     const bank = this.data!.byId.get(entry.bankId)!.bank;
-    const card = html`<quiz-card part="card" .loaded=${this.miniBank(entry)} question=${entry.question.id} heading-level="2"></quiz-card>`;
+    const card = html`<quiz-card part="card" theme=${this.theme ?? nothing} .loaded=${this.miniBank(entry)} question=${entry.question.id} heading-level="2"></quiz-card>`;
     return html`
       <div id="detail" part="detail" class="detail" role="group" tabindex="-1" aria-label=${entry.question.title} @keydown=${this.onDetailKeyDown}>
         <button part="button" class="back" type="button" @click=${() => this.close()}><span aria-hidden="true">←</span> ${s.backToResults}</button>
@@ -656,15 +679,15 @@ export class QuestionBrowser extends LitElement {
           ? html`
               <div part="tabs" class="tabs" role="tablist" aria-label=${s.variantTabsLabel}>
                 ${variants.map((variant, i) => {
-                  const variantBank = this.data!.byId.get(variant.bankId)!.bank;
                   return html`<button part="tab" class="tab" role="tab" type="button" id="tab-${i}" data-index=${i} aria-selected=${i === current ? 'true' : 'false'}
                     aria-controls="panel" tabindex=${i === current ? 0 : -1}
                     @click=${() => this.open(variant, null)} @keydown=${(event: KeyboardEvent) => this.onTabKeyDown(event, variants, current)}>
-                    ${s.variantTab(i + 1, variants.length)}${banksDiffer ? html` · <span lang=${variantBank.language}>${variantBank.title}</span>` : nothing}
+                    ${s.variantTab(i + 1)}
                   </button>`;
                 })}
               </div>
-              <div id="panel" role="tabpanel" aria-labelledby="tab-${current}" lang=${bank.language}>${card}</div>
+              ${banksDiffer ? html`<p class="variant-source">${s.variantSource} <span lang=${bank.language}>${bank.title}</span></p>` : nothing}
+              <div id="panel" role="tabpanel" aria-labelledby="tab-${current}">${card}</div>
             `
           : card}
       </div>
