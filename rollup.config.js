@@ -44,7 +44,7 @@ export default [
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, importAttributesKey: 'with' },
     // Packages are peers of the user's app: their bundler dedupes Lit across libraries. The
     // bundled banks stay JSON files in data/ (shipped with the package), imported lazily.
-    external: (id) => /^(node:|lit|@lit\/|@lit-labs\/|valibot|marked|@highlightjs\/)/.test(id),
+    external: (id) => /^(node:|lit|@lit\/|@lit-labs\/|valibot|marked|ts-fsrs|@highlightjs\/)/.test(id),
     treeshake: { moduleSideEffects: (id, external) => !(external && isDataJson(id)) },
     plugins: [keepDataImports, typescriptFor({ declaration: true, declarationDir: 'dist', outDir: 'dist' })],
   },

@@ -1,0 +1,271 @@
+/**
+ * The stored form of progress: one storage key per question, a versioned JSON record as its
+ * value, and the export file. Parsing never throws and trusts nothing it reads.
+ *
+ *   key    quiz-elements/progress/<progressKey>/<bankId>/<questionId>
+ *   value  {"v":2,"reviews":[{"at":ms,"grade":"good","correct"?:bool}...],"memory":{...},"updatedAt":ms}
+ *   v1     {"v":1,"reviews":[...]}  (no memory state: rebuilt from the reviews, then written as v2)
+ *
+ * Key segments are `encodeURIComponent`-encoded, so a progress key with a `/` in it cannot read
+ * another one's records (bank and question ids are slugs, which encoding leaves as they are).
+ */
+import { GRADES, type Grade } from '../practice/practice-set.js';
+import type { MemoryState, ProgressExport, QuestionProgress, Review } from './types.js';
+
+export const RECORD_VERSION = 2;
+/** Reviews kept per question, newest; the memory state carries what older ones taught. */
+export const MAX_REVIEWS = 200;
+export const EXPORT_FORMAT = 'quiz-progress/1';
+
+const PROGRESS_ROOT = 'quiz-elements/progress/';
+const SET_ASIDE_ROOT = 'quiz-elements/set-aside/';
+
+/** Every record key of one progress key starts with this. */
+export function progressPrefix(progressKey: string): string {
+  return `${PROGRESS_ROOT}${encodeURIComponent(progressKey)}/`;
+}
+
+export function recordKey(progressKey: string, bankId: string, questionId: string): string {
+  return `${progressPrefix(progressKey)}${encodeURIComponent(bankId)}/${encodeURIComponent(questionId)}`;
+}
+
+/** The parts of a record key, or null for any other key. */
+export function parseRecordKey(key: string): { progressKey: string; bankId: string; questionId: string } | null {
+  if (!key.startsWith(PROGRESS_ROOT)) return null;
+  const parts = key.slice(PROGRESS_ROOT.length).split('/');
+  if (parts.length !== 3 || parts.some((part) => part === '')) return null;
+  try {
+    const [progressKey, bankId, questionId] = parts.map((part) => (part.includes('%') ? decodeURIComponent(part) : part)) as [string, string, string];
+    return { progressKey, bankId, questionId };
+  } catch {
+    return null; // malformed percent-encoding
+  }
+}
+
+/** Where a record that cannot be used is copied: `quiz-elements/set-aside/<progressKey>/<bankId>/<questionId>/<at>`. */
+export function setAsideKey(key: string, at: number): string {
+  const path = key.startsWith(PROGRESS_ROOT) ? key.slice(PROGRESS_ROOT.length) : key;
+  return `${SET_ASIDE_ROOT}${path}/${at}`;
+}
+
+/** Every set-aside copy of the record at `key` starts with this. */
+export function setAsidePrefix(key: string): string {
+  return setAsideKey(key, 0).slice(0, -1);
+}
+
+/** How `ProgressChange.questions` names a question. */
+export function questionRef(bankId: string, questionId: string): string {
+  return `${bankId}/${questionId}`;
+}
+
+/** The memory state of a question never answered (ts-fsrs `createEmptyCard`), due at `at`. */
+export function emptyMemory(at: number): MemoryState {
+  return { due: at, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 0, lastReview: null };
+}
+
+export function serializeRecord(progress: QuestionProgress): string {
+  const { reviews, memory, updatedAt } = progress;
+  return JSON.stringify({ v: RECORD_VERSION, reviews, memory, updatedAt });
+}
+
+export type ParsedRecord =
+  | {
+      ok: true;
+      progress: QuestionProgress;
+      /** A v1 record: `progress.memory` is empty and must be rebuilt from `progress.reviews` (all kept). */
+      needsRebuild: boolean;
+    }
+  | {
+      ok: false;
+      /** What is wrong, in English, for `ProgressProblem.message`. */
+      reason: string;
+      /** Written by a newer version of this library: valid there, so never overwritten here. */
+      future: boolean;
+    };
+
+/** Reads the record stored at `key`. Never throws. */
+export function parseRecord(key: string, text: string): ParsedRecord {
+  const ids = parseRecordKey(key);
+  if (!ids) return { ok: false, reason: `"${key}" is not a progress record key`, future: false };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `corrupt JSON (${error instanceof Error ? error.message : String(error)})`, future: false };
+  }
+  try {
+    const record = object(value, 'record');
+    const { v } = record;
+    if (typeof v === 'number' && Number.isInteger(v) && v > RECORD_VERSION) {
+      return { ok: false, reason: `record format v${v} is newer than this version of quiz-elements reads (v${RECORD_VERSION})`, future: true };
+    }
+    const { bankId, questionId } = ids;
+    if (v === 1) {
+      const reviews = reviewList(record.reviews, 'reviews', Infinity);
+      const updatedAt = reviews.at(-1)?.at ?? 0;
+      return { ok: true, progress: { bankId, questionId, reviews, memory: emptyMemory(updatedAt), updatedAt }, needsRebuild: true };
+    }
+    if (v !== RECORD_VERSION) throw new ShapeError('v', 'expected record version 1 or 2');
+    const progress = { bankId, questionId, reviews: reviewList(record.reviews, 'reviews'), memory: memoryState(record.memory, 'memory'), updatedAt: finite(record.updatedAt, 'updatedAt') };
+    return { ok: true, progress, needsRebuild: false };
+  } catch (error) {
+    if (error instanceof ShapeError) return { ok: false, reason: `wrong shape: ${error.message}`, future: false };
+    throw error;
+  }
+}
+
+/**
+ * Reads an export file (the object, or its JSON text). Throws an Error that says what is wrong
+ * and where, e.g. `questions[3].memory.due: expected a finite number`.
+ */
+export function parseExport(value: unknown): ProgressExport {
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch (error) {
+      throw new Error(`Not a progress file: the JSON cannot be read (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
+  try {
+    const file = object(value, 'file');
+    if (file.format !== EXPORT_FORMAT) {
+      throw new ShapeError('format', typeof file.format === 'string' && file.format.startsWith('quiz-progress/')
+        ? `"${file.format}" is a newer progress format than this version of quiz-elements reads ("${EXPORT_FORMAT}")`
+        : `expected "${EXPORT_FORMAT}" (is this a quiz-elements progress export?)`);
+    }
+    if (!Array.isArray(file.questions)) throw new ShapeError('questions', 'expected an array');
+    const questions = file.questions.map((item, i) => {
+      const path = `questions[${i}]`;
+      const question = object(item, path);
+      return {
+        bankId: id(question.bankId, `${path}.bankId`),
+        questionId: id(question.questionId, `${path}.questionId`),
+        reviews: reviewList(question.reviews, `${path}.reviews`),
+        memory: memoryState(question.memory, `${path}.memory`),
+        updatedAt: finite(question.updatedAt, `${path}.updatedAt`),
+      };
+    });
+    const progressKey = typeof file.progressKey === 'string' ? file.progressKey : '';
+    const exportedAt = typeof file.exportedAt === 'number' && Number.isFinite(file.exportedAt) ? file.exportedAt : 0;
+    return { format: EXPORT_FORMAT, progressKey, exportedAt, questions };
+  } catch (error) {
+    if (error instanceof ShapeError) throw new Error(`Not a valid progress file: ${error.message}.`);
+    throw error;
+  }
+}
+
+export interface MergedProgress {
+  progress: QuestionProgress;
+  /** Both copies had reviews the other lacks: `progress.memory` must be rebuilt from `progress.reviews`. */
+  needsRebuild: boolean;
+  /** `progress` differs from the copy here. */
+  changedHere: boolean;
+  /** `progress` differs from the copy there (write it back where it came from). */
+  changedThere: boolean;
+}
+
+/**
+ * Two copies of one question's progress (tabs, import) meet: the newer `updatedAt` wins (a tie
+ * keeps `here`), and the review logs are united on `at` + `grade`. When the older copy brought
+ * reviews the newer lacks, the memory state is replayed from the united log, unless that log is
+ * longer than `MAX_REVIEWS` (history cut off: then the newer memory state stands).
+ */
+export function mergeProgress(here: QuestionProgress | undefined, there: QuestionProgress): MergedProgress {
+  if (!here) return { progress: there, needsRebuild: false, changedHere: true, changedThere: false };
+  const [winner, loser] = there.updatedAt > here.updatedAt ? [there, here] : [here, there];
+  const known = new Set(winner.reviews.map(reviewId));
+  const extra = loser.reviews.filter((review) => !known.has(reviewId(review)));
+  if (extra.length === 0) {
+    const same = winner === here ? serializeRecord(here) === serializeRecord(there) : false;
+    return { progress: winner, needsRebuild: false, changedHere: winner !== here, changedThere: winner !== there && !same };
+  }
+  const reviews = [...winner.reviews, ...extra].sort((a, b) => a.at - b.at);
+  const progress: QuestionProgress = {
+    bankId: winner.bankId,
+    questionId: winner.questionId,
+    reviews: keepNewest(reviews),
+    memory: winner.memory,
+    updatedAt: Math.max(here.updatedAt, there.updatedAt),
+  };
+  return { progress, needsRebuild: reviews.length <= MAX_REVIEWS, changedHere: true, changedThere: true };
+}
+
+/** The newest `MAX_REVIEWS` of a log in order of time. */
+export function keepNewest(reviews: Review[]): Review[] {
+  return reviews.length > MAX_REVIEWS ? reviews.slice(-MAX_REVIEWS) : reviews;
+}
+
+const reviewId = (review: Review) => `${review.at}:${review.grade}`;
+
+// --- shape checks: each returns a clean copy holding only the known fields, or throws ShapeError
+
+class ShapeError extends Error {
+  constructor(path: string, problem: string) {
+    super(`${path}: ${problem}`);
+  }
+}
+
+function object(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ShapeError(path, 'expected an object');
+  return value as Record<string, unknown>;
+}
+
+function finite(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ShapeError(path, 'expected a finite number');
+  return value;
+}
+
+function nonNegative(value: unknown, path: string): number {
+  const n = finite(value, path);
+  if (n < 0) throw new ShapeError(path, 'expected a number of at least 0');
+  return n;
+}
+
+function count(value: unknown, path: string): number {
+  const n = nonNegative(value, path);
+  if (!Number.isInteger(n)) throw new ShapeError(path, 'expected a whole number');
+  return n;
+}
+
+function id(value: unknown, path: string): string {
+  if (typeof value !== 'string' || value === '') throw new ShapeError(path, 'expected a non-empty string');
+  return value;
+}
+
+function grade(value: unknown, path: string): Grade {
+  if (!GRADES.includes(value as Grade)) throw new ShapeError(path, `expected one of ${GRADES.join(', ')}`);
+  return value as Grade;
+}
+
+/** Reviews in order of time (stable), the newest `limit` of them. */
+function reviewList(value: unknown, path: string, limit = MAX_REVIEWS): Review[] {
+  if (!Array.isArray(value)) throw new ShapeError(path, 'expected an array');
+  const reviews = value.map((item, i) => {
+    const review = object(item, `${path}[${i}]`);
+    const copy: Review = { at: finite(review.at, `${path}[${i}].at`), grade: grade(review.grade, `${path}[${i}].grade`) };
+    if (review.correct !== undefined) {
+      if (typeof review.correct !== 'boolean') throw new ShapeError(`${path}[${i}].correct`, 'expected true or false');
+      copy.correct = review.correct;
+    }
+    return copy;
+  });
+  reviews.sort((a, b) => a.at - b.at);
+  return reviews.length > limit ? reviews.slice(-limit) : reviews;
+}
+
+function memoryState(value: unknown, path: string): MemoryState {
+  const memory = object(value, path);
+  const { state, lastReview } = memory;
+  if (state !== 0 && state !== 1 && state !== 2 && state !== 3) throw new ShapeError(`${path}.state`, 'expected 0, 1, 2 or 3');
+  return {
+    due: finite(memory.due, `${path}.due`),
+    stability: nonNegative(memory.stability, `${path}.stability`),
+    difficulty: nonNegative(memory.difficulty, `${path}.difficulty`),
+    scheduledDays: nonNegative(memory.scheduledDays, `${path}.scheduledDays`),
+    learningSteps: count(memory.learningSteps, `${path}.learningSteps`),
+    reps: count(memory.reps, `${path}.reps`),
+    lapses: count(memory.lapses, `${path}.lapses`),
+    state,
+    lastReview: lastReview === null ? null : finite(lastReview, `${path}.lastReview`),
+  };
+}
