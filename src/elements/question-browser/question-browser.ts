@@ -27,8 +27,8 @@ interface BrowserData {
   banks: readonly LoadedBank[];
   byId: ReadonlyMap<string, LoadedBank>;
   index: QuestionIndex;
-  /** `bankId/questionId` → question, for `selected` and deep links. */
-  byKey: ReadonlyMap<string, IndexedQuestion>;
+  /** `bankId/questionId` → question, for `selected` and deep links; made on first use (not needed to show rows). */
+  readonly byKey: ReadonlyMap<string, IndexedQuestion>;
   failures: LoadedCollection['failures'];
 }
 
@@ -269,7 +269,11 @@ export class QuestionBrowser extends LitElement {
   private prepareIndex(index: QuestionIndex): void {
     this.preparing?.abort();
     const controller = (this.preparing = new AbortController());
-    void this.updateComplete.then(() => index.prepare({ signal: controller.signal }).catch(() => undefined));
+    // Started after the rows are painted: preparing earlier delays the first rows by its slices.
+    void this.updateComplete
+      .then(afterPaint)
+      .then(() => index.prepare({ signal: controller.signal }))
+      .catch(() => undefined);
   }
 
   private scheduleAnnouncement(): void {
@@ -623,7 +627,7 @@ export class QuestionBrowser extends LitElement {
   }
 
   private renderResults(result: SearchResult): TemplateResult {
-    const { virtualize } = this.dataSource!.virtualizer;
+    const { virtualize, flow } = this.dataSource!.virtualizer;
     const active = `row-${this.activeIndex}`;
     return html`
       <div id="results" part="results" class="results" role="listbox" tabindex="0" aria-label=${this.strings.resultsLabel}
@@ -632,6 +636,7 @@ export class QuestionBrowser extends LitElement {
         ${virtualize({
           items: result.groups,
           scroller: true,
+          layout: flow(),
           keyFunction: (group: ResultGroup) => group.key,
           renderItem: (group: ResultGroup, index: number) => this.renderRow(group, index, result),
         })}
@@ -695,6 +700,19 @@ export class QuestionBrowser extends LitElement {
   }
 }
 
+/** Resolves once two more frames have been painted, or after 200 ms where no frames come (a hidden tab). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 200);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(fallback);
+        setTimeout(resolve, 0);
+      }),
+    );
+  });
+}
+
 function keyOf(entry: IndexedQuestion): string {
   return `${entry.bankId}/${entry.question.id}`;
 }
@@ -702,9 +720,20 @@ function keyOf(entry: IndexedQuestion): string {
 function dataOf(collection: LoadedCollection): BrowserData {
   const banks = collection.banks;
   const index = createQuestionIndex(questionsOf(banks.map((loaded) => loaded.bank)));
-  const byKey = new Map<string, IndexedQuestion>();
-  for (const entry of index.entries) byKey.set(keyOf(entry), entry);
-  return { banks, byId: new Map(banks.map((loaded) => [loaded.bank.id, loaded])), index, byKey, failures: collection.failures };
+  let byKey: Map<string, IndexedQuestion> | undefined;
+  return {
+    banks,
+    byId: new Map(banks.map((loaded) => [loaded.bank.id, loaded])),
+    index,
+    get byKey() {
+      if (!byKey) {
+        byKey = new Map();
+        for (const entry of index.entries) byKey.set(keyOf(entry), entry);
+      }
+      return byKey;
+    },
+    failures: collection.failures,
+  };
 }
 
 /** `text` with the matches of `terms` in `<mark>`. */

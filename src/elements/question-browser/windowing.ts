@@ -20,3 +20,5 @@ class NextFrameResizeObserver extends ResizeObserver {
 provideResizeObserver(NextFrameResizeObserver);
 
 export { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+// Passed explicitly, so the virtualizer does not fetch its default layout as a third chunk in a row.
+export { flow } from '@lit-labs/virtualizer/layouts/flow.js';
