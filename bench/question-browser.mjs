@@ -331,6 +331,20 @@ function installHelpers() {
     });
     if (profileLabel) profileEnd(profileLabel);
     performance.mark('qb-first-painted');
+    // A large collection shows its first rows before every title is grouped; the count comes after.
+    const countText = () => root.querySelector('#count')?.textContent.trim();
+    const counted = countText()
+      ? Promise.resolve(now())
+      : new Promise((resolve) => {
+          const timer = setTimeout(() => resolve(NaN), 30_000);
+          const observer = new MutationObserver(() => {
+            if (!countText()) return;
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve(now());
+          });
+          observer.observe(root, { childList: true, subtree: true, characterData: true });
+        });
     // When the element's search index is fully built (its private data.index; the promise is shared).
     const index = el.data?.index;
     const preparing = index && typeof index.prepare === 'function' ? index.prepare().then(() => now() - t0) : null;
@@ -345,6 +359,7 @@ function installHelpers() {
       chunks: resources(t0),
     };
     if (firstKey) result.firstKey = await keystroke(firstKey, { label: profileLabel ? `${profileLabel}-key` : null, markPrefix: 'qb-key' });
+    result.counted = (await counted) - t0;
     looping--;
     await sleep(120);
     // Up to the task that painted the rows; the task resolving `painted` (where the first keystroke runs) starts just before it.
@@ -938,12 +953,14 @@ First render (medians of ${first.cold.length} fresh pages, ms after \`el.banks =
 |---|---:|---:|
 | set \`banks\` + append (synchronous) | ${ms(pick(first.cold, (c) => c.sync))} | ${ms(pick(first.warm, (c) => c.sync))} |
 | windowing chunk requested → arrived | ${ms(chunk(first.cold, 'windowing', 'start'))} → ${ms(chunk(first.cold, 'windowing', 'end'))} | (cached module) |
-| its dependency \`async-directive\` chunk requested → arrived | ${ms(chunk(first.cold, 'async-directive', 'start'))} → ${ms(chunk(first.cold, 'async-directive', 'end'))} | (cached module) |
-| virtualizer's flow-layout chunk requested → arrived | ${ms(chunk(first.cold, 'flow', 'start'))} → ${ms(chunk(first.cold, 'flow', 'end'))} | (cached module) |
-| search field in the DOM | ${ms(pick(first.cold, (c) => c.browser))} | ${ms(pick(first.warm, (c) => c.browser))} |
+${['async-directive', 'flow']
+  .filter((name) => Number.isFinite(chunk(first.cold, name, 'start')))
+  .map((name) => `| ${name === 'flow' ? "virtualizer's flow-layout" : `its dependency \`${name}\``} chunk requested → arrived | ${ms(chunk(first.cold, name, 'start'))} → ${ms(chunk(first.cold, name, 'end'))} | (cached module) |\n`)
+  .join('')}| search field in the DOM | ${ms(pick(first.cold, (c) => c.browser))} | ${ms(pick(first.warm, (c) => c.browser))} |
 | first row in the DOM | ${ms(pick(first.cold, (c) => c.dom))} | ${ms(pick(first.warm, (c) => c.dom))} |
 | **first rows painted** (frame end) | **${ms(first.cold.length ? r.evaluation.cold?.median : NaN)}** | **${ms(r.evaluation.warm?.median)}** |
 | rows in the DOM | ${pick(first.cold, (c) => c.rows)} | ${pick(first.warm, (c) => c.rows)} |
+| result count in the DOM (titles grouped after the first rows) | ${ms(pick(first.cold, (c) => c.counted))} | ${ms(pick(first.warm, (c) => c.counted))} |
 
 Long tasks until the rows were painted: fresh page ${describeTasks(firstLong, first.cold.length)}; 2nd element ${describeTasks(warmLong, first.warm.length)}. During the first keystroke: ${describeTasks(keyLong, first.cold.length)}. First keystroke right after: Lit update done at ${ms(pick(first.cold, (c) => c.firstKey?.update))} ms (median), painted at ${ms(r.evaluation.firstKey?.median)} ms. Search index fully prepared ${ms(session.prepare.fromStart)} ms after \`el.banks = …\`, ${ms(session.prepare.afterPaint)} ms after the first paint (${session.prepare.how}), with ${session.prepare.longTasks.length ? `${session.prepare.longTasks.length} long task(s), max ${ms(Math.max(...session.prepare.longTasks.map((t) => t.duration)))} ms` : 'no long task'} meanwhile.
 
@@ -1093,7 +1110,7 @@ async function main() {
     const q = perQuery(r.session.typing.keys);
     console.log(`\n${thousands(r.size)}: keystrokes by query (median / max ms): ${q.map((x) => `${x.query} ${ms(x.median)}/${ms(x.max)}`).join(', ')}; clears ${ms(r.evaluation.clears?.median)}/${ms(r.evaluation.clears?.max)}`);
     const { pick, chunk } = medianPickers();
-    console.log(`  first render (median): sync ${ms(pick(r.first.cold, (c) => c.sync))}, windowing chunk ${ms(chunk(r.first.cold, 'windowing', 'start'))}→${ms(chunk(r.first.cold, 'windowing', 'end'))}, flow chunk ${ms(chunk(r.first.cold, 'flow', 'start'))}→${ms(chunk(r.first.cold, 'flow', 'end'))}, search field ${ms(pick(r.first.cold, (c) => c.browser))}, rows in DOM ${ms(pick(r.first.cold, (c) => c.dom))}, painted ${ms(r.evaluation.cold?.median)}; index prepared ${ms(r.session.prepare.afterPaint)} ms after paint`);
+    console.log(`  first render (median): sync ${ms(pick(r.first.cold, (c) => c.sync))}, windowing chunk ${ms(chunk(r.first.cold, 'windowing', 'start'))}→${ms(chunk(r.first.cold, 'windowing', 'end'))}, flow chunk ${ms(chunk(r.first.cold, 'flow', 'start'))}→${ms(chunk(r.first.cold, 'flow', 'end'))}, search field ${ms(pick(r.first.cold, (c) => c.browser))}, rows in DOM ${ms(pick(r.first.cold, (c) => c.dom))}, painted ${ms(r.evaluation.cold?.median)}, count in DOM ${ms(pick(r.first.cold, (c) => c.counted))}; index prepared ${ms(r.session.prepare.afterPaint)} ms after paint`);
     console.log(`  2nd element (median): search field ${ms(pick(r.first.warm, (c) => c.browser))}, rows in DOM ${ms(pick(r.first.warm, (c) => c.dom))}, painted ${ms(r.evaluation.warm?.median)}; long tasks (start+duration) until painted, fresh pages: ${r.first.cold.map((c) => c.longTasks.map((t) => `${ms(t.start)}+${ms(t.duration)}`).join(' ') || '-').join(' | ')}; during the first keystroke: ${r.first.cold.map((c) => c.keyLongTasks.map((t) => ms(t.duration)).join(' ') || '-').join(' | ')}`);
     const fi = stats(r.session.scrollWhole.intervals);
     console.log(`  scroll: ${r.session.scrollWhole.frames} frames of ~${r.session.scrollWhole.step} px, reached bottom: ${r.session.scrollWhole.reachedBottom}, frame interval median/p95/max ${ms(fi?.median)}/${ms(fi?.p95)}/${ms(fi?.max)} ms, long tasks ${r.evaluation.scrollTasks.length}, partly blank frames ${r.session.scrollWhole.partial}+${r.session.scrollWheel.partial}`);

@@ -8,6 +8,7 @@ export {
   type QuestionIndex,
   type ResultGroup,
   type SearchFilters,
+  type SearchOptions,
   type SearchResult,
 } from './question-index.js';
 export { parseQuery, searchForm } from './search-form.js';

@@ -135,7 +135,7 @@ describe('search over the bundled banks', () => {
 
   test('no match, and a query of only whitespace', () => {
     const none = index.search('这个词不在题库里');
-    assert.deepEqual(none, { groups: [], questionCount: 0, terms: ['这个词不在题库里'] });
+    assert.deepEqual(none, { groups: [], questionCount: 0, terms: ['这个词不在题库里'], complete: true });
     const blank = index.search(' \t\u3000\n ');
     assert.equal(blank.questionCount, 213);
     assert.equal(blank.groups.length, 139);
@@ -281,6 +281,39 @@ describe('search on hand-made questions', () => {
     const first = again.search('GPU', { kind: 'concept' });
     assert.equal(again.search(' gpu ', { kind: 'concept' }), first);
     assert.notEqual(again.search('GPU'), first);
+  });
+
+  test('firstRows: the first rows of the full answer at once, completed once every title is grouped', async () => {
+    const fresh = createQuestionIndex(entries);
+    let grouped = false;
+    void fresh.grouped.then(() => (grouped = true));
+    const first = fresh.search('', null, { firstRows: 40 });
+    assert.equal(first.complete, false);
+    const full = createQuestionIndex(entries).search('');
+    assert.equal(full.complete, true);
+    assert.ok(first.groups.length > 0 && first.groups.length < full.groups.length);
+    assert.deepEqual(
+      first.groups.map((group) => group.key),
+      full.groups.slice(0, first.groups.length).map((group) => group.key),
+      'the same rows in the same order as the full answer starts with',
+    );
+    await Promise.resolve();
+    assert.equal(grouped, false, 'not grouped yet');
+
+    const filtered = fresh.search('', { bankIds: new Set([banks[0]!.id]) }, { firstRows: 40 });
+    assert.equal(filtered.complete, false);
+    assert.ok(filtered.groups.every((group) => group.members.every((member) => member.bankId === banks[0]!.id)));
+
+    await fresh.prepare();
+    assert.equal(grouped, true);
+    const after = fresh.search('', null, { firstRows: 40 });
+    assert.equal(after.complete, true, 'once grouped, firstRows changes nothing');
+    assert.deepEqual(after.groups.map((group) => group.key), full.groups.map((group) => group.key));
+    assert.deepEqual(
+      after.groups.map((group) => group.variants.length),
+      full.groups.map((group) => group.variants.length),
+    );
+    assert.equal(fresh.search('过拟合', null, { firstRows: 40 }).complete, true, 'a query always gets the full answer');
   });
 
   test('prepare builds in slices and later searches agree; an aborted wait leaves the index usable', async () => {

@@ -94,6 +94,8 @@ export const questionBrowserStyles = css`
   }
   .count {
     margin: 0;
+    /* Holds its line while a large collection is still being counted, so the rows do not move. */
+    min-block-size: 1lh;
     font-size: 0.9em;
     color: var(--_muted);
   }

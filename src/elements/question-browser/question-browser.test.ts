@@ -289,6 +289,26 @@ describe('<question-browser>', () => {
     });
   });
 
+  describe('a large collection', () => {
+    it('shows its first rows, then counts every question and keeps the rows in place', async () => {
+      // 3,000 questions; every third repeats the title two before it, so 2,000 rows.
+      const many: Bank = {
+        ...mlBank,
+        id: 'many',
+        questions: Array.from({ length: 3000 }, (_, i) => question(`q${i}`, `Question ${i % 3 === 2 ? i - 2 : i}`)),
+      };
+      const el = await fixture<QuestionBrowser>(html`<question-browser .banks=${[many]}></question-browser>`);
+      await waitUntil(() => rows(el).length > 0, 'first rows shown');
+      await waitUntil(() => /3000/.test(countText(el)), 'the count of every question follows', { timeout: 8000 });
+      await settled(el);
+      expect(countText(el)).to.match(/^3000 questions?\b.*2000/);
+      expect(rows(el).slice(0, 2).map(rowTitle)).to.deep.equal(['Question 0', 'Question 1']);
+      expect(rows(el)[0]!.textContent).to.match(/2 variants/);
+      expect(rows(el)[0]!.getAttribute('aria-setsize')).to.equal('2000');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('variants', () => {
     it('groups questions with the same title into one row marked with the number of variants', async () => {
       const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);

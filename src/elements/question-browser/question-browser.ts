@@ -37,6 +37,9 @@ interface Loaded {
   virtualizer: VirtualizerModule;
 }
 
+/** Questions whose rows the first render shows before the rest are grouped (a few screens' worth). */
+const FIRST_ROWS = 500;
+
 /** Rows moved by Page Up / Page Down. */
 const PAGE = 10;
 /** Quiet time after the last keystroke or filter change before the result count is announced. */
@@ -241,13 +244,27 @@ export class QuestionBrowser extends LitElement {
       this.revealOpenRow = Boolean(this.selected);
     }
     if (!this.data) return;
-    const result = this.data.index.search(this.query, {
-      topics: this.topic.length ? new Set(this.topic) : null,
-      kind: this.kind === 'concept' || this.kind === 'coding' ? this.kind : null,
-      bankIds: this.bankFilter ? new Set([this.bankFilter]) : null,
-    });
+    const { index } = this.data;
+    // The first screen of a large collection comes before every title is grouped; the rest follows.
+    const firstRows = this.result === null && !this.selected ? FIRST_ROWS : undefined;
+    const result = index.search(
+      this.query,
+      {
+        topics: this.topic.length ? new Set(this.topic) : null,
+        kind: this.kind === 'concept' || this.kind === 'coding' ? this.kind : null,
+        bankIds: this.bankFilter ? new Set([this.bankFilter]) : null,
+      },
+      { firstRows },
+    );
+    if (!result.complete) {
+      const data = this.data;
+      void index.grouped.then(() => {
+        if (this.data === data) this.requestUpdate();
+      });
+    }
     if (result !== this.result) {
-      const first = this.result === null;
+      // Completing the first screen's answer is not a new search: keep the place, say nothing.
+      const first = this.result === null || !this.result.complete;
       this.result = result;
       if (!first) {
         this.activeIndex = 0;
@@ -566,7 +583,7 @@ export class QuestionBrowser extends LitElement {
         </div>
         ${this.renderFilters(data)}
         <topic-list part="topics" class="topics" theme=${this.theme ?? nothing} .banks=${data.banks} .selected=${this.topic} @quiz-topic-select=${this.onTopicSelect}></topic-list>
-        <p part="count" class="count" id="count">${this.strings.resultCount(result.questionCount, result.groups.length)}</p>
+        <p part="count" class="count" id="count">${result.complete ? this.strings.resultCount(result.questionCount, result.groups.length) : nothing}</p>
         ${result.groups.length ? this.renderResults(result) : this.renderNoResults()}
       </div>
       ${this.renderDetail()}
@@ -655,7 +672,7 @@ export class QuestionBrowser extends LitElement {
     const excerpt = excerptOf(question, result.terms, group.titleMatch);
     return html`
       <div role="option" id="row-${index}" part=${parts} class="row ${isActive ? 'active' : ''} ${isOpen ? 'open' : ''}" data-index=${index}
-        aria-selected=${isOpen ? 'true' : 'false'} aria-setsize=${result.groups.length} aria-posinset=${index + 1}>
+        aria-selected=${isOpen ? 'true' : 'false'} aria-setsize=${result.complete ? result.groups.length : -1} aria-posinset=${index + 1}>
         <span part="result-title" class="row-title" lang=${bank.language}>${marked(question.title, result.terms)}</span>
         <span class="row-meta">
           <span part="badge" class="badge">${question.kind === 'coding' ? s.kindCoding : s.kindConcept}</span>
