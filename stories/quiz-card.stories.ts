@@ -8,6 +8,8 @@ import type { Bank } from '../src/bank/types.js';
 import '../src/elements/quiz-card/quiz-card.js';
 import type { QuizCard } from '../src/elements/quiz-card/quiz-card.js';
 import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
+import { ProgressStore } from '../src/progress/store.js';
+import type { Grade, ProgressStorage } from '../src/progress/types.js';
 import { demoBank } from './fixtures.js';
 
 interface CardArgs {
@@ -26,10 +28,14 @@ interface CardArgs {
   headingLevel?: number;
   /** The card's own UI language; without it the card follows the page (toolbar globe). */
   lang?: string;
+  mode?: 'practice' | 'review';
+  newPerDay?: number;
+  progressKey?: string;
+  noProgress?: boolean;
 }
 
-/** One template for every story; `content` is an inline `<script>` source. */
-const card = (args: CardArgs, content?: TemplateResult) => html`
+/** One template for every story; `content` is an inline `<script>` source, `store` a progress store to use. */
+const card = (args: CardArgs, content?: TemplateResult, store?: ProgressStore) => html`
   <quiz-card
     src=${ifDefined(args.src)}
     .bank=${args.bank}
@@ -44,6 +50,11 @@ const card = (args: CardArgs, content?: TemplateResult) => html`
     theme=${ifDefined(args.theme)}
     heading-level=${ifDefined(args.headingLevel)}
     lang=${ifDefined(args.lang)}
+    mode=${ifDefined(args.mode)}
+    new-per-day=${ifDefined(args.newPerDay)}
+    progress-key=${ifDefined(args.progressKey)}
+    ?no-progress=${args.noProgress}
+    .progressStore=${store}
   >${content}</quiz-card>
 `;
 
@@ -73,6 +84,10 @@ const meta: Meta<CardArgs> = {
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'], description: 'Default: follows the system' },
     headingLevel: { name: 'heading-level', control: { type: 'number', min: 1, max: 6 }, table: { defaultValue: { summary: '3' } } },
     lang: { control: 'inline-radio', options: [undefined, 'en', 'zh-CN'], description: 'UI language; default: the page\'s (toolbar globe)' },
+    mode: { control: 'inline-radio', options: [undefined, 'practice', 'review'], table: { defaultValue: { summary: 'practice' } } },
+    newPerDay: { name: 'new-per-day', control: { type: 'number', min: 0 }, table: { defaultValue: { summary: '20' } } },
+    progressKey: { name: 'progress-key', control: 'text', table: { defaultValue: { summary: 'default' } } },
+    noProgress: { name: 'no-progress', control: 'boolean', table: { defaultValue: { summary: 'false' } } },
   },
 };
 export default meta;
@@ -230,6 +245,125 @@ export const Summary: Story = {
 };
 
 export const SummaryChineseUi: Story = { ...Summary, name: 'Summary (中文 UI)', args: { ...Summary.args, lang: 'zh-CN' } };
+
+// --- learner progress -----------------------------------------------------------------------------
+// Stories with progress get a store of their own over a storage in memory (with a clock fixed when
+// the story loads), so what they show does not depend on what was practised in other stories.
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Storage that works, in memory: unlike `storage: null`, the store counts as persistent, so no note shows. */
+function memoryStorage(): ProgressStorage {
+  const data = new Map<string, string>();
+  return {
+    keys: (prefix) => [...data.keys()].filter((key) => key.startsWith(prefix)),
+    get: (key) => data.get(key) ?? null,
+    set: (key, value) => void data.set(key, value),
+    remove: (key) => void data.delete(key),
+    watch: () => () => undefined,
+  };
+}
+
+/** A store holding these answers to the fixture, `ago` ms before now. */
+async function storeWith(answers: [questionId: string, grade: Grade, ago: number][], storage: ProgressStorage = memoryStorage()): Promise<ProgressStore> {
+  const now = Date.now();
+  const store = new ProgressStore({ storage, now: () => now });
+  for (const [questionId, grade, ago] of answers) await store.record(demoBank.id, questionId, grade, { at: now - ago });
+  return store;
+}
+
+type Loaded = { store?: ProgressStore };
+const withStore = (answers: Parameters<typeof storeWith>[0], storage?: ProgressStorage) => ({
+  loaders: [async (): Promise<Loaded> => ({ store: await storeWith(answers, storage) })],
+  render: (args: CardArgs, { loaded }: { loaded: Loaded }) => card(args, undefined, loaded.store),
+});
+
+/** A review: two questions are due (oldest first), then one new question (`new-per-day="1"`); one more waits. */
+export const ReviewSomeDue: Story = {
+  name: 'Review: some due',
+  args: { bank: FIXTURE, mode: 'review', newPerDay: 1 },
+  ...withStore([
+    ['overfitting', 'good', 3 * DAY],
+    ['softmax', 'hard', 2 * DAY],
+    ['metric', 'easy', 2 * DAY],
+  ]),
+  play: async ({ canvasElement }) => {
+    const { ui, s } = await openCard(canvasElement);
+    await expect(ui.getByText(s.reviewQueue(2, 1))).toBeTruthy();
+    await expect(ui.getByText(s.statusLabels.due)).toBeTruthy();
+  },
+};
+
+/** Nothing is due, today's one new question was answered an hour ago, and the card says when to come back. */
+export const ReviewEmptyQueue: Story = {
+  name: 'Review: nothing due',
+  args: { bank: FIXTURE, mode: 'review', newPerDay: 1 },
+  ...withStore([
+    ['overfitting', 'easy', 3 * DAY],
+    ['metric', 'easy', 2 * DAY],
+    ['softmax', 'easy', HOUR],
+  ]),
+  play: async ({ canvasElement }) => {
+    const { ui, s } = await openCard(canvasElement);
+    await expect(ui.getByRole('heading', { name: s.reviewEmptyTitle })).toBeTruthy();
+  },
+};
+
+export const ReviewEmptyQueueChineseUi: Story = { ...ReviewEmptyQueue, name: 'Review: nothing due (中文 UI)', args: { ...ReviewEmptyQueue.args, lang: 'zh-CN' } };
+
+/** The answer shown on a question in review: each grade button says when the question would come back. */
+export const GradeIntervals: Story = {
+  name: 'Grade buttons with intervals',
+  args: { bank: FIXTURE, question: 'overfitting' },
+  ...withStore([
+    ['overfitting', 'good', 3 * DAY],
+    ['overfitting', 'good', 3 * DAY - 10 * MINUTE],
+  ]),
+  play: async ({ canvasElement }) => {
+    await reveal(canvasElement);
+    const { card } = await openCard(canvasElement);
+    await waitFor(() => expect(card.shadowRoot!.querySelectorAll('[part~="interval"]')).toHaveLength(4));
+  },
+};
+
+export const GradeIntervalsChineseUi: Story = { ...GradeIntervals, name: 'Grade buttons with intervals (中文 UI)', args: { ...GradeIntervals.args, lang: 'zh-CN' } };
+
+/** Browser storage blocked (every call throws): the card keeps working in memory and says so once. */
+export const StorageUnavailable: Story = {
+  name: 'Storage unavailable',
+  args: { bank: FIXTURE, question: 'overfitting' },
+  ...withStore([], {
+    keys: () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    },
+    get: () => null,
+    set: () => undefined,
+    remove: () => undefined,
+    watch: () => () => undefined,
+  }),
+  play: async ({ canvasElement }) => {
+    const { ui, s } = await openCard(canvasElement);
+    await expect(ui.getByText(s.progressNotSaved)).toBeTruthy();
+  },
+};
+
+/** A set played through: the summary lists when each answered question comes back. */
+export const SummaryWithSchedule: Story = {
+  name: 'Summary with schedule',
+  args: { bank: FIXTURE, count: 2 },
+  ...withStore([['metric', 'good', 3 * DAY]]),
+  play: async ({ canvasElement }) => {
+    await reveal(canvasElement);
+    await grade(canvasElement, 'good');
+    await choose(canvasElement, /F1 score/);
+    const { ui, s } = await openCard(canvasElement);
+    await expect(ui.getByRole('table', { name: s.scheduleTitle })).toBeTruthy();
+  },
+};
+
+export const SummaryWithScheduleChineseUi: Story = { ...SummaryWithSchedule, name: 'Summary with schedule (中文 UI)', args: { ...SummaryWithSchedule.args, lang: 'zh-CN' } };
 
 // --- inline sources ---------------------------------------------------------------------------
 

@@ -1,4 +1,15 @@
 import type { UiStrings } from './strings.js';
+import { intervalParts, type IntervalUnit } from './time.js';
+
+const SHORT_UNITS: Record<IntervalUnit, string> = { minute: 'min', hour: 'h', day: 'd', month: 'mo', year: 'y' };
+
+const spelledOut = (ms: number) => {
+  const { value, unit } = intervalParts(ms);
+  return `${value} ${unit}${value === 1 ? '' : 's'}`;
+};
+
+/** "Could not import …: <message>." with exactly one full stop. */
+const sentence = (text: string) => text.trim().replace(/[.。]+$/, '');
 
 export const en: UiStrings = {
   lang: 'en',
@@ -62,6 +73,44 @@ export const en: UiStrings = {
   code: 'Code',
   table: 'Table',
   newTab: '(opens in a new tab)',
+  interval: (ms) => {
+    const { value, unit } = intervalParts(ms);
+    return `${value} ${SHORT_UNITS[unit]}`;
+  },
+  intervalLong: spelledOut,
+  relativeTime: (ms) => (ms <= 0 ? 'now' : `in ${spelledOut(ms)}`),
+  gradeNextReview: (when) => `(next review ${when})`,
+  statusLabels: { new: 'New', learning: 'Learning', due: 'Due', mastered: 'Mastered' },
+  reviewQueue: (due, fresh) => `Review: ${due} due, ${fresh} new`,
+  reviewEmptyTitle: 'Nothing to review now',
+  reviewNextDue: (when, date) => `Next review: ${when} (${date}).`,
+  reviewNewLimitReached: (limit, allNew) =>
+    limit === 0
+      ? `${allNew ? 'All questions here are new, and new' : 'New'} questions are turned off (new-per-day is 0).`
+      : `${allNew ? 'All questions here are new, and today' : 'Today'}'s limit of ${limit} new ${limit === 1 ? 'question' : 'questions'} is reached. Come back tomorrow for more.`,
+  scheduleTitle: 'When each question comes back',
+  scheduleQuestion: 'Question',
+  scheduleResult: 'Your answer',
+  scheduleNext: 'Next review',
+  scheduleWhen: (when, date) => `${when} (${date})`,
+  scheduleNotRecorded: 'Not recorded',
+  resultRight: 'Right',
+  resultWrong: 'Wrong',
+  progressNotSaved: "Your progress can't be saved in this browser, so it is kept only until you leave this page.",
+  progressStorageFull: "Your progress can't be saved: this browser's storage for this site is full. It is kept until you leave this page.",
+  progressSetAside: 'Some saved progress could not be read and was set aside (kept, not deleted).',
+  progressRecordFailed: 'Your last answer could not be recorded: part of this page could not be loaded (are you offline?). You can keep practising.',
+  dismiss: 'Dismiss',
+  statusFilterLabel: 'Status',
+  statusAll: 'Any status',
+  reviewDue: (count) => `Review due (${count})`,
+  progressSummary: (counts, total) => `${counts.mastered} of ${total} mastered, ${counts.due} due, ${counts.learning} learning, ${counts.new} new`,
+  progressBarLabel: (topic) => `Progress in ${topic}`,
+  exportProgress: 'Export progress',
+  importProgress: 'Import progress…',
+  exportedProgress: (questions) => `Exported the progress of ${questions} ${questions === 1 ? 'question' : 'questions'}.`,
+  importedProgress: ({ added, updated, kept }) => `Imported: ${added} added, ${updated} updated, ${kept} already up to date`,
+  importProgressFailed: (fileName, message) => `Could not import "${fileName}": ${sentence(message)}. Choose a file made by Export progress.`,
   topicListLabel: 'Topics',
   topicAll: 'All',
   topicQuestionCount: (count) => `${count} ${count === 1 ? 'question' : 'questions'}`,

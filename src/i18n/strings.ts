@@ -1,3 +1,5 @@
+import type { ImportSummary, QuestionStatus } from '../progress/types.js';
+
 /** Every UI string of the elements; bank text is never translated. */
 export interface UiStrings {
   /** BCP 47 tag of these strings, set on the element's UI so screen readers pick the voice. */
@@ -59,6 +61,61 @@ export interface UiStrings {
   code: string;
   table: string;
   newTab: string;
+  /** A time span, compact, for grade buttons: "10 min", "3 d", "2.5 mo" (`time.ts` picks the unit). */
+  interval: (ms: number) => string;
+  /** The same span spelled out, for screen readers: "10 minutes", "3 days". */
+  intervalLong: (ms: number) => string;
+  /** A time from now: "in 3 days"; "now" for 0 or less. */
+  relativeTime: (ms: number) => string;
+  /** Read after a grade button's visible interval, for screen readers: "(next review in 3 days)" (`when` from `relativeTime`). */
+  gradeNextReview: (when: string) => string;
+  /** The status of a question as learner progress has it (badges, filters). */
+  statusLabels: Record<QuestionStatus, string>;
+  /** `mode="review"`: what the set holds, in the card header. */
+  reviewQueue: (due: number, fresh: number) => string;
+  /** `mode="review"`: heading when nothing is due and no new question may be added today. */
+  reviewEmptyTitle: string;
+  /** `mode="review"`: when the next question is due (`when` from `relativeTime`, `date` a date and time). */
+  reviewNextDue: (when: string, date: string) => string;
+  /** `mode="review"`: new questions are left, but today's `new-per-day` limit is used up. */
+  reviewNewLimitReached: (limit: number, allNew: boolean) => string;
+  /** Summary: the table of when each answered question comes back. */
+  scheduleTitle: string;
+  scheduleQuestion: string;
+  scheduleResult: string;
+  scheduleNext: string;
+  /** Summary: one next review, e.g. "in 3 days (Wed 25 Nov, 10:00)". */
+  scheduleWhen: (when: string, date: string) => string;
+  /** Summary: the answer could not be recorded, so there is no next review. */
+  scheduleNotRecorded: string;
+  /** Summary: a checked choice question. */
+  resultRight: string;
+  resultWrong: string;
+  /** Storage notes, shown once per page: progress is kept only until the page is left. */
+  progressNotSaved: string;
+  progressStorageFull: string;
+  /** Some stored progress could not be read and was copied aside. */
+  progressSetAside: string;
+  /** An answer could not be recorded (the scheduler did not load). */
+  progressRecordFailed: string;
+  /** The button that closes a note. */
+  dismiss: string;
+  /** `<question-browser>`: label of the status filter, and its option for every status. */
+  statusFilterLabel: string;
+  statusAll: string;
+  /** `<question-browser>`: the action that practises the due questions. */
+  reviewDue: (count: number) => string;
+  /** Learner progress of a set of questions in one line: "12 of 40 mastered, 3 due, 5 learning, 20 new". */
+  progressSummary: (counts: Record<QuestionStatus, number>, total: number) => string;
+  /** Accessible name of the progress bar of a topic (or bank). */
+  progressBarLabel: (topic: string) => string;
+  /** Export and import of progress as a JSON file. */
+  exportProgress: string;
+  importProgress: string;
+  exportedProgress: (questions: number) => string;
+  importedProgress: (summary: ImportSummary) => string;
+  /** `message` is the store's English explanation (it names what is wrong and where). */
+  importProgressFailed: (fileName: string, message: string) => string;
   /** `<topic-list>`: the visible label of the list. */
   topicListLabel: string;
   /** `<topic-list>`: the option that stands for every topic. */

@@ -1,4 +1,12 @@
 import type { UiStrings } from './strings.js';
+import { intervalParts, type IntervalUnit } from './time.js';
+
+const UNITS: Record<IntervalUnit, string> = { minute: '分钟', hour: '小时', day: '天', month: '个月', year: '年' };
+
+const span = (ms: number) => {
+  const { value, unit } = intervalParts(ms);
+  return `${value} ${UNITS[unit]}`;
+};
 
 export const zhCN: UiStrings = {
   lang: 'zh-CN',
@@ -62,6 +70,41 @@ export const zhCN: UiStrings = {
   code: '代码',
   table: '表格',
   newTab: '（在新标签页中打开）',
+  interval: span,
+  intervalLong: span,
+  relativeTime: (ms) => (ms <= 0 ? '现在' : `${span(ms)}后`),
+  gradeNextReview: (when) => `（下次复习：${when}）`,
+  statusLabels: { new: '新题', learning: '学习中', due: '待复习', mastered: '已掌握' },
+  reviewQueue: (due, fresh) => `复习：${due} 道到期，${fresh} 道新题`,
+  reviewEmptyTitle: '现在没有要复习的题目',
+  reviewNextDue: (when, date) => `下次复习：${when}（${date}）。`,
+  reviewNewLimitReached: (limit, allNew) =>
+    limit === 0
+      ? `${allNew ? '这里都是新题，而' : ''}新题已关闭（new-per-day 为 0）。`
+      : `${allNew ? '这里都是新题，' : ''}今天的新题上限（${limit} 道）已用完。明天再来学习更多新题。`,
+  scheduleTitle: '各题的下次复习时间',
+  scheduleQuestion: '题目',
+  scheduleResult: '你的回答',
+  scheduleNext: '下次复习',
+  scheduleWhen: (when, date) => `${when}（${date}）`,
+  scheduleNotRecorded: '未记录',
+  resultRight: '答对',
+  resultWrong: '答错',
+  progressNotSaved: '此浏览器无法保存你的学习进度，进度只保留到你离开此页面为止。',
+  progressStorageFull: '无法保存你的学习进度：此浏览器为本网站提供的存储空间已满。进度保留到你离开此页面为止。',
+  progressSetAside: '部分已保存的进度无法读取，已另行保存（保留，未删除）。',
+  progressRecordFailed: '你的上一个回答未能记录：此页面的部分内容无法加载（是否已离线？）。你可以继续练习。',
+  dismiss: '关闭',
+  statusFilterLabel: '状态',
+  statusAll: '全部状态',
+  reviewDue: (count) => `复习到期题目（${count}）`,
+  progressSummary: (counts, total) => `已掌握 ${counts.mastered} / ${total}，待复习 ${counts.due}，学习中 ${counts.learning}，新题 ${counts.new}`,
+  progressBarLabel: (topic) => `“${topic}”的学习进度`,
+  exportProgress: '导出进度',
+  importProgress: '导入进度…',
+  exportedProgress: (questions) => `已导出 ${questions} 道题的进度。`,
+  importedProgress: ({ added, updated, kept }) => `已导入：新增 ${added} 道，更新 ${updated} 道，${kept} 道已是最新`,
+  importProgressFailed: (fileName, message) => `无法导入“${fileName}”：${message.trim().replace(/[.。]+$/, '')}。请选择由“导出进度”生成的文件。`,
   topicListLabel: '主题',
   topicAll: '全部',
   topicQuestionCount: (count) => `${count} 道题`,

@@ -3,19 +3,23 @@
  * value, and the export file. Parsing never throws and trusts nothing it reads.
  *
  *   key    quiz-elements/progress/<progressKey>/<bankId>/<questionId>
- *   value  {"v":2,"reviews":[{"at":ms,"grade":"good","correct"?:bool}...],"memory":{...},"updatedAt":ms}
+ *   value  {"v":2,"reviews":[{"at":ms,"grade":"good","correct"?:bool}...],"memory":{...},"updatedAt":ms,
+ *           "undone"?:[{"at":ms,"grade":"good"}...]}   (reviews taken back with Undo; optional, so
+ *           versions that do not know it read the record as before)
  *   v1     {"v":1,"reviews":[...]}  (no memory state: rebuilt from the reviews, then written as v2)
  *
  * Key segments are `encodeURIComponent`-encoded, so a progress key with a `/` in it cannot read
  * another one's records (bank and question ids are slugs, which encoding leaves as they are).
  */
 import { GRADES, type Grade } from '../practice/practice-set.js';
-import type { MemoryState, ProgressExport, QuestionProgress, Review } from './types.js';
+import type { MemoryState, ProgressExport, QuestionProgress, Review, UndoneReview } from './types.js';
 
 export const RECORD_VERSION = 2;
 /** Reviews kept per question, newest; the memory state carries what older ones taught. */
 export const MAX_REVIEWS = 200;
 export const EXPORT_FORMAT = 'quiz-progress/1';
+/** Undone reviews remembered per question, newest: enough for any undo that can still meet a stale copy. */
+export const MAX_UNDONE = 50;
 
 const PROGRESS_ROOT = 'quiz-elements/progress/';
 const SET_ASIDE_ROOT = 'quiz-elements/set-aside/';
@@ -64,8 +68,8 @@ export function emptyMemory(at: number): MemoryState {
 }
 
 export function serializeRecord(progress: QuestionProgress): string {
-  const { reviews, memory, updatedAt } = progress;
-  return JSON.stringify({ v: RECORD_VERSION, reviews, memory, updatedAt });
+  const { reviews, memory, updatedAt, undone } = progress;
+  return JSON.stringify(undone?.length ? { v: RECORD_VERSION, reviews, memory, updatedAt, undone } : { v: RECORD_VERSION, reviews, memory, updatedAt });
 }
 
 export type ParsedRecord =
@@ -106,7 +110,9 @@ export function parseRecord(key: string, text: string): ParsedRecord {
       return { ok: true, progress: { bankId, questionId, reviews, memory: emptyMemory(updatedAt), updatedAt }, needsRebuild: true };
     }
     if (v !== RECORD_VERSION) throw new ShapeError('v', 'expected record version 1 or 2');
-    const progress = { bankId, questionId, reviews: reviewList(record.reviews, 'reviews'), memory: memoryState(record.memory, 'memory'), updatedAt: finite(record.updatedAt, 'updatedAt') };
+    const progress: QuestionProgress = { bankId, questionId, reviews: reviewList(record.reviews, 'reviews'), memory: memoryState(record.memory, 'memory'), updatedAt: finite(record.updatedAt, 'updatedAt') };
+    const undone = undoneList(record.undone, 'undone');
+    if (undone.length) progress.undone = undone;
     return { ok: true, progress, needsRebuild: false };
   } catch (error) {
     if (error instanceof ShapeError) return { ok: false, reason: `wrong shape: ${error.message}`, future: false };
@@ -137,13 +143,16 @@ export function parseExport(value: unknown): ProgressExport {
     const questions = file.questions.map((item, i) => {
       const path = `questions[${i}]`;
       const question = object(item, path);
-      return {
+      const progress: QuestionProgress = {
         bankId: id(question.bankId, `${path}.bankId`),
         questionId: id(question.questionId, `${path}.questionId`),
         reviews: reviewList(question.reviews, `${path}.reviews`),
         memory: memoryState(question.memory, `${path}.memory`),
         updatedAt: finite(question.updatedAt, `${path}.updatedAt`),
       };
+      const undone = undoneList(question.undone, `${path}.undone`);
+      if (undone.length) progress.undone = undone;
+      return progress;
     });
     const progressKey = typeof file.progressKey === 'string' ? file.progressKey : '';
     const exportedAt = typeof file.exportedAt === 'number' && Number.isFinite(file.exportedAt) ? file.exportedAt : 0;
@@ -166,20 +175,25 @@ export interface MergedProgress {
 
 /**
  * Two copies of one question's progress (tabs, import) meet: the newer `updatedAt` wins (a tie
- * keeps `here`), and the review logs are united on `at` + `grade`. When the older copy brought
- * reviews the newer lacks, the memory state is replayed from the united log, unless that log is
- * longer than `MAX_REVIEWS` (history cut off: then the newer memory state stands).
+ * keeps `here`), and the review logs are united on `at` + `grade`, less every review either copy
+ * took back with Undo (`undone`, also united). When the result has reviews the newer copy lacks,
+ * or lacks some it has, the memory state is replayed from the result, unless that log is longer
+ * than `MAX_REVIEWS` (history cut off: then the newer memory state stands).
  */
 export function mergeProgress(here: QuestionProgress | undefined, there: QuestionProgress): MergedProgress {
   if (!here) return { progress: there, needsRebuild: false, changedHere: true, changedThere: false };
   const [winner, loser] = there.updatedAt > here.updatedAt ? [there, here] : [here, there];
+  const undone = unitedUndone(winner.undone, loser.undone);
+  const gone = new Set(undone.map(reviewId));
   const known = new Set(winner.reviews.map(reviewId));
-  const extra = loser.reviews.filter((review) => !known.has(reviewId(review)));
-  if (extra.length === 0) {
+  const extra = loser.reviews.filter((review) => !known.has(reviewId(review)) && !gone.has(reviewId(review)));
+  const kept = winner.reviews.filter((review) => !gone.has(reviewId(review)));
+  const sameUndone = undone.length === (winner.undone?.length ?? 0) && undone.every((review, i) => reviewId(review) === reviewId(winner.undone![i]!));
+  if (extra.length === 0 && kept.length === winner.reviews.length && sameUndone) {
     const same = winner === here ? serializeRecord(here) === serializeRecord(there) : false;
     return { progress: winner, needsRebuild: false, changedHere: winner !== here, changedThere: winner !== there && !same };
   }
-  const reviews = [...winner.reviews, ...extra].sort((a, b) => a.at - b.at);
+  const reviews = [...kept, ...extra].sort((a, b) => a.at - b.at);
   const progress: QuestionProgress = {
     bankId: winner.bankId,
     questionId: winner.questionId,
@@ -187,7 +201,17 @@ export function mergeProgress(here: QuestionProgress | undefined, there: Questio
     memory: winner.memory,
     updatedAt: Math.max(here.updatedAt, there.updatedAt),
   };
-  return { progress, needsRebuild: reviews.length <= MAX_REVIEWS, changedHere: true, changedThere: true };
+  if (undone.length) progress.undone = undone;
+  const reviewsChanged = extra.length > 0 || kept.length !== winner.reviews.length;
+  return { progress, needsRebuild: reviewsChanged && reviews.length <= MAX_REVIEWS, changedHere: true, changedThere: true };
+}
+
+/** Both lists of undone reviews, each once, oldest first, the newest `MAX_UNDONE`. */
+export function unitedUndone(a: readonly UndoneReview[] = [], b: readonly UndoneReview[] = []): UndoneReview[] {
+  const byId = new Map<string, UndoneReview>();
+  for (const review of [...a, ...b]) byId.set(reviewId(review), { at: review.at, grade: review.grade });
+  const all = [...byId.values()].sort((x, y) => x.at - y.at);
+  return all.length > MAX_UNDONE ? all.slice(-MAX_UNDONE) : all;
 }
 
 /** The newest `MAX_REVIEWS` of a log in order of time. */
@@ -195,7 +219,8 @@ export function keepNewest(reviews: Review[]): Review[] {
   return reviews.length > MAX_REVIEWS ? reviews.slice(-MAX_REVIEWS) : reviews;
 }
 
-const reviewId = (review: Review) => `${review.at}:${review.grade}`;
+/** How copies name a review when they meet: two answers with the same grade at the same ms are one. */
+export const reviewId = (review: UndoneReview) => `${review.at}:${review.grade}`;
 
 // --- shape checks: each returns a clean copy holding only the known fields, or throws ShapeError
 
@@ -251,6 +276,17 @@ function reviewList(value: unknown, path: string, limit = MAX_REVIEWS): Review[]
   });
   reviews.sort((a, b) => a.at - b.at);
   return reviews.length > limit ? reviews.slice(-limit) : reviews;
+}
+
+/** The optional list of undone reviews: absent is empty. */
+function undoneList(value: unknown, path: string): UndoneReview[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new ShapeError(path, 'expected an array');
+  const list = value.map((item, i) => {
+    const review = object(item, `${path}[${i}]`);
+    return { at: finite(review.at, `${path}[${i}].at`), grade: grade(review.grade, `${path}[${i}].grade`) };
+  });
+  return unitedUndone(list);
 }
 
 function memoryState(value: unknown, path: string): MemoryState {

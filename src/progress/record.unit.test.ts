@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   MAX_REVIEWS,
+  MAX_UNDONE,
   mergeProgress,
   parseExport,
   parseRecord,
@@ -106,6 +107,8 @@ describe('parseRecord', () => {
     ['fractional reps', { ...good, memory: { ...MEMORY, reps: 1.5 } }, 'memory.reps: expected a whole number'],
     ['due missing', { ...good, memory: { ...MEMORY, due: null } }, 'memory.due: expected a finite number'],
     ['updatedAt missing', { ...good, updatedAt: undefined }, 'updatedAt: expected a finite number'],
+    ['undone not a list', { ...good, undone: 'x' }, 'undone: expected an array'],
+    ['undone with a bad grade', { ...good, undone: [{ at: T0, grade: 'nope' }] }, 'undone[0].grade: expected one of again, hard, good, easy'],
   ];
   for (const [name, value, reason] of wrongShapes) {
     test(`wrong shape: ${name}`, () => {
@@ -129,6 +132,20 @@ describe('parseRecord', () => {
       assert.equal(parseRecord(KEY, text).ok, false, text);
     }
     assert.equal(parseRecord('not/a/key', JSON.stringify(good)).ok, false);
+  });
+
+  test('undone reviews round-trip, sorted, each once; none written when there are none', () => {
+    const p: QuestionProgress = { ...progress([{ at: T0, grade: 'good' }], T0 + 5), undone: [{ at: T0 + 2, grade: 'easy' }] };
+    const text = serializeRecord(p);
+    assert.deepEqual(JSON.parse(text).undone, [{ at: T0 + 2, grade: 'easy' }]);
+    assert.deepEqual(parseRecord(KEY, text), { ok: true, progress: p, needsRebuild: false });
+    assert.equal('undone' in JSON.parse(serializeRecord(progress([], T0))), false);
+    const many = Array.from({ length: MAX_UNDONE + 5 }, (_, i) => ({ at: T0 + MAX_UNDONE + 5 - i, grade: 'good' }));
+    const parsed = parseRecord(KEY, JSON.stringify({ ...good, undone: [...many, many[0]] }));
+    assert.ok(parsed.ok);
+    assert.equal(parsed.progress.undone!.length, MAX_UNDONE, 'the newest kept');
+    assert.deepEqual(parsed.progress.undone![0], { at: T0 + 6, grade: 'good' });
+    assert.deepEqual(parsed.progress.undone!.at(-1), { at: T0 + MAX_UNDONE + 5, grade: 'good' });
   });
 
   test('extra fields are dropped, not kept', () => {
@@ -171,6 +188,34 @@ describe('mergeProgress', () => {
     assert.deepEqual(merged.progress.reviews, [a, b, c]);
     assert.equal(merged.progress.updatedAt, T0 + 2000);
     assert.equal(merged.needsRebuild, true);
+    assert.ok(merged.changedHere && merged.changedThere);
+  });
+
+  test('an undone review in the newer copy is not brought back by an older copy that still has it', () => {
+    const older = progress([a, b], T0 + 1000);
+    const newer: QuestionProgress = { ...progress([a], T0 + 3000), undone: [b] };
+    assert.deepEqual(mergeProgress(older, newer), { progress: newer, needsRebuild: false, changedHere: true, changedThere: false });
+    assert.deepEqual(mergeProgress(newer, older), { progress: newer, needsRebuild: false, changedHere: false, changedThere: true });
+  });
+
+  test('an undone review in the older copy is dropped from the newer one, whose memory must be rebuilt', () => {
+    const undoneHere: QuestionProgress = { ...progress([a], T0 + 3000), undone: [b] };
+    const answeredThere = progress([a, b, c], T0 + 4000); // answered c before hearing of the undo
+    const merged = mergeProgress(undoneHere, answeredThere);
+    assert.deepEqual(merged.progress.reviews, [a, c]);
+    assert.deepEqual(merged.progress.undone, [b]);
+    assert.equal(merged.progress.updatedAt, T0 + 4000);
+    assert.equal(merged.needsRebuild, true);
+    assert.ok(merged.changedHere && merged.changedThere);
+  });
+
+  test('undone lists are united even when the reviews agree', () => {
+    const here: QuestionProgress = { ...progress([a], T0 + 3000), undone: [b] };
+    const there: QuestionProgress = { ...progress([a], T0 + 1000), undone: [c] };
+    const merged = mergeProgress(here, there);
+    assert.deepEqual(merged.progress.undone, [b, c]);
+    assert.deepEqual(merged.progress.reviews, [a]);
+    assert.equal(merged.needsRebuild, false, 'no review changed');
     assert.ok(merged.changedHere && merged.changedThere);
   });
 

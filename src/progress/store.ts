@@ -12,6 +12,7 @@
  */
 import { GRADES } from '../practice/practice-set.js';
 import {
+  emptyMemory,
   keepNewest,
   mergeProgress,
   parseExport,
@@ -19,9 +20,11 @@ import {
   progressPrefix,
   questionRef,
   recordKey,
+  reviewId,
   serializeRecord,
   setAsideKey,
   setAsidePrefix,
+  unitedUndone,
   EXPORT_FORMAT,
   type ParsedRecord,
 } from './record.js';
@@ -30,6 +33,7 @@ import { statusOf } from './status.js';
 import type {
   Grade,
   ImportSummary,
+  MemoryState,
   ProgressChange,
   ProgressExport,
   ProgressProblem,
@@ -37,6 +41,7 @@ import type {
   QuestionProgress,
   QuestionStatus,
   Review,
+  UndoneReview,
 } from './types.js';
 import { webStorage } from './web-storage.js';
 
@@ -77,7 +82,7 @@ export class ProgressStore {
   readonly ready: Promise<void>;
 
   private storage: ProgressStorage | null;
-  private readonly now: () => number;
+  private readonly clock: () => number;
   private readonly prefix: string;
   /** By storage key. Records are replaced, never changed in place, so elements may compare them. */
   private readonly records = new Map<string, QuestionProgress>();
@@ -96,7 +101,7 @@ export class ProgressStore {
 
   constructor(options: ProgressStoreOptions = {}) {
     this.progressKey = options.progressKey ?? 'default';
-    this.now = options.now ?? Date.now;
+    this.clock = options.now ?? Date.now;
     this.prefix = progressPrefix(this.progressKey);
     this.storage = options.storage === undefined ? webStorage() : options.storage;
     this.isPersistent = this.storage !== null;
@@ -110,6 +115,11 @@ export class ProgressStore {
       // No news from other tabs then; this tab still works.
     }
     this.ready = this.migrate();
+  }
+
+  /** The store's clock, in ms since the epoch: elements ask it what "now" is, so a store with a fixed clock (tests, demos) sees every answer at its time. */
+  now(): number {
+    return this.clock();
   }
 
   /** Whether progress is being kept beyond this page: false once storage failed, or without storage. */
@@ -135,7 +145,7 @@ export class ProgressStore {
     return [...this.records.values()];
   }
 
-  status(bankId: string, questionId: string, at: number = this.now()): QuestionStatus {
+  status(bankId: string, questionId: string, at: number = this.clock()): QuestionStatus {
     return statusOf(this.get(bankId, questionId), at);
   }
 
@@ -147,7 +157,7 @@ export class ProgressStore {
    */
   async record(bankId: string, questionId: string, grade: Grade, options: RecordOptions = {}): Promise<QuestionProgress> {
     if (!GRADES.includes(grade)) throw new TypeError(`Unknown grade "${String(grade)}": expected one of ${GRADES.join(', ')}.`);
-    const at = options.at ?? this.now();
+    const at = options.at ?? this.clock();
     if (!Number.isFinite(at)) throw new TypeError(`The time of an answer must be a finite number of ms, not ${at}.`);
     await this.ready;
     const scheduler = await loadScheduler();
@@ -160,18 +170,69 @@ export class ProgressStore {
       bankId,
       questionId,
       reviews: keepNewest(reviews),
-      memory: scheduler.next(current?.memory ?? null, grade, at),
+      // A record whose reviews were all undone is new again (state 0).
+      memory: scheduler.next(current && current.memory.state !== 0 ? current.memory : null, grade, at),
       // Strictly newer than the copy it replaces, so it wins wherever the two meet.
-      updatedAt: Math.max(this.now(), at, (current?.updatedAt ?? -Infinity) + 1),
+      updatedAt: Math.max(this.clock(), at, (current?.updatedAt ?? -Infinity) + 1),
     };
+    // An answer at the very ms of an undone one (a fixed clock) stands: it must not count as undone.
+    const undone = current?.undone?.filter((u) => reviewId(u) !== reviewId(review));
+    if (undone?.length) progress.undone = undone;
     this.records.set(key, progress);
     this.write(key);
     this.notify({ questions: [questionRef(bankId, questionId)], external: false });
     return progress;
   }
 
+  /**
+   * Takes back one recorded review (the learner pressed Undo): removes it from the question's log
+   * (the newest with that time and grade), remembers it as undone so that a copy still holding it
+   * (another tab, an older export) does not bring it back, restores the memory state from before
+   * it, writes the record and notifies. A question left without reviews is new again.
+   *
+   * `previous` is what `get()` gave just before that `record()`: when nothing else changed since,
+   * its memory state comes back exactly (even for a log cut to `MAX_REVIEWS`); otherwise the
+   * memory state is replayed from the remaining reviews. Resolves with the progress after the
+   * undo; a review that is not in the log changes nothing. Rejects only when a replay is needed
+   * and the scheduler cannot be loaded, and then nothing changes.
+   */
+  async undo(bankId: string, questionId: string, review: UndoneReview, previous?: QuestionProgress): Promise<QuestionProgress | undefined> {
+    await this.ready;
+    let scheduler: Scheduler | null = null;
+    let loadError: unknown = null;
+    try {
+      scheduler = await loadScheduler();
+    } catch (error) {
+      loadError = error; // needed only for a replay
+    }
+    // From here on synchronous, as in record().
+    const key = recordKey(this.progressKey, bankId, questionId);
+    const current = scheduler ? this.current(key, scheduler) : this.records.get(key);
+    const index = current ? current.reviews.findLastIndex((r) => r.at === review.at && r.grade === review.grade) : -1;
+    if (!current || index < 0) return current;
+    const reviews = current.reviews.filter((_, i) => i !== index);
+    let memory: MemoryState;
+    if (previous && !this.pendingRebuild.has(key) && JSON.stringify(previous.reviews) === JSON.stringify(reviews)) memory = previous.memory;
+    else if (reviews.length === 0) memory = emptyMemory(review.at);
+    else if (scheduler) memory = scheduler.rebuild(reviews);
+    else throw loadError;
+    const progress: QuestionProgress = {
+      bankId,
+      questionId,
+      reviews,
+      memory,
+      updatedAt: Math.max(this.clock(), current.updatedAt + 1),
+      undone: unitedUndone(current.undone, [review]),
+    };
+    this.records.set(key, progress);
+    this.pendingRebuild.delete(key);
+    this.write(key);
+    this.notify({ questions: [questionRef(bankId, questionId)], external: false });
+    return progress;
+  }
+
   /** When the question would next be due (ms) after each grade, for the grade buttons. */
-  async preview(bankId: string, questionId: string, at: number = this.now()): Promise<Record<Grade, number>> {
+  async preview(bankId: string, questionId: string, at: number = this.clock()): Promise<Record<Grade, number>> {
     await this.ready;
     const scheduler = await loadScheduler();
     const current = this.current(recordKey(this.progressKey, bankId, questionId), scheduler);
@@ -187,15 +248,16 @@ export class ProgressStore {
   /** Everything, as the object to save as a JSON file. */
   exportData(): ProgressExport {
     const questions = this.all()
-      .map(({ bankId, questionId, reviews, memory, updatedAt }) => ({
+      .map(({ bankId, questionId, reviews, memory, updatedAt, undone }): QuestionProgress => ({
         bankId,
         questionId,
         reviews: reviews.map((review) => ({ ...review })),
         memory: { ...memory },
         updatedAt,
+        ...(undone?.length ? { undone: undone.map((review) => ({ ...review })) } : {}),
       }))
       .sort((a, b) => (a.bankId === b.bankId ? compare(a.questionId, b.questionId) : compare(a.bankId, b.bankId)));
-    return { format: EXPORT_FORMAT, progressKey: this.progressKey, exportedAt: this.now(), questions };
+    return { format: EXPORT_FORMAT, progressKey: this.progressKey, exportedAt: this.clock(), questions };
   }
 
   /**
@@ -432,7 +494,7 @@ export class ProgressStore {
         const earlier = storage.keys(setAsidePrefix(key));
         copy = earlier.find((k) => storage.get(k) === text) ?? null; // set aside before: once is enough
         if (!copy) {
-          let at = this.now();
+          let at = this.clock();
           while (earlier.includes(setAsideKey(key, at))) at++;
           storage.set(setAsideKey(key, at), text);
           copy = setAsideKey(key, at);

@@ -204,6 +204,116 @@ describe('ProgressStore: recording and scheduling', () => {
   });
 });
 
+describe('ProgressStore: undo', () => {
+  test('undo takes back the newest answer: memory as before, written through, notified, seen by a store opened later', async () => {
+    const disk = new FakeDisk();
+    const time = clock();
+    const store = new ProgressStore({ storage: disk.tab(), now: time.now });
+    const first = await store.record(BANK, 'q1', 'good');
+    time.at = T0 + 10 * MINUTE;
+    const before = store.get(BANK, 'q1');
+    await store.record(BANK, 'q1', 'easy');
+    assert.equal(store.get(BANK, 'q1')!.memory.state, 2, 'easy moved it to review');
+    const changes = changesOf(store);
+    time.at = T0 + 11 * MINUTE;
+
+    const after = await store.undo(BANK, 'q1', { at: T0 + 10 * MINUTE, grade: 'easy' }, before);
+    assert.deepEqual(after!.reviews, first.reviews);
+    assert.deepEqual(after!.memory, first.memory, 'the memory state from before the answer');
+    assert.deepEqual(after!.undone, [{ at: T0 + 10 * MINUTE, grade: 'easy' }]);
+    assert.equal(after!.updatedAt, T0 + 11 * MINUTE);
+    assert.equal(store.get(BANK, 'q1'), after);
+    assert.equal(store.status(BANK, 'q1'), 'due', 'due again 10 min after the first good, as before');
+    assert.deepEqual(changes, [{ questions: [`${BANK}/q1`], external: false }]);
+    const stored = JSON.parse(disk.data.get(key('q1'))!);
+    assert.deepEqual(stored.reviews, first.reviews);
+    assert.deepEqual(stored.undone, after!.undone);
+    assert.deepEqual(new ProgressStore({ storage: disk.tab(), now: time.now }).get(BANK, 'q1'), after);
+  });
+
+  test('undoing the only answer makes the question new again; the same answer recorded again at the same ms stands', async () => {
+    const disk = new FakeDisk();
+    const store = new ProgressStore({ storage: disk.tab(), now: () => T0 });
+    await store.record(BANK, 'q1', 'again', { correct: false });
+    const after = await store.undo(BANK, 'q1', { at: T0, grade: 'again' });
+    assert.deepEqual(after!.reviews, []);
+    assert.equal(store.status(BANK, 'q1'), 'new');
+    assert.deepEqual(await store.preview(BANK, 'q1'), await new ProgressStore({ storage: null, now: () => T0 }).preview(BANK, 'q1'), 'previews as a question never answered');
+
+    const again = await store.record(BANK, 'q1', 'again', { correct: false });
+    assert.deepEqual(again.reviews, [{ at: T0, grade: 'again', correct: false }]);
+    assert.equal(again.undone, undefined, 'the new answer is not counted as undone');
+    assert.equal(again.memory.reps, 1);
+    const later = new ProgressStore({ storage: disk.tab(), now: () => T0 });
+    assert.deepEqual(later.get(BANK, 'q1')!.reviews, again.reviews);
+  });
+
+  test('without the progress from before, or when something changed since, the memory is replayed from the remaining answers', async () => {
+    const time = clock();
+    const store = new ProgressStore({ storage: null, now: time.now });
+    const stale = await store.record(BANK, 'q1', 'good');
+    for (const [minutes, grade] of [[10, 'good'], [20, 'hard']] as const) {
+      time.at = T0 + minutes * MINUTE;
+      await store.record(BANK, 'q1', grade);
+    }
+    const after = await store.undo(BANK, 'q1', { at: T0 + 10 * MINUTE, grade: 'good' }, stale);
+    const remaining: Review[] = [{ at: T0, grade: 'good' }, { at: T0 + 20 * MINUTE, grade: 'hard' }];
+    assert.deepEqual(after!.reviews, remaining);
+    assert.deepEqual(after!.memory, (await loadScheduler()).rebuild(remaining));
+    assert.notDeepEqual(after!.memory, stale.memory, 'the stale copy was not used');
+  });
+
+  test('a review that is not in the log, or a question never answered, changes nothing', async () => {
+    const store = new ProgressStore({ storage: null, now: () => T0 });
+    const progress = await store.record(BANK, 'q1', 'good');
+    const changes = changesOf(store);
+    assert.equal(await store.undo(BANK, 'q1', { at: T0 + 1, grade: 'good' }), progress);
+    assert.equal(await store.undo(BANK, 'q1', { at: T0, grade: 'easy' }), progress);
+    assert.equal(await store.undo(BANK, 'q2', { at: T0, grade: 'good' }), undefined);
+    assert.deepEqual(changes, []);
+  });
+
+  test('an undone answer does not come back from another tab that still has it, nor from an older export', async () => {
+    const disk = new FakeDisk();
+    const time = clock();
+    const a = new ProgressStore({ storage: disk.tab(), now: time.now });
+    const b = new ProgressStore({ storage: disk.tab(), now: time.now });
+    await a.record(BANK, 'q1', 'good');
+    time.at = T0 + 10 * MINUTE;
+    const before = a.get(BANK, 'q1');
+    await a.record(BANK, 'q1', 'easy');
+    await disk.deliver();
+    assert.equal(b.get(BANK, 'q1')!.reviews.length, 2);
+    const oldExport = a.exportData();
+
+    time.at = T0 + 11 * MINUTE;
+    await a.undo(BANK, 'q1', { at: T0 + 10 * MINUTE, grade: 'easy' }, before);
+    time.at = T0 + 12 * MINUTE;
+    await b.record(BANK, 'q1', 'hard'); // b answers before hearing of the undo
+    await disk.deliver();
+
+    const expected: Review[] = [{ at: T0, grade: 'good' }, { at: T0 + 12 * MINUTE, grade: 'hard' }];
+    const scheduler = await loadScheduler();
+    for (const store of [a, b]) {
+      assert.deepEqual(store.get(BANK, 'q1')!.reviews, expected);
+      assert.deepEqual(store.get(BANK, 'q1')!.memory, scheduler.rebuild(expected));
+    }
+    assert.deepEqual(JSON.parse(disk.data.get(key('q1'))!).reviews, expected);
+
+    assert.deepEqual(await a.importData(oldExport), { added: 0, updated: 0, kept: 1 });
+    assert.deepEqual(a.get(BANK, 'q1')!.reviews, expected);
+    assert.deepEqual(a.exportData().questions[0]!.undone, [{ at: T0 + 10 * MINUTE, grade: 'easy' }], 'exports carry what was undone');
+  });
+
+  test('with storage failing, undo still works in memory', async () => {
+    const store = new ProgressStore({ storage: new FakeDisk().tab(() => securityError()), now: () => T0 });
+    await store.record(BANK, 'q1', 'good');
+    await store.undo(BANK, 'q1', { at: T0, grade: 'good' });
+    assert.equal(store.status(BANK, 'q1'), 'new');
+    assert.equal(store.problems.length, 1);
+  });
+});
+
 describe('ProgressStore: migration and records that cannot be read', () => {
   test('a v1 record is rebuilt from its reviews and written back as v2', async () => {
     const disk = new FakeDisk();
@@ -477,6 +587,7 @@ describe('ProgressStore: export and import', () => {
     assert.equal(disk.data.size, 2);
     assert.deepEqual(changes, [{ questions: [`${BANK}/q1`, `${BANK}/q2`], external: false }]);
     assert.deepEqual(await other.importData(file), { added: 0, updated: 0, kept: 2 }, 'again: nothing new');
+    assert.equal(other.now(), T0 + DAY, 'now() is the clock it was given');
     assert.equal(changes.length, 1);
   });
 

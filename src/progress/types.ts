@@ -36,6 +36,9 @@ export interface MemoryState {
   lastReview: number | null;
 }
 
+/** A review taken back with Undo, named by its time and grade. */
+export type UndoneReview = Pick<Review, 'at' | 'grade'>;
+
 /** Everything recorded about one question. */
 export interface QuestionProgress {
   bankId: string;
@@ -45,6 +48,12 @@ export interface QuestionProgress {
   memory: MemoryState;
   /** ms since the epoch of the last change; the newest wins when two copies meet (tabs, import). */
   updatedAt: number;
+  /**
+   * Reviews taken back with Undo, oldest first, the newest `MAX_UNDONE`: when copies meet, a copy
+   * that still holds one of them (another tab, an older export) does not bring it back. Absent
+   * when there are none.
+   */
+  undone?: UndoneReview[];
 }
 
 /** Something the learner should know about their stored progress; elements show it once. */

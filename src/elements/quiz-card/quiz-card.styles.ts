@@ -26,10 +26,25 @@ export const quizCardStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+  }
   .badge {
     border: 1px solid var(--_border);
     border-radius: 999px;
     padding: 0 0.6em;
+  }
+  .status[data-status='due'] {
+    border-color: var(--_wrong);
+  }
+  .status[data-status='mastered'] {
+    border-color: var(--_correct);
+  }
+  .status[data-status='learning'] {
+    border-color: var(--_accent);
   }
   .progress {
     display: flex;
@@ -119,6 +134,10 @@ export const quizCardStyles = css`
     flex-direction: column;
     align-items: center;
     line-height: 1.3;
+  }
+  .grades .interval {
+    font-size: 0.8em;
+    font-variant-numeric: tabular-nums;
   }
   .grades kbd,
   .key {
@@ -251,6 +270,52 @@ export const quizCardStyles = css`
   }
   .summary dd {
     margin: 0;
+  }
+  .schedule {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.9em;
+    margin-top: 0.5rem;
+    /* Columns size to whole words ("anywhere" would split "answer" in a narrow card). */
+    overflow-wrap: break-word;
+  }
+  .schedule caption {
+    text-align: start;
+    font-weight: 700;
+    padding-bottom: 0.25rem;
+  }
+  .schedule th,
+  .schedule td {
+    text-align: start;
+    vertical-align: top;
+    padding: 0.3rem 0.5rem 0.3rem 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .schedule thead th {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .schedule tbody th {
+    font-weight: 400;
+  }
+  .empty {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_surface);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.5rem 0.75rem;
+    font-size: 0.9em;
+  }
+  .notice .message {
+    flex: 1 1 16rem;
   }
   .help {
     color: var(--_muted);

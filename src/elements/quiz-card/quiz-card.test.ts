@@ -8,6 +8,8 @@ import type { QuizCompleteEvent } from '../../events/quiz-complete.js';
 import type { QuizErrorEvent } from '../../events/quiz-error.js';
 import type { QuizGradeEvent } from '../../events/quiz-grade.js';
 import type { QuizRevealEvent } from '../../events/quiz-reveal.js';
+import { ProgressStore } from '../../progress/store.js';
+import type { ProgressStorage } from '../../progress/types.js';
 import './quiz-card.js';
 import type { QuizCard } from './quiz-card.js';
 import { json, stubFetch } from '../../../test/fetch-stub.js';
@@ -52,7 +54,7 @@ const button = (el: QuizCard, label: string | RegExp) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
     typeof label === 'string' ? b.textContent!.trim().startsWith(label) : label.test(b.textContent!),
   ) ?? null;
-const liveRegion = (el: QuizCard) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
+const liveRegion = (el: QuizCard) => el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent!.trim();
 
 async function ready(el: QuizCard): Promise<void> {
   await waitUntil(() => !el.shadowRoot!.querySelector('.skeleton'), 'card stays in its loading state', { timeout: 5000 });
@@ -75,6 +77,7 @@ describe('<quiz-card>', () => {
     restore?.();
     restore = null;
     clearBankCache();
+    localStorage.clear();
   });
 
   describe('open questions (flashcards)', () => {
@@ -502,6 +505,468 @@ describe('<quiz-card>', () => {
       expect((window as unknown as { __quizPwned?: number }).__quizPwned).to.equal(undefined);
       expect(el.shadowRoot!.querySelectorAll('script, img[onerror], b').length).to.equal(0);
       for (const link of el.shadowRoot!.querySelectorAll('a')) expect(link.getAttribute('href') ?? '').to.not.match(/javascript:/i);
+    });
+  });
+
+  describe('learner progress', () => {
+    const MINUTE = 60_000;
+    const HOUR = 60 * MINUTE;
+    const DAY = 24 * HOUR;
+    const T0 = new Date(2026, 10, 23, 9, 0).getTime(); // Monday 23 November 2026, 09:00 local time
+
+    /** A store in memory with a fixed clock: nothing leaks between tests, and intervals are exact. */
+    const memoryStore = (now = T0) => new ProgressStore({ storage: null, now: () => now });
+    const intervals = (el: QuizCard) => [...el.shadowRoot!.querySelectorAll('[part~="interval"]')].map((x) => x.textContent!.trim());
+    const status = (el: QuizCard) => part(el, 'status')?.textContent!.trim() ?? null;
+    const notices = (...cards: QuizCard[]) => cards.flatMap((c) => [...c.shadowRoot!.querySelectorAll<HTMLElement>('[part~="notice"]')]);
+    const dateText = (at: number, locale: string) =>
+      new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+
+    /** Uncaught errors and unhandled rejections while a test runs: none may reach the page. */
+    function watchPageErrors() {
+      const errors: unknown[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+      const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
+      window.addEventListener('error', onError);
+      window.addEventListener('unhandledrejection', onRejection);
+      return {
+        errors,
+        stop() {
+          window.removeEventListener('error', onError);
+          window.removeEventListener('unhandledrejection', onRejection);
+        },
+      };
+    }
+
+    /** Plays the test bank's set of three to the summary: Good on the flashcard, right on both choice questions. */
+    async function playSet(el: QuizCard): Promise<void> {
+      press(el, ' ');
+      await el.updateComplete;
+      press(el, '3');
+      await el.updateComplete;
+      el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')[0]!.click();
+      await el.updateComplete;
+      button(el, 'Check')!.click();
+      await el.updateComplete;
+      button(el, /Next/)!.click();
+      await el.updateComplete;
+      const boxes = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input');
+      boxes[0]!.click();
+      boxes[1]!.click();
+      await el.updateComplete;
+      button(el, 'Check')!.click();
+      await el.updateComplete;
+      await waitUntil(() => part(el, 'summary'), 'the set ends with its summary');
+    }
+
+    it('shows the next interval on each grade button once the answer is shown, in its accessible name too', async () => {
+      const store = memoryStore();
+      const el = await card(html`<quiz-card .bank=${bank} question="overfitting" .progressStore=${store}></quiz-card>`);
+      expect(intervals(el)).to.deep.equal([], 'no grade buttons before the answer');
+      expect(status(el)).to.equal('New');
+      press(el, ' ');
+      await waitUntil(() => intervals(el).length === 4, 'the intervals appear');
+      expect(intervals(el)).to.deep.equal(['1 min', '6 min', '10 min', '8 d']);
+      const good = button(el, 'Good')!;
+      const spoken = good.querySelector('.visually-hidden')!;
+      expect(spoken.textContent!.trim()).to.equal('(next review in 10 minutes)');
+      expect(spoken.closest('[aria-hidden]')).to.equal(null, 'read with the button');
+      expect(good.hasAttribute('aria-label')).to.equal(false, 'the name comes from the visible text, so it contains it');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the intervals in Chinese', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} question="overfitting" lang="zh-CN" .progressStore=${memoryStore()}></quiz-card>`);
+      press(el, ' ');
+      await waitUntil(() => intervals(el).length === 4);
+      expect(intervals(el)).to.deep.equal(['1 分钟', '6 分钟', '10 分钟', '8 天']);
+      expect(status(el)).to.equal('新题');
+    });
+
+    it('records every grade, and a checked choice as Good when right and Again when wrong', async () => {
+      const store = memoryStore();
+      const el = await card(html`<quiz-card .bank=${bank} .progressStore=${store}></quiz-card>`);
+      press(el, ' ');
+      await el.updateComplete;
+      press(el, '2'); // Hard
+      await el.updateComplete;
+      el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')[1]!.click(); // Dropout: wrong
+      await el.updateComplete;
+      button(el, 'Check')!.click();
+      await el.updateComplete;
+      button(el, /Next/)!.click();
+      await el.updateComplete;
+      const boxes = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input');
+      boxes[0]!.click();
+      boxes[1]!.click(); // F1 and recall: right
+      await el.updateComplete;
+      button(el, 'Check')!.click();
+      await waitUntil(() => store.all().length === 3, 'three answers recorded');
+      expect(store.get('test-bank', 'overfitting')!.reviews).to.deep.equal([{ at: T0, grade: 'hard' }]);
+      expect(store.get('test-bank', 'single')!.reviews).to.deep.equal([{ at: T0, grade: 'again', correct: false }]);
+      expect(store.get('test-bank', 'multiple')!.reviews).to.deep.equal([{ at: T0, grade: 'good', correct: true }]);
+    });
+
+    it('keeps a grade across a reload: a new store over localStorage still has it', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} question="overfitting" progress-key="reload-test"></quiz-card>`);
+      press(el, ' ');
+      await el.updateComplete;
+      press(el, '3');
+      await waitUntil(() => ProgressStore.shared('reload-test').get('test-bank', 'overfitting'), 'the grade is recorded');
+      el.remove();
+      const reloaded = new ProgressStore({ progressKey: 'reload-test' }); // not the shared one: read from storage
+      await reloaded.ready;
+      const progress = reloaded.get('test-bank', 'overfitting')!;
+      expect(progress.reviews.map((r) => r.grade)).to.deep.equal(['good']);
+      expect(reloaded.status('test-bank', 'overfitting')).to.equal('learning');
+      expect(reloaded.persistent).to.equal(true);
+      reloaded.close();
+      const again = await card(html`<quiz-card .bank=${bank} question="overfitting" progress-key="reload-test"></quiz-card>`);
+      expect(status(again)).to.equal('Learning', 'a card on the reloaded page shows it');
+    });
+
+    it('undo takes the recorded answer back, for a grade and for a checked choice', async () => {
+      const store = memoryStore();
+      const el = await card(html`<quiz-card .bank=${bank} .progressStore=${store}></quiz-card>`);
+      press(el, ' ');
+      await el.updateComplete;
+      press(el, '4');
+      await waitUntil(() => store.get('test-bank', 'overfitting')?.reviews.length === 1);
+      press(el, 'u');
+      await waitUntil(() => store.get('test-bank', 'overfitting')!.reviews.length === 0, 'the review is taken back');
+      expect(store.status('test-bank', 'overfitting')).to.equal('new');
+      await waitUntil(() => status(el) === 'New' && intervals(el).join() === '1 min,6 min,10 min,8 d', 'the card shows the question as new again');
+
+      press(el, '3');
+      await el.updateComplete;
+      el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')[0]!.click();
+      await el.updateComplete;
+      button(el, 'Check')!.click();
+      await waitUntil(() => store.get('test-bank', 'single')?.reviews.length === 1);
+      button(el, /^Undo/)!.click();
+      await waitUntil(() => store.get('test-bank', 'single')!.reviews.length === 0, 'the check is taken back');
+      expect(store.get('test-bank', 'overfitting')!.reviews.map((r) => r.grade)).to.deep.equal(['good'], 'the earlier grade stays');
+    });
+
+    it('undo of a step recorded with no-progress takes back nothing else', async () => {
+      const store = memoryStore();
+      const el = await card(html`<quiz-card .bank=${bank} .progressStore=${store}></quiz-card>`);
+      press(el, ' ');
+      await el.updateComplete;
+      press(el, '3');
+      await waitUntil(() => store.get('test-bank', 'overfitting')?.reviews.length === 1);
+      el.noProgress = true;
+      await el.updateComplete;
+      el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')[0]!.click();
+      await el.updateComplete;
+      button(el, 'Check')!.click();
+      await el.updateComplete;
+      button(el, /^Undo/)!.click();
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(store.get('test-bank', 'overfitting')!.reviews.length).to.equal(1, 'the earlier, recorded grade stays');
+      expect(store.get('test-bank', 'single')).to.equal(undefined);
+    });
+
+    it('two cards sharing a store agree: a grade in one updates the status and intervals of the other', async () => {
+      const host = await fixture(html`<div>
+        <quiz-card .bank=${bank} question="overfitting" progress-key="two-cards"></quiz-card>
+        <quiz-card .bank=${bank} question="overfitting" progress-key="two-cards"></quiz-card>
+      </div>`);
+      const [a, b] = [...host.querySelectorAll('quiz-card')] as [QuizCard, QuizCard];
+      await Promise.all([ready(a), ready(b)]);
+      press(b, ' ');
+      await waitUntil(() => intervals(b).length === 4);
+      expect(intervals(b)[2]).to.equal('10 min');
+      press(a, ' ');
+      await a.updateComplete;
+      press(a, '3');
+      await waitUntil(() => status(b) === 'Learning', "the other card's status follows");
+      await waitUntil(() => intervals(b)[2] === '2 d', "the other card's Good now means 2 days");
+      expect(status(a)).to.equal('Learning');
+    });
+
+    it('storage throwing on every call: a whole set still finishes, one polite note for two cards, no page error', async () => {
+      const fault = () => new DOMException('The operation is insecure.', 'SecurityError');
+      const broken: ProgressStorage = {
+        keys: () => { throw fault(); },
+        get: () => { throw fault(); },
+        set: () => { throw fault(); },
+        remove: () => { throw fault(); },
+        watch: () => { throw fault(); },
+      };
+      const page = watchPageErrors();
+      try {
+        const store = new ProgressStore({ storage: broken, now: () => T0 });
+        const host = await fixture(html`<div>
+          <quiz-card .bank=${bank} .progressStore=${store}></quiz-card>
+          <quiz-card .bank=${bank} question="single" .progressStore=${store}></quiz-card>
+        </div>`);
+        const [a, b] = [...host.querySelectorAll('quiz-card')] as [QuizCard, QuizCard];
+        await Promise.all([ready(a), ready(b)]);
+        const shown = notices(a, b);
+        expect(shown.length).to.equal(1, 'said once on the page');
+        expect(shown[0]!.getAttribute('role')).to.equal('status', 'polite, not an alert');
+        expect(shown[0]!.textContent).to.contain("Your progress can't be saved in this browser, so it is kept only until you leave this page.");
+        await expect(a).to.be.accessible();
+        await playSet(a);
+        expect(part(a, 'summary')!.textContent).to.contain('Practice complete');
+        await waitUntil(() => part(a, 'schedule')?.textContent!.includes('in 10 minutes'), 'scheduled in memory all the same');
+        expect(store.all().length).to.equal(3);
+        expect(notices(a, b).length).to.equal(1);
+        button(a, 'Dismiss')!.click();
+        await a.updateComplete;
+        expect(notices(a, b).length).to.equal(0, 'dismissed');
+        expect(page.errors).to.deep.equal([]);
+      } finally {
+        page.stop();
+      }
+    });
+
+    it('localStorage methods throwing (blocked storage): the set goes on in memory, with the note', async () => {
+      const proto = Storage.prototype;
+      const saved = { getItem: proto.getItem, setItem: proto.setItem, removeItem: proto.removeItem, key: proto.key };
+      const length = Object.getOwnPropertyDescriptor(proto, 'length')!;
+      const deny = () => {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      };
+      const page = watchPageErrors();
+      let el: QuizCard;
+      try {
+        Object.assign(proto, { getItem: deny, setItem: deny, removeItem: deny, key: deny });
+        Object.defineProperty(proto, 'length', { configurable: true, get: deny });
+        el = await card(html`<quiz-card .bank=${bank} question="overfitting" progress-key="blocked-storage"></quiz-card>`);
+        press(el, ' ');
+        await el.updateComplete;
+        press(el, '3');
+        await waitUntil(() => ProgressStore.shared('blocked-storage').get('test-bank', 'overfitting'), 'recorded in memory');
+      } finally {
+        Object.assign(proto, saved);
+        Object.defineProperty(proto, 'length', length);
+        page.stop();
+      }
+      expect(notices(el).map((n) => n.textContent)).to.have.length(1);
+      expect(notices(el)[0]!.textContent).to.contain('kept only until you leave this page');
+      expect(button(el, 'Good')!.getAttribute('aria-pressed')).to.equal('true');
+      expect(page.errors).to.deep.equal([]);
+    });
+
+    it('storage filling up mid-set: the note appears when it happens', async () => {
+      const data = new Map<string, string>();
+      let full = false;
+      const storage: ProgressStorage = {
+        keys: (prefix) => [...data.keys()].filter((k) => k.startsWith(prefix)),
+        get: (k) => data.get(k) ?? null,
+        set: (k, v) => {
+          if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          data.set(k, v);
+        },
+        remove: (k) => void data.delete(k),
+        watch: () => () => undefined,
+      };
+      const store = new ProgressStore({ storage, now: () => T0 });
+      const el = await card(html`<quiz-card .bank=${bank} .progressStore=${store}></quiz-card>`);
+      press(el, ' ');
+      await el.updateComplete;
+      press(el, '3');
+      await waitUntil(() => data.size === 1);
+      expect(notices(el).length).to.equal(0, 'nothing to say while saving works');
+      full = true;
+      el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')[0]!.click();
+      await el.updateComplete;
+      button(el, 'Check')!.click();
+      await waitUntil(() => notices(el).length === 1, 'the note appears');
+      expect(notices(el)[0]!.textContent).to.contain("this browser's storage for this site is full");
+    });
+
+    it('says once when stored records could not be read and were set aside', async () => {
+      localStorage.setItem('quiz-elements/progress/set-aside-test/test-bank/overfitting', '{"v":2,"reviews":[');
+      const host = await fixture(html`<div>
+        <quiz-card .bank=${bank} question="overfitting" progress-key="set-aside-test"></quiz-card>
+        <quiz-card .bank=${bank} question="single" progress-key="set-aside-test"></quiz-card>
+      </div>`);
+      const cards = [...host.querySelectorAll('quiz-card')] as QuizCard[];
+      await Promise.all(cards.map(ready));
+      const shown = notices(...cards);
+      expect(shown.length).to.equal(1);
+      expect(shown[0]!.textContent).to.contain('Some saved progress could not be read and was set aside (kept, not deleted).');
+      expect(status(cards[0]!)).to.equal('New', 'the unreadable record is not used');
+      expect(Object.keys(localStorage).some((k) => k.startsWith('quiz-elements/set-aside/set-aside-test/'))).to.equal(true);
+    });
+
+    it('an answer that cannot be recorded (scheduler chunk failed) leaves a note; the set goes on; the buttons show just the grade', async () => {
+      const store = memoryStore();
+      store.record = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      store.preview = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      const page = watchPageErrors();
+      const warn = console.warn;
+      const warnings: unknown[][] = [];
+      console.warn = (...args: unknown[]) => void warnings.push(args);
+      try {
+        const el = await card(html`<quiz-card .bank=${bank} .progressStore=${store}></quiz-card>`);
+        press(el, ' ');
+        await el.updateComplete;
+        await new Promise((r) => setTimeout(r, 20));
+        expect(intervals(el)).to.deep.equal([]);
+        expect(button(el, 'Good')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Good 3');
+        press(el, '3');
+        await waitUntil(() => notices(el).length === 1, 'the learner is told');
+        expect(notices(el)[0]!.textContent).to.contain('Your last answer could not be recorded');
+        expect(part(el, 'header')!.textContent).to.contain('2 / 3', 'the set moves on');
+        expect(page.errors).to.deep.equal([]);
+        expect(warnings.map((args) => args[0])).to.deep.equal(['quiz-elements: an answer could not be recorded'], 'developers see why in the console');
+      } finally {
+        console.warn = warn;
+        page.stop();
+      }
+    });
+
+    it('no-progress records nothing and shows no schedule', async () => {
+      const store = memoryStore();
+      const el = await card(html`<quiz-card .bank=${bank} no-progress .progressStore=${store}></quiz-card>`);
+      expect(status(el)).to.equal(null);
+      press(el, ' ');
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 20));
+      expect(intervals(el)).to.deep.equal([]);
+      await playSet(el);
+      expect(part(el, 'schedule')).to.equal(null);
+      expect(store.all()).to.deep.equal([]);
+    });
+
+    it('the summary says when each answered question comes back', async () => {
+      const store = memoryStore();
+      const el = await card(html`<quiz-card .bank=${bank} lang="en-GB" .progressStore=${store}></quiz-card>`);
+      await playSet(el);
+      const table = part(el, 'schedule')! as HTMLTableElement;
+      await waitUntil(() => !table.textContent!.includes('…'), 'every answer recorded');
+      expect(table.caption!.textContent).to.equal('When each question comes back');
+      expect([...table.tHead!.querySelectorAll('th')].map((th) => [th.textContent, th.getAttribute('scope')])).to.deep.equal([
+        ['Question', 'col'], ['Your answer', 'col'], ['Next review', 'col'],
+      ]);
+      const rows = [...table.tBodies[0]!.rows].map((row) => [...row.cells].map((cell) => cell.textContent!.trim()));
+      const soon = `in 10 minutes (${dateText(T0 + 10 * MINUTE, 'en-GB')})`;
+      expect(rows).to.deep.equal([
+        ['What is overfitting?', 'Good', soon],
+        ['Pick one', 'Right', soon],
+        ['Pick all', 'Right', soon],
+      ]);
+      expect(table.querySelector('time')!.getAttribute('datetime')).to.equal(new Date(T0 + 10 * MINUTE).toISOString());
+      await expect(el).to.be.accessible();
+    });
+
+    describe('mode="review"', () => {
+      const reviewBank: Bank = {
+        ...bank,
+        id: 'review-bank',
+        questions: ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((id) => ({
+          id, kind: 'concept' as const, title: `Question ${id}`, topics: ['training'], prompt: `Prompt ${id}`, answer: `Answer ${id}`,
+        })),
+      };
+      const title = (el: QuizCard) => part(el, 'title')!.textContent;
+
+      async function storeWith(answers: [string, 'again' | 'hard' | 'good' | 'easy', number][]) {
+        const store = memoryStore();
+        for (const [id, grade, at] of answers) await store.record('review-bank', id, grade, { at });
+        return store;
+      }
+
+      it('asks the due questions oldest due first, then new ones up to new-per-day (counting those first answered today)', async () => {
+        const store = await storeWith([
+          ['r5', 'good', T0 - 5 * DAY], // due since 5 days
+          ['r3', 'good', T0 - 3 * DAY], // due since 3 days
+          ['r2', 'easy', T0 - 3 * DAY], // due in 5 days
+          ['r4', 'easy', T0 - HOUR], // new this morning: one of today's two
+        ]);
+        const el = await card(html`<quiz-card .bank=${reviewBank} mode="review" new-per-day="2" .progressStore=${store}></quiz-card>`);
+        expect(part(el, 'header')!.textContent).to.contain('1 / 3');
+        expect(part(el, 'header')!.textContent).to.contain('Review: 2 due, 1 new');
+        const seen: (string | null)[] = [];
+        for (let i = 0; i < 3; i++) {
+          seen.push(title(el));
+          seen.push(status(el));
+          press(el, 'ArrowRight');
+          await el.updateComplete;
+        }
+        expect(seen).to.deep.equal(['Question r5', 'Due', 'Question r3', 'Due', 'Question r1', 'New']);
+        press(el, 'ArrowLeft');
+        press(el, 'ArrowLeft');
+        await el.updateComplete;
+        press(el, ' ');
+        await el.updateComplete;
+        press(el, '3');
+        await waitUntil(() => store.get('review-bank', 'r5')!.reviews.length === 2);
+        await el.updateComplete;
+        expect(part(el, 'header')!.textContent).to.contain('2 / 3', 'the set stays as it was after a grade');
+        expect(title(el)).to.equal('Question r3');
+      });
+
+      it('keeps its set and keeps listening when moved in the page', async () => {
+        const store = await storeWith([['r3', 'good', T0 - 3 * DAY]]);
+        const host = await fixture<HTMLElement>(html`<div><div id="from"><quiz-card .bank=${reviewBank} mode="review" .progressStore=${store}></quiz-card></div><div id="to"></div></div>`);
+        const el = host.querySelector('quiz-card')!;
+        await ready(el);
+        press(el, ' ');
+        await el.updateComplete;
+        press(el, '3');
+        await el.updateComplete;
+        expect(part(el, 'header')!.textContent).to.contain('2 / 6');
+        host.querySelector('#to')!.append(el);
+        await el.updateComplete;
+        expect(part(el, 'header')!.textContent).to.contain('2 / 6', 'the same set, at the same place');
+        expect(status(el)).to.equal('New');
+        await store.record('review-bank', 'r1', 'good');
+        await waitUntil(() => status(el) === 'Learning', 'changes still reach the card');
+      });
+
+      it('with nothing to review, says why and when the next review is, and follows changes of progress', async () => {
+        const store = await storeWith([
+          ['r1', 'easy', T0 - 2 * DAY], // easy on a new question: 8 days, so due in 6 days
+          ['r2', 'easy', T0 - 2 * DAY],
+          ['r3', 'easy', T0 - 2 * DAY],
+          ['r5', 'easy', T0 - 2 * DAY],
+          ['r4', 'easy', T0 - HOUR], // first answered today: today's one new question
+        ]);
+        const el = await card(html`<quiz-card .bank=${reviewBank} mode="review" new-per-day="1" lang="en-GB" .progressStore=${store}></quiz-card>`);
+        const empty = part(el, 'empty')!;
+        expect(empty.querySelector('[role="heading"]')!.textContent).to.equal('Nothing to review now');
+        expect(empty.textContent).to.contain("Today's limit of 1 new question is reached. Come back tomorrow for more.");
+        expect(empty.textContent).to.contain(`Next review: in 6 days (${dateText(T0 + 6 * DAY, 'en-GB')}).`);
+        await expect(el).to.be.accessible();
+
+        await store.undo('review-bank', 'r4', { at: T0 - HOUR, grade: 'easy' }); // e.g. from another card
+        await waitUntil(() => part(el, 'title'), 'the review rebuilds: a new question may be asked again');
+        expect(title(el)).to.equal('Question r4');
+        expect(status(el)).to.equal('New');
+      });
+
+      it('all new and no new questions allowed: says so, in English and Chinese', async () => {
+        const el = await card(html`<quiz-card .bank=${reviewBank} mode="review" new-per-day="0" .progressStore=${memoryStore()}></quiz-card>`);
+        expect(part(el, 'empty')!.textContent).to.contain('All questions here are new, and new questions are turned off (new-per-day is 0).');
+        expect(part(el, 'empty')!.textContent).to.not.contain('Next review');
+        el.lang = 'zh-CN';
+        await el.updateComplete;
+        expect(part(el, 'empty')!.textContent).to.contain('现在没有要复习的题目');
+        el.newPerDay = 2;
+        await el.updateComplete;
+        expect(part(el, 'header')!.textContent).to.contain('1 / 2');
+      });
+
+      it('waits for the store to be ready, honours topic and kind, and caps with count', async () => {
+        const store = await storeWith([['r2', 'good', T0 - DAY]]);
+        let release!: () => void;
+        const slow = Object.assign(Object.create(store) as ProgressStore, { ready: new Promise<void>((r) => (release = r)) });
+        const el = await fixture<QuizCard>(html`<quiz-card .bank=${reviewBank} mode="review" count="2" .progressStore=${slow}></quiz-card>`);
+        await new Promise((r) => setTimeout(r, 50));
+        expect(el.shadowRoot!.querySelector('.skeleton')).to.not.equal(null, 'no set before the store is ready');
+        release();
+        await ready(el);
+        expect(part(el, 'header')!.textContent).to.contain('Review: 1 due, 1 new');
+        expect(title(el)).to.equal('Question r2');
+        el.kind = 'coding';
+        await el.updateComplete;
+        expect(part(el, 'error')!.textContent).to.contain('"coding"', 'no coding question: the filter is named');
+      });
     });
   });
 });

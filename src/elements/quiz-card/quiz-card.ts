@@ -9,7 +9,12 @@ import { QuizCompleteEvent } from '../../events/quiz-complete.js';
 import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizGradeEvent } from '../../events/quiz-grade.js';
 import { QuizRevealEvent } from '../../events/quiz-reveal.js';
+import { languageOf, stringsFor } from '../../i18n/index.js';
+import { formatDateTime } from '../../i18n/time.js';
 import { GRADES, isMultipleChoice, PracticeSession, selectQuestions, type Grade } from '../../practice/practice-set.js';
+import { DEFAULT_NEW_PER_DAY, selectReviewQuestions, type ReviewQueue } from '../../practice/review-queue.js';
+import { ProgressStore } from '../../progress/store.js';
+import type { ProgressChange, ProgressProblem, QuestionProgress, QuestionStatus, UndoneReview } from '../../progress/types.js';
 import { markdownStyles } from '../../render/markdown.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { describeLoadError } from '../load-error-message.js';
@@ -23,6 +28,32 @@ interface Loaded {
   renderer: Renderer;
 }
 
+/** A note about stored progress: why it is not kept, records set aside, an answer not recorded. */
+type NoteKind = 'not-saved' | 'storage-full' | 'set-aside' | 'record-failed';
+
+/**
+ * Storage notes already shown on this page, per store: the first card to learn of a problem
+ * shows it and the others stay quiet, so three cards on a page do not say it three times.
+ */
+const notesShown = new WeakMap<ProgressStore, Set<'storage' | 'set-aside'>>();
+
+/** Stores whose `ready` has resolved: a review set is built only from migrated records. */
+const readyStores = new WeakSet<ProgressStore>();
+
+function noteFor(problem: ProgressProblem): NoteKind {
+  return problem.kind === 'set-aside' ? 'set-aside' : problem.kind === 'write-failed' ? 'storage-full' : 'not-saved';
+}
+
+/** One answer of the set on its way to the store, so Undo can take it back and the summary can say when it comes back. */
+interface Recording {
+  /** Position in the set. */
+  index: number;
+  /** `off`: nothing recorded (no store); kept so each Undo still takes back its own step. */
+  status: 'pending' | 'saved' | 'failed' | 'off';
+  /** What to pass to `store.undo()`, once recorded; null if the answer could not be recorded. */
+  done: Promise<{ store: ProgressStore; bankId: string; questionId: string; review: UndoneReview; previous: QuestionProgress | undefined } | null>;
+}
+
 /** Keeps keyboard shortcuts away from what the learner is typing or operating. */
 function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['radio', 'checkbox'].includes(target.type));
@@ -33,12 +64,22 @@ function isTextEntry(target: EventTarget | null): boolean {
  * self-grading (Again / Hard / Good / Easy) for open questions, single or multiple choice with
  * feedback for choice questions, and a summary at the end.
  *
+ * Learner progress: every grade, and every check of a choice question (right → Good, wrong →
+ * Again), is recorded in a `ProgressStore`, which schedules the next review with FSRS. The store
+ * is the page's shared one for `progress-key` (kept in localStorage, so it survives reloads and
+ * reaches other tabs), or the one set as `progressStore`; `no-progress` records nothing. The grade
+ * buttons show when the question would come back ("Good 3 d"), Undo takes the recorded answer
+ * back too, and the summary lists when each answered question comes back. When progress cannot be
+ * kept (storage blocked or full) or stored records could not be read, one card of the page says
+ * so once, politely. `mode="review"` asks the questions that are due, then new ones.
+ *
  * @summary Practice questions from a bank, anywhere on a page.
  *
  * @slot - Optional inline source: `<script type="application/json">` holding a bank or a single question, or `<script type="text/markdown">` holding a Q&A document.
  *
  * @csspart card - The card's outer box.
- * @csspart header - Kind badge and position ("3 / 10").
+ * @csspart header - Kind badge, progress status and position ("3 / 10").
+ * @csspart status - The question's learner status (New, Learning, Due, Mastered).
  * @csspart title - The question title.
  * @csspart prompt - The question text.
  * @csspart hint - The hint, once shown.
@@ -50,9 +91,13 @@ function isTextEntry(target: EventTarget | null): boolean {
  * @csspart choice - One choice.
  * @csspart feedback - Feedback on a checked choice question.
  * @csspart grades - The group of grade buttons.
+ * @csspart interval - On a grade button: when the question would come back after that grade ("3 d").
  * @csspart variants - The switch between answers of questions with the same title.
  * @csspart nav - Previous / next navigation.
  * @csspart summary - The end-of-set summary.
+ * @csspart schedule - The summary's table of when each answered question comes back.
+ * @csspart empty - `mode="review"` with nothing to review: why, and when the next review is.
+ * @csspart notice - A note about stored progress (not kept, set aside), with a Dismiss button.
  * @csspart error - The error message box.
  * @csspart button - Every button.
  *
@@ -100,8 +145,11 @@ export class QuizCard extends LitElement {
   /** Practice only `concept` or `coding` questions. */
   @property() kind?: QuestionKind;
 
-  /** How many questions a practice set asks. */
-  @property({ type: Number }) count = 10;
+  /**
+   * How many questions a practice set asks (10 when not set). In `mode="review"` the most a
+   * review asks; not set, a review asks every due question and the new ones allowed today.
+   */
+  @property({ type: Number }) count?: number;
 
   /** Shuffle the practice set. */
   @property({ type: Boolean }) shuffle = false;
@@ -121,8 +169,43 @@ export class QuizCard extends LitElement {
   /** Heading level of the question title, to fit the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
+  /**
+   * `practice` (default): the questions of the bank in order (or shuffled). `review`: the
+   * questions that are due, oldest due first, then new ones up to `new-per-day`, from the bank or
+   * `topic` (and `kind`); with nothing to review the card says when the next review is. `question`
+   * wins over both; with `no-progress` a review is a practice set.
+   */
+  @property() mode: 'practice' | 'review' = 'practice';
+
+  /** `mode="review"`: new questions a day (counted by their first answer today, local time, among the card's questions). */
+  @property({ type: Number, attribute: 'new-per-day' }) newPerDay = DEFAULT_NEW_PER_DAY;
+
+  /** Which learner's (or course's) progress to use: cards with the same key share one store, kept in localStorage. */
+  @property({ attribute: 'progress-key' }) progressKey = 'default';
+
+  /** Record nothing and show no schedule (no intervals, no status, no summary table). */
+  @property({ type: Boolean, attribute: 'no-progress' }) noProgress = false;
+
+  /** A progress store to use instead of the page's one for `progress-key` (apps, tests, a memory-only store). */
+  @property({ attribute: false }) progressStore?: ProgressStore;
+
   @state() private session: PracticeSession | null = null;
   @state() private announcement = '';
+  /** Notes about stored progress this card shows. */
+  @state() private notes: NoteKind[] = [];
+
+  /** The review this session was built from, in `mode="review"`. */
+  private queue: ReviewQueue | null = null;
+  /** Rebuild the review set on the next update (store ready, empty queue and progress changed, time passed). */
+  private queueStale = false;
+  private queueTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The store in use; `stop` ends the subscription, null while the card is out of the page. */
+  private subscription: { store: ProgressStore; stop: (() => void) | null } | null = null;
+  /** One per undoable step of the session, in order. */
+  private recordings: Recording[] = [];
+  /** Grade previews by `bankId/questionId`: when the question would be due after each grade. */
+  private readonly previews = new Map<string, { at: number; due: Record<Grade, number> } | 'pending' | 'failed'>();
+  private previewGeneration = 0;
 
   private sessionSource: unknown = null;
   /** Where focus goes after the next render, so keyboard and screen-reader users follow along. */
@@ -155,14 +238,29 @@ export class QuizCard extends LitElement {
     return this.context.strings;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requestUpdate(); // subscribes to the store again after a move in the page
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The store is kept, so a card moved in the page keeps its set; it only stops listening.
+    this.subscription?.stop?.();
+    if (this.subscription) this.subscription.stop = null;
+    clearTimeout(this.queueTimer);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) this.markdownCache.clear();
+    const storeChanged = this.syncStore();
     const value = this.loadTask.value;
-    const filtersChanged = (['question', 'topic', 'kind', 'count', 'shuffle', 'seed'] as const).some((key) => changed.has(key));
-    if (value && (value !== this.sessionSource || filtersChanged)) {
+    const filtersChanged = (['question', 'topic', 'kind', 'count', 'shuffle', 'seed', 'mode', 'newPerDay'] as const).some((key) => changed.has(key));
+    const reviewChanged = this.queueStale || (storeChanged && this.wantsReview);
+    if (value && (value !== this.sessionSource || filtersChanged || reviewChanged)) {
       if (value !== this.sessionSource) this.markdownCache.clear();
+      this.buildSession(value.loaded.bank);
       this.sessionSource = value;
-      this.session = new PracticeSession(this.selectedQuestions(value.loaded.bank));
     }
   }
 
@@ -171,6 +269,262 @@ export class QuizCard extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(`[data-focus="${this.pendingFocus}"]`)?.focus();
       this.pendingFocus = null;
     }
+    this.requestPreview();
+    this.scheduleQueueRefresh();
+  }
+
+  /** A new session: a review set from the store in `mode="review"`, else a practice set or one question. */
+  private buildSession(bank: Bank): void {
+    this.queueStale = false;
+    this.recordings = [];
+    clearTimeout(this.queueTimer);
+    const store = this.activeStore;
+    if (!this.wantsReview || !store) {
+      this.queue = null;
+      this.session = new PracticeSession(this.selectedQuestions(bank));
+      return;
+    }
+    if (!readyStores.has(store)) {
+      this.queue = null;
+      this.session = null; // the skeleton, until the store has migrated old records (syncStore rebuilds then)
+      return;
+    }
+    const topics = this.topic?.split(',').map((t) => t.trim()).filter(Boolean);
+    try {
+      this.queue = selectReviewQuestions(bank, (id) => store.get(bank.id, id), store.now(), {
+        topics, kind: this.kind, newPerDay: this.newPerDay, count: this.count, shuffle: this.shuffle, seed: this.seed,
+      });
+      this.session = new PracticeSession(this.queue.questions);
+    } catch (error) {
+      // A store passed in that misbehaves: practise instead of failing.
+      console.warn('quiz-elements: the review set could not be built from progress; practising instead', error);
+      this.queue = null;
+      this.session = new PracticeSession(this.selectedQuestions(bank));
+    }
+  }
+
+  /** With nothing to review, look again when the next question falls due (if within a day). */
+  private scheduleQueueRefresh(): void {
+    clearTimeout(this.queueTimer);
+    const store = this.activeStore;
+    const next = this.queue?.nextDue;
+    if (!store || next == null || this.session?.questions.length !== 0) return;
+    const wait = next - store.now();
+    if (wait > 86_400_000) return;
+    this.queueTimer = setTimeout(() => {
+      this.queueStale = true;
+      this.requestUpdate();
+    }, Math.max(0, wait) + 1000);
+  }
+
+  // --- progress -----------------------------------------------------------------------------
+
+  /** The store this card should use: none with `no-progress`, else `progressStore`, else the page's for `progress-key`. */
+  private wantedStore(): ProgressStore | null {
+    if (this.noProgress) return null;
+    if (this.progressStore) return this.progressStore;
+    try {
+      return ProgressStore.shared(this.progressKey || 'default');
+    } catch (error) {
+      console.warn('quiz-elements: no progress store', error);
+      return null;
+    }
+  }
+
+  /** The store answers go to, once subscribed (null with `no-progress`). */
+  private get activeStore(): ProgressStore | null {
+    return this.subscription?.store ?? null;
+  }
+
+  private get wantsReview(): boolean {
+    return this.mode === 'review' && !this.question && !this.noProgress;
+  }
+
+  /** Subscribes to the wanted store (and leaves the old one); returns whether the store changed. */
+  private syncStore(): boolean {
+    const store = this.wantedStore();
+    const current = this.subscription;
+    if (current && current.store === store) {
+      if (!current.stop) {
+        // Back in the page: listen again, and catch up on what may have changed meanwhile.
+        current.stop = this.listen(store);
+        this.readNotes(store);
+        this.forgetPreviews();
+        if (this.queue && this.session?.questions.length === 0) this.queueStale = true;
+      }
+      return false;
+    }
+    if (!current && !store) return false;
+    current?.stop?.();
+    this.subscription = null;
+    this.forgetPreviews();
+    this.notes = this.notes.filter((note) => note === 'record-failed');
+    if (!store) return true;
+    this.subscription = { store, stop: this.listen(store) };
+    this.readNotes(store);
+    if (!readyStores.has(store)) {
+      void Promise.resolve(store.ready)
+        .catch(() => undefined) // documented never to reject; a store passed in might
+        .then(() => {
+          readyStores.add(store);
+          if (this.subscription?.store !== store) return;
+          if (this.wantsReview) this.queueStale = true;
+          this.requestUpdate();
+        });
+    }
+    return true;
+  }
+
+  /** Problems found before this card subscribed (loading, another card's answers) are not notified again: read them. */
+  private readNotes(store: ProgressStore): void {
+    try {
+      const kinds: NoteKind[] = [];
+      const problems = store.problems;
+      if (!store.persistent) kinds.push(problems.some((p) => p.kind === 'write-failed') ? 'storage-full' : 'not-saved');
+      if (problems.some((p) => p.kind === 'set-aside')) kinds.push('set-aside');
+      this.claimNotes(store, kinds);
+    } catch {
+      // a store passed in without these: nothing to say
+    }
+  }
+
+  private listen(store: ProgressStore): () => void {
+    try {
+      const unsubscribe = store.subscribe((change) => this.onProgressChange(store, change));
+      return () => void unsubscribe();
+    } catch (error) {
+      console.warn('quiz-elements: cannot follow progress changes', error);
+      return () => undefined;
+    }
+  }
+
+  private onProgressChange(store: ProgressStore, change: ProgressChange): void {
+    if (this.subscription?.store !== store) return;
+    if (change.problem) this.claimNotes(store, [noteFor(change.problem)]);
+    // Statuses, previews and the summary read the store when rendering; previews are recomputed.
+    this.forgetPreviews();
+    // An empty review may have something now (another card or tab answered, an import); a set in progress stays as it is.
+    if (this.queue && this.session?.questions.length === 0) this.queueStale = true;
+    this.requestUpdate();
+  }
+
+  /** Shows the notes of `kinds` that no card of the page has shown yet for this store. */
+  private claimNotes(store: ProgressStore, kinds: NoteKind[]): void {
+    let shown = notesShown.get(store);
+    if (!shown) notesShown.set(store, (shown = new Set()));
+    const fresh = kinds.filter((kind) => {
+      const group = kind === 'set-aside' ? 'set-aside' : 'storage';
+      if (shown.has(group) || this.notes.includes(kind)) return false;
+      shown.add(group);
+      return true;
+    });
+    if (fresh.length) this.notes = [...this.notes, ...fresh];
+  }
+
+  private dismissNotes(): void {
+    this.notes = [];
+    this.pendingFocus = 'question'; // the button is gone: keep keyboard users in the card
+  }
+
+  /** Records an answer of the current question; never throws, and a failure only adds a note. */
+  private recordAnswer(index: number, questionId: string, grade: Grade, correct?: boolean): void {
+    const store = this.activeStore;
+    const recording: Recording = { index, status: store ? 'pending' : 'off', done: Promise.resolve(null) };
+    this.recordings.push(recording);
+    if (!store) return;
+    const bankId = this.bankId;
+    try {
+      const at = store.now();
+      const previous = store.get(bankId, questionId);
+      recording.done = store.record(bankId, questionId, grade, correct === undefined ? { at } : { at, correct }).then(
+        () => {
+          recording.status = 'saved';
+          this.requestUpdate(); // the summary may be waiting for it
+          return { store, bankId, questionId, review: { at, grade }, previous };
+        },
+        (error: unknown) => {
+          recording.status = 'failed';
+          this.recordFailed(error);
+          return null;
+        },
+      );
+    } catch (error) {
+      recording.status = 'failed';
+      this.recordFailed(error);
+    }
+  }
+
+  private recordFailed(error: unknown): void {
+    console.warn('quiz-elements: an answer could not be recorded', error);
+    if (!this.notes.includes('record-failed')) this.notes = [...this.notes, 'record-failed'];
+    this.requestUpdate();
+  }
+
+  /** Takes back the recorded answer of the step just undone in the session. */
+  private takeBackRecording(): void {
+    const recording = this.recordings.pop();
+    if (!recording) return;
+    void recording.done
+      .then((done) => done && done.store.undo(done.bankId, done.questionId, done.review, done.previous))
+      .catch((error: unknown) => console.warn('quiz-elements: an answer could not be taken back from progress', error));
+  }
+
+  private forgetPreviews(): void {
+    this.previews.clear();
+    this.previewGeneration++;
+  }
+
+  /** Asks the store when the shown open question would come back after each grade, once per question and change. */
+  private requestPreview(): void {
+    const store = this.activeStore;
+    const session = this.session;
+    const question = session && !session.complete ? this.shownQuestion(session) : undefined;
+    if (!store || !question || question.choices || session!.state?.grade !== undefined) return;
+    const bankId = this.bankId;
+    const ref = `${bankId}/${question.id}`;
+    if (this.previews.has(ref)) return;
+    this.previews.set(ref, 'pending');
+    const generation = this.previewGeneration;
+    const settle = (value: { at: number; due: Record<Grade, number> } | 'failed') => {
+      if (generation !== this.previewGeneration) return;
+      this.previews.set(ref, value);
+      this.requestUpdate();
+    };
+    try {
+      const at = store.now();
+      store.preview(bankId, question.id, at).then((due) => settle({ at, due }), () => settle('failed'));
+    } catch {
+      settle('failed');
+    }
+  }
+
+  private previewOf(questionId: string): { at: number; due: Record<Grade, number> } | null {
+    const preview = this.previews.get(`${this.bankId}/${questionId}`);
+    return preview && typeof preview === 'object' ? preview : null;
+  }
+
+  private statusOf(questionId: string): QuestionStatus | null {
+    try {
+      return this.activeStore?.status(this.bankId, questionId) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The locale of dates: the card's language tag when the UI speaks it (en-GB: "Wed 25 Nov"), else the UI's. */
+  private get dateLocale(): string {
+    const tag = languageOf(this);
+    return tag && stringsFor(tag) === this.strings ? tag : this.strings.lang;
+  }
+
+  /** "in 2 days (Wed 25 Nov, 10:00)" parts for a due time. */
+  private when(due: number, now: number): { relative: string; date: string } {
+    const s = this.strings;
+    return { relative: s.relativeTime(due - now), date: formatDateTime(due, this.dateLocale, s.lang, now) };
+  }
+
+  private isSet(session: PracticeSession): boolean {
+    return this.queue !== null || session.questions.length > 1;
   }
 
   static override get observedAttributes(): string[] {
@@ -188,7 +542,7 @@ export class QuizCard extends LitElement {
       return found ? [found] : [];
     }
     const topics = this.topic?.split(',').map((t) => t.trim()).filter(Boolean);
-    return selectQuestions(bank, { topics, kind: this.kind, count: this.count, shuffle: this.shuffle, seed: this.seed });
+    return selectQuestions(bank, { topics, kind: this.kind, count: this.count ?? 10, shuffle: this.shuffle, seed: this.seed });
   }
 
   private get bankId(): string {
@@ -245,7 +599,9 @@ export class QuizCard extends LitElement {
   private grade(grade: Grade): void {
     const session = this.session;
     const question = session && this.shownQuestion(session);
+    const index = session?.index ?? 0;
     if (!session || !question || !session.grade(grade)) return;
+    this.recordAnswer(index, question.id, grade);
     this.dispatchEvent(new QuizGradeEvent({ bankId: this.bankId, questionId: question.id, grade }));
     this.afterAnswer(this.strings.announceGraded(this.strings.grades[grade], this.position(session)));
   }
@@ -255,8 +611,11 @@ export class QuizCard extends LitElement {
     const question = session && this.shownQuestion(session);
     if (!session || !question) return;
     const selected = [...session.state!.selected];
+    const index = session.index;
     const correct = session.check();
     if (correct === null) return;
+    // A choice question has no self-grade: right counts as Good, wrong as Again.
+    this.recordAnswer(index, question.id, correct ? 'good' : 'again', correct);
     this.dispatchEvent(new QuizAnswerEvent({ bankId: this.bankId, questionId: question.id, correct, selected }));
     this.afterAnswer(this.strings.announceChecked(correct), 'feedback');
   }
@@ -264,7 +623,7 @@ export class QuizCard extends LitElement {
   private afterAnswer(message: string, focus: 'question' | 'feedback' = 'question'): void {
     const session = this.session!;
     if (session.complete) {
-      if (session.questions.length > 1) {
+      if (this.isSet(session)) {
         this.dispatchEvent(new QuizCompleteEvent({ bankId: this.bankId, ...session.summary() }));
         this.announce(`${message} ${this.strings.announceComplete}`);
       } else {
@@ -279,6 +638,7 @@ export class QuizCard extends LitElement {
 
   private undo(): void {
     if (!this.session?.undo()) return;
+    this.takeBackRecording();
     this.announce(this.strings.announceUndone);
     this.pendingFocus = 'question';
     this.requestUpdate();
@@ -297,12 +657,21 @@ export class QuizCard extends LitElement {
 
   private restart(onlyMissed: boolean): void {
     const session = this.session;
-    if (!session) return;
-    const missed = new Set(session.summary().missed);
-    const questions = onlyMissed ? session.questions.filter((q) => missed.has(q.id)) : session.questions;
-    this.session = new PracticeSession(questions);
-    this.announce(this.strings.announceQuestion(this.position(this.session)));
+    const bank = this.loadTask.value?.loaded.bank;
+    if (!session || !bank) return;
+    if (this.queue && !onlyMissed) {
+      // A review again: what is due now, not the same questions.
+      this.buildSession(bank);
+    } else {
+      const missed = new Set(session.summary().missed);
+      const questions = onlyMissed ? session.questions.filter((q) => missed.has(q.id)) : session.questions;
+      this.session = new PracticeSession(questions);
+      this.recordings = [];
+    }
+    const next = this.session;
+    this.announce(next && next.questions.length > 0 ? this.strings.announceQuestion(this.position(next)) : this.strings.reviewEmptyTitle);
     this.pendingFocus = 'question';
+    this.requestUpdate();
   }
 
   private showHint(): void {
@@ -349,6 +718,7 @@ export class QuizCard extends LitElement {
     const busy = this.loadTask.status === 1; // TaskStatus.PENDING
     return html`
       <div part="card" class="card" lang=${s.lang} aria-busy=${busy ? 'true' : 'false'} @keydown=${this.onKeyDown}>
+        ${this.renderNotes()}
         ${this.loadTask.render({
           initial: () => this.renderSkeleton(),
           pending: () => this.renderSkeleton(),
@@ -393,15 +763,22 @@ export class QuizCard extends LitElement {
     const bank = this.loadTask.value?.loaded.bank;
     if (!session || !bank) return this.renderSkeleton();
     if (session.questions.length === 0) {
+      if (this.queue && this.queue.total > 0) return this.renderReviewEmpty(this.queue);
       const message = this.question ? s.questionNotFound(this.question, bank.id) : s.emptyFilter(this.describeFilters(bank));
       return html`<p class="message error" role="alert" part="error">${message}</p>`;
     }
-    if (session.complete && session.questions.length > 1) return this.renderSummary(session);
+    if (session.complete && this.isSet(session)) return this.renderSummary(session);
     const question = this.shownQuestion(session)!;
-    const single = session.questions.length === 1;
+    const single = !this.isSet(session);
+    const status = this.statusOf(question.id);
+    const queue = this.queue && this.queue.questions === session.questions ? this.queue : null;
     return html`
       <div part="header" class="header">
-        <span class="badge">${question.kind === 'coding' ? s.kindCoding : s.kindConcept}</span>
+        <span class="badges">
+          <span class="badge">${question.kind === 'coding' ? s.kindCoding : s.kindConcept}</span>
+          ${status ? html`<span part="status" class="badge status" data-status=${status}>${s.statusLabels[status]}</span>` : nothing}
+          ${queue ? html`<span class="queue">${s.reviewQueue(queue.due, queue.fresh)}</span>` : nothing}
+        </span>
         ${single
           ? nothing
           : html`<span class="progress">
@@ -484,14 +861,23 @@ export class QuizCard extends LitElement {
   private renderGrades(session: PracticeSession): TemplateResult {
     const s = this.strings;
     const graded = session.state!.grade;
+    // Before grading: when the question would come back after each grade ("Good · 3 d").
+    const preview = graded === undefined ? this.previewOf(this.shownQuestion(session)!.id) : null;
     return html`
       <div part="grades" class="grades" role="group" aria-label=${s.gradePrompt}>
-        ${GRADES.map(
-          (grade, i) => html`<button part="button" type="button" data-grade=${grade} aria-pressed=${graded === grade ? 'true' : 'false'}
+        ${GRADES.map((grade, i) => {
+          const interval = preview ? preview.due[grade] - preview.at : null;
+          // The accessible name is the visible text ("Good 3 d", WCAG 2.5.3), then the interval spelled out.
+          return html`<button part="button" type="button" data-grade=${grade} aria-pressed=${graded === grade ? 'true' : 'false'}
             ?disabled=${graded !== undefined} @click=${() => this.grade(grade)}>
-            <span>${s.grades[grade]}</span><kbd aria-hidden="true">${i + 1}</kbd>
-          </button>`,
-        )}
+            <span>${s.grades[grade]}</span>
+            ${interval === null
+              ? nothing
+              : html`<span part="interval" class="interval">${s.interval(interval)}</span>
+                  <span class="visually-hidden">${s.gradeNextReview(s.relativeTime(interval))}</span>`}
+            <kbd aria-hidden="true">${i + 1}</kbd>
+          </button>`;
+        })}
       </div>
     `;
   }
@@ -569,6 +955,7 @@ export class QuizCard extends LitElement {
           ${summary.right + summary.wrong > 0 ? html`<dt>${s.check}</dt><dd>${s.summaryChoices(summary.right, summary.wrong)}</dd>` : nothing}
         </dl>
         <p class="message">${s.timeTaken(s.duration(summary.durationMs))}</p>
+        ${this.renderSchedule(session)}
       </section>
       <div class="actions">
         <button part="button" class="primary" type="button" @click=${() => this.restart(false)}>${s.restart}</button>
@@ -576,6 +963,101 @@ export class QuizCard extends LitElement {
           ? html`<button part="button" type="button" @click=${() => this.restart(true)}>${s.reviewMissed(summary.missed.length)}</button>`
           : nothing}
         ${session.canUndo ? html`<button part="button" type="button" @click=${this.undo}>${s.undo}</button>` : nothing}
+      </div>
+    `;
+  }
+
+  /** The summary's "what was scheduled when": each answered question, how it went, and when it comes back. */
+  private renderSchedule(session: PracticeSession): TemplateResult | typeof nothing {
+    const store = this.activeStore;
+    const bank = this.loadTask.value?.loaded.bank;
+    if (!store || !bank) return nothing;
+    const s = this.strings;
+    let now: number;
+    try {
+      now = store.now();
+    } catch {
+      return nothing;
+    }
+    const rows = session.questions.flatMap((asked, index) => {
+      const state = session.states[index]!;
+      if (state.grade === undefined && !state.checked) return [];
+      const question = variantsOf(bank, asked)[state.variant] ?? asked;
+      const recording = this.recordings.findLast((r) => r.index === index);
+      let progress: QuestionProgress | undefined;
+      try {
+        progress = recording?.status === 'saved' ? store.get(bank.id, question.id) : undefined;
+      } catch {
+        progress = undefined;
+      }
+      const due = progress && progress.memory.state !== 0 ? progress.memory.due : null;
+      const result = state.grade !== undefined ? s.grades[state.grade] : state.correct ? s.resultRight : s.resultWrong;
+      return [{ question, result, due, pending: recording?.status === 'pending' }];
+    });
+    if (rows.length === 0) return nothing;
+    return html`
+      <table part="schedule" class="schedule">
+        <caption>${s.scheduleTitle}</caption>
+        <thead>
+          <tr><th scope="col">${s.scheduleQuestion}</th><th scope="col">${s.scheduleResult}</th><th scope="col">${s.scheduleNext}</th></tr>
+        </thead>
+        <tbody>
+          ${rows.map(({ question, result, due, pending }) => {
+            const when = due === null ? null : this.when(due, now);
+            return html`<tr>
+              <th scope="row" lang=${bank.language}>${question.title}</th>
+              <td>${result}</td>
+              <td>${when
+                ? html`<time datetime=${new Date(due!).toISOString()}>${s.scheduleWhen(when.relative, when.date)}</time>`
+                : pending
+                  ? '…'
+                  : s.scheduleNotRecorded}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    `;
+  }
+
+  /** `mode="review"` with nothing to ask: why, and when the next review is. */
+  private renderReviewEmpty(queue: ReviewQueue): TemplateResult {
+    const s = this.strings;
+    const store = this.activeStore;
+    let next: { relative: string; date: string; at: number } | null = null;
+    if (queue.nextDue !== null && store) {
+      try {
+        next = { ...this.when(queue.nextDue, store.now()), at: queue.nextDue };
+      } catch {
+        next = null;
+      }
+    }
+    return html`
+      <section part="empty" class="empty" data-focus="question" tabindex="-1" aria-labelledby="empty-title">
+        <div class="title" id="empty-title" role="heading" aria-level=${this.headingLevel}>${s.reviewEmptyTitle}</div>
+        ${queue.newHeldBack > 0 ? html`<p class="message">${s.reviewNewLimitReached(queue.newPerDay, queue.allNew)}</p>` : nothing}
+        ${next
+          ? html`<p class="message">
+              <time datetime=${new Date(next.at).toISOString()}>${s.reviewNextDue(next.relative, next.date)}</time>
+            </p>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  /** Notes about stored progress, shown by one card of the page. */
+  private renderNotes(): TemplateResult | typeof nothing {
+    if (this.notes.length === 0) return nothing;
+    const s = this.strings;
+    const text: Record<NoteKind, string> = {
+      'not-saved': s.progressNotSaved,
+      'storage-full': s.progressStorageFull,
+      'set-aside': s.progressSetAside,
+      'record-failed': s.progressRecordFailed,
+    };
+    return html`
+      <div part="notice" class="notice" role="status">
+        ${this.notes.map((note) => html`<p class="message" data-note=${note}>${text[note]}</p>`)}
+        <button part="button" type="button" @click=${this.dismissNotes}>${s.dismiss}</button>
       </div>
     `;
   }
