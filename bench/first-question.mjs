@@ -23,8 +23,8 @@
 // title first has text in the element's shadow root (MutationObserver on every shadow root as it
 // is attached), then the double requestAnimationFrame after it (the frame with the title has been
 // painted), and the first frame in which the title is fully opaque (quizdown fades questions in).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,20 +33,12 @@ import { createRequire } from 'node:module';
 import puppeteer from 'puppeteer-core';
 import { browserEnv, detectBrowsers, ROOT_DIR } from '../scripts/browsers.mjs';
 import { makeBank, makeQuizdown, QUESTION_COUNT } from './bank.mjs';
+import { BENCH_ARGS, CDN_DIR, ensureBuild, OUT_DIR, RESULTS, snapshotCdn, stats } from './harness.mjs';
 import { startProfiler, summarizeProfile } from './profile.mjs';
 
 const TARGET_MS = 200;
-const BENCH_DIR = path.join(ROOT_DIR, 'bench');
-const OUT_DIR = path.join(BENCH_DIR, '.out');
-const RESULTS = path.join(BENCH_DIR, 'results.md');
-const CDN_DIR = path.join(ROOT_DIR, 'dist', 'cdn');
-const ENTRY = path.join(CDN_DIR, 'quiz-elements.js');
 const RUN_TIMEOUT_MS = 15_000;
 const GZIP_LEVEL = 9;
-// Headless Chromium 15x opens the omnibox popup WebUI (two chrome:// renderers loading ~50
-// modules) for every new browser context, i.e. during every cold run, competing with the page
-// for the 2 CPUs. A user's browser window has it loaded already, so the bench turns it off.
-const BENCH_ARGS = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'];
 
 // --- options ------------------------------------------------------------------------------
 
@@ -114,45 +106,6 @@ async function waitForIdle(seconds) {
   }
 }
 
-// --- build --------------------------------------------------------------------------------
-
-function newestSourceMtime() {
-  let newest = 0;
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (/\.(ts|js|json|css)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(file).mtimeMs);
-    }
-  };
-  walk(path.join(ROOT_DIR, 'src'));
-  for (const file of ['rollup.config.js', 'tsconfig.build.json']) {
-    const full = path.join(ROOT_DIR, file);
-    if (existsSync(full)) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild(mode) {
-  const missing = !existsSync(ENTRY);
-  const stale = !missing && statSync(ENTRY).mtimeMs < newestSourceMtime();
-  if (mode === 'never') {
-    if (missing) throw new Error('dist/cdn/quiz-elements.js is missing: run npm run build (or drop --no-build)');
-    return stale ? 'existing dist/cdn (older than src/, --no-build)' : 'existing dist/cdn (up to date)';
-  }
-  if (mode === 'auto' && !missing && !stale) return 'existing dist/cdn (up to date)';
-  console.log(`Building (${missing ? 'dist/cdn missing' : stale ? 'dist/cdn older than src/' : '--build'}): npm run build ...`);
-  const started = Date.now();
-  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (result.status !== 0) {
-    process.stderr.write(`${result.stdout}\n${result.stderr}`.slice(-6000));
-    throw new Error(`npm run build failed (exit ${result.status})`);
-  }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`Built in ${seconds} s.`);
-  return `fresh npm run build (${seconds} s)`;
-}
-
 // --- what the server serves ---------------------------------------------------------------
 
 const TYPES = {
@@ -168,22 +121,6 @@ function asset(body, type, cacheControl = 'public, max-age=600') {
 }
 
 /** Every .js file of dist/cdn (no source maps), read once so a parallel rebuild can't change them mid-run. */
-function snapshotCdn() {
-  const files = new Map();
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (entry.name.endsWith('.js')) {
-        const url = `/dist/cdn/${path.relative(CDN_DIR, file).split(path.sep).join('/')}`;
-        // Hashed chunks are immutable on a CDN; the entry keeps a short max-age.
-        files.set(url, asset(readFileSync(file), TYPES['.js'], url.includes('/chunks/') ? 'public, max-age=31536000, immutable' : 'public, max-age=600'));
-      }
-    }
-  };
-  walk(CDN_DIR);
-  return files;
-}
 
 const PAGE_STYLE = `body { font-family: system-ui, sans-serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6; color: #222; }`;
 
@@ -473,14 +410,6 @@ async function runOnce(browser, site, variant, { tracePath, profile } = {}) {
   }
 }
 
-function stats(values) {
-  const s = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  const mid = s.length / 2;
-  const median = s.length % 2 ? s[Math.floor(mid)] : (s[mid - 1] + s[mid]) / 2;
-  const rank = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
-  return { n: s.length, median, p90: rank(0.9), min: s[0], max: s[s.length - 1] };
-}
 
 /**
  * Runs every variant at one server latency, interleaved (run i of each variant, then run i + 1),
@@ -835,7 +764,8 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const buildNote = ensureBuild(options.build);
-  const cdnFiles = snapshotCdn();
+  // Hashed chunks are immutable on a CDN; the entry keeps a short max-age.
+  const cdnFiles = snapshotCdn((url, body) => asset(body, TYPES['.js'], url.includes('/chunks/') ? 'public, max-age=31536000, immutable' : 'public, max-age=600'));
 
   let quizdownBundle = null;
   let quizdownNote = 'not measured (--no-quizdown).';

@@ -19,24 +19,18 @@
 // change is "painted" at the first frame end after it happened (MutationObserver on the shadow
 // root). Long tasks come from a PerformanceObserver('longtask'); the heap from CDP
 // Runtime.getHeapUsage after HeapProfiler.collectGarbage.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { browserEnv, detectBrowsers, ROOT_DIR } from '../scripts/browsers.mjs';
+import { BENCH_ARGS, CDN_DIR, ensureBuild, OUT_DIR, RESULTS, snapshotCdn, stats } from './harness.mjs';
 import { inclusiveTimes, profileTimeline, summarizeProfile } from './profile.mjs';
 import { makeSyntheticBanks } from './synthetic-bank.mjs';
 
-const BENCH_DIR = path.join(ROOT_DIR, 'bench');
-const OUT_DIR = path.join(BENCH_DIR, '.out');
-const RESULTS = path.join(BENCH_DIR, 'results.md');
-const CDN_DIR = path.join(ROOT_DIR, 'dist', 'cdn');
-const ENTRY = path.join(CDN_DIR, 'quiz-elements.js');
 const SEED = 20261123;
-// Same reason as in first-question.mjs: headless Chromium opens the omnibox WebUI per context.
-const BENCH_ARGS = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'];
 const VIEWPORT = { width: 1280, height: 900 };
 
 /** The issue's targets, for 10,000 questions. */
@@ -81,61 +75,6 @@ function whole(value, arg) {
   const n = Number(String(value).replace(/_/g, ''));
   if (!Number.isInteger(n) || n < 1) throw new Error(`${arg}: expected a whole number of at least 1`);
   return n;
-}
-
-// --- build (as bench/first-question.mjs) ---------------------------------------------------
-
-function newestSourceMtime() {
-  let newest = 0;
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (/\.(ts|js|json|css)$/.test(entry.name) && !/\.(test|bench)\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(file).mtimeMs);
-    }
-  };
-  walk(path.join(ROOT_DIR, 'src'));
-  for (const file of ['rollup.config.js', 'tsconfig.build.json']) {
-    const full = path.join(ROOT_DIR, file);
-    if (existsSync(full)) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild(mode) {
-  const missing = !existsSync(ENTRY);
-  const stale = !missing && statSync(ENTRY).mtimeMs < newestSourceMtime();
-  if (mode === 'never') {
-    if (missing) throw new Error('dist/cdn/quiz-elements.js is missing: run npm run build (or drop --no-build)');
-    return stale ? 'existing dist/cdn (older than src/, --no-build)' : 'existing dist/cdn (up to date)';
-  }
-  if (mode === 'auto' && !missing && !stale) return 'existing dist/cdn (up to date)';
-  console.log(`Building (${missing ? 'dist/cdn missing' : stale ? 'dist/cdn older than src/' : '--build'}): npm run build ...`);
-  const started = Date.now();
-  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (result.status !== 0) {
-    process.stderr.write(`${result.stdout}\n${result.stderr}`.slice(-6000));
-    throw new Error(`npm run build failed (exit ${result.status})`);
-  }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`Built in ${seconds} s.`);
-  return `fresh npm run build (${seconds} s)`;
-}
-
-// --- server -------------------------------------------------------------------------------
-
-/** Every .js file of dist/cdn, read once so a parallel rebuild can't change them mid-run. */
-function snapshotCdn() {
-  const files = new Map();
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (entry.name.endsWith('.js')) files.set(`/dist/cdn/${path.relative(CDN_DIR, file).split(path.sep).join('/')}`, { body: readFileSync(file), type: 'text/javascript; charset=utf-8' });
-    }
-  };
-  walk(CDN_DIR);
-  return files;
 }
 
 // `lib=0`: the same page and data without the library (the heap baseline).
@@ -506,14 +445,6 @@ function installHelpers() {
 
 // --- Node side ----------------------------------------------------------------------------
 
-function stats(values) {
-  const s = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  const mid = s.length / 2;
-  const median = s.length % 2 ? s[Math.floor(mid)] : (s[mid - 1] + s[mid]) / 2;
-  const rank = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
-  return { n: s.length, median, p90: rank(0.9), p95: rank(0.95), min: s[0], max: s[s.length - 1], mean: s.reduce((a, b) => a + b, 0) / s.length };
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (v) => (v == null || !Number.isFinite(v) ? '–' : v.toFixed(v < 100 ? 1 : 0));
@@ -1041,7 +972,7 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const buildNote = ensureBuild(options.build);
-  const files = snapshotCdn();
+  const files = snapshotCdn((url, body) => ({ body, type: 'text/javascript; charset=utf-8' }));
   files.set('/page.html', { body: Buffer.from(PAGE), type: 'text/html; charset=utf-8' });
   const datasets = new Map();
   for (const size of options.sizes) {
