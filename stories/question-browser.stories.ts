@@ -11,6 +11,8 @@ import type { QuizErrorEvent } from '../src/events/quiz-error.js';
 import type { QuizQuestionSelectEvent } from '../src/events/quiz-question-select.js';
 import type { QuizTopicSelectEvent } from '../src/events/quiz-topic-select.js';
 import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
+import { ProgressStore } from '../src/progress/store.js';
+import type { ProgressStorage, QuestionStatus } from '../src/progress/types.js';
 import { demoBank } from './fixtures.js';
 
 /**
@@ -128,6 +130,48 @@ function syntheticBank(count: number): Bank {
   return bank;
 }
 
+// --- learner progress --------------------------------------------------------------------------
+
+const DAY = 86_400_000;
+/** The progress stories' clock: Monday 23 November 2026, 09:00 local time, so statuses never drift. */
+const STORY_NOW = new Date(2026, 10, 23, 9, 0).getTime();
+
+/** Progress kept in a Map: the stories neither read nor change the reader's own progress. */
+function mapStorage(): ProgressStorage {
+  const data = new Map<string, string>();
+  return {
+    keys: (prefix) => [...data.keys()].filter((key) => key.startsWith(prefix)),
+    get: (key) => data.get(key) ?? null,
+    set: (key, value) => void data.set(key, value),
+    remove: (key) => void data.delete(key),
+    watch: () => () => undefined,
+  };
+}
+
+/** A store at STORY_NOW in which each listed question has its status: due (Again a day ago), learning (Good now), mastered (Easy again and again). */
+async function seededStore(bankId: string, statuses: Record<string, Exclude<QuestionStatus, 'new'>>): Promise<ProgressStore> {
+  const store = new ProgressStore({ storage: mapStorage(), now: () => STORY_NOW, progressKey: 'stories' });
+  for (const [questionId, status] of Object.entries(statuses)) {
+    if (status === 'due') await store.record(bankId, questionId, 'again', { at: STORY_NOW - DAY });
+    else if (status === 'learning') await store.record(bankId, questionId, 'good', { at: STORY_NOW });
+    else {
+      let at = STORY_NOW - 1000 * DAY;
+      for (let i = 0; i < 40 && store.status(bankId, questionId) !== 'mastered'; i++) at = Math.min((await store.record(bankId, questionId, 'easy', { at })).memory.due, STORY_NOW);
+    }
+  }
+  return store;
+}
+
+/** The fixture with one question of each status (and one new). */
+const demoProgress = () => seededStore(demoBank.id, { overfitting: 'due', 'overfitting-2': 'mastered', metric: 'learning', metrics: 'due' });
+
+/** The first 24 questions of the bundled `llm-fundamentals` bank, in turn due, learning, mastered (the rest new). */
+async function fundamentalsProgress(): Promise<ProgressStore> {
+  const bank = (await (await fetch('quiz-data/banks/llm-fundamentals.json')).json()) as Bank;
+  const cycle = ['due', 'learning', 'mastered'] as const;
+  return seededStore(bank.id, Object.fromEntries(bank.questions.slice(0, 24).map((q, i) => [q.id, cycle[i % 3]!])));
+}
+
 // --- args and template --------------------------------------------------------------------------
 
 interface BrowserArgs {
@@ -142,6 +186,12 @@ interface BrowserArgs {
   kind?: 'concept' | 'coding';
   bankFilter?: string;
   selected?: string;
+  /** Learner-status filter. */
+  status?: QuestionStatus;
+  progressKey?: string;
+  noProgress?: boolean;
+  /** Set by the progress stories' loaders. */
+  progressStore?: ProgressStore;
   syncUrl?: boolean;
   timeout?: number;
   theme?: 'light' | 'dark';
@@ -166,6 +216,10 @@ const questionBrowser = (args: BrowserArgs, content?: TemplateResult) => html`
     kind=${ifDefined(args.kind)}
     bank-filter=${ifDefined(args.bankFilter)}
     selected=${ifDefined(args.selected)}
+    status=${ifDefined(args.status)}
+    progress-key=${ifDefined(args.progressKey)}
+    ?no-progress=${args.noProgress}
+    .progressStore=${args.progressStore}
     ?sync-url=${args.syncUrl}
     timeout=${ifDefined(args.timeout)}
     theme=${ifDefined(args.theme)}
@@ -199,6 +253,10 @@ const meta: Meta<BrowserArgs> = {
     kind: { control: 'inline-radio', options: [undefined, 'concept', 'coding'] },
     bankFilter: { name: 'bank-filter', control: 'select', options: [undefined, ...catalog.banks.map((entry) => entry.id)], description: 'Show only the questions of this bank id' },
     selected: { control: 'text', description: 'The open question as `bankId/questionId`' },
+    status: { control: 'inline-radio', options: [undefined, 'new', 'learning', 'due', 'mastered'], description: 'Show only questions with this learner status' },
+    progressKey: { name: 'progress-key', control: 'text', description: "Whose progress (the page's store for this key, in localStorage)" },
+    noProgress: { name: 'no-progress', control: 'boolean', description: 'Show and record no progress' },
+    progressStore: { table: { disable: true } },
     syncUrl: { name: 'sync-url', control: 'boolean', description: 'Keep query, filters and open question in the URL hash (of the preview iframe)' },
     timeout: { control: { type: 'number', min: 0, step: 1000 }, description: 'Milliseconds; 0 waits forever', table: { defaultValue: { summary: '15000' } } },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'], description: 'Default: follows the system' },
@@ -353,6 +411,64 @@ export const DeepLink: Story = {
     return () => history.replaceState(history.state, '', `${location.pathname}${location.search}${before}`);
   },
 };
+
+// --- learner progress ------------------------------------------------------------------------------
+
+/** Progress with every status: row badges, topic counts and bars, Review due (2), Export and Import. */
+export const WithProgress: Story = {
+  args: { bank: FIXTURE, lang: 'en' },
+  loaders: [async () => ({ progressStore: await demoProgress() })],
+  render: (args, { loaded }) => questionBrowser({ ...args, progressStore: loaded.progressStore as ProgressStore }),
+};
+
+/** Progress on a bundled bank: 8 due, 8 learning, 8 mastered, the rest new. */
+export const WithProgressBundled: Story = {
+  name: 'With progress (bundled bank, 中文 UI)',
+  args: { bank: 'llm-fundamentals', lang: 'zh-CN' },
+  loaders: [async () => ({ progressStore: await fundamentalsProgress() })],
+  render: WithProgress.render,
+};
+
+/** The status filter set to Due: only the due questions; a group of variants shows just its due ones. */
+export const StatusFilterDue: Story = { ...WithProgress, name: 'Status filter: due', args: { ...WithProgress.args, status: 'due' } };
+
+export const StatusFilterMastered: Story = { ...WithProgressBundled, name: 'Status filter: mastered (中文 UI)', args: { ...WithProgressBundled.args, status: 'mastered' } };
+
+/** Review due (N): the search is cleared, the filter becomes Due and the first due question opens. */
+export const ReviewDue: Story = {
+  ...WithProgress,
+  args: { ...WithProgress.args, query: 'metric' },
+  decorators: [(story) => html`<div style="width: 1000px">${story()}</div>`],
+  play: async ({ canvasElement, args }) => {
+    const { browser, ui, s } = await openBrowser(canvasElement);
+    await userEvent.click(ui.getByRole('button', { name: s.reviewDue(2) }));
+    await expect(browser).toHaveAttribute('status', 'due');
+    await expect(browser).not.toHaveAttribute('query');
+    await expect(browser).toHaveAttribute('selected', 'story-demo/overfitting');
+    await expect(args.onQuestionSelect).toHaveBeenCalledOnce();
+  },
+};
+
+/** Import progress… with a file that is not a progress export: an alert names the file and says why; nothing changes. */
+export const ImportError: Story = {
+  ...WithProgress,
+  name: 'Import error',
+  play: async ({ canvasElement }) => {
+    const { browser, ui } = await openBrowser(canvasElement);
+    const input = browser.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['{"format":"quiz-bank/1","questions":[]}'], 'ml-basics.json', { type: 'application/json' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await expect(await ui.findByRole('alert')).toHaveTextContent('Could not import "ml-basics.json"');
+  },
+};
+
+/** `no-progress`: no statuses, no status filter, no review, export or import; the open card records nothing. */
+export const NoProgress: Story = { args: { bank: FIXTURE, noProgress: true, selected: 'story-demo/metric', lang: 'en' } };
+
+/** 320 px with progress: the tools wrap under the results. */
+export const NarrowWithProgress: Story = { ...WithProgress, name: 'Narrow (320 px) with progress', decorators: [(story) => html`<div style="width: 320px; outline: 1px dashed #999">${story()}</div>`] };
 
 // --- layout ------------------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@ import type { QuizTopicSelectEvent } from '../src/events/quiz-topic-select.js';
 import '../src/elements/topic-list/topic-list.js';
 import type { TopicList, TopicProgress } from '../src/elements/topic-list/topic-list.js';
 import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
+import { ProgressStore } from '../src/progress/store.js';
+import type { ProgressStorage, QuestionStatus } from '../src/progress/types.js';
 import { demoBank } from './fixtures.js';
 
 /** A small Chinese bank next to the English fixture, to show a catalog's groups without loading. */
@@ -48,6 +50,50 @@ const catalogProgress: Record<string, TopicProgress> = Object.fromEntries(
     .map(([topic, progress]) => [`llm-fundamentals/${topic}`, progress]),
 );
 
+// --- learner progress from a store ----------------------------------------------------------------
+
+const DAY = 86_400_000;
+/** The progress stories' clock: Monday 23 November 2026, 09:00 local time, so statuses never drift. */
+const STORY_NOW = new Date(2026, 10, 23, 9, 0).getTime();
+
+/** Progress kept in a Map: the stories neither read nor change the reader's own progress. */
+function mapStorage(): ProgressStorage {
+  const data = new Map<string, string>();
+  return {
+    keys: (prefix) => [...data.keys()].filter((key) => key.startsWith(prefix)),
+    get: (key) => data.get(key) ?? null,
+    set: (key, value) => void data.set(key, value),
+    remove: (key) => void data.delete(key),
+    watch: () => () => undefined,
+  };
+}
+
+/** A store at STORY_NOW with the given statuses (`bankId/questionId` → status). */
+async function seededStore(statuses: Record<string, Exclude<QuestionStatus, 'new'>>): Promise<ProgressStore> {
+  const store = new ProgressStore({ storage: mapStorage(), now: () => STORY_NOW, progressKey: 'stories' });
+  for (const [ref, status] of Object.entries(statuses)) {
+    const [bankId, questionId] = ref.split('/') as [string, string];
+    if (status === 'due') await store.record(bankId, questionId, 'again', { at: STORY_NOW - DAY });
+    else if (status === 'learning') await store.record(bankId, questionId, 'good', { at: STORY_NOW });
+    else {
+      let at = STORY_NOW - 1000 * DAY;
+      for (let i = 0; i < 40 && store.status(bankId, questionId) !== 'mastered'; i++) at = Math.min((await store.record(bankId, questionId, 'easy', { at })).memory.due, STORY_NOW);
+    }
+  }
+  return store;
+}
+
+/** The two fixture banks with some of everything. */
+const twoBanksProgress = () =>
+  seededStore({
+    'story-demo/overfitting': 'due',
+    'story-demo/overfitting-2': 'mastered',
+    'story-demo/metric': 'learning',
+    'story-demo/softmax': 'mastered',
+    'story-llm/sft': 'due',
+    'story-llm/kv-cache': 'learning',
+  });
+
 interface ListArgs {
   src?: string;
   /** A bundled bank id, `*` for every bundled bank, or the name of a fixture that `mapping` turns into a bank object. */
@@ -58,6 +104,10 @@ interface ListArgs {
   selected?: string;
   multiple?: boolean;
   progress?: Record<string, TopicProgress>;
+  progressKey?: string;
+  noProgress?: boolean;
+  /** Set by the progress stories' loaders. */
+  progressStore?: ProgressStore;
   label?: string;
   timeout?: number;
   theme?: 'light' | 'dark';
@@ -76,6 +126,9 @@ const topicList = (args: ListArgs, content?: TemplateResult) => html`
     selected=${ifDefined(args.selected)}
     ?multiple=${args.multiple}
     .progress=${args.progress}
+    progress-key=${ifDefined(args.progressKey)}
+    ?no-progress=${args.noProgress}
+    .progressStore=${args.progressStore}
     label=${ifDefined(args.label)}
     timeout=${ifDefined(args.timeout)}
     theme=${ifDefined(args.theme)}
@@ -104,7 +157,10 @@ const meta: Meta<ListArgs> = {
     },
     banks: { control: 'object', description: 'Banks a parent has already loaded (property); nothing is loaded' },
     selected: { control: 'text', description: 'Selected values, comma-separated; empty = All' },
-    progress: { control: 'object', description: 'Learner progress per option value (property)' },
+    progress: { control: 'object', description: "Learner progress per option value (property); replaces the store's counts" },
+    progressKey: { name: 'progress-key', control: 'text', description: "Whose progress to count (the page's store for this key, in localStorage)" },
+    noProgress: { name: 'no-progress', control: 'boolean', description: 'Count no progress from the store' },
+    progressStore: { table: { disable: true } },
     label: { control: 'text' },
     timeout: { control: { type: 'number', min: 0, step: 1000 } },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
@@ -206,6 +262,26 @@ export const MultiplePlayed: Story = {
 export const WithProgress: Story = { args: { bank: 'llm-fundamentals', progress: fundamentalsProgress, lang: 'zh-CN' } };
 
 export const WithProgressEnglishUi: Story = { args: { ...WithProgress.args, lang: 'en' } };
+
+/**
+ * Counted from the learner's progress store (here one made for the story): new / learning / due /
+ * mastered per topic, for All and for each bank; screen readers hear the full counts as each
+ * option's description. The list follows the store as the learner answers.
+ */
+export const ProgressFromStore: Story = {
+  args: { banks: twoBanks },
+  loaders: [async () => ({ progressStore: await twoBanksProgress() })],
+  render: (args, { loaded }) => topicList({ ...args, progressStore: loaded.progressStore as ProgressStore }),
+  play: async ({ canvasElement }) => {
+    const { list, ui } = await openList(canvasElement);
+    const training = ui.getByRole('option', { name: named('Training') });
+    await expect(list.shadowRoot!.getElementById(training.getAttribute('aria-describedby')!)).toHaveTextContent(/2 of 3 mastered, 1 due, 0 learning, 0 new/);
+  },
+};
+
+export const ProgressFromStoreChineseUi: Story = { ...ProgressFromStore, args: { ...ProgressFromStore.args, lang: 'zh-CN' }, play: undefined };
+
+export const ProgressFromStoreDark: Story = { ...ProgressFromStore, args: { ...ProgressFromStore.args, theme: 'dark' }, decorators: [darkPage], parameters: { layout: 'fullscreen' }, play: undefined };
 
 // --- inline source -----------------------------------------------------------------------------
 

@@ -131,6 +131,7 @@ export const en: UiStrings = {
       ? `No questions${query ? ` match “${query}”` : ''}.`
       : `${questions} ${questions === 1 ? 'question' : 'questions'}${rows !== questions ? ` under ${rows} ${rows === 1 ? 'title' : 'titles'}` : ''}${query ? ` match “${query}”` : ''}.`,
   noResults: (query) => (query ? `No question matches “${query}” with these filters. Try fewer words, another spelling, or All topics.` : 'No question matches these filters. Choose All topics or another kind.'),
+  noStatusResults: (status) => `None of these questions has the status “${status}” now. Choose “Any status” to see them all.`,
   clearSearch: 'Clear search and filters',
   variantCount: (count) => `${count} variants`,
   variantTab: (index) => `Variant ${index}`,

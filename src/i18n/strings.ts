@@ -148,6 +148,8 @@ export interface UiStrings {
   resultAnnouncement: (questions: number, rows: number, query: string) => string;
   /** `<question-browser>`: nothing matches the query and filters. */
   noResults: (query: string) => string;
+  /** `<question-browser>`: the search and filters find questions, but none has the chosen status (its label). */
+  noStatusResults: (status: string) => string;
   /** `<question-browser>`: a button that clears the query and every filter. */
   clearSearch: string;
   /** `<question-browser>`: the badge of a row that stands for several questions with one title. */

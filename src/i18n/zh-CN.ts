@@ -124,6 +124,7 @@ export const zhCN: UiStrings = {
     questions === 0
       ? `没有${query ? `匹配“${query}”的` : ''}题目。`
       : `${query ? `匹配“${query}”的` : '共'}有 ${questions} 道题${rows !== questions ? `，${rows} 个标题` : ''}。`,
+  noStatusResults: (status) => `这些题目中现在没有状态为“${status}”的题目。选择“全部状态”可查看全部。`,
   noResults: (query) => (query ? `在当前筛选下没有匹配“${query}”的题目。请减少关键词、换个写法，或选择全部主题。` : '没有符合当前筛选的题目。请选择全部主题或其他题型。'),
   clearSearch: '清除搜索和筛选',
   variantCount: (count) => `${count} 个版本`,

@@ -89,7 +89,21 @@ export const questionBrowserStyles = css`
   .topics {
     max-width: none;
     max-height: 11rem;
+    /* Gives way (it scrolls) when notes or progress messages need the room, before the results do. */
+    min-height: 4.5rem;
     overflow: auto;
+    flex-shrink: 1;
+  }
+  .count-row {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .count-row .count {
+    flex: 1 1 0;
+    min-width: 0;
+  }
+  .review {
     flex-shrink: 0;
   }
   .count {
@@ -158,6 +172,19 @@ export const questionBrowserStyles = css`
     border-color: var(--_accent);
     color: var(--_fg);
   }
+  .badge.status {
+    color: var(--_fg);
+    font-weight: 600;
+  }
+  .badge.status[data-status='due'] {
+    border-color: var(--_wrong);
+  }
+  .badge.status[data-status='learning'] {
+    border-color: var(--_accent);
+  }
+  .badge.status[data-status='mastered'] {
+    border-color: var(--_correct);
+  }
   .excerpt {
     font-size: 0.85em;
     color: var(--_muted);
@@ -177,6 +204,57 @@ export const questionBrowserStyles = css`
   }
   .empty p {
     margin: 0 0 0.75rem;
+  }
+  .progress-footer {
+    flex-shrink: 0;
+  }
+  .progress-tools {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+  }
+  .progress-tools button,
+  .review {
+    font-size: 0.85em;
+    min-height: 2rem;
+    padding-block: 0.2rem;
+  }
+  .progress-message {
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .progress-message:not(:empty) {
+    margin-top: 0.25rem;
+  }
+  .import-error {
+    margin-top: 0.25rem;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    font-size: 0.9em;
+  }
+  .import-error .message {
+    flex: 1 1 12rem;
+    margin: 0;
+  }
+  .notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_surface);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.5rem 0.75rem;
+    font-size: 0.9em;
+    flex-shrink: 0;
+  }
+  .notice .message {
+    flex: 1 1 12rem;
+    margin: 0;
   }
   .detail {
     min-height: 0;

@@ -5,6 +5,9 @@ import { clearBankCache } from '../../bank/load.js';
 import type { Bank, Catalog, Question } from '../../bank/types.js';
 import type { QuizErrorEvent } from '../../events/quiz-error.js';
 import type { QuizQuestionSelectEvent } from '../../events/quiz-question-select.js';
+import { ProgressStore } from '../../progress/store.js';
+import { QUESTION_STATUSES, type ProgressExport, type ProgressStorage, type QuestionStatus } from '../../progress/types.js';
+import type { QuizCard } from '../quiz-card/quiz-card.js';
 import './question-browser.js';
 import type { QuestionBrowser } from './question-browser.js';
 import { json, stubFetch } from '../../../test/fetch-stub.js';
@@ -116,11 +119,96 @@ function expectedMatches(query: string): Flat[] {
   return bundled.filter((q) => words.every((word) => q.text.includes(word)));
 }
 
+// --- learner progress ---------------------------------------------------------------------------
+
+const DAY = 86_400_000;
+const FIXED = new Date(2026, 10, 23, 9, 0).getTime();
+
+/** Progress storage in a Map: nothing reaches localStorage, nothing leaks between tests. */
+function mapStorage(): ProgressStorage {
+  const data = new Map<string, string>();
+  return {
+    keys: (prefix) => [...data.keys()].filter((key) => key.startsWith(prefix)),
+    get: (key) => data.get(key) ?? null,
+    set: (key, value) => void data.set(key, value),
+    remove: (key) => void data.delete(key),
+    watch: () => () => undefined,
+  };
+}
+
+const fixedStore = (progressKey?: string) => new ProgressStore({ storage: mapStorage(), now: () => FIXED, ...(progressKey ? { progressKey } : {}) });
+
+/** Answers until the question has `status` at FIXED: due (Again a day ago), learning (Good now), mastered (Easy, again and again). */
+async function give(store: ProgressStore, bankId: string, questionId: string, status: Exclude<QuestionStatus, 'new'>): Promise<void> {
+  if (status === 'due') await store.record(bankId, questionId, 'again', { at: FIXED - DAY });
+  else if (status === 'learning') await store.record(bankId, questionId, 'good', { at: FIXED });
+  else {
+    let at = FIXED - 1000 * DAY;
+    for (let i = 0; i < 40 && store.status(bankId, questionId) !== 'mastered'; i++) {
+      const progress = await store.record(bankId, questionId, 'easy', { at });
+      at = Math.min(progress.memory.due, FIXED);
+    }
+  }
+  expect(store.status(bankId, questionId)).to.equal(status);
+}
+
+/** ml: overfit-1 due, overfit-2 mastered, overfit-3 new (one row: Due), dropout learning, kv-cache due. */
+async function storeWithProgress(progressKey?: string): Promise<ProgressStore> {
+  const store = fixedStore(progressKey);
+  await give(store, 'ml', 'overfit-1', 'due');
+  await give(store, 'ml', 'overfit-2', 'mastered');
+  await give(store, 'ml', 'dropout', 'learning');
+  await give(store, 'ml', 'kv-cache', 'due');
+  return store;
+}
+
+const rowStatus = (row: HTMLElement) => row.querySelector('[part~="status"]')?.textContent!.trim() ?? null;
+const statusSelect = (el: QuestionBrowser) => root(el).querySelector<HTMLSelectElement>('select[part~="status"]');
+const tool = (el: QuestionBrowser, label: string | RegExp) =>
+  [...root(el).querySelectorAll<HTMLButtonElement>('[part~="progress-tools"] button, button[part~="review"]')].find((b) => (typeof label === 'string' ? b.textContent!.trim() === label : label.test(b.textContent!))) ?? null;
+const progressMessage = (el: QuestionBrowser) => root(el).querySelector('.progress-message')!.textContent!.trim();
+const alertText = (el: QuestionBrowser) => root(el).querySelector('[role="alert"]')?.textContent!.replace(/\s+/g, ' ').trim() ?? '';
+
+async function chooseStatus(el: QuestionBrowser, value: string): Promise<void> {
+  const select = statusSelect(el)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await settled(el);
+}
+
+/** Hands `text` to the import field as if the learner picked a file named `name`. */
+async function importFile(el: QuestionBrowser, name: string, text: string): Promise<void> {
+  const input = root(el).querySelector<HTMLInputElement>('input[type="file"]')!;
+  const files = new DataTransfer();
+  files.items.add(new File([text], name, { type: 'application/json' }));
+  input.files = files.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await waitUntil(() => progressMessage(el) !== '' || alertText(el) !== '', 'the import says how it went');
+  await settled(el);
+}
+
+/** The open card, once it shows its question. */
+async function openCard(el: QuestionBrowser): Promise<QuizCard> {
+  const card = detail(el)!.querySelector('quiz-card')!;
+  await waitUntil(() => card.shadowRoot?.querySelector('[part~="title"]'), 'the open card shows its question');
+  return card;
+}
+
+async function gradeGood(card: QuizCard): Promise<void> {
+  const buttons = () => [...card.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')];
+  buttons().find((b) => b.textContent!.includes('Show answer'))!.click();
+  await card.updateComplete;
+  buttons().find((b) => b.dataset.grade === 'good')!.click();
+  await card.updateComplete;
+}
+
 // --- tests --------------------------------------------------------------------------------------
 
 describe('<question-browser>', () => {
   before(async () => {
     bundled = await loadBundledText();
+    // The page's default store reads localStorage: progress left by other test files must not show here.
+    for (const key of Object.keys(localStorage)) if (key.startsWith('quiz-elements/progress/default/')) localStorage.removeItem(key);
   });
   afterEach(() => clearBankCache());
 
@@ -462,6 +550,278 @@ describe('<question-browser>', () => {
     });
   });
 
+  describe('learner progress', () => {
+    it('shows each row\'s status as text: a group its most urgent question\'s', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]} .progressStore=${await storeWithProgress()}></question-browser>`);
+      expect(rows(el).map((row) => [rowTitle(row), rowStatus(row)])).to.deep.equal([
+        ['What is overfitting?', 'Due'],
+        ['How does dropout work?', 'Learning'],
+        ['What is a KV cache?', 'Due'],
+      ]);
+      expect(rows(el)[0]!.querySelector('[part~="status"]')!.getAttribute('part')).to.equal('badge status');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no statuses while none of its questions has progress, and nothing of progress with no-progress', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]} .progressStore=${fixedStore()}></question-browser>`);
+      expect(rows(el).map(rowStatus)).to.deep.equal([null, null, null]);
+      expect(statusSelect(el), 'the filter is there: an import may bring progress').to.exist;
+      expect(tool(el, /^Review due \(0\)$/)!.disabled).to.equal(true);
+      el.remove(); // the windowed list renders rows only on screen: make room for the next one
+      const store = await storeWithProgress();
+      const off = await browser(html`<question-browser .banks=${[mlBank]} no-progress .progressStore=${store} status="due" selected="ml/dropout"></question-browser>`);
+      expect(rows(off).map(rowStatus)).to.deep.equal([null, null, null]);
+      expect(statusSelect(off)).to.equal(null);
+      expect(root(off).querySelector('[part~="progress-tools"], [part~="review"]')).to.equal(null);
+      expect(questionCount(off)).to.equal(5, 'the status attribute filters nothing without progress');
+      expect(root(off).querySelector('topic-list')!.noProgress).to.equal(true);
+      expect(detail(off)!.querySelector('quiz-card')!.noProgress).to.equal(true);
+      await expect(off).to.be.accessible();
+    });
+
+    it('filters by status after the search: exactly the questions with that status, reflected as an attribute', async () => {
+      const store = await storeWithProgress();
+      const el = await browser(html`<question-browser .banks=${[mlBank]} .progressStore=${store}></question-browser>`);
+      const labels: Record<QuestionStatus, string> = { new: 'New', learning: 'Learning', due: 'Due', mastered: 'Mastered' };
+      for (const status of QUESTION_STATUSES) {
+        await chooseStatus(el, status);
+        const expected = mlBank.questions.filter((q) => store.status('ml', q.id) === status);
+        expect(el.getAttribute('status')).to.equal(status);
+        expect(questionCount(el), status).to.equal(expected.length);
+        // One row per title (case and spaces aside), titled by its first question with the status.
+        const titles = new Map<string, string>();
+        for (const q of expected) if (!titles.has(q.title.toLowerCase().replace(/\s+/g, ' '))) titles.set(q.title.toLowerCase().replace(/\s+/g, ' '), q.title);
+        expect(rows(el).map(rowTitle), status).to.deep.equal([...titles.values()]);
+        expect(rows(el).map(rowStatus), 'each row shows the status it was kept for').to.deep.equal(rows(el).map(() => labels[status]));
+      }
+      // Mastered: the overfitting row stands for overfit-2 only, and opens it.
+      await chooseStatus(el, 'mastered');
+      rows(el)[0]!.click();
+      await el.updateComplete;
+      expect(el.selected).to.equal('ml/overfit-2');
+      await expect(el).to.be.accessible();
+      await chooseStatus(el, '');
+      expect(el.hasAttribute('status')).to.equal(false);
+      expect(questionCount(el)).to.equal(5);
+    });
+
+    it('combines the status filter with the query, topic and kind filters, and says when only the status leaves nothing', async () => {
+      const store = await storeWithProgress();
+      const el = await browser(html`<question-browser .banks=${[mlBank]} .progressStore=${store} query="overfitting" status="due"></question-browser>`);
+      // "overfitting" matches the three variants and dropout's answer; of those only overfit-1 is due.
+      expect(questionCount(el)).to.equal(1);
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is overfitting?']);
+      el.query = '';
+      el.kind = 'coding';
+      await ready(el);
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is a KV cache?']);
+      el.kind = undefined;
+      el.topic = ['serving'];
+      el.status = 'learning';
+      await ready(el);
+      expect(rows(el)).to.deep.equal([]);
+      expect(root(el).querySelector('[part~="empty"]')!.textContent).to.contain('None of these questions has the status “Learning” now.');
+      await expect(el).to.be.accessible();
+      button(el, 'Clear search and filters')!.click();
+      await ready(el);
+      expect(el.status).to.equal(undefined);
+      expect(questionCount(el)).to.equal(5);
+    });
+
+    it('follows progress as it changes: rows leave the filter, badges and the count change', async () => {
+      const store = await storeWithProgress();
+      const el = await browser(html`<question-browser .banks=${[mlBank]} .progressStore=${store} status="due"></question-browser>`);
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is overfitting?', 'What is a KV cache?']);
+      expect(tool(el, /^Review due/)!.textContent!.trim()).to.equal('Review due (2)');
+      await give(store, 'ml', 'kv-cache', 'learning');
+      await ready(el);
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is overfitting?']);
+      expect(tool(el, /^Review due/)!.textContent!.trim()).to.equal('Review due (1)');
+    });
+
+    it('Review due (N) counts the due questions under the topic, kind and bank filters, and opens the first of them', async () => {
+      const store = await storeWithProgress();
+      const other: Bank = { ...mlBank, id: 'other', title: 'Other bank', questions: [question('x', 'Another question')] };
+      await give(store, 'other', 'x', 'due');
+      const el = await browser(html`<question-browser .banks=${[mlBank, other]} .progressStore=${store} query="dropout"></question-browser>`);
+      const review = () => tool(el, /^Review due/)!;
+      expect(review().textContent!.trim()).to.equal('Review due (3)', 'the search does not limit it');
+      el.kind = 'coding';
+      await ready(el);
+      expect(review().textContent!.trim()).to.equal('Review due (1)');
+      el.kind = undefined;
+      el.bankFilter = 'other';
+      await ready(el);
+      expect(review().textContent!.trim()).to.equal('Review due (1)');
+      el.bankFilter = undefined;
+      el.topic = ['ml/serving'];
+      await ready(el);
+      expect(review().textContent!.trim()).to.equal('Review due (1)');
+      el.topic = [];
+      el.query = 'dropout';
+      await ready(el);
+      const opens = recordOpens(el);
+      review().click();
+      await ready(el);
+      expect(el.query).to.equal('', 'the review is over the filters, not the search');
+      expect(el.getAttribute('status')).to.equal('due');
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is overfitting?', 'What is a KV cache?', 'Another question']);
+      expect(el.selected).to.equal('ml/overfit-1');
+      expect(opens).to.deep.equal([{ bankId: 'ml', questionId: 'overfit-1', variants: 3 }]);
+      expect(focused(el)).to.equal(detail(el));
+      const card = await openCard(el);
+      expect(card.progressStore).to.equal(store, 'the open card records to the same store');
+      await expect(el).to.be.accessible();
+      await gradeGood(card);
+      await waitUntil(() => review().textContent!.trim() === 'Review due (2)', 'the graded question is no longer due');
+      await ready(el);
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is a KV cache?', 'Another question']);
+      expect(store.status('ml', 'overfit-1')).to.not.equal('due');
+    });
+
+    it('exports the store as a JSON file that a fresh store imports back', async () => {
+      const store = await storeWithProgress('course ml/2026');
+      const el = await browser(html`<question-browser .banks=${[mlBank]} .progressStore=${store}></question-browser>`);
+      const blobs: Blob[] = [];
+      const downloads: { name: string; href: string }[] = [];
+      const { createObjectURL, revokeObjectURL } = URL;
+      URL.createObjectURL = (blob: Blob | MediaSource) => (blobs.push(blob as Blob), `blob:test-${blobs.length}`);
+      URL.revokeObjectURL = () => undefined;
+      const onClick = (event: Event) => {
+        const link = event.composedPath()[0];
+        if (!(link instanceof HTMLAnchorElement) || !link.download) return;
+        event.preventDefault(); // no real download in the test browser
+        downloads.push({ name: link.download, href: link.getAttribute('href')! });
+      };
+      window.addEventListener('click', onClick, true);
+      try {
+        tool(el, 'Export progress')!.click();
+        await el.updateComplete;
+      } finally {
+        window.removeEventListener('click', onClick, true);
+        Object.assign(URL, { createObjectURL, revokeObjectURL });
+      }
+      expect(downloads).to.deep.equal([{ name: 'quiz-progress-course-ml-2026-2026-11-23.json', href: 'blob:test-1' }]);
+      expect(blobs[0]!.type).to.equal('application/json');
+      const file = JSON.parse(await blobs[0]!.text()) as ProgressExport;
+      expect(file.format).to.equal('quiz-progress/1');
+      expect(file.questions.length).to.equal(4);
+      const fresh = fixedStore();
+      expect(await fresh.importData(await blobs[0]!.text())).to.deep.equal({ added: 4, updated: 0, kept: 0 });
+      for (const q of mlBank.questions) expect(fresh.status('ml', q.id), q.id).to.equal(store.status('ml', q.id));
+      expect(fresh.exportData().questions).to.deep.equal(store.exportData().questions);
+      await waitUntil(() => progressMessage(el) !== '');
+      expect(progressMessage(el)).to.equal('Exported the progress of 4 questions.');
+      expect(root(el).querySelector('.progress-message')!.getAttribute('role')).to.equal('status');
+      await expect(el).to.be.accessible();
+    });
+
+    it('imports a progress file: merges it, says so politely, and the rows follow', async () => {
+      const store = fixedStore();
+      await give(store, 'ml', 'dropout', 'learning');
+      const el = await browser(html`<question-browser .banks=${[mlBank]} .progressStore=${store}></question-browser>`);
+      const source = await storeWithProgress();
+      await importFile(el, 'progress.json', JSON.stringify(source.exportData()));
+      expect(alertText(el)).to.equal('');
+      expect(progressMessage(el)).to.equal('Imported: 3 added, 0 updated, 1 already up to date');
+      expect(root(el).querySelector('.progress-message')!.getAttribute('role')).to.equal('status');
+      for (const q of mlBank.questions) expect(store.status('ml', q.id), q.id).to.equal(source.status('ml', q.id));
+      expect(rows(el).map(rowStatus)).to.deep.equal(['Due', 'Learning', 'Due']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('refuses a file that is not a progress export: an alert with the file name and why, and nothing changes', async () => {
+      const store = await storeWithProgress();
+      const before = JSON.stringify(store.exportData());
+      const el = await browser(html`<question-browser .banks=${[mlBank]} .progressStore=${store}></question-browser>`);
+      await importFile(el, 'notes.json', '{"format":"something-else","questions":[]}');
+      expect(alertText(el)).to.contain('Could not import "notes.json": Not a valid progress file: format: expected "quiz-progress/1"');
+      expect(alertText(el)).to.contain('Choose a file made by Export progress.');
+      expect(progressMessage(el)).to.equal('');
+      expect(JSON.stringify(store.exportData())).to.equal(before);
+      await expect(el).to.be.accessible();
+      await importFile(el, 'broken.json', '{"format": "quiz-progress/1", "questions": [');
+      expect(alertText(el)).to.contain('Could not import "broken.json": Not a progress file: the JSON cannot be read');
+      expect(JSON.stringify(store.exportData())).to.equal(before);
+      [...root(el).querySelectorAll<HTMLButtonElement>('[role="alert"] button')].find((b) => b.textContent!.trim() === 'Dismiss')!.click();
+      await el.updateComplete;
+      expect(alertText(el)).to.equal('');
+    });
+
+    it('agrees with a separate quiz-card of the same progress-key after a grade in either', async () => {
+      const key = 'browser-and-card';
+      const prefix = `quiz-elements/progress/${key}/`;
+      try {
+        const host = await fixture<HTMLDivElement>(html`<div style="width: 1000px">
+          <question-browser .banks=${[mlBank]} progress-key=${key} selected="ml/kv-cache"></question-browser>
+          <quiz-card .bank=${mlBank} question="dropout" progress-key=${key}></quiz-card>
+        </div>`);
+        const el = host.querySelector('question-browser')!;
+        const card = host.querySelector('quiz-card')!;
+        await ready(el);
+        const status = (c: QuizCard) => c.shadowRoot!.querySelector('[part~="status"]')?.textContent!.trim();
+        await waitUntil(() => status(card) === 'New', 'the separate card shows its status');
+        expect(rows(el).map(rowStatus)).to.deep.equal([null, null, null], 'no progress yet');
+        await gradeGood(await openCard(el));
+        await waitUntil(() => rows(el)[2] && rowStatus(rows(el)[2]!) === 'Learning', 'the browser shows the grade of its own card');
+        await gradeGood(card);
+        await waitUntil(() => rowStatus(rows(el)[1]!) === 'Learning', "the browser shows the other card's grade");
+        expect(ProgressStore.shared(key).status('ml', 'dropout')).to.equal('learning');
+        expect(Object.keys(localStorage).filter((k) => k.startsWith(prefix)).length).to.equal(2);
+        const topics = root(el).querySelector('topic-list')!;
+        await topics.updateComplete;
+        const training = topics.shadowRoot!.querySelector('[role="option"][data-value="training"] [part~="progress"]')!;
+        expect(training.textContent!.trim()).to.equal('0 of 4 mastered', 'its topic list counts the same store');
+      } finally {
+        for (const k of Object.keys(localStorage)) if (k.startsWith(prefix)) localStorage.removeItem(k);
+      }
+    });
+
+    it('says once that progress is not kept: the browser shows the note, its open card does not', async () => {
+      const fault = () => new DOMException('The operation is insecure.', 'SecurityError');
+      const broken: ProgressStorage = {
+        keys: () => {
+          throw fault();
+        },
+        get: () => null,
+        set: () => undefined,
+        remove: () => undefined,
+        watch: () => () => undefined,
+      };
+      const store = new ProgressStore({ storage: broken, now: () => FIXED });
+      const el = await browser(html`<question-browser .banks=${[mlBank]} .progressStore=${store} selected="ml/dropout"></question-browser>`);
+      const card = await openCard(el);
+      const notices = [...root(el).querySelectorAll('[part~="notice"]'), ...card.shadowRoot!.querySelectorAll('[part~="notice"]')];
+      expect(notices.length).to.equal(1);
+      expect(notices[0]!.getRootNode()).to.equal(root(el));
+      expect(notices[0]!.getAttribute('role')).to.equal('status');
+      expect(notices[0]!.textContent).to.contain('kept only until you leave this page');
+      await expect(el).to.be.accessible();
+      button(el, 'Dismiss')!.click();
+      await el.updateComplete;
+      expect(root(el).querySelector('[part~="notice"]')).to.equal(null);
+    });
+
+    it('fits its progress tools into a 320 px column', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><question-browser .banks=${[mlBank]} .progressStore=${await storeWithProgress()}></question-browser></div>`);
+      const el = wrapper.querySelector('question-browser')!;
+      await ready(el);
+      const base = root(el).querySelector<HTMLElement>('[part~="base"]')!;
+      const tools = root(el).querySelector<HTMLElement>('[part~="progress-tools"]')!;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
+      const box = base.getBoundingClientRect();
+      for (const b of [...tools.querySelectorAll('button'), root(el).querySelector('button[part~="review"]')!]) {
+        const r = b.getBoundingClientRect();
+        expect(r.right, b.textContent!).to.be.at.most(box.right);
+        expect(r.bottom, b.textContent!).to.be.at.most(box.bottom);
+        expect(r.height).to.be.at.least(24, 'target size');
+      }
+      expect(isShown(statusSelect(el))).to.equal(true);
+      expect(results(el)!.getBoundingClientRect().height).to.be.at.least(100, 'the results keep room');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('deep links (sync-url)', () => {
     let original: string;
     beforeEach(() => {
@@ -501,6 +861,31 @@ describe('<question-browser>', () => {
       await forward;
       await el.updateComplete;
       expect(el.selected).to.equal('ml/dropout');
+    });
+
+    it('keeps the status filter in the hash: links apply it, changes write it, Back restores it', async () => {
+      history.replaceState(null, '', '#status=due&topic=training');
+      const store = await storeWithProgress();
+      const el = await browser(html`<question-browser sync-url .banks=${[mlBank]} .progressStore=${store}></question-browser>`);
+      expect(el.status).to.equal('due');
+      expect(el.getAttribute('status')).to.equal('due');
+      expect(statusSelect(el)!.value).to.equal('due');
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is overfitting?']);
+      await chooseStatus(el, 'learning');
+      expect(location.hash).to.equal('#topic=training&status=learning');
+      expect(rows(el).map(rowTitle)).to.deep.equal(['How does dropout work?']);
+      const back = oneEvent(window, 'popstate');
+      history.back();
+      await back;
+      await ready(el);
+      expect(el.status).to.equal('due');
+      expect(statusSelect(el)!.value).to.equal('due');
+      const changed = oneEvent(window, 'hashchange');
+      location.hash = '#status=nonsense';
+      await changed;
+      await ready(el);
+      expect(el.status).to.equal(undefined, 'a status that is not one filters nothing');
+      expect(questionCount(el)).to.equal(5);
     });
 
     it('follows links that change the hash on the same page', async () => {

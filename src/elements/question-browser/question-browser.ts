@@ -9,16 +9,20 @@ import type { Bank, Question, QuestionKind } from '../../bank/types.js';
 import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizQuestionSelectEvent } from '../../events/quiz-question-select.js';
 import type { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
+import { statusOf } from '../../progress/status.js';
+import type { ProgressStore } from '../../progress/store.js';
+import { QUESTION_STATUSES, type QuestionStatus } from '../../progress/types.js';
 import { highlightRanges } from '../../search/highlight.js';
 import { createQuestionIndex, questionsOf, type IndexedQuestion, type QuestionIndex, type ResultGroup, type SearchResult } from '../../search/question-index.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
 import { describeLoadError } from '../load-error-message.js';
 import { PageContextController } from '../page-context.js';
+import { ProgressController, readProgress, renderProgressNotes } from '../progress-controller.js';
 import '../quiz-card/quiz-card.js';
 import '../topic-list/topic-list.js';
 import { questionBrowserStyles } from './question-browser.styles.js';
-import { hashOf, stateFromHash, type BrowserState } from './url-state.js';
+import { hashOf, stateFromHash, statusFrom, type BrowserState } from './url-state.js';
 
 type VirtualizerModule = typeof import('./windowing.js');
 
@@ -32,10 +36,19 @@ interface BrowserData {
   failures: LoadedCollection['failures'];
 }
 
+/** The learner status of every question that has progress (the others are new). */
+type Statuses = ReadonlyMap<IndexedQuestion, QuestionStatus>;
+
 interface Loaded {
   collection: LoadedCollection;
   virtualizer: VirtualizerModule;
 }
+
+/** A row's status when its questions differ: the most urgent first. */
+const URGENCY: readonly QuestionStatus[] = ['due', 'learning', 'new', 'mastered'];
+
+/** How long a download's object URL is kept (the browser has started saving it long before). */
+const DOWNLOAD_URL_MS = 60_000;
 
 /** Questions whose rows the first render shows before the rest are grouped (a few screens' worth). */
 const FIRST_ROWS = 500;
@@ -76,8 +89,17 @@ const topicListConverter = {
  * moves from the field into the results; Up/Down, Home/End, Page Up/Down move in the results;
  * Enter opens; Escape closes the open question and returns to its row.
  *
- * With `sync-url`, the query, filters and open question live in the URL hash (`#q=…&topic=…&open=bank/question`),
+ * With `sync-url`, the query, filters and open question live in the URL hash (`#q=…&topic=…&status=due&open=bank/question`),
  * so a link opens the same view and Back/Forward step through it. Use it on one browser per page.
+ *
+ * Learner progress (the store of `progress-key`, or `progressStore`; none with `no-progress`) is
+ * shared with the inner topic list (counts per topic) and the open question's card (which records
+ * grades). Once any question shown has progress, each row shows its status (a group of variants:
+ * the most urgent of its questions, due > learning > new > mastered); the Status filter keeps the
+ * questions with that status, after the search. "Review due (N)" counts the due questions under
+ * the topic, kind and bank filters; it clears the search, sets the filter to Due and opens the
+ * first due question, so the learner answers them one after another from the list. Export
+ * progress saves the store as a JSON file; Import progress merges one in (newest review wins).
  *
  * @summary Search, filter and open the questions of a bank or catalog.
  *
@@ -94,7 +116,11 @@ const topicListConverter = {
  * @csspart result - One result row; the open one also has `result-open`, the keyboard's one `result-active`.
  * @csspart result-title - The title of a row.
  * @csspart excerpt - The text around the match, under a row's title.
- * @csspart badge - The kind and variant-count badges of a row.
+ * @csspart badge - The kind, variant-count and status badges of a row.
+ * @csspart status - A row's learner-status badge (with `badge`), and the status filter's select (with `select`).
+ * @csspart review - The Review due (N) button, beside the result count (with `button`).
+ * @csspart progress-tools - Export progress and Import progress, under the results.
+ * @csspart notice - A note about stored progress (not kept, set aside), with a Dismiss button.
  * @csspart mark - A highlighted match.
  * @csspart empty - The message when nothing matches.
  * @csspart detail - The pane with the open question.
@@ -103,7 +129,7 @@ const topicListConverter = {
  * @csspart card - The `<quiz-card>` of the open question.
  * @csspart skeleton - The placeholder while loading.
  * @csspart error - The error message box, also for banks of a catalog that failed.
- * @csspart button - Every button (Back, Retry, Clear).
+ * @csspart button - Every button (Back, Retry, Clear, Review due, Export, Import, Dismiss).
  *
  * @cssprop --quiz-browser-height - Height of the browser; the result list and detail pane scroll inside it. Default 36rem.
  * @cssprop --quiz-highlight - Background of highlighted matches.
@@ -152,6 +178,18 @@ export class QuestionBrowser extends LitElement {
   /** The open question as `bankId/questionId`. */
   @property({ reflect: true }) selected?: string | undefined;
 
+  /** Show only questions with this learner status: `new`, `learning`, `due` or `mastered` (ignored with `no-progress`). */
+  @property({ reflect: true }) status?: QuestionStatus | undefined;
+
+  /** Which learner's (or course's) progress to show and record: elements with the same key share one store, kept in localStorage. */
+  @property({ attribute: 'progress-key' }) progressKey = 'default';
+
+  /** Show and record no progress: no statuses, status filter, review, export or import. */
+  @property({ type: Boolean, attribute: 'no-progress' }) noProgress = false;
+
+  /** A progress store to use instead of the page's one for `progress-key`; passed on to the topic list and the open card. */
+  @property({ attribute: false }) progressStore?: ProgressStore;
+
   /** Keep query, filters and open question in the URL hash, for links and Back/Forward. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
@@ -163,6 +201,10 @@ export class QuestionBrowser extends LitElement {
 
   @state() private activeIndex = 0;
   @state() private announcement = '';
+  /** The outcome of the last export or import, shown and read out politely. */
+  @state() private progressMessage = '';
+  /** Why the last import failed, shown as an alert. */
+  @state() private importError = '';
 
   @query('#search') private searchField?: HTMLInputElement;
   @query('#results') private resultList?: HTMLElement;
@@ -171,6 +213,21 @@ export class QuestionBrowser extends LitElement {
   private data: BrowserData | null = null;
   private dataSource: Loaded | null = null;
   private result: SearchResult | null = null;
+  /** `result` less the rows without a question of the status filter: what the list shows. */
+  private shown: SearchResult | null = null;
+  private shownFrom: { result: SearchResult; status: QuestionStatus | undefined; statuses: Statuses | null } | null = null;
+  /** Statuses of the collection's questions that have progress; null when none has. */
+  private statuses: Statuses | null = null;
+  private statusesStale = true;
+  private due: { count: number; key: string; statuses: Statuses | null } | null = null;
+  /** Review due was pressed: open the first due question once the filter applies. */
+  private reviewPending = false;
+  private readonly progress = new ProgressController(this, {
+    notes: true,
+    onChange: () => {
+      this.statusesStale = true;
+    },
+  });
   private readonly miniBanks = new WeakMap<Question, LoadedBank>();
   private announceTimer?: ReturnType<typeof setTimeout>;
   private preparing?: AbortController;
@@ -233,17 +290,22 @@ export class QuestionBrowser extends LitElement {
       if (this.syncUrl) this.startUrlSync();
       else this.stopUrlSync();
     }
+    if (this.progress.sync() !== 'same') this.statusesStale = true;
     const loaded = this.loadTask.status === TaskStatus.COMPLETE ? this.loadTask.value ?? null : null;
     if (loaded !== this.dataSource) {
       this.dataSource = loaded;
       this.data = loaded ? dataOf(loaded.collection) : null;
       this.result = null;
+      this.shown = null;
+      this.shownFrom = null;
+      this.statusesStale = true;
       this.activeIndex = 0;
       for (const failure of this.data?.failures ?? []) this.dispatchEvent(new QuizErrorEvent({ error: failure.error }));
       if (this.data) this.prepareIndex(this.data.index);
       this.revealOpenRow = Boolean(this.selected);
     }
     if (!this.data) return;
+    if (this.statusesStale) this.readStatuses();
     const { index } = this.data;
     // The first screen of a large collection comes before every title is grouped; the rest follows.
     const firstRows = this.result === null && !this.selected ? FIRST_ROWS : undefined;
@@ -262,24 +324,108 @@ export class QuestionBrowser extends LitElement {
         if (this.data === data) this.requestUpdate();
       });
     }
-    if (result !== this.result) {
+    const status = this.statusFilter;
+    if (result !== this.result || (changed.has('status') && this.shownFrom !== null && status !== this.shownFrom.status)) {
       // Completing the first screen's answer is not a new search: keep the place, say nothing.
-      const first = this.result === null || !this.result.complete;
+      const first = this.result === null || (result !== this.result && !this.result.complete);
       this.result = result;
       if (!first) {
         this.activeIndex = 0;
         this.scheduleAnnouncement();
       }
     }
+    // The status filter applies after the search, and again when progress changes (rows may leave).
+    const from = this.shownFrom;
+    if (!from || from.result !== result || from.status !== status || from.statuses !== this.statuses) {
+      this.shown = status ? filterByStatus(result, status, this.statuses) : result;
+      this.shownFrom = { result, status, statuses: this.statuses };
+    }
+    const shown = this.shown!;
+    if (this.reviewPending) {
+      this.reviewPending = false;
+      this.startReview(shown);
+    }
     if (this.revealOpenRow) {
       this.revealOpenRow = false;
-      const row = result.groups.findIndex((group) => group.variants.some((v) => keyOf(v) === this.selected));
+      const row = shown.groups.findIndex((group) => group.variants.some((v) => keyOf(v) === this.selected));
       if (row >= 0) {
         this.activeIndex = row;
         this.scrollToActive();
       }
     }
-    this.activeIndex = Math.min(this.activeIndex, Math.max(result.groups.length - 1, 0));
+    this.activeIndex = Math.min(this.activeIndex, Math.max(shown.groups.length - 1, 0));
+  }
+
+  /** The status filter in force: none without a progress store, or for a value that is not a status. */
+  private get statusFilter(): QuestionStatus | undefined {
+    return this.progress.store ? statusFrom(this.status) : undefined;
+  }
+
+  /**
+   * The status of every question with progress, from the store's records: O(records), plus one
+   * pass over the questions the first time (the `bankId/questionId` map). Nothing at all is done
+   * for a store without records. Again when the store changes, or when a status changes with time.
+   */
+  private readStatuses(): void {
+    this.statusesStale = false;
+    const data = this.data!;
+    const progress = readProgress(this.progress.store);
+    let statuses: Map<IndexedQuestion, QuestionStatus> | null = null;
+    let next: number | null = null;
+    if (progress) {
+      const byKey = data.byKey;
+      statuses = new Map();
+      for (const record of progress.records) {
+        const entry = byKey.get(`${record.bankId}/${record.questionId}`);
+        if (!entry) continue;
+        const status = statusOf(record, progress.now);
+        statuses.set(entry, status);
+        if ((status === 'learning' || status === 'mastered') && (next === null || record.memory.due < next)) next = record.memory.due;
+      }
+      if (statuses.size === 0) statuses = null;
+    }
+    this.statuses = statuses;
+    this.progress.refreshAt(next, () => {
+      this.statusesStale = true;
+      this.requestUpdate();
+    });
+  }
+
+  private statusOfEntry(entry: IndexedQuestion): QuestionStatus {
+    return this.statuses?.get(entry) ?? 'new';
+  }
+
+  /** A row's status: its question's, or the most urgent of its questions'; null while no question of the collection has progress. */
+  private rowStatus(group: ResultGroup): QuestionStatus | null {
+    if (!this.statuses) return null;
+    let best = URGENCY.length - 1;
+    for (const member of group.members) {
+      best = Math.min(best, URGENCY.indexOf(this.statusOfEntry(member)));
+      if (best === 0) break;
+    }
+    return URGENCY[best]!;
+  }
+
+  /** Due questions under the topic, kind and bank filters (not the search or the status filter): what Review due asks. */
+  private get dueCount(): number {
+    const statuses = this.statuses;
+    const key = `${this.topic.join(',')}\u0000${this.kind ?? ''}\u0000${this.bankFilter ?? ''}`;
+    if (this.due && this.due.key === key && this.due.statuses === statuses) return this.due.count;
+    let count = 0;
+    if (statuses) {
+      const topics = this.topic.length ? new Set(this.topic) : null;
+      const kind = this.kind === 'concept' || this.kind === 'coding' ? this.kind : null;
+      for (const [entry, status] of statuses) {
+        if (status !== 'due') continue;
+        const { bankId, question } = entry;
+        if (kind !== null && question.kind !== kind) continue;
+        if (this.bankFilter && bankId !== this.bankFilter) continue;
+        if (topics !== null && !question.topics.some((topic) => topics.has(topic) || topics.has(`${bankId}/${topic}`))) continue;
+        count++;
+      }
+    }
+    this.due = { count, key, statuses };
+    return count;
   }
 
   /** Builds the search text in idle slices once the first rows are on screen, so the first keystroke is fast. */
@@ -296,7 +442,7 @@ export class QuestionBrowser extends LitElement {
   private scheduleAnnouncement(): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
-      const result = this.result;
+      const result = this.shown;
       if (!result) return;
       this.announcement = this.strings.resultAnnouncement(result.questionCount, result.groups.length, this.query.trim());
     }, ANNOUNCE_AFTER_MS);
@@ -356,7 +502,7 @@ export class QuestionBrowser extends LitElement {
   }
 
   private onSearchKeyDown = (event: KeyboardEvent): void => {
-    if (event.isComposing || !this.result?.groups.length) return;
+    if (event.isComposing || !this.shown?.groups.length) return;
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       this.activeIndex = 0;
@@ -364,7 +510,7 @@ export class QuestionBrowser extends LitElement {
       this.scrollToActive();
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      this.open(this.result.groups[this.activeIndex]!.primary);
+      this.open(this.shown.groups[this.activeIndex]!.primary);
     }
   };
 
@@ -379,6 +525,84 @@ export class QuestionBrowser extends LitElement {
     this.writeUrl('push');
   };
 
+  private onStatusChange = (event: Event): void => {
+    this.status = statusFrom((event.target as HTMLSelectElement).value);
+    this.writeUrl('push');
+  };
+
+  /** Review due: the due questions under the topic, kind and bank filters, the first one open. */
+  private reviewDue = (): void => {
+    if (this.dueCount === 0) return;
+    this.query = '';
+    this.status = 'due';
+    this.reviewPending = true;
+  };
+
+  /** Opens the first row of the due list (from `willUpdate`, once the filter applies) and records the view in the URL. */
+  private startReview(shown: SearchResult): void {
+    const first = shown.groups[0]?.primary;
+    this.activeIndex = 0;
+    if (first && keyOf(first) !== this.selected) {
+      this.selected = keyOf(first);
+      this.dispatchEvent(new QuizQuestionSelectEvent({ bankId: first.bankId, questionId: first.question.id, variants: this.data!.index.variantsOf(first).length }));
+    }
+    this.pendingFocus = first ? 'detail' : null;
+    this.writeUrl('push');
+  }
+
+  /** Saves the store as a JSON file: `quiz-progress-<key>-<date>.json`. */
+  private exportProgress = (): void => {
+    const store = this.progress.store;
+    if (!store) return;
+    const s = this.strings;
+    try {
+      const data = store.exportData();
+      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = exportFileName(data.progressKey, data.exportedAt);
+      link.hidden = true;
+      this.renderRoot.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_MS);
+      this.importError = '';
+      this.say(s.exportedProgress(data.questions.length));
+    } catch (error) {
+      console.warn('quiz-elements: progress could not be exported', error);
+    }
+  };
+
+  private chooseImportFile = (): void => {
+    this.renderRoot.querySelector<HTMLInputElement>('#import-file')?.click();
+  };
+
+  /** Merges the chosen file into the store; a file that is not a progress export changes nothing and says why. */
+  private async importProgress(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    const store = this.progress.store;
+    if (!file || !store) return;
+    const s = this.strings;
+    this.importError = '';
+    try {
+      const summary = await store.importData(await file.text());
+      this.say(s.importedProgress(summary));
+    } catch (error) {
+      this.progressMessage = '';
+      this.importError = s.importProgressFailed(file.name, error instanceof Error ? error.message : String(error));
+    } finally {
+      input.value = ''; // the same file again is a new choice
+    }
+  }
+
+  /** A polite message under the progress tools; cleared first, so the same message is read again. */
+  private say(message: string): void {
+    this.progressMessage = '';
+    void this.updateComplete.then(() => {
+      this.progressMessage = message;
+    });
+  }
+
   private onTopicSelect = (event: QuizTopicSelectEvent): void => {
     // The event goes on to the page: it is the learner's choice of topic in this browser too.
     this.topic = [...event.detail.topics];
@@ -390,12 +614,13 @@ export class QuestionBrowser extends LitElement {
     this.topic = [];
     this.kind = undefined;
     this.bankFilter = undefined;
+    this.status = undefined;
     this.writeUrl('push');
     this.pendingFocus = 'search';
   };
 
   private onResultsKeyDown = (event: KeyboardEvent): void => {
-    const groups = this.result?.groups ?? [];
+    const groups = this.shown?.groups ?? [];
     if (event.altKey || event.ctrlKey || event.metaKey || groups.length === 0) return;
     const last = groups.length - 1;
     const moves: Record<string, number> = {
@@ -423,7 +648,7 @@ export class QuestionBrowser extends LitElement {
   private onResultsClick = (event: MouseEvent): void => {
     const row = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && node.getAttribute('role') === 'option');
     const index = Number(row?.dataset.index);
-    const group = this.result?.groups[index];
+    const group = this.shown?.groups[index];
     if (!group) return;
     this.activeIndex = index;
     this.open(group.primary);
@@ -472,7 +697,7 @@ export class QuestionBrowser extends LitElement {
     if (focus === 'detail') this.renderRoot.querySelector<HTMLElement>('#detail')?.focus();
     else if (focus === 'search') this.searchField?.focus();
     else if (focus === 'row' && this.resultList) {
-      const entry = this.result?.groups.findIndex((group) => group.variants.some((v) => keyOf(v) === this.lastClosed));
+      const entry = this.shown?.groups.findIndex((group) => group.variants.some((v) => keyOf(v) === this.lastClosed));
       if (entry !== undefined && entry >= 0) this.activeIndex = entry;
       this.resultList.focus();
       this.scrollToActive();
@@ -506,7 +731,7 @@ export class QuestionBrowser extends LitElement {
   };
 
   private currentState(): BrowserState {
-    return { query: this.query, topic: [...this.topic], kind: this.kind, bank: this.bankFilter, open: this.selected };
+    return { query: this.query, topic: [...this.topic], kind: this.kind, bank: this.bankFilter, status: statusFrom(this.status), open: this.selected };
   }
 
   private applyState(next: BrowserState): void {
@@ -514,6 +739,7 @@ export class QuestionBrowser extends LitElement {
     this.topic = [...next.topic];
     this.kind = next.kind;
     this.bankFilter = next.bank;
+    this.status = next.status;
     this.selected = next.open;
   }
 
@@ -535,13 +761,13 @@ export class QuestionBrowser extends LitElement {
     const open = Boolean(this.openEntry);
     return html`
       <div part="base" class="base ${open ? 'open' : ''}" lang=${s.lang} aria-busy=${busy ? 'true' : 'false'}>
+        <div class="visually-hidden" role="status">${this.announcement}</div>
         ${this.loadTask.render({
           initial: () => this.renderSkeleton(),
           pending: () => (this.data ? this.renderBrowser() : this.renderSkeleton()),
           error: (error) => this.renderError(error),
           complete: () => this.renderBrowser(),
         })}
-        <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;
   }
@@ -570,10 +796,12 @@ export class QuestionBrowser extends LitElement {
 
   private renderBrowser(): TemplateResult {
     const data = this.data;
-    const result = this.result;
+    const result = this.shown;
     if (!data || !result) return this.renderSkeleton();
+    const store = this.progress.store;
     return html`
       <div part="browse" class="browse">
+        ${renderProgressNotes(this.progress.notes, this.strings, () => this.progress.dismissNotes())}
         ${this.renderFailures(data)}
         <div class="search" role="search">
           <label for="search" class="visually-hidden">${this.strings.searchLabel}</label>
@@ -582,9 +810,14 @@ export class QuestionBrowser extends LitElement {
             @input=${this.onSearchInput} @compositionend=${this.onCompositionEnd} @keydown=${this.onSearchKeyDown} />
         </div>
         ${this.renderFilters(data)}
-        <topic-list part="topics" class="topics" theme=${this.theme ?? nothing} .banks=${data.banks} .selected=${this.topic} @quiz-topic-select=${this.onTopicSelect}></topic-list>
-        <p part="count" class="count" id="count">${result.complete ? this.strings.resultCount(result.questionCount, result.groups.length) : nothing}</p>
+        <topic-list part="topics" class="topics" theme=${this.theme ?? nothing} .banks=${data.banks} .selected=${this.topic}
+          .progressStore=${store ?? undefined} ?no-progress=${!store} @quiz-topic-select=${this.onTopicSelect}></topic-list>
+        <div class="count-row">
+          <p part="count" class="count" id="count">${result.complete ? this.strings.resultCount(result.questionCount, result.groups.length) : nothing}</p>
+          ${store ? this.renderReviewButton() : nothing}
+        </div>
         ${result.groups.length ? this.renderResults(result) : this.renderNoResults()}
+        ${store ? this.renderProgressTools() : nothing}
       </div>
       ${this.renderDetail()}
     `;
@@ -629,15 +862,60 @@ export class QuestionBrowser extends LitElement {
               </label>
             `
           : nothing}
+        ${this.progress.store ? this.renderStatusFilter() : nothing}
+      </div>
+    `;
+  }
+
+  private renderStatusFilter(): TemplateResult {
+    const s = this.strings;
+    const status = this.statusFilter ?? '';
+    return html`
+      <label>
+        <span>${s.statusFilterLabel}</span>
+        <select part="select status" @change=${this.onStatusChange} .value=${live(status)}>
+          <option value="" ?selected=${status === ''}>${s.statusAll}</option>
+          ${QUESTION_STATUSES.map((value) => html`<option value=${value} ?selected=${status === value}>${s.statusLabels[value]}</option>`)}
+        </select>
+      </label>
+    `;
+  }
+
+  private renderReviewButton(): TemplateResult {
+    const due = this.dueCount;
+    return html`<button part="button review" class="review" type="button" ?disabled=${due === 0} @click=${this.reviewDue}>${this.strings.reviewDue(due)}</button>`;
+  }
+
+  /** Export and Import, with what the last export or import did. */
+  private renderProgressTools(): TemplateResult {
+    const s = this.strings;
+    return html`
+      <div class="progress-footer">
+        <div part="progress-tools" class="progress-tools">
+          <button part="button" type="button" @click=${this.exportProgress}>${s.exportProgress}</button>
+          <button part="button" type="button" @click=${this.chooseImportFile}>${s.importProgress}</button>
+          <input id="import-file" type="file" accept=".json,application/json" hidden aria-label=${s.importProgress}
+            @change=${(event: Event) => void this.importProgress(event.target as HTMLInputElement)} />
+        </div>
+        <p class="progress-message" role="status">${this.progressMessage || nothing}</p>
+        ${this.importError
+          ? html`<div part="error" class="error import-error" role="alert">
+              <p class="message">${this.importError}</p>
+              <button part="button" type="button" @click=${() => (this.importError = '')}>${s.dismiss}</button>
+            </div>`
+          : nothing}
       </div>
     `;
   }
 
   private renderNoResults(): TemplateResult {
     const query = this.query.trim();
+    const status = this.statusFilter;
+    // The search found questions, but none has the status: say that, not "try fewer words".
+    const message = status && this.result?.groups.length ? this.strings.noStatusResults(this.strings.statusLabels[status]) : this.strings.noResults(query);
     return html`
       <div part="empty" class="empty">
-        <p>${this.strings.noResults(query)}</p>
+        <p>${message}</p>
         <button part="button" type="button" @click=${this.clearSearch}>${this.strings.clearSearch}</button>
       </div>
     `;
@@ -670,11 +948,13 @@ export class QuestionBrowser extends LitElement {
     const isActive = index === this.activeIndex;
     const parts = ['result', isOpen ? 'result-open' : '', isActive ? 'result-active' : ''].filter(Boolean).join(' ');
     const excerpt = excerptOf(question, result.terms, group.titleMatch);
+    const status = this.rowStatus(group);
     return html`
       <div role="option" id="row-${index}" part=${parts} class="row ${isActive ? 'active' : ''} ${isOpen ? 'open' : ''}" data-index=${index}
         aria-selected=${isOpen ? 'true' : 'false'} aria-setsize=${result.complete ? result.groups.length : -1} aria-posinset=${index + 1}>
         <span part="result-title" class="row-title" lang=${bank.language}>${marked(question.title, result.terms)}</span>
         <span class="row-meta">
+          ${status ? html`<span part="badge status" class="badge status" data-status=${status}>${s.statusLabels[status]}</span>` : nothing}
           <span part="badge" class="badge">${question.kind === 'coding' ? s.kindCoding : s.kindConcept}</span>
           ${group.variants.length > 1 ? html`<span part="badge" class="badge variants">${s.variantCount(group.variants.length)}</span>` : nothing}
           ${this.data!.banks.length > 1 ? html`<span class="row-bank" lang=${bank.language}>${bank.title}</span>` : nothing}
@@ -693,7 +973,9 @@ export class QuestionBrowser extends LitElement {
     const several = variants.length > 1;
     const banksDiffer = new Set(variants.map((v) => v.bankId)).size > 1;
     const bank = this.data!.byId.get(entry.bankId)!.bank;
-    const card = html`<quiz-card part="card" theme=${this.theme ?? nothing} .loaded=${this.miniBank(entry)} question=${entry.question.id} heading-level="2"></quiz-card>`;
+    const store = this.progress.store;
+    const card = html`<quiz-card part="card" theme=${this.theme ?? nothing} .loaded=${this.miniBank(entry)} question=${entry.question.id} heading-level="2"
+      .progressStore=${store ?? undefined} ?no-progress=${!store}></quiz-card>`;
     return html`
       <div id="detail" part="detail" class="detail" role="group" tabindex="-1" aria-label=${entry.question.title} @keydown=${this.onDetailKeyDown}>
         <button part="button" class="back" type="button" @click=${() => this.close()}><span aria-hidden="true">←</span> ${s.backToResults}</button>
@@ -728,6 +1010,27 @@ function afterPaint(): Promise<void> {
       }),
     );
   });
+}
+
+/** The rows that hold a question of `status`, each narrowed to those questions (a row opens its first). */
+function filterByStatus(result: SearchResult, status: QuestionStatus, statuses: Statuses | null): SearchResult {
+  const groups: ResultGroup[] = [];
+  let questionCount = 0;
+  for (const group of result.groups) {
+    const members = group.members.filter((member) => (statuses?.get(member) ?? 'new') === status);
+    if (members.length === 0) continue;
+    questionCount += members.length;
+    groups.push(members.length === group.members.length ? group : { ...group, primary: members[0]!, members });
+  }
+  return { ...result, groups, questionCount };
+}
+
+/** `quiz-progress-<key>-YYYY-MM-DD.json`, the date local; characters a file name should not hold become `-`. */
+function exportFileName(progressKey: string, at: number): string {
+  const date = new Date(at);
+  const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  const key = progressKey.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'default';
+  return `quiz-progress-${key}-${day}.json`;
 }
 
 function keyOf(entry: IndexedQuestion): string {

@@ -14,11 +14,12 @@ import { formatDateTime } from '../../i18n/time.js';
 import { GRADES, isMultipleChoice, PracticeSession, selectQuestions, type Grade } from '../../practice/practice-set.js';
 import { DEFAULT_NEW_PER_DAY, selectReviewQuestions, type ReviewQueue } from '../../practice/review-queue.js';
 import { ProgressStore } from '../../progress/store.js';
-import type { ProgressChange, ProgressProblem, QuestionProgress, QuestionStatus, UndoneReview } from '../../progress/types.js';
+import type { QuestionProgress, QuestionStatus, UndoneReview } from '../../progress/types.js';
 import { markdownStyles } from '../../render/markdown.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { describeLoadError } from '../load-error-message.js';
 import { PageContextController } from '../page-context.js';
+import { ProgressController, renderProgressNotes, type ProgressNote } from '../progress-controller.js';
 import { quizCardStyles } from './quiz-card.styles.js';
 
 type Renderer = typeof import('../../render/markdown.js');
@@ -26,22 +27,6 @@ type Renderer = typeof import('../../render/markdown.js');
 interface Loaded {
   loaded: LoadedBank;
   renderer: Renderer;
-}
-
-/** A note about stored progress: why it is not kept, records set aside, an answer not recorded. */
-type NoteKind = 'not-saved' | 'storage-full' | 'set-aside' | 'record-failed';
-
-/**
- * Storage notes already shown on this page, per store: the first card to learn of a problem
- * shows it and the others stay quiet, so three cards on a page do not say it three times.
- */
-const notesShown = new WeakMap<ProgressStore, Set<'storage' | 'set-aside'>>();
-
-/** Stores whose `ready` has resolved: a review set is built only from migrated records. */
-const readyStores = new WeakSet<ProgressStore>();
-
-function noteFor(problem: ProgressProblem): NoteKind {
-  return problem.kind === 'set-aside' ? 'set-aside' : problem.kind === 'write-failed' ? 'storage-full' : 'not-saved';
 }
 
 /** One answer of the set on its way to the store, so Undo can take it back and the summary can say when it comes back. */
@@ -191,16 +176,27 @@ export class QuizCard extends LitElement {
 
   @state() private session: PracticeSession | null = null;
   @state() private announcement = '';
-  /** Notes about stored progress this card shows. */
-  @state() private notes: NoteKind[] = [];
+  /** An answer of this card could not be recorded: a note of its own, beside the store's notes. */
+  @state() private recordFailedNote = false;
 
   /** The review this session was built from, in `mode="review"`. */
   private queue: ReviewQueue | null = null;
   /** Rebuild the review set on the next update (store ready, empty queue and progress changed, time passed). */
   private queueStale = false;
   private queueTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The store in use; `stop` ends the subscription, null while the card is out of the page. */
-  private subscription: { store: ProgressStore; stop: (() => void) | null } | null = null;
+  /** The store in use, its subscription and its one-time notes (shared with every element of the page). */
+  private readonly progress = new ProgressController(this, {
+    notes: true,
+    onChange: () => {
+      // Statuses, previews and the summary read the store when rendering; previews are recomputed.
+      this.forgetPreviews();
+      // An empty review may have something now (another card or tab answered, an import); a set in progress stays as it is.
+      if (this.queue && this.session?.questions.length === 0) this.queueStale = true;
+    },
+    onReady: () => {
+      if (this.wantsReview) this.queueStale = true;
+    },
+  });
   /** One per undoable step of the session, in order. */
   private recordings: Recording[] = [];
   /** Grade previews by `bankId/questionId`: when the question would be due after each grade. */
@@ -238,16 +234,8 @@ export class QuizCard extends LitElement {
     return this.context.strings;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.requestUpdate(); // subscribes to the store again after a move in the page
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // The store is kept, so a card moved in the page keeps its set; it only stops listening.
-    this.subscription?.stop?.();
-    if (this.subscription) this.subscription.stop = null;
     clearTimeout(this.queueTimer);
   }
 
@@ -284,7 +272,7 @@ export class QuizCard extends LitElement {
       this.session = new PracticeSession(this.selectedQuestions(bank));
       return;
     }
-    if (!readyStores.has(store)) {
+    if (!this.progress.ready) {
       this.queue = null;
       this.session = null; // the skeleton, until the store has migrated old records (syncStore rebuilds then)
       return;
@@ -319,21 +307,9 @@ export class QuizCard extends LitElement {
 
   // --- progress -----------------------------------------------------------------------------
 
-  /** The store this card should use: none with `no-progress`, else `progressStore`, else the page's for `progress-key`. */
-  private wantedStore(): ProgressStore | null {
-    if (this.noProgress) return null;
-    if (this.progressStore) return this.progressStore;
-    try {
-      return ProgressStore.shared(this.progressKey || 'default');
-    } catch (error) {
-      console.warn('quiz-elements: no progress store', error);
-      return null;
-    }
-  }
-
   /** The store answers go to, once subscribed (null with `no-progress`). */
   private get activeStore(): ProgressStore | null {
-    return this.subscription?.store ?? null;
+    return this.progress.store;
   }
 
   private get wantsReview(): boolean {
@@ -342,87 +318,20 @@ export class QuizCard extends LitElement {
 
   /** Subscribes to the wanted store (and leaves the old one); returns whether the store changed. */
   private syncStore(): boolean {
-    const store = this.wantedStore();
-    const current = this.subscription;
-    if (current && current.store === store) {
-      if (!current.stop) {
-        // Back in the page: listen again, and catch up on what may have changed meanwhile.
-        current.stop = this.listen(store);
-        this.readNotes(store);
-        this.forgetPreviews();
-        if (this.queue && this.session?.questions.length === 0) this.queueStale = true;
-      }
-      return false;
-    }
-    if (!current && !store) return false;
-    current?.stop?.();
-    this.subscription = null;
+    const sync = this.progress.sync();
+    if (sync === 'same') return false;
     this.forgetPreviews();
-    this.notes = this.notes.filter((note) => note === 'record-failed');
-    if (!store) return true;
-    this.subscription = { store, stop: this.listen(store) };
-    this.readNotes(store);
-    if (!readyStores.has(store)) {
-      void Promise.resolve(store.ready)
-        .catch(() => undefined) // documented never to reject; a store passed in might
-        .then(() => {
-          readyStores.add(store);
-          if (this.subscription?.store !== store) return;
-          if (this.wantsReview) this.queueStale = true;
-          this.requestUpdate();
-        });
+    if (sync === 'resumed') {
+      // Back in the page: progress may have changed meanwhile.
+      if (this.queue && this.session?.questions.length === 0) this.queueStale = true;
+      return false;
     }
     return true;
   }
 
-  /** Problems found before this card subscribed (loading, another card's answers) are not notified again: read them. */
-  private readNotes(store: ProgressStore): void {
-    try {
-      const kinds: NoteKind[] = [];
-      const problems = store.problems;
-      if (!store.persistent) kinds.push(problems.some((p) => p.kind === 'write-failed') ? 'storage-full' : 'not-saved');
-      if (problems.some((p) => p.kind === 'set-aside')) kinds.push('set-aside');
-      this.claimNotes(store, kinds);
-    } catch {
-      // a store passed in without these: nothing to say
-    }
-  }
-
-  private listen(store: ProgressStore): () => void {
-    try {
-      const unsubscribe = store.subscribe((change) => this.onProgressChange(store, change));
-      return () => void unsubscribe();
-    } catch (error) {
-      console.warn('quiz-elements: cannot follow progress changes', error);
-      return () => undefined;
-    }
-  }
-
-  private onProgressChange(store: ProgressStore, change: ProgressChange): void {
-    if (this.subscription?.store !== store) return;
-    if (change.problem) this.claimNotes(store, [noteFor(change.problem)]);
-    // Statuses, previews and the summary read the store when rendering; previews are recomputed.
-    this.forgetPreviews();
-    // An empty review may have something now (another card or tab answered, an import); a set in progress stays as it is.
-    if (this.queue && this.session?.questions.length === 0) this.queueStale = true;
-    this.requestUpdate();
-  }
-
-  /** Shows the notes of `kinds` that no card of the page has shown yet for this store. */
-  private claimNotes(store: ProgressStore, kinds: NoteKind[]): void {
-    let shown = notesShown.get(store);
-    if (!shown) notesShown.set(store, (shown = new Set()));
-    const fresh = kinds.filter((kind) => {
-      const group = kind === 'set-aside' ? 'set-aside' : 'storage';
-      if (shown.has(group) || this.notes.includes(kind)) return false;
-      shown.add(group);
-      return true;
-    });
-    if (fresh.length) this.notes = [...this.notes, ...fresh];
-  }
-
   private dismissNotes(): void {
-    this.notes = [];
+    this.progress.dismissNotes();
+    this.recordFailedNote = false;
     this.pendingFocus = 'question'; // the button is gone: keep keyboard users in the card
   }
 
@@ -456,8 +365,7 @@ export class QuizCard extends LitElement {
 
   private recordFailed(error: unknown): void {
     console.warn('quiz-elements: an answer could not be recorded', error);
-    if (!this.notes.includes('record-failed')) this.notes = [...this.notes, 'record-failed'];
-    this.requestUpdate();
+    this.recordFailedNote = true;
   }
 
   /** Takes back the recorded answer of the step just undone in the session. */
@@ -1044,22 +952,10 @@ export class QuizCard extends LitElement {
     `;
   }
 
-  /** Notes about stored progress, shown by one card of the page. */
+  /** Notes about stored progress (shown by one element of the page), and this card's own. */
   private renderNotes(): TemplateResult | typeof nothing {
-    if (this.notes.length === 0) return nothing;
-    const s = this.strings;
-    const text: Record<NoteKind, string> = {
-      'not-saved': s.progressNotSaved,
-      'storage-full': s.progressStorageFull,
-      'set-aside': s.progressSetAside,
-      'record-failed': s.progressRecordFailed,
-    };
-    return html`
-      <div part="notice" class="notice" role="status">
-        ${this.notes.map((note) => html`<p class="message" data-note=${note}>${text[note]}</p>`)}
-        <button part="button" type="button" @click=${this.dismissNotes}>${s.dismiss}</button>
-      </div>
-    `;
+    const notes: ProgressNote[] = this.recordFailedNote ? [...this.progress.notes, 'record-failed'] : this.progress.notes;
+    return renderProgressNotes(notes, this.strings, () => this.dismissNotes());
   }
 
   private describeFilters(bank: Bank): string {

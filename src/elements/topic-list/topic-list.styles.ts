@@ -41,9 +41,16 @@ export const topicListStyles = css`
     font-size: 0.85em;
     font-weight: 700;
   }
+  .group-label {
+    flex-wrap: wrap;
+  }
   .group-label > span:first-child {
     flex: 1;
     min-width: 0;
+  }
+  .group-label .progress {
+    flex-basis: 100%;
+    font-weight: 400;
   }
   .option {
     display: grid;

@@ -5,6 +5,8 @@ import { clearBankCache } from '../../bank/load.js';
 import type { Bank, Catalog } from '../../bank/types.js';
 import type { QuizErrorEvent } from '../../events/quiz-error.js';
 import type { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
+import { ProgressStore } from '../../progress/store.js';
+import { QUESTION_STATUSES, type ProgressStorage, type QuestionStatus } from '../../progress/types.js';
 import './topic-list.js';
 import type { TopicList, TopicProgress } from './topic-list.js';
 import { json, stubFetch } from '../../../test/fetch-stub.js';
@@ -131,7 +133,63 @@ function expectedCounts(bank: Bank): Map<string, number> {
   return new Map(bank.topics.map((t) => [t.id, bank.questions.filter((q) => q.topics.includes(t.id)).length]));
 }
 
+// --- learner progress ---------------------------------------------------------------------------
+
+const DAY = 86_400_000;
+const FIXED = new Date(2026, 10, 23, 9, 0).getTime();
+
+/** Progress storage in a Map: nothing reaches localStorage, nothing leaks between tests. */
+function mapStorage(): ProgressStorage {
+  const data = new Map<string, string>();
+  return {
+    keys: (prefix) => [...data.keys()].filter((key) => key.startsWith(prefix)),
+    get: (key) => data.get(key) ?? null,
+    set: (key, value) => void data.set(key, value),
+    remove: (key) => void data.delete(key),
+    watch: () => () => undefined,
+  };
+}
+
+const fixedStore = () => new ProgressStore({ storage: mapStorage(), now: () => FIXED });
+
+/** Answers until the question has `status` at FIXED: due (Again a day ago), learning (Good now), mastered (Easy, again and again). */
+async function give(store: ProgressStore, bankId: string, questionId: string, status: Exclude<QuestionStatus, 'new'>): Promise<void> {
+  if (status === 'due') await store.record(bankId, questionId, 'again', { at: FIXED - DAY });
+  else if (status === 'learning') await store.record(bankId, questionId, 'good', { at: FIXED });
+  else {
+    let at = FIXED - 1000 * DAY;
+    for (let i = 0; i < 40 && store.status(bankId, questionId) !== 'mastered'; i++) {
+      const progress = await store.record(bankId, questionId, 'easy', { at });
+      at = Math.min(progress.memory.due, FIXED);
+    }
+  }
+  expect(store.status(bankId, questionId)).to.equal(status);
+}
+
+/** Counts per status of `questions`, as the store says, independently of the element. */
+function expectedProgress(store: ProgressStore, bankId: string, questions: readonly { id: string }[]): TopicProgress {
+  const counts: TopicProgress = { new: 0, learning: 0, due: 0, mastered: 0 };
+  for (const q of questions) counts[store.status(bankId, q.id)]++;
+  return counts;
+}
+
+/** What an option (or group) tells screen readers about its progress, read back into counts. */
+function describedProgress(el: TopicList, node: HTMLElement): TopicProgress | null {
+  const id = node.getAttribute('aria-describedby');
+  if (!id) return null;
+  const text = root(el).getElementById(id)!.textContent!.replace(/\s+/g, ' ');
+  const match = /: (\d+) of (\d+) mastered, (\d+) due, (\d+) learning, (\d+) new$/.exec(text);
+  expect(match, text).to.not.equal(null);
+  const [mastered, total, due, learning, fresh] = match!.slice(1).map(Number) as [number, number, number, number, number];
+  expect(mastered + due + learning + fresh).to.equal(total);
+  return { new: fresh, learning, due, mastered };
+}
+
 describe('<topic-list>', () => {
+  before(() => {
+    // The page's default store reads localStorage: progress left by other test files must not show here.
+    for (const key of Object.keys(localStorage)) if (key.startsWith('quiz-elements/progress/default/')) localStorage.removeItem(key);
+  });
   let restore: (() => void) | null = null;
   afterEach(() => {
     restore?.();
@@ -537,6 +595,136 @@ describe('<topic-list>', () => {
       el.progress = { '': { new: 1, learning: 1, due: 1, mastered: 1 } };
       await el.updateComplete;
       expect(option(el, '').querySelector('[part~="progress"]')!.textContent!.trim()).to.equal('1 of 4 mastered, 1 due');
+    });
+  });
+
+  describe('progress from the store', () => {
+    /** ml: overfitting due, dropout learning, augmentation (training + data) mastered, f1 learning, labels new; llm: sft due. */
+    async function storeWithProgress(): Promise<ProgressStore> {
+      const store = fixedStore();
+      await give(store, 'ml', 'overfitting', 'due');
+      await give(store, 'ml', 'dropout', 'learning');
+      await give(store, 'ml', 'augmentation', 'mastered');
+      await give(store, 'ml', 'f1', 'learning');
+      await give(store, 'llm', 'sft', 'due');
+      await give(store, 'elsewhere', 'unknown', 'learning'); // a bank the list does not show
+      return store;
+    }
+
+    it('counts new, learning, due and mastered per topic, for All and per bank, as the store has them', async () => {
+      const store = await storeWithProgress();
+      const el = await list(html`<topic-list .banks=${[mlBank, llmBank]} .progressStore=${store}></topic-list>`);
+      await expect(el).to.be.accessible();
+      const banks = [mlBank, llmBank];
+      const all = banks.map((bank) => expectedProgress(store, bank.id, bank.questions)).reduce((sum, p) => {
+        for (const status of QUESTION_STATUSES) sum[status] += p[status];
+        return sum;
+      });
+      expect(describedProgress(el, option(el, ''))).to.deep.equal(all);
+      expect(all).to.deep.equal({ new: 4, learning: 2, due: 2, mastered: 1 });
+      for (const bank of banks) {
+        for (const topic of bank.topics) {
+          const questions = bank.questions.filter((q) => q.topics.includes(topic.id));
+          const shown = describedProgress(el, option(el, `${bank.id}/${topic.id}`));
+          if (questions.length === 0) expect(shown, `${topic.id} has no questions`).to.equal(null);
+          else expect(shown, `${bank.id}/${topic.id}`).to.deep.equal(expectedProgress(store, bank.id, questions));
+        }
+      }
+      const groups = [...root(el).querySelectorAll<HTMLElement>('[role="group"]')];
+      expect(groups.map((g) => describedProgress(el, g))).to.deep.equal(banks.map((bank) => expectedProgress(store, bank.id, bank.questions)));
+      const training = option(el, 'ml/training');
+      expect(training.querySelector('[part~="progress"]')!.textContent!.trim()).to.equal('1 of 3 mastered, 1 due', 'the short visible text');
+      // Mastered, learning, due: a third each (engines round the percentage differently).
+      expect([...training.querySelectorAll<HTMLElement>('.segment')].map((s) => Math.round(parseFloat(s.style.width) * 10) / 10)).to.deep.equal([33.3, 33.3, 33.3]);
+      expect(root(el).getElementById(training.getAttribute('aria-describedby')!)!.textContent).to.match(/^Progress in Training: /);
+    });
+
+    it('keeps each option named by its title and count; the progress is its description', async () => {
+      const el = await list(html`<topic-list .banks=${[mlBank]} .progressStore=${await storeWithProgress()}></topic-list>`);
+      const training = option(el, 'training');
+      /** The text a name from content is made of: no hidden subtrees, no comments. */
+      const visibleText = (node: Node): string =>
+        node instanceof Text ? node.data : node instanceof Element && node.getAttribute('aria-hidden') !== 'true' ? [...node.childNodes].map(visibleText).join(' ') : '';
+      expect(visibleText(training).replace(/\s+/g, ' ').trim()).to.equal('Training 3 questions');
+      expect(training.querySelector('[part~="progress"]')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(describedProgress(el, training)).to.deep.equal({ new: 0, learning: 1, due: 1, mastered: 1 });
+    });
+
+    it('updates live when the store changes, and stops listening once removed', async () => {
+      const store = await storeWithProgress();
+      const subscribe = store.subscribe.bind(store);
+      let listening = 0;
+      store.subscribe = (listener) => {
+        listening++;
+        const stop = subscribe(listener);
+        return () => {
+          listening--;
+          return stop();
+        };
+      };
+      const el = await list(html`<topic-list .banks=${[mlBank]} .progressStore=${store}></topic-list>`);
+      expect(listening).to.equal(1);
+      expect(describedProgress(el, option(el, 'data'))).to.deep.equal({ new: 1, learning: 0, due: 0, mastered: 1 });
+      await give(store, 'ml', 'labels', 'due');
+      await el.updateComplete;
+      expect(describedProgress(el, option(el, 'data'))).to.deep.equal({ new: 0, learning: 0, due: 1, mastered: 1 });
+      expect(describedProgress(el, option(el, ''))).to.deep.equal(expectedProgress(store, 'ml', mlBank.questions));
+      await expect(el).to.be.accessible();
+      const parent = el.parentElement!;
+      el.remove();
+      expect(listening).to.equal(0, 'unsubscribed on disconnect');
+      await give(store, 'ml', 'f1', 'mastered');
+      parent.append(el);
+      await el.updateComplete;
+      expect(listening).to.equal(1, 'subscribed again');
+      expect(describedProgress(el, option(el, 'metrics'))).to.deep.equal({ new: 0, learning: 0, due: 0, mastered: 1 }, 'caught up');
+    });
+
+    it('shows nothing with no-progress, an empty store, or progress only for other banks', async () => {
+      const store = await storeWithProgress();
+      const off = await list(html`<topic-list .banks=${[mlBank]} no-progress .progressStore=${store}></topic-list>`);
+      expect(root(off).querySelector('[part~="progress"], [aria-describedby]')).to.equal(null);
+      const empty = await list(html`<topic-list .banks=${[mlBank]} .progressStore=${fixedStore()}></topic-list>`);
+      expect(root(empty).querySelector('[part~="progress"], [aria-describedby]')).to.equal(null);
+      const other = fixedStore();
+      await give(other, 'elsewhere', 'unknown', 'due');
+      const unrelated = await list(html`<topic-list .banks=${[mlBank]} .progressStore=${other}></topic-list>`);
+      expect(root(unrelated).querySelector('[part~="progress"]')).to.equal(null);
+      off.noProgress = false;
+      await off.updateComplete;
+      expect(describedProgress(off, option(off, 'training'))).to.deep.equal({ new: 0, learning: 1, due: 1, mastered: 1 }, 'turned on later');
+    });
+
+    it('an app\'s progress property replaces the counts from the store', async () => {
+      const el = await list(html`<topic-list .banks=${[mlBank]} .progressStore=${await storeWithProgress()}
+        .progress=${{ training: { new: 20, learning: 5, due: 3, mastered: 12 } }}></topic-list>`);
+      expect(option(el, 'training').querySelector('[part~="progress"]')!.textContent!.trim()).to.equal('12 of 40 mastered, 3 due');
+      expect(option(el, 'data').querySelector('[part~="progress"]')).to.equal(null);
+      el.progress = undefined;
+      await el.updateComplete;
+      expect(option(el, 'data').querySelector('[part~="progress"]')!.textContent!.trim()).to.equal('1 of 2 mastered');
+    });
+
+    it('reads the page\'s store for progress-key', async () => {
+      const key = 'topic-list-test';
+      const prefix = `quiz-elements/progress/${key}/`;
+      try {
+        await ProgressStore.shared(key).record('ml', 'f1', 'good');
+        const el = await list(html`<topic-list .banks=${[mlBank]} progress-key=${key}></topic-list>`);
+        expect(describedProgress(el, option(el, 'metrics'))).to.deep.equal({ new: 0, learning: 1, due: 0, mastered: 0 });
+        const other = await list(html`<topic-list .banks=${[mlBank]} progress-key="nobody"></topic-list>`);
+        expect(root(other).querySelector('[part~="progress"]')).to.equal(null);
+      } finally {
+        for (const k of Object.keys(localStorage)) if (k.startsWith(prefix)) localStorage.removeItem(k);
+      }
+    });
+
+    it('speaks Chinese and passes axe in the dark theme with progress', async () => {
+      const el = await list(html`<topic-list lang="zh-CN" theme="dark" .banks=${[mlBank, llmBank]} .progressStore=${await storeWithProgress()}></topic-list>`);
+      const text = root(el).getElementById(option(el, 'llm/training').getAttribute('aria-describedby')!)!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.equal('“训练”的学习进度: 已掌握 0 / 2，待复习 1，学习中 0，新题 1');
+      expect(root(el).getElementById(option(el, 'llm/training').getAttribute('aria-describedby')!)!.querySelector('[lang="zh-CN"]')!.textContent).to.equal('训练');
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -4,13 +4,17 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { CatalogFailure, LoadedCollection } from '../../bank/catalog.js';
 import type { LoadedBank } from '../../bank/load.js';
-import type { Bank } from '../../bank/types.js';
+import type { Bank, Question } from '../../bank/types.js';
 import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
+import { statusOf } from '../../progress/status.js';
+import type { ProgressStore } from '../../progress/store.js';
+import type { QuestionProgress } from '../../progress/types.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
 import { describeLoadError } from '../load-error-message.js';
 import { PageContextController } from '../page-context.js';
+import { ProgressController, readProgress } from '../progress-controller.js';
 import { topicListStyles } from './topic-list.styles.js';
 
 /** Learner progress of one topic: how many of its questions are in each state. */
@@ -34,6 +38,7 @@ interface TopicOption {
 
 /** The options of one bank; a labelled group when the list shows several banks. */
 interface TopicGroup {
+  bankId: string;
   title: string;
   lang: string;
   count: number;
@@ -48,6 +53,19 @@ interface TopicModel {
   /** Every option in list order, All first: what the keyboard moves through. */
   options: TopicOption[];
   failures: CatalogFailure[];
+  banks: readonly Bank[];
+  /** `bankId` → `questionId` → question, to place progress records; made on first use (only when there is progress). */
+  questionsById?: Map<string, Map<string, Question>>;
+}
+
+/** Progress counts the list computed from its store. */
+interface ProgressCounts {
+  /** By option value (`''` for All). */
+  options: Map<string, TopicProgress>;
+  /** By bank id, for the group labels. */
+  banks: Map<string, TopicProgress>;
+  /** The earliest future due time among the records: when a status changes with time alone. */
+  nextChange: number | null;
 }
 
 /** Value of the All option; `selected` is empty when it is chosen. */
@@ -79,6 +97,7 @@ function modelOf(banks: readonly Bank[], grouped: boolean, failures: TopicModel[
   const groups = banks.map((bank): TopicGroup => {
     const counts = countsByTopic(bank);
     return {
+      bankId: bank.id,
       title: bank.title,
       lang: bank.language,
       count: bank.questions.length,
@@ -92,7 +111,71 @@ function modelOf(banks: readonly Bank[], grouped: boolean, failures: TopicModel[
   });
   const all: TopicOption = { value: ALL, label: '', count: groups.reduce((sum, group) => sum + group.count, 0) };
   const shown = groups.filter((group) => group.options.length > 0);
-  return { grouped, all, groups: shown, options: [all, ...shown.flatMap((group) => group.options)], failures };
+  return { grouped, all, groups: shown, options: [all, ...shown.flatMap((group) => group.options)], failures, banks };
+}
+
+function questionsById(model: TopicModel): Map<string, Map<string, Question>> {
+  if (!model.questionsById) {
+    const byBank = new Map<string, Map<string, Question>>();
+    for (const bank of model.banks) {
+      if (byBank.has(bank.id)) continue; // the same bank twice: the first is the one listed
+      const byId = new Map<string, Question>();
+      for (const question of bank.questions) if (!byId.has(question.id)) byId.set(question.id, question);
+      byBank.set(bank.id, byId);
+    }
+    model.questionsById = byBank;
+  }
+  return model.questionsById;
+}
+
+const noProgress = (): TopicProgress => ({ new: 0, learning: 0, due: 0, mastered: 0 });
+
+/**
+ * Counts per option and bank from the store's records: O(records × topics of each), plus one
+ * pass over the questions the first time (to find each record's question). Null when no record
+ * belongs to a question of the list. A question without a record, or never answered, is new.
+ */
+function countProgress(model: TopicModel, records: readonly QuestionProgress[], now: number): ProgressCounts | null {
+  const lookup = questionsById(model);
+  const options = new Map<string, TopicProgress>();
+  const banks = new Map<string, TopicProgress>();
+  const all = noProgress();
+  let matched = 0;
+  let nextChange: number | null = null;
+  for (const record of records) {
+    const question = lookup.get(record.bankId)?.get(record.questionId);
+    if (!question) continue;
+    matched++;
+    const status = statusOf(record, now);
+    if (status === 'new') continue;
+    if (status !== 'due' && (nextChange === null || record.memory.due < nextChange)) nextChange = record.memory.due;
+    all[status]++;
+    let bank = banks.get(record.bankId);
+    if (!bank) banks.set(record.bankId, (bank = noProgress()));
+    bank[status]++;
+    const { topics } = question;
+    for (let i = 0; i < topics.length; i++) {
+      const topic = topics[i]!;
+      if (topics.indexOf(topic) !== i) continue;
+      const value = model.grouped ? `${record.bankId}/${topic}` : topic;
+      let counts = options.get(value);
+      if (!counts) options.set(value, (counts = noProgress()));
+      counts[status]++;
+    }
+  }
+  if (matched === 0) return null;
+  const fill = (counts: TopicProgress, total: number) => {
+    counts.new = Math.max(0, total - counts.learning - counts.due - counts.mastered);
+    return counts;
+  };
+  // A topic without questions has no progress to show.
+  const counted = new Map<string, TopicProgress>();
+  for (const option of model.options) {
+    if (option.count > 0) counted.set(option.value, fill(option.value === ALL ? all : options.get(option.value) ?? noProgress(), option.count));
+  }
+  const bankCounts = new Map<string, TopicProgress>();
+  for (const group of model.groups) if (group.count > 0) bankCounts.set(group.bankId, fill(banks.get(group.bankId) ?? noProgress(), group.count));
+  return { options: counted, banks: bankCounts, nextChange };
 }
 
 /** The form under which typed text and labels are compared: width- and case-insensitive. */
@@ -115,6 +198,14 @@ function searchable(text: string): string {
  * A parent that already holds the banks (such as `<question-browser>`) passes them in `banks`,
  * and nothing is loaded.
  *
+ * Learner progress: from the progress store (the page's for `progress-key`, or `progressStore`;
+ * none with `no-progress`), each topic, All and each bank group shows how many of its questions
+ * are new, learning, due and mastered: a bar (mastered, learning, due) and a short text ("3 of 12
+ * mastered, 2 due"); screen readers get every count as the option's description, its name stays
+ * "title, n questions". Shown once any question of the list has progress; counted once per change
+ * of the store (O(answered questions)), never per render, and not at all while the store is empty.
+ * The list follows the store live. An app that keeps its own counts sets `progress` instead.
+ *
  * @summary Pick one or several topics of a question bank or catalog, with question counts.
  *
  * @slot - Optional inline source: `<script type="application/json">` holding a bank or a catalog, or `<script type="text/markdown">` holding a Q&A document.
@@ -128,7 +219,7 @@ function searchable(text: string): string {
  * @csspart selected - Added to every selected option: style it with `::part(option selected)`.
  * @csspart title - The topic title of an option.
  * @csspart count - The question count of an option or group.
- * @csspart progress - An option's learner progress (bar and text), shown only when `progress` has an entry for it.
+ * @csspart progress - The learner progress (bar and text) of an option or a bank group.
  * @csspart skeleton - The placeholder while loading.
  * @csspart error - The error message box, also for banks of a catalog that failed.
  * @csspart empty - The message shown when there are no topics.
@@ -172,8 +263,20 @@ export class TopicList extends LitElement {
   /** Let the learner select several topics. */
   @property({ type: Boolean, reflect: true }) multiple = false;
 
-  /** Learner progress per option value (`''` for All); an option without an entry shows none. */
+  /**
+   * Learner progress per option value (`''` for All), from the app: when set, it replaces the
+   * counts the list computes from its progress store, and an option without an entry shows none.
+   */
   @property({ attribute: false }) progress?: Readonly<Record<string, TopicProgress>>;
+
+  /** Which learner's (or course's) progress to count: elements with the same key share one store, kept in localStorage. */
+  @property({ attribute: 'progress-key' }) progressKey = 'default';
+
+  /** Count no progress: no bars or counts from the store (a `progress` property is still shown). */
+  @property({ type: Boolean, attribute: 'no-progress' }) noProgress = false;
+
+  /** A progress store to count from instead of the page's one for `progress-key`. */
+  @property({ attribute: false }) progressStore?: ProgressStore;
 
   /** Visible label and accessible name of the list; default "Topics" in the UI language. */
   @property() label?: string;
@@ -189,6 +292,14 @@ export class TopicList extends LitElement {
 
   private model: TopicModel | null = null;
   private modelSource: unknown = null;
+  /** Counts from the store, for `model`; recounted only when the store, its records or the model change, or time makes a status change. */
+  private counts: ProgressCounts | null = null;
+  private countsStale = true;
+  private readonly progressController = new ProgressController(this, {
+    onChange: () => {
+      this.countsStale = true;
+    },
+  });
   private typed = '';
   private typedAt = -Infinity;
   private readonly context = new PageContextController(this);
@@ -220,11 +331,32 @@ export class TopicList extends LitElement {
   }
 
   protected override willUpdate(): void {
+    if (this.progressController.sync() !== 'same') this.countsStale = true;
     const source = this.banks ?? (this.loadTask.status === TaskStatus.COMPLETE ? this.loadTask.value : undefined);
-    if (source === this.modelSource) return;
-    this.modelSource = source;
-    this.model = source ? modelFrom(source) : null;
-    for (const failure of this.model?.failures ?? []) this.dispatchEvent(new QuizErrorEvent({ error: failure.error }));
+    if (source !== this.modelSource) {
+      this.modelSource = source;
+      this.model = source ? modelFrom(source) : null;
+      this.countsStale = true;
+      for (const failure of this.model?.failures ?? []) this.dispatchEvent(new QuizErrorEvent({ error: failure.error }));
+    }
+    // An app's own progress wins: the store is then not read at all.
+    if (this.countsStale && this.progress === undefined) this.recount();
+  }
+
+  private recount(): void {
+    this.countsStale = false;
+    const model = this.model;
+    const progress = model ? readProgress(this.progressController.store) : null;
+    this.counts = model && progress ? countProgress(model, progress.records, progress.now) : null;
+    this.progressController.refreshAt(this.counts?.nextChange ?? null, () => {
+      this.countsStale = true;
+      this.requestUpdate();
+    });
+  }
+
+  /** The progress an option shows: the app's `progress`, else the store's counts. */
+  private progressOf(value: string): TopicProgress | undefined {
+    return this.progress !== undefined ? this.progress[value] : this.counts?.options.get(value);
   }
 
   private labelOf(option: TopicOption): string {
@@ -447,17 +579,20 @@ export class TopicList extends LitElement {
         @keydown=${this.onKeyDown} @click=${this.onClick} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut}>
         ${this.renderOption(model.all, 0)}
         ${model.grouped
-          ? model.groups.map(
-              (group, g) => html`
-                <div part="group" class="group" role="group" aria-labelledby="group-${g}">
+          ? model.groups.map((group, g) => {
+              const progress = this.progress === undefined ? this.counts?.banks.get(group.bankId) : undefined;
+              return html`
+                <div part="group" class="group" role="group" aria-labelledby="group-${g}" aria-describedby=${progress ? `group-progress-${g}` : nothing}>
                   <div part="group-label" class="group-label" role="presentation" id="group-${g}">
                     <span lang=${group.lang}>${group.title}</span>
                     ${this.renderCount(group.count)}
+                    ${progress ? this.renderProgress(progress) : nothing}
                   </div>
+                  ${progress ? this.renderProgressDescription(`group-progress-${g}`, group.title, group.lang, progress) : nothing}
                   ${options(group)}
                 </div>
-              `,
-            )
+              `;
+            })
           : model.groups.map(options)}
       </div>
     `;
@@ -469,25 +604,41 @@ export class TopicList extends LitElement {
 
   private renderOption(option: TopicOption, index: number): TemplateResult {
     const selected = this.isSelected(option);
-    const progress = this.progress?.[option.value];
+    const progress = this.progressOf(option.value);
+    const description = `progress-${index}`;
     return html`
       <div part="option${selected ? ' selected' : ''}" class="option" role="option" data-index=${index}
-        data-value=${option.value} aria-selected=${selected ? 'true' : 'false'} tabindex=${index === this.activeIndex ? 0 : -1}>
+        data-value=${option.value} aria-selected=${selected ? 'true' : 'false'} tabindex=${index === this.activeIndex ? 0 : -1}
+        aria-describedby=${progress ? description : nothing}>
         <span class="check" aria-hidden="true"></span>
         <span part="title" class="title" lang=${option.lang ?? nothing}>${this.labelOf(option)}</span>
         ${this.renderCount(option.count)}
         ${progress ? this.renderProgress(progress) : nothing}
+        ${progress ? this.renderProgressDescription(description, this.labelOf(option), option.lang, progress) : nothing}
       </div>
     `;
   }
 
+  /**
+   * What the bar and the short text say, in full, for screen readers: the option's (or group's)
+   * description, so its name stays "title, n questions". Hidden itself, as the name is made from
+   * the option's content; a description may point at hidden text.
+   */
+  private renderProgressDescription(id: string, label: string, lang: string | undefined, progress: TopicProgress): TemplateResult {
+    const s = this.strings;
+    const counts = sanitized(progress);
+    const total = counts.new + counts.learning + counts.due + counts.mastered;
+    // The topic title keeps its language inside the UI's sentence.
+    const [before, after] = s.progressBarLabel('\u0000').split('\u0000') as [string, string?];
+    return html`<span class="visually-hidden" id=${id} aria-hidden="true">${before}<span lang=${lang ?? nothing}>${label}</span>${after ?? ''}: ${s.progressSummary(counts, total)}</span>`;
+  }
+
   private renderProgress(progress: TopicProgress): TemplateResult {
-    const counts = [progress.mastered, progress.learning, progress.due, progress.new].map((n) => (Number.isFinite(n) && n > 0 ? n : 0));
-    const [mastered, learning, due] = counts as [number, number, number, number];
-    const total = counts.reduce((sum, n) => sum + n, 0);
+    const { mastered, learning, due, new: fresh } = sanitized(progress);
+    const total = mastered + learning + due + fresh;
     const width = (n: number) => ({ width: `${total ? (n / total) * 100 : 0}%` });
     return html`
-      <span part="progress" class="progress">
+      <span part="progress" class="progress" aria-hidden="true">
         <span class="bar" aria-hidden="true">
           <span class="segment mastered" style=${styleMap(width(mastered))}></span>
           <span class="segment learning" style=${styleMap(width(learning))}></span>
@@ -497,6 +648,12 @@ export class TopicList extends LitElement {
       </span>
     `;
   }
+}
+
+/** Counts as shown: anything that is not a positive finite number is 0. */
+function sanitized(progress: TopicProgress): TopicProgress {
+  const n = (value: number) => (Number.isFinite(value) && value > 0 ? value : 0);
+  return { new: n(progress.new), learning: n(progress.learning), due: n(progress.due), mastered: n(progress.mastered) };
 }
 
 function modelFrom(source: readonly (LoadedBank | Bank)[] | LoadedCollection): TopicModel {

@@ -1,0 +1,233 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { UiStrings } from '../i18n/index.js';
+import { ProgressStore } from '../progress/store.js';
+import type { ProgressChange, ProgressProblem, QuestionProgress } from '../progress/types.js';
+
+/** A note about stored progress: not kept, storage full, records set aside, an answer not recorded. */
+export type ProgressNote = 'not-saved' | 'storage-full' | 'set-aside' | 'record-failed';
+
+/** What an element that follows learner progress exposes: the attributes every such element has. */
+export interface ProgressHost extends ReactiveControllerHost, HTMLElement {
+  progressKey: string;
+  noProgress: boolean;
+  progressStore?: ProgressStore | undefined;
+}
+
+export interface ProgressControllerOptions {
+  /** Show the store's one-time notes (storage unavailable or full, records set aside) in this element. */
+  notes?: boolean;
+  /** After every change of the store in use, before the host updates. */
+  onChange?: (change: ProgressChange) => void;
+  /** The store in use has loaded and migrated its records (`ready`). */
+  onReady?: () => void;
+}
+
+/** How `sync()` found the store: the same, the same again after the host came back into the page, or another one (or none). */
+export type StoreSync = 'same' | 'resumed' | 'changed';
+
+/**
+ * Storage notes already shown on this page, per store: the first element to learn of a problem
+ * shows it and the others stay quiet, so a browser and the card inside it do not both say it.
+ */
+const notesShown = new WeakMap<ProgressStore, Set<'storage' | 'set-aside'>>();
+
+/** Stores whose `ready` has resolved: a review set is built only from migrated records. */
+const readyStores = new WeakSet<ProgressStore>();
+
+/** Status moves with time (learning → due): elements look again when the next change is at most this far. */
+const REFRESH_WITHIN_MS = 86_400_000;
+
+function noteFor(problem: ProgressProblem): ProgressNote {
+  return problem.kind === 'set-aside' ? 'set-aside' : problem.kind === 'write-failed' ? 'storage-full' : 'not-saved';
+}
+
+/**
+ * The learner-progress store an element uses, resolved from its `no-progress`, `progressStore` and
+ * `progress-key` (in that order), with the subscription to it and the store's one-time notes.
+ * The host calls `sync()` in `willUpdate`; the subscription ends when the host leaves the page
+ * and resumes when it comes back. A store passed in that misbehaves never breaks the host.
+ */
+export class ProgressController implements ReactiveController {
+  /** Notes this host shows, claimed once per page and store (only with `notes: true`). */
+  notes: ProgressNote[] = [];
+  private subscription: { store: ProgressStore; stop: (() => void) | null } | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly host: ProgressHost,
+    private readonly options: ProgressControllerOptions = {},
+  ) {
+    host.addController(this);
+  }
+
+  /** The store in use once synced; null with `no-progress`. */
+  get store(): ProgressStore | null {
+    return this.subscription?.store ?? null;
+  }
+
+  /** Whether the store in use has loaded and migrated its records. */
+  get ready(): boolean {
+    const store = this.store;
+    return store !== null && readyStores.has(store);
+  }
+
+  hostConnected(): void {
+    this.host.requestUpdate(); // subscribes again after a move in the page
+  }
+
+  hostDisconnected(): void {
+    // The store is kept, so a host moved in the page keeps its state; it only stops listening.
+    this.subscription?.stop?.();
+    if (this.subscription) this.subscription.stop = null;
+    clearTimeout(this.timer);
+  }
+
+  /** The store the host asks for: none with `no-progress`, else `progressStore`, else the page's for `progress-key`. */
+  private wanted(): ProgressStore | null {
+    const host = this.host;
+    if (host.noProgress) return null;
+    if (host.progressStore) return host.progressStore;
+    try {
+      return ProgressStore.shared(host.progressKey || 'default');
+    } catch (error) {
+      console.warn('quiz-elements: no progress store', error);
+      return null;
+    }
+  }
+
+  /** Subscribes to the wanted store (and leaves the old one). Call from `willUpdate`. */
+  sync(): StoreSync {
+    const store = this.wanted();
+    const current = this.subscription;
+    if (current && current.store === store) {
+      if (current.stop) return 'same';
+      // Back in the page: listen again, and catch up on problems found meanwhile.
+      current.stop = this.listen(store);
+      this.readNotes(store);
+      return 'resumed';
+    }
+    if (!current && !store) return 'same';
+    current?.stop?.();
+    clearTimeout(this.timer);
+    this.subscription = null;
+    this.notes = [];
+    if (!store) return 'changed';
+    this.subscription = { store, stop: this.listen(store) };
+    this.readNotes(store);
+    if (!readyStores.has(store)) {
+      void Promise.resolve(store.ready)
+        .catch(() => undefined) // documented never to reject; a store passed in might
+        .then(() => {
+          readyStores.add(store);
+          if (this.subscription?.store !== store) return;
+          this.options.onReady?.();
+          this.host.requestUpdate();
+        });
+    }
+    return 'changed';
+  }
+
+  /** Hides the notes (the learner pressed Dismiss); they are not shown again on this page. */
+  dismissNotes(): void {
+    this.notes = [];
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Calls `onTime` when the store's clock reaches `at` (plus a second), if that is within a day:
+   * statuses change with time alone (a learning question falls due). Replaces an earlier call.
+   */
+  refreshAt(at: number | null, onTime: () => void): void {
+    clearTimeout(this.timer);
+    const store = this.store;
+    if (at === null || !store || !this.subscription?.stop) return;
+    let wait: number;
+    try {
+      wait = at - store.now();
+    } catch {
+      return;
+    }
+    if (!(wait <= REFRESH_WITHIN_MS)) return;
+    this.timer = setTimeout(onTime, Math.max(0, wait) + 1000);
+  }
+
+  private listen(store: ProgressStore): () => void {
+    try {
+      const unsubscribe = store.subscribe((change) => this.onStoreChange(store, change));
+      return () => void unsubscribe();
+    } catch (error) {
+      console.warn('quiz-elements: cannot follow progress changes', error);
+      return () => undefined;
+    }
+  }
+
+  private onStoreChange(store: ProgressStore, change: ProgressChange): void {
+    if (this.subscription?.store !== store) return;
+    if (change.problem) this.claimNotes(store, [noteFor(change.problem)]);
+    this.options.onChange?.(change);
+    this.host.requestUpdate();
+  }
+
+  /** Problems found before this host subscribed (loading, another element's answers) are not notified again: read them. */
+  private readNotes(store: ProgressStore): void {
+    if (!this.options.notes) return;
+    try {
+      const kinds: ProgressNote[] = [];
+      const problems = store.problems;
+      if (!store.persistent) kinds.push(problems.some((p) => p.kind === 'write-failed') ? 'storage-full' : 'not-saved');
+      if (problems.some((p) => p.kind === 'set-aside')) kinds.push('set-aside');
+      this.claimNotes(store, kinds);
+    } catch {
+      // a store passed in without these: nothing to say
+    }
+  }
+
+  /** Shows the notes of `kinds` that no element of the page has shown yet for this store. */
+  private claimNotes(store: ProgressStore, kinds: ProgressNote[]): void {
+    if (!this.options.notes) return;
+    let shown = notesShown.get(store);
+    if (!shown) notesShown.set(store, (shown = new Set()));
+    const fresh = kinds.filter((kind) => {
+      const group = kind === 'set-aside' ? 'set-aside' : 'storage';
+      if (shown.has(group) || this.notes.includes(kind)) return false;
+      shown.add(group);
+      return true;
+    });
+    if (fresh.length) {
+      this.notes = [...this.notes, ...fresh];
+      this.host.requestUpdate();
+    }
+  }
+}
+
+/**
+ * Every record of `store` and the store's time, or null when it has none (the cheap check before
+ * any counting) or misbehaves. Records are not to be changed.
+ */
+export function readProgress(store: ProgressStore | null): { records: QuestionProgress[]; now: number } | null {
+  if (!store) return null;
+  try {
+    const records = store.all();
+    return records.length ? { records, now: store.now() } : null;
+  } catch (error) {
+    console.warn('quiz-elements: progress could not be read', error);
+    return null;
+  }
+}
+
+/** The notes about stored progress, politely (role=status), with a Dismiss button; `part="notice"`. */
+export function renderProgressNotes(notes: readonly ProgressNote[], s: UiStrings, onDismiss: () => void): TemplateResult | typeof nothing {
+  if (notes.length === 0) return nothing;
+  const text: Record<ProgressNote, string> = {
+    'not-saved': s.progressNotSaved,
+    'storage-full': s.progressStorageFull,
+    'set-aside': s.progressSetAside,
+    'record-failed': s.progressRecordFailed,
+  };
+  return html`
+    <div part="notice" class="notice" role="status">
+      ${notes.map((note) => html`<p class="message" data-note=${note}>${text[note]}</p>`)}
+      <button part="button" type="button" @click=${onDismiss}>${s.dismiss}</button>
+    </div>
+  `;
+}
