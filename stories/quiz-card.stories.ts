@@ -8,6 +8,7 @@ import type { Bank } from '../src/bank/types.js';
 import '../src/elements/quiz-card/quiz-card.js';
 import type { QuizCard } from '../src/elements/quiz-card/quiz-card.js';
 import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
+import { memoryStorage } from '../src/progress/memory-storage.js';
 import { ProgressStore } from '../src/progress/store.js';
 import type { Grade, ProgressStorage } from '../src/progress/types.js';
 import { demoBank } from './fixtures.js';
@@ -254,17 +255,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Storage that works, in memory: unlike `storage: null`, the store counts as persistent, so no note shows. */
-function memoryStorage(): ProgressStorage {
-  const data = new Map<string, string>();
-  return {
-    keys: (prefix) => [...data.keys()].filter((key) => key.startsWith(prefix)),
-    get: (key) => data.get(key) ?? null,
-    set: (key, value) => void data.set(key, value),
-    remove: (key) => void data.delete(key),
-    watch: () => () => undefined,
-  };
-}
 
 /** A store holding these answers to the fixture, `ago` ms before now. */
 async function storeWith(answers: [questionId: string, grade: Grade, ago: number][], storage: ProgressStorage = memoryStorage()): Promise<ProgressStore> {

@@ -9,8 +9,9 @@ import type { QuizTopicSelectEvent } from '../src/events/quiz-topic-select.js';
 import '../src/elements/topic-list/topic-list.js';
 import type { TopicList, TopicProgress } from '../src/elements/topic-list/topic-list.js';
 import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
+import { memoryStorage } from '../src/progress/memory-storage.js';
 import { ProgressStore } from '../src/progress/store.js';
-import type { ProgressStorage, QuestionStatus } from '../src/progress/types.js';
+import type { QuestionStatus } from '../src/progress/types.js';
 import { demoBank } from './fixtures.js';
 
 /** A small Chinese bank next to the English fixture, to show a catalog's groups without loading. */
@@ -56,21 +57,10 @@ const DAY = 86_400_000;
 /** The progress stories' clock: Monday 23 November 2026, 09:00 local time, so statuses never drift. */
 const STORY_NOW = new Date(2026, 10, 23, 9, 0).getTime();
 
-/** Progress kept in a Map: the stories neither read nor change the reader's own progress. */
-function mapStorage(): ProgressStorage {
-  const data = new Map<string, string>();
-  return {
-    keys: (prefix) => [...data.keys()].filter((key) => key.startsWith(prefix)),
-    get: (key) => data.get(key) ?? null,
-    set: (key, value) => void data.set(key, value),
-    remove: (key) => void data.delete(key),
-    watch: () => () => undefined,
-  };
-}
 
 /** A store at STORY_NOW with the given statuses (`bankId/questionId` → status). */
 async function seededStore(statuses: Record<string, Exclude<QuestionStatus, 'new'>>): Promise<ProgressStore> {
-  const store = new ProgressStore({ storage: mapStorage(), now: () => STORY_NOW, progressKey: 'stories' });
+  const store = new ProgressStore({ storage: memoryStorage(), now: () => STORY_NOW, progressKey: 'stories' });
   for (const [ref, status] of Object.entries(statuses)) {
     const [bankId, questionId] = ref.split('/') as [string, string];
     if (status === 'due') await store.record(bankId, questionId, 'again', { at: STORY_NOW - DAY });

@@ -8,3 +8,4 @@ export { ProgressStore, type ProgressStoreOptions, type RecordOptions } from './
 export { loadScheduler, type Scheduler } from './schedule.js';
 export { MAX_REVIEWS, RECORD_VERSION, EXPORT_FORMAT, parseRecord, parseExport, questionRef, recordKey, type ParsedRecord } from './record.js';
 export { webStorage } from './web-storage.js';
+export { memoryStorage } from './memory-storage.js';

@@ -5,6 +5,7 @@ import { clearBankCache } from '../../bank/load.js';
 import type { Bank, Catalog, Question } from '../../bank/types.js';
 import type { QuizErrorEvent } from '../../events/quiz-error.js';
 import type { QuizQuestionSelectEvent } from '../../events/quiz-question-select.js';
+import { memoryStorage } from '../../progress/memory-storage.js';
 import { ProgressStore } from '../../progress/store.js';
 import { QUESTION_STATUSES, type ProgressExport, type ProgressStorage, type QuestionStatus } from '../../progress/types.js';
 import type { QuizCard } from '../quiz-card/quiz-card.js';
@@ -124,19 +125,8 @@ function expectedMatches(query: string): Flat[] {
 const DAY = 86_400_000;
 const FIXED = new Date(2026, 10, 23, 9, 0).getTime();
 
-/** Progress storage in a Map: nothing reaches localStorage, nothing leaks between tests. */
-function mapStorage(): ProgressStorage {
-  const data = new Map<string, string>();
-  return {
-    keys: (prefix) => [...data.keys()].filter((key) => key.startsWith(prefix)),
-    get: (key) => data.get(key) ?? null,
-    set: (key, value) => void data.set(key, value),
-    remove: (key) => void data.delete(key),
-    watch: () => () => undefined,
-  };
-}
 
-const fixedStore = (progressKey?: string) => new ProgressStore({ storage: mapStorage(), now: () => FIXED, ...(progressKey ? { progressKey } : {}) });
+const fixedStore = (progressKey?: string) => new ProgressStore({ storage: memoryStorage(), now: () => FIXED, ...(progressKey ? { progressKey } : {}) });
 
 /** Answers until the question has `status` at FIXED: due (Again a day ago), learning (Good now), mastered (Easy, again and again). */
 async function give(store: ProgressStore, bankId: string, questionId: string, status: Exclude<QuestionStatus, 'new'>): Promise<void> {

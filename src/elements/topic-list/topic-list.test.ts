@@ -5,8 +5,9 @@ import { clearBankCache } from '../../bank/load.js';
 import type { Bank, Catalog } from '../../bank/types.js';
 import type { QuizErrorEvent } from '../../events/quiz-error.js';
 import type { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
+import { memoryStorage } from '../../progress/memory-storage.js';
 import { ProgressStore } from '../../progress/store.js';
-import { QUESTION_STATUSES, type ProgressStorage, type QuestionStatus } from '../../progress/types.js';
+import { QUESTION_STATUSES, type QuestionStatus } from '../../progress/types.js';
 import './topic-list.js';
 import type { TopicList, TopicProgress } from './topic-list.js';
 import { json, stubFetch } from '../../../test/fetch-stub.js';
@@ -138,19 +139,8 @@ function expectedCounts(bank: Bank): Map<string, number> {
 const DAY = 86_400_000;
 const FIXED = new Date(2026, 10, 23, 9, 0).getTime();
 
-/** Progress storage in a Map: nothing reaches localStorage, nothing leaks between tests. */
-function mapStorage(): ProgressStorage {
-  const data = new Map<string, string>();
-  return {
-    keys: (prefix) => [...data.keys()].filter((key) => key.startsWith(prefix)),
-    get: (key) => data.get(key) ?? null,
-    set: (key, value) => void data.set(key, value),
-    remove: (key) => void data.delete(key),
-    watch: () => () => undefined,
-  };
-}
 
-const fixedStore = () => new ProgressStore({ storage: mapStorage(), now: () => FIXED });
+const fixedStore = () => new ProgressStore({ storage: memoryStorage(), now: () => FIXED });
 
 /** Answers until the question has `status` at FIXED: due (Again a day ago), learning (Good now), mastered (Easy, again and again). */
 async function give(store: ProgressStore, bankId: string, questionId: string, status: Exclude<QuestionStatus, 'new'>): Promise<void> {
