@@ -240,20 +240,9 @@ export const questionBrowserStyles = css`
     margin: 0;
   }
   .notice {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-    border-inline-start: 4px solid var(--_accent);
-    background: var(--_surface);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 0.5rem 0.75rem;
-    font-size: 0.9em;
     flex-shrink: 0;
   }
   .notice .message {
-    flex: 1 1 12rem;
     margin: 0;
   }
   .detail {

@@ -14,6 +14,7 @@ import type { ProgressStore } from '../../progress/store.js';
 import { QUESTION_STATUSES, type QuestionStatus } from '../../progress/types.js';
 import { highlightRanges } from '../../search/highlight.js';
 import { createQuestionIndex, questionsOf, type IndexedQuestion, type QuestionIndex, type ResultGroup, type SearchResult } from '../../search/question-index.js';
+import { noticeStyles } from '../../styles/notice.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
 import { describeLoadError } from '../load-error-message.js';
@@ -152,7 +153,7 @@ const topicListConverter = {
  */
 @customElement('question-browser')
 export class QuestionBrowser extends LitElement {
-  static override styles = [themeStyles, questionBrowserStyles];
+  static override styles = [themeStyles, noticeStyles, questionBrowserStyles];
 
   /** URL of a bank JSON, a catalog JSON or a `.md` Q&A document, resolved against the page. */
   @property() src?: string;

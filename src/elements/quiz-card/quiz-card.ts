@@ -16,6 +16,7 @@ import { DEFAULT_NEW_PER_DAY, selectReviewQuestions, type ReviewQueue } from '..
 import { ProgressStore } from '../../progress/store.js';
 import type { QuestionProgress, QuestionStatus, UndoneReview } from '../../progress/types.js';
 import { markdownStyles } from '../../render/markdown.styles.js';
+import { noticeStyles } from '../../styles/notice.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { describeLoadError } from '../load-error-message.js';
 import { PageContextController } from '../page-context.js';
@@ -110,7 +111,7 @@ function isTextEntry(target: EventTarget | null): boolean {
  */
 @customElement('quiz-card')
 export class QuizCard extends LitElement {
-  static override styles = [themeStyles, markdownStyles, quizCardStyles];
+  static override styles = [themeStyles, markdownStyles, noticeStyles, quizCardStyles];
 
   /** URL of a bank JSON (or a `.md` Q&A document), resolved against the page. */
   @property() src?: string;
