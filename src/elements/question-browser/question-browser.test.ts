@@ -422,6 +422,26 @@ describe('<question-browser>', () => {
   });
 
   describe('keyboard', () => {
+    it("the opened question's shortcuts work at once: Space shows the answer, 3 grades it", async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]} no-progress></question-browser>`);
+      results(el)!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(focused(el)).to.equal(detail(el));
+      const card = detail(el)!.querySelector('quiz-card')!;
+      await waitUntil(() => card.shadowRoot?.querySelector('[part~="prompt"]') !== null, 'the card shows the question');
+      const grades: string[] = [];
+      card.addEventListener('quiz-grade', (event) => grades.push(event.detail.grade));
+      const scrolled = document.scrollingElement!.scrollTop;
+      await sendKeys({ press: ' ' });
+      await waitUntil(() => card.shadowRoot!.querySelector('[part~="grades"]') !== null, 'Space showed the answer and the grade buttons');
+      expect(document.scrollingElement!.scrollTop).to.equal(scrolled, 'Space did not scroll the page');
+      await sendKeys({ press: '3' });
+      await waitUntil(() => grades.length > 0, '3 graded the question');
+      expect(grades).to.deep.equal(['good']);
+    });
+
     it('"/" focuses search, Down enters the results, Enter opens, Escape goes back to the row', async () => {
       const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);
       const opens = recordOpens(el);

@@ -656,9 +656,21 @@ export class QuestionBrowser extends LitElement {
   };
 
   private onDetailKeyDown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    this.close();
+    if (event.defaultPrevented) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.close();
+      return;
+    }
+    // Focus lands on the pane when a question opens: its card's shortcuts (Space, 1–4, U) work from there too.
+    const pane = event.currentTarget as HTMLElement;
+    if (event.composedPath()[0] !== pane) return;
+    const card = pane.querySelector('quiz-card');
+    if (!card) return;
+    const { key, code, shiftKey, altKey, ctrlKey, metaKey, repeat } = event;
+    const forwarded = new KeyboardEvent('keydown', { key, code, shiftKey, altKey, ctrlKey, metaKey, repeat, cancelable: true });
+    card.dispatchEvent(forwarded);
+    if (forwarded.defaultPrevented) event.preventDefault();
   };
 
   private onTabKeyDown = (event: KeyboardEvent, variants: readonly IndexedQuestion[], current: number): void => {

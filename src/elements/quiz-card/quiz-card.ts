@@ -177,6 +177,13 @@ export class QuizCard extends LitElement {
 
   @state() private session: PracticeSession | null = null;
   @state() private announcement = '';
+
+  constructor() {
+    super();
+    // On the host, not inside: shortcuts also work while the card itself has focus, as when a
+    // container (question-browser) focuses it or hands it the keys pressed on its detail pane.
+    this.addEventListener('keydown', this.onKeyDown);
+  }
   /** An answer of this card could not be recorded: a note of its own, beside the store's notes. */
   @state() private recordFailedNote = false;
 
@@ -626,7 +633,7 @@ export class QuizCard extends LitElement {
     const s = this.strings;
     const busy = this.loadTask.status === 1; // TaskStatus.PENDING
     return html`
-      <div part="card" class="card" lang=${s.lang} aria-busy=${busy ? 'true' : 'false'} @keydown=${this.onKeyDown}>
+      <div part="card" class="card" lang=${s.lang} aria-busy=${busy ? 'true' : 'false'}>
         ${this.renderNotes()}
         ${this.loadTask.render({
           initial: () => this.renderSkeleton(),
