@@ -558,6 +558,26 @@ describe('<question-browser>', () => {
       expect(search(el).placeholder).to.include('搜索');
       await expect(el).to.be.accessible();
     });
+
+    it('follows a change of the page language, inner topic list and card included', async () => {
+      const page = document.documentElement;
+      const before = page.lang;
+      try {
+        page.lang = 'zh-CN';
+        const el = await browser(html`<question-browser .banks=${[mlBank]} selected="ml/dropout"></question-browser>`);
+        const list = root(el).querySelector('topic-list')!;
+        const card = detail(el)!.querySelector('quiz-card')!;
+        const allOption = () => list.shadowRoot!.querySelector('[role="option"]')!.textContent!;
+        const cardText = () => card.shadowRoot!.textContent!;
+        await waitUntil(() => /全部/.test(allOption()) && /显示答案/.test(cardText()), 'Chinese first');
+        page.lang = 'en';
+        await waitUntil(() => countText(el) === '5 questions under 3 titles', 'the browser follows');
+        await waitUntil(() => /All/.test(allOption()), 'the topic list follows');
+        await waitUntil(() => /Show answer/.test(cardText()), 'the card follows');
+      } finally {
+        page.lang = before;
+      }
+    });
   });
 
   describe('learner progress', () => {

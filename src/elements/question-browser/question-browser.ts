@@ -823,7 +823,7 @@ export class QuestionBrowser extends LitElement {
             @input=${this.onSearchInput} @compositionend=${this.onCompositionEnd} @keydown=${this.onSearchKeyDown} />
         </div>
         ${this.renderFilters(data)}
-        <topic-list part="topics" class="topics" theme=${this.theme ?? nothing} .banks=${data.banks} .selected=${this.topic}
+        <topic-list part="topics" class="topics" lang=${this.strings.lang} theme=${this.theme ?? nothing} .banks=${data.banks} .selected=${this.topic}
           .progressStore=${store ?? undefined} ?no-progress=${!store} @quiz-topic-select=${this.onTopicSelect}></topic-list>
         <div class="count-row">
           <p part="count" class="count" id="count">${result.complete ? this.strings.resultCount(result.questionCount, result.groups.length) : nothing}</p>
@@ -987,7 +987,8 @@ export class QuestionBrowser extends LitElement {
     const banksDiffer = new Set(variants.map((v) => v.bankId)).size > 1;
     const bank = this.data!.byId.get(entry.bankId)!.bank;
     const store = this.progress.store;
-    const card = html`<quiz-card part="card" theme=${this.theme ?? nothing} .loaded=${this.miniBank(entry)} question=${entry.question.id} heading-level="2"
+    // Inner elements get the UI language as their own \`lang\`: they would miss a change of the page's language read through this shadow root.
+    const card = html`<quiz-card part="card" lang=${this.strings.lang} theme=${this.theme ?? nothing} .loaded=${this.miniBank(entry)} question=${entry.question.id} heading-level="2"
       .progressStore=${store ?? undefined} ?no-progress=${!store}></quiz-card>`;
     return html`
       <div id="detail" part="detail" class="detail" role="group" tabindex="-1" aria-label=${entry.question.title} @keydown=${this.onDetailKeyDown}>
