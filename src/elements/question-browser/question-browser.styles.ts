@@ -78,13 +78,15 @@ export const questionBrowserStyles = css`
     display: flex;
     align-items: center;
     gap: 0.4rem;
-    flex: 1 1 8rem;
+    /* Wide enough for "Status" and "Any status": a filter goes to the next line rather than clip its choice. */
+    flex: 1 1 11rem;
     min-width: 0;
     font-size: 0.9em;
     color: var(--_muted);
   }
   .filters select {
-    flex: 1;
+    flex: 1 1 0;
+    min-width: 0;
   }
   .topics {
     max-width: none;
