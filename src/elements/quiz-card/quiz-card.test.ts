@@ -573,6 +573,9 @@ describe('<quiz-card>', () => {
       expect(spoken.closest('[aria-hidden]')).to.equal(null, 'read with the button');
       expect(good.hasAttribute('aria-label')).to.equal(false, 'the name comes from the visible text, so it contains it');
       await expect(el).to.be.accessible();
+      press(el, '3');
+      await waitUntil(() => liveRegion(el).includes('Good'), 'the grade is announced');
+      expect(liveRegion(el)).to.contain('(next review in 10 minutes)', 'with when the question comes back');
     });
 
     it('shows the intervals in Chinese', async () => {

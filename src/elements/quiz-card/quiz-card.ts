@@ -517,9 +517,13 @@ export class QuizCard extends LitElement {
     const question = session && this.shownQuestion(session);
     const index = session?.index ?? 0;
     if (!session || !question || !session.grade(grade)) return;
+    // Read before recording: the preview is what the button showed when the learner picked.
+    const preview = this.activeStore ? this.previewOf(question.id) : null;
     this.recordAnswer(index, question.id, grade);
     this.dispatchEvent(new QuizGradeEvent({ bankId: this.bankId, questionId: question.id, grade }));
-    this.afterAnswer(this.strings.announceGraded(this.strings.grades[grade], this.position(session)));
+    const s = this.strings;
+    const graded = s.announceGraded(s.grades[grade], this.position(session));
+    this.afterAnswer(preview ? `${graded} ${s.gradeNextReview(s.relativeTime(preview.due[grade] - preview.at))}` : graded);
   }
 
   private check(): void {
