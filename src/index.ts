@@ -10,12 +10,13 @@ export { TopicList, type TopicProgress } from './elements/topic-list/topic-list.
 export { QuestionBrowser } from './elements/question-browser/question-browser.js';
 export type { Grade, PracticeSummary } from './practice/practice-set.js';
 export type { ImportDiagnostic, ImportOptions, ImportResult } from './import/index.js';
-export { ProgressStore, statusOf, questionRef, memoryStorage, MASTERED_AFTER_DAYS, QUESTION_STATUSES, MAX_REVIEWS } from './progress/index.js';
+export { ProgressStore, ProgressFileError, statusOf, questionRef, memoryStorage, MASTERED_AFTER_DAYS, QUESTION_STATUSES, MAX_REVIEWS } from './progress/index.js';
 export type {
   ImportSummary,
   MemoryState,
   ProgressChange,
   ProgressExport,
+  ProgressFileProblem,
   ProgressProblem,
   ProgressStorage,
   ProgressStoreOptions,

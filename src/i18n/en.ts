@@ -111,6 +111,12 @@ export const en: UiStrings = {
   exportedProgress: (questions) => `Exported the progress of ${questions} ${questions === 1 ? 'question' : 'questions'}.`,
   importedProgress: ({ added, updated, kept }) => `Imported: ${added} added, ${updated} updated, ${kept} already up to date`,
   importProgressFailed: (fileName, message) => `Could not import "${fileName}": ${sentence(message)}. Choose a file made by Export progress.`,
+  progressFileProblems: {
+    'not-json': 'the file is not JSON text (it may be damaged or cut short)',
+    'not-progress': 'it is not a progress export',
+    'newer-format': 'it was exported by a newer version of quiz-elements',
+    invalid: 'part of it is not valid',
+  },
   topicListLabel: 'Topics',
   topicAll: 'All',
   topicQuestionCount: (count) => `${count} ${count === 1 ? 'question' : 'questions'}`,

@@ -1,3 +1,4 @@
+import type { ProgressFileProblem } from '../progress/record.js';
 import type { ImportSummary, QuestionStatus } from '../progress/types.js';
 
 /** Every UI string of the elements; bank text is never translated. */
@@ -116,6 +117,8 @@ export interface UiStrings {
   importedProgress: (summary: ImportSummary) => string;
   /** `message` is the store's English explanation (it names what is wrong and where). */
   importProgressFailed: (fileName: string, message: string) => string;
+  /** Why a progress file was refused, by `ProgressFileError.problem`; `invalid` gets the English detail after it. */
+  progressFileProblems: Record<ProgressFileProblem, string>;
   /** `<topic-list>`: the visible label of the list. */
   topicListLabel: string;
   /** `<topic-list>`: the option that stands for every topic. */

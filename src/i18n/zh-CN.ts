@@ -105,6 +105,12 @@ export const zhCN: UiStrings = {
   exportedProgress: (questions) => `已导出 ${questions} 道题的进度。`,
   importedProgress: ({ added, updated, kept }) => `已导入：新增 ${added} 道，更新 ${updated} 道，${kept} 道已是最新`,
   importProgressFailed: (fileName, message) => `无法导入“${fileName}”：${message.trim().replace(/[.。]+$/, '')}。请选择由“导出进度”生成的文件。`,
+  progressFileProblems: {
+    'not-json': '文件不是 JSON 文本（可能已损坏或不完整）',
+    'not-progress': '这不是进度导出文件',
+    'newer-format': '文件由更新版本的 quiz-elements 导出',
+    invalid: '文件部分内容无效',
+  },
   topicListLabel: '主题',
   topicAll: '全部',
   topicQuestionCount: (count) => `${count} 道题`,

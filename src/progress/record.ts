@@ -120,24 +120,42 @@ export function parseRecord(key: string, text: string): ParsedRecord {
   }
 }
 
+/** Why a file could not be imported: its text is not JSON, it is not a progress export, or part of it is invalid. */
+export type ProgressFileProblem = 'not-json' | 'not-progress' | 'newer-format' | 'invalid';
+
+/** A file that `parseExport` (and `ProgressStore.importData`) refused; `message` says what and where, in English. */
+export class ProgressFileError extends Error {
+  override readonly name = 'ProgressFileError';
+  constructor(
+    readonly problem: ProgressFileProblem,
+    message: string,
+    /** For `invalid`: where in the file, e.g. `questions[3].memory.due`. */
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
- * Reads an export file (the object, or its JSON text). Throws an Error that says what is wrong
- * and where, e.g. `questions[3].memory.due: expected a finite number`.
+ * Reads an export file (the object, or its JSON text). Throws a ProgressFileError that says what
+ * is wrong and where, e.g. `questions[3].memory.due: expected a finite number`.
  */
 export function parseExport(value: unknown): ProgressExport {
   if (typeof value === 'string') {
     try {
       value = JSON.parse(value);
     } catch (error) {
-      throw new Error(`Not a progress file: the JSON cannot be read (${error instanceof Error ? error.message : String(error)}).`);
+      throw new ProgressFileError('not-json', `Not a progress file: the JSON cannot be read (${error instanceof Error ? error.message : String(error)}).`);
     }
   }
   try {
     const file = object(value, 'file');
     if (file.format !== EXPORT_FORMAT) {
-      throw new ShapeError('format', typeof file.format === 'string' && file.format.startsWith('quiz-progress/')
+      const newer = typeof file.format === 'string' && file.format.startsWith('quiz-progress/');
+      const problem = newer
         ? `"${file.format}" is a newer progress format than this version of quiz-elements reads ("${EXPORT_FORMAT}")`
-        : `expected "${EXPORT_FORMAT}" (is this a quiz-elements progress export?)`);
+        : `expected "${EXPORT_FORMAT}" (is this a quiz-elements progress export?)`;
+      throw new ProgressFileError(newer ? 'newer-format' : 'not-progress', `Not a valid progress file: format: ${problem}.`, 'format');
     }
     if (!Array.isArray(file.questions)) throw new ShapeError('questions', 'expected an array');
     const questions = file.questions.map((item, i) => {
@@ -158,7 +176,10 @@ export function parseExport(value: unknown): ProgressExport {
     const exportedAt = typeof file.exportedAt === 'number' && Number.isFinite(file.exportedAt) ? file.exportedAt : 0;
     return { format: EXPORT_FORMAT, progressKey, exportedAt, questions };
   } catch (error) {
-    if (error instanceof ShapeError) throw new Error(`Not a valid progress file: ${error.message}.`);
+    if (error instanceof ShapeError) {
+      // A file that is not even an object is no progress export at all.
+      throw new ProgressFileError(error.path === 'file' ? 'not-progress' : 'invalid', `Not a valid progress file: ${error.message}.`, error.path);
+    }
     throw error;
   }
 }
@@ -225,7 +246,10 @@ export const reviewId = (review: UndoneReview) => `${review.at}:${review.grade}`
 // --- shape checks: each returns a clean copy holding only the known fields, or throws ShapeError
 
 class ShapeError extends Error {
-  constructor(path: string, problem: string) {
+  constructor(
+    readonly path: string,
+    problem: string,
+  ) {
     super(`${path}: ${problem}`);
   }
 }

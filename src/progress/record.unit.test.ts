@@ -5,6 +5,8 @@ import {
   MAX_UNDONE,
   mergeProgress,
   parseExport,
+  ProgressFileError,
+  type ProgressFileProblem,
   parseRecord,
   parseRecordKey,
   recordKey,
@@ -238,18 +240,23 @@ describe('parseExport', () => {
     assert.deepEqual(parseExport(JSON.stringify(file)), file);
   });
 
-  const bad: [string, unknown, string][] = [
-    ['not JSON', '{"format":', 'Not a progress file: the JSON cannot be read'],
-    ['another format', { ...file, format: 'anki' }, 'Not a valid progress file: format: expected "quiz-progress/1" (is this a quiz-elements progress export?).'],
-    ['a newer format', { ...file, format: 'quiz-progress/2' }, 'Not a valid progress file: format: "quiz-progress/2" is a newer progress format'],
-    ['no questions', { ...file, questions: undefined }, 'Not a valid progress file: questions: expected an array.'],
-    ['a bad due date', { ...file, questions: [{ ...file.questions[0], memory: { ...MEMORY, due: 'soon' } }] }, 'Not a valid progress file: questions[0].memory.due: expected a finite number.'],
-    ['no bank id', { ...file, questions: [{ ...file.questions[0], bankId: '' }] }, 'Not a valid progress file: questions[0].bankId: expected a non-empty string.'],
-    ['a bank', { id: 'b', title: 'A bank', questions: [] }, 'Not a valid progress file: format:'],
+  const bad: [string, unknown, ProgressFileProblem, string][] = [
+    ['not JSON', '{"format":', 'not-json', 'Not a progress file: the JSON cannot be read'],
+    ['another format', { ...file, format: 'anki' }, 'not-progress', 'Not a valid progress file: format: expected "quiz-progress/1" (is this a quiz-elements progress export?).'],
+    ['a newer format', { ...file, format: 'quiz-progress/2' }, 'newer-format', 'Not a valid progress file: format: "quiz-progress/2" is a newer progress format'],
+    ['no questions', { ...file, questions: undefined }, 'invalid', 'Not a valid progress file: questions: expected an array.'],
+    ['a bad due date', { ...file, questions: [{ ...file.questions[0], memory: { ...MEMORY, due: 'soon' } }] }, 'invalid', 'Not a valid progress file: questions[0].memory.due: expected a finite number.'],
+    ['no bank id', { ...file, questions: [{ ...file.questions[0], bankId: '' }] }, 'invalid', 'Not a valid progress file: questions[0].bankId: expected a non-empty string.'],
+    ['a bank', { id: 'b', title: 'A bank', questions: [] }, 'not-progress', 'Not a valid progress file: format:'],
+    ['an array', [], 'not-progress', 'Not a valid progress file: file: expected an object.'],
   ];
-  for (const [name, value, message] of bad) {
+  for (const [name, value, problem, message] of bad) {
     test(`says what is wrong: ${name}`, () => {
-      assert.throws(() => parseExport(value), (error: Error) => error.message.startsWith(message) || assert.fail(error.message));
+      assert.throws(
+        () => parseExport(value),
+        (error: unknown) =>
+          (error instanceof ProgressFileError && error.problem === problem && error.message.startsWith(message)) || assert.fail(String(error)),
+      );
     });
   }
 });

@@ -765,17 +765,33 @@ describe('<question-browser>', () => {
       const before = JSON.stringify(store.exportData());
       const el = await browser(html`<question-browser .banks=${[mlBank]} .progressStore=${store}></question-browser>`);
       await importFile(el, 'notes.json', '{"format":"something-else","questions":[]}');
-      expect(alertText(el)).to.contain('Could not import "notes.json": Not a valid progress file: format: expected "quiz-progress/1"');
+      expect(alertText(el)).to.contain('Could not import "notes.json": it is not a progress export.');
       expect(alertText(el)).to.contain('Choose a file made by Export progress.');
       expect(progressMessage(el)).to.equal('');
       expect(JSON.stringify(store.exportData())).to.equal(before);
       await expect(el).to.be.accessible();
       await importFile(el, 'broken.json', '{"format": "quiz-progress/1", "questions": [');
-      expect(alertText(el)).to.contain('Could not import "broken.json": Not a progress file: the JSON cannot be read');
+      expect(alertText(el)).to.contain('Could not import "broken.json": the file is not JSON text (it may be damaged or cut short).');
+      expect(JSON.stringify(store.exportData())).to.equal(before);
+      const bad = JSON.parse(before) as ProgressExport;
+      (bad.questions[1]!.reviews[0] as { grade: string }).grade = 'perfect';
+      await importFile(el, 'edited.json', JSON.stringify(bad));
+      expect(alertText(el)).to.contain('Could not import "edited.json": part of it is not valid: questions[1].reviews[0].grade: expected one of again, hard, good, easy.');
       expect(JSON.stringify(store.exportData())).to.equal(before);
       [...root(el).querySelectorAll<HTMLButtonElement>('[role="alert"] button')].find((b) => b.textContent!.trim() === 'Dismiss')!.click();
       await el.updateComplete;
       expect(alertText(el)).to.equal('');
+    });
+
+    it('says why a file was refused in the UI language', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="zh-CN"><question-browser .banks=${[mlBank]} .progressStore=${await storeWithProgress()}></question-browser></div>`);
+      const el = wrapper.querySelector('question-browser')!;
+      await ready(el);
+      await importFile(el, 'broken.json', '{"format": "quiz-progress/1", "questions": [');
+      expect(alertText(el)).to.contain('无法导入“broken.json”：文件不是 JSON 文本（可能已损坏或不完整）。');
+      await importFile(el, 'future.json', '{"format": "quiz-progress/2", "questions": []}');
+      expect(alertText(el)).to.contain('无法导入“future.json”：文件由更新版本的 quiz-elements 导出。');
+      await expect(el).to.be.accessible();
     });
 
     it('agrees with a separate quiz-card of the same progress-key after a grade in either', async () => {

@@ -9,6 +9,7 @@ import type { Bank, Question, QuestionKind } from '../../bank/types.js';
 import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizQuestionSelectEvent } from '../../events/quiz-question-select.js';
 import type { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
+import { ProgressFileError } from '../../progress/record.js';
 import { statusOf } from '../../progress/status.js';
 import type { ProgressStore } from '../../progress/store.js';
 import { QUESTION_STATUSES, type QuestionStatus } from '../../progress/types.js';
@@ -578,6 +579,14 @@ export class QuestionBrowser extends LitElement {
     this.renderRoot.querySelector<HTMLInputElement>('#import-file')?.click();
   };
 
+  /** Why an import failed, in the UI language; what part of the file is wrong stays in English (it names fields). */
+  private importFailureReason(error: unknown): string {
+    const s = this.strings;
+    if (!(error instanceof ProgressFileError)) return error instanceof Error ? error.message : String(error);
+    const reason = s.progressFileProblems[error.problem];
+    return error.problem === 'invalid' ? `${reason}: ${error.message.replace(/^Not a valid progress file: /, '').replace(/\.$/, '')}` : reason;
+  }
+
   /** Merges the chosen file into the store; a file that is not a progress export changes nothing and says why. */
   private async importProgress(input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0];
@@ -590,7 +599,7 @@ export class QuestionBrowser extends LitElement {
       this.say(s.importedProgress(summary));
     } catch (error) {
       this.progressMessage = '';
-      this.importError = s.importProgressFailed(file.name, error instanceof Error ? error.message : String(error));
+      this.importError = s.importProgressFailed(file.name, this.importFailureReason(error));
     } finally {
       input.value = ''; // the same file again is a new choice
     }
