@@ -40,6 +40,10 @@ export const questionBrowserStyles = css`
     .base:not(.open) .detail {
       display: none;
     }
+    /* One column shares the height among filters, topics and results: topics scroll sooner, so more results show. */
+    .base .topics {
+      max-height: 7.5rem;
+    }
   }
   .browse {
     display: flex;
@@ -78,15 +82,20 @@ export const questionBrowserStyles = css`
     display: flex;
     align-items: center;
     gap: 0.4rem;
-    /* Wide enough for "Status" and "Any status": a filter goes to the next line rather than clip its choice. */
-    flex: 1 1 11rem;
-    min-width: 0;
+    /* Never narrower than its words and a readable choice: a filter goes to the next line rather than clip ("Any statu"). */
+    flex: 1 1 0;
+    min-width: min-content;
     font-size: 0.9em;
     color: var(--_muted);
   }
+  .filters label > span {
+    white-space: nowrap;
+  }
   .filters select {
     flex: 1 1 0;
-    min-width: 0;
+    /* A set width, so long bank titles do not widen the filter; it still grows to fill its line. */
+    width: 7.5rem;
+    min-width: 7.5rem;
   }
   .topics {
     max-width: none;
