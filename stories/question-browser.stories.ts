@@ -12,6 +12,7 @@ import type { QuizQuestionSelectEvent } from '../src/events/quiz-question-select
 import type { QuizTopicSelectEvent } from '../src/events/quiz-topic-select.js';
 import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
 import { memoryStorage } from '../src/progress/memory-storage.js';
+import { answerUntil } from '../test/progress-states.js';
 import { ProgressStore } from '../src/progress/store.js';
 import type { QuestionStatus } from '../src/progress/types.js';
 import { demoBank } from './fixtures.js';
@@ -133,7 +134,6 @@ function syntheticBank(count: number): Bank {
 
 // --- learner progress --------------------------------------------------------------------------
 
-const DAY = 86_400_000;
 /** The progress stories' clock: Monday 23 November 2026, 09:00 local time, so statuses never drift. */
 const STORY_NOW = new Date(2026, 10, 23, 9, 0).getTime();
 
@@ -141,14 +141,7 @@ const STORY_NOW = new Date(2026, 10, 23, 9, 0).getTime();
 /** A store at STORY_NOW in which each listed question has its status: due (Again a day ago), learning (Good now), mastered (Easy again and again). */
 async function seededStore(bankId: string, statuses: Record<string, Exclude<QuestionStatus, 'new'>>): Promise<ProgressStore> {
   const store = new ProgressStore({ storage: memoryStorage(), now: () => STORY_NOW, progressKey: 'stories' });
-  for (const [questionId, status] of Object.entries(statuses)) {
-    if (status === 'due') await store.record(bankId, questionId, 'again', { at: STORY_NOW - DAY });
-    else if (status === 'learning') await store.record(bankId, questionId, 'good', { at: STORY_NOW });
-    else {
-      let at = STORY_NOW - 1000 * DAY;
-      for (let i = 0; i < 40 && store.status(bankId, questionId) !== 'mastered'; i++) at = Math.min((await store.record(bankId, questionId, 'easy', { at })).memory.due, STORY_NOW);
-    }
-  }
+  for (const [questionId, status] of Object.entries(statuses)) await answerUntil(store, bankId, questionId, status, STORY_NOW);
   return store;
 }
 

@@ -10,6 +10,7 @@ import '../src/elements/topic-list/topic-list.js';
 import type { TopicList, TopicProgress } from '../src/elements/topic-list/topic-list.js';
 import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
 import { memoryStorage } from '../src/progress/memory-storage.js';
+import { answerUntil } from '../test/progress-states.js';
 import { ProgressStore } from '../src/progress/store.js';
 import type { QuestionStatus } from '../src/progress/types.js';
 import { demoBank } from './fixtures.js';
@@ -53,7 +54,6 @@ const catalogProgress: Record<string, TopicProgress> = Object.fromEntries(
 
 // --- learner progress from a store ----------------------------------------------------------------
 
-const DAY = 86_400_000;
 /** The progress stories' clock: Monday 23 November 2026, 09:00 local time, so statuses never drift. */
 const STORY_NOW = new Date(2026, 10, 23, 9, 0).getTime();
 
@@ -63,12 +63,7 @@ async function seededStore(statuses: Record<string, Exclude<QuestionStatus, 'new
   const store = new ProgressStore({ storage: memoryStorage(), now: () => STORY_NOW, progressKey: 'stories' });
   for (const [ref, status] of Object.entries(statuses)) {
     const [bankId, questionId] = ref.split('/') as [string, string];
-    if (status === 'due') await store.record(bankId, questionId, 'again', { at: STORY_NOW - DAY });
-    else if (status === 'learning') await store.record(bankId, questionId, 'good', { at: STORY_NOW });
-    else {
-      let at = STORY_NOW - 1000 * DAY;
-      for (let i = 0; i < 40 && store.status(bankId, questionId) !== 'mastered'; i++) at = Math.min((await store.record(bankId, questionId, 'easy', { at })).memory.due, STORY_NOW);
-    }
+    await answerUntil(store, bankId, questionId, status, STORY_NOW);
   }
   return store;
 }

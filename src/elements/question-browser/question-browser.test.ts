@@ -6,6 +6,7 @@ import type { Bank, Catalog, Question } from '../../bank/types.js';
 import type { QuizErrorEvent } from '../../events/quiz-error.js';
 import type { QuizQuestionSelectEvent } from '../../events/quiz-question-select.js';
 import { memoryStorage } from '../../progress/memory-storage.js';
+import { answerUntil } from '../../../test/progress-states.js';
 import { ProgressStore } from '../../progress/store.js';
 import { QUESTION_STATUSES, type ProgressExport, type ProgressStorage, type QuestionStatus } from '../../progress/types.js';
 import type { QuizCard } from '../quiz-card/quiz-card.js';
@@ -122,7 +123,6 @@ function expectedMatches(query: string): Flat[] {
 
 // --- learner progress ---------------------------------------------------------------------------
 
-const DAY = 86_400_000;
 const FIXED = new Date(2026, 10, 23, 9, 0).getTime();
 
 
@@ -130,15 +130,7 @@ const fixedStore = (progressKey?: string) => new ProgressStore({ storage: memory
 
 /** Answers until the question has `status` at FIXED: due (Again a day ago), learning (Good now), mastered (Easy, again and again). */
 async function give(store: ProgressStore, bankId: string, questionId: string, status: Exclude<QuestionStatus, 'new'>): Promise<void> {
-  if (status === 'due') await store.record(bankId, questionId, 'again', { at: FIXED - DAY });
-  else if (status === 'learning') await store.record(bankId, questionId, 'good', { at: FIXED });
-  else {
-    let at = FIXED - 1000 * DAY;
-    for (let i = 0; i < 40 && store.status(bankId, questionId) !== 'mastered'; i++) {
-      const progress = await store.record(bankId, questionId, 'easy', { at });
-      at = Math.min(progress.memory.due, FIXED);
-    }
-  }
+  await answerUntil(store, bankId, questionId, status, FIXED);
   expect(store.status(bankId, questionId)).to.equal(status);
 }
 

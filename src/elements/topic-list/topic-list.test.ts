@@ -6,6 +6,7 @@ import type { Bank, Catalog } from '../../bank/types.js';
 import type { QuizErrorEvent } from '../../events/quiz-error.js';
 import type { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
 import { memoryStorage } from '../../progress/memory-storage.js';
+import { answerUntil } from '../../../test/progress-states.js';
 import { ProgressStore } from '../../progress/store.js';
 import { QUESTION_STATUSES, type QuestionStatus } from '../../progress/types.js';
 import './topic-list.js';
@@ -136,7 +137,6 @@ function expectedCounts(bank: Bank): Map<string, number> {
 
 // --- learner progress ---------------------------------------------------------------------------
 
-const DAY = 86_400_000;
 const FIXED = new Date(2026, 10, 23, 9, 0).getTime();
 
 
@@ -144,15 +144,7 @@ const fixedStore = () => new ProgressStore({ storage: memoryStorage(), now: () =
 
 /** Answers until the question has `status` at FIXED: due (Again a day ago), learning (Good now), mastered (Easy, again and again). */
 async function give(store: ProgressStore, bankId: string, questionId: string, status: Exclude<QuestionStatus, 'new'>): Promise<void> {
-  if (status === 'due') await store.record(bankId, questionId, 'again', { at: FIXED - DAY });
-  else if (status === 'learning') await store.record(bankId, questionId, 'good', { at: FIXED });
-  else {
-    let at = FIXED - 1000 * DAY;
-    for (let i = 0; i < 40 && store.status(bankId, questionId) !== 'mastered'; i++) {
-      const progress = await store.record(bankId, questionId, 'easy', { at });
-      at = Math.min(progress.memory.due, FIXED);
-    }
-  }
+  await answerUntil(store, bankId, questionId, status, FIXED);
   expect(store.status(bankId, questionId)).to.equal(status);
 }
 
