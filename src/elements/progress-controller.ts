@@ -51,6 +51,7 @@ export class ProgressController implements ReactiveController {
   /** Notes this host shows, claimed once per page and store (only with `notes: true`). */
   notes: ProgressNote[] = [];
   private subscription: { store: ProgressStore; stop: (() => void) | null } | null = null;
+  private connected = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -72,10 +73,12 @@ export class ProgressController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     this.host.requestUpdate(); // subscribes again after a move in the page
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     // The store is kept, so a host moved in the page keeps its state; it only stops listening.
     this.subscription?.stop?.();
     if (this.subscription) this.subscription.stop = null;
@@ -100,7 +103,8 @@ export class ProgressController implements ReactiveController {
     const store = this.wanted();
     const current = this.subscription;
     if (current && current.store === store) {
-      if (current.stop) return 'same';
+      // Lit also updates a host out of the page (an answer recorded after it was removed): that must not listen again.
+      if (current.stop || !this.connected) return 'same';
       // Back in the page: listen again, and catch up on problems found meanwhile.
       current.stop = this.listen(store);
       this.readNotes(store);
@@ -112,8 +116,8 @@ export class ProgressController implements ReactiveController {
     this.subscription = null;
     this.notes = [];
     if (!store) return 'changed';
-    this.subscription = { store, stop: this.listen(store) };
-    this.readNotes(store);
+    this.subscription = { store, stop: this.connected ? this.listen(store) : null };
+    if (this.connected) this.readNotes(store);
     if (!readyStores.has(store)) {
       void Promise.resolve(store.ready)
         .catch(() => undefined) // documented never to reject; a store passed in might

@@ -628,6 +628,34 @@ describe('<quiz-card>', () => {
       expect(status(again)).to.equal('Learning', 'a card on the reloaded page shows it');
     });
 
+    it('stops following the store once removed, even when its answer is recorded afterwards', async () => {
+      const store = memoryStore();
+      let following = 0;
+      const subscribe = store.subscribe.bind(store);
+      store.subscribe = (listener) => {
+        following++;
+        const stop = subscribe(listener);
+        return () => {
+          following--;
+          return stop();
+        };
+      };
+      const el = await card(html`<quiz-card .bank=${bank} question="overfitting" .progressStore=${store}></quiz-card>`);
+      expect(following).to.equal(1);
+      press(el, ' ');
+      await el.updateComplete;
+      press(el, '3');
+      el.remove(); // while the answer is still being recorded
+      await waitUntil(() => store.get('test-bank', 'overfitting'), 'the answer is recorded');
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      await el.updateComplete;
+      expect(following).to.equal(0, 'a removed card no longer listens');
+      document.body.append(el);
+      await el.updateComplete;
+      expect(following).to.equal(1, 'and listens again when put back');
+      el.remove();
+    });
+
     it('undo takes the recorded answer back, for a grade and for a checked choice', async () => {
       const store = memoryStore();
       const el = await card(html`<quiz-card .bank=${bank} .progressStore=${store}></quiz-card>`);

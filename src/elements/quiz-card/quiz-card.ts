@@ -304,7 +304,7 @@ export class QuizCard extends LitElement {
     clearTimeout(this.queueTimer);
     const store = this.activeStore;
     const next = this.queue?.nextDue;
-    if (!store || next == null || this.session?.questions.length !== 0) return;
+    if (!store || !this.isConnected || next == null || this.session?.questions.length !== 0) return;
     const wait = next - store.now();
     if (wait > 86_400_000) return;
     this.queueTimer = setTimeout(() => {
