@@ -210,10 +210,18 @@ export class ProgressStore {
     const current = scheduler ? this.current(key, scheduler) : this.records.get(key);
     const index = current ? current.reviews.findLastIndex((r) => r.at === review.at && r.grade === review.grade) : -1;
     if (!current || index < 0) return current;
-    const reviews = current.reviews.filter((_, i) => i !== index);
+    let reviews = current.reviews.filter((_, i) => i !== index);
     let memory: MemoryState;
-    if (previous && !this.pendingRebuild.has(key) && JSON.stringify(previous.reviews) === JSON.stringify(reviews)) memory = previous.memory;
-    else if (reviews.length === 0) memory = emptyMemory(review.at);
+    // Nothing changed since `previous` when recording the undone review onto it gives the log here
+    // (cut to MAX_REVIEWS, which may have dropped the oldest review: that one comes back too).
+    const unchangedSince =
+      previous !== undefined &&
+      !this.pendingRebuild.has(key) &&
+      JSON.stringify(keepNewest([...previous.reviews, current.reviews[index]!].sort((a, b) => a.at - b.at))) === JSON.stringify(current.reviews);
+    if (unchangedSince) {
+      reviews = previous.reviews.map((r) => ({ ...r }));
+      memory = previous.memory;
+    } else if (reviews.length === 0) memory = emptyMemory(review.at);
     else if (scheduler) memory = scheduler.rebuild(reviews);
     else throw loadError;
     const progress: QuestionProgress = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { recordKey } from './record.js';
+import { MAX_REVIEWS, recordKey } from './record.js';
 import { loadScheduler } from './schedule.js';
 import { ProgressStore } from './store.js';
 import type { ProgressChange, ProgressStorage, QuestionProgress, Review } from './types.js';
@@ -229,6 +229,23 @@ describe('ProgressStore: undo', () => {
     assert.deepEqual(stored.reviews, first.reviews);
     assert.deepEqual(stored.undone, after!.undone);
     assert.deepEqual(new ProgressStore({ storage: disk.tab(), now: time.now }).get(BANK, 'q1'), after);
+  });
+
+  test('undo on a log cut to MAX_REVIEWS brings back the oldest review and the memory state exactly', async () => {
+    const time = clock();
+    const store = new ProgressStore({ storage: null, now: time.now });
+    for (let i = 0; i < MAX_REVIEWS; i++) {
+      time.at = T0 + i * DAY;
+      await store.record(BANK, 'q1', i % 7 === 0 ? 'hard' : 'good');
+    }
+    const before = store.get(BANK, 'q1')!;
+    assert.equal(before.reviews.length, MAX_REVIEWS);
+    time.at = T0 + MAX_REVIEWS * DAY;
+    await store.record(BANK, 'q1', 'again');
+    assert.equal(store.get(BANK, 'q1')!.reviews[0]!.at, T0 + DAY, 'the oldest review was cut');
+    const after = await store.undo(BANK, 'q1', { at: T0 + MAX_REVIEWS * DAY, grade: 'again' }, before);
+    assert.deepEqual(after!.reviews, before.reviews, 'the oldest review is back');
+    assert.deepEqual(after!.memory, before.memory, 'the schedule is as before');
   });
 
   test('undoing the only answer makes the question new again; the same answer recorded again at the same ms stands', async () => {
