@@ -379,6 +379,34 @@ describe('<question-browser>', () => {
     });
   });
 
+  describe('a large collection, filtered from the start', () => {
+    it('shows the matches of a topic that only later questions have, never an empty list first', async () => {
+      const many: Bank = {
+        ...mlBank,
+        id: 'many',
+        questions: Array.from({ length: 3000 }, (_, i) => question(`q${i}`, `Question ${i}`, { topics: [i >= 2500 ? 'serving' : 'training'] })),
+      };
+      const el = document.createElement('question-browser');
+      el.banks = [many];
+      el.setAttribute('topic', 'serving');
+      let emptySeen = false;
+      const observer = new MutationObserver(() => {
+        if (el.shadowRoot?.querySelector('[part~="empty"]')) emptySeen = true;
+      });
+      document.body.append(el); // the shadow root exists from here; the first render comes later
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+      try {
+        await waitUntil(() => rows(el).length > 0, 'rows shown');
+        expect(rowTitle(rows(el)[0]!)).to.equal('Question 2500');
+        await waitUntil(() => /500/.test(countText(el)), 'the count');
+        expect(emptySeen).to.equal(false, 'no "no results" on the way');
+      } finally {
+        observer.disconnect();
+        el.remove();
+      }
+    });
+  });
+
   describe('variants', () => {
     it('groups questions with the same title into one row marked with the number of variants', async () => {
       const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);

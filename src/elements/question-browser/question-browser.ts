@@ -310,7 +310,10 @@ export class QuestionBrowser extends LitElement {
     if (this.statusesStale) this.readStatuses();
     const { index } = this.data;
     // The first screen of a large collection comes before every title is grouped; the rest follows.
-    const firstRows = this.result === null && !this.selected ? FIRST_ROWS : undefined;
+    // Only unfiltered: the first questions may hold none of a filter's matches (an empty screen, for a moment).
+    const status = this.statusFilter;
+    const unfiltered = !this.query.trim() && !this.topic.length && !this.kind && !this.bankFilter && !status;
+    const firstRows = this.result === null && !this.selected && unfiltered ? FIRST_ROWS : undefined;
     const result = index.search(
       this.query,
       {
@@ -326,10 +329,10 @@ export class QuestionBrowser extends LitElement {
         if (this.data === data) this.requestUpdate();
       });
     }
-    const status = this.statusFilter;
     if (result !== this.result || (changed.has('status') && this.shownFrom !== null && status !== this.shownFrom.status)) {
       // Completing the first screen's answer is not a new search: keep the place, say nothing.
-      const first = this.result === null || (result !== this.result && !this.result.complete);
+      // (A search or filter the learner set meanwhile is one: it is no longer unfiltered.)
+      const first = this.result === null || (result !== this.result && !this.result.complete && unfiltered);
       this.result = result;
       if (!first) {
         this.activeIndex = 0;
