@@ -79,14 +79,15 @@ export function selectReviewQuestions(
   let introducedToday = 0;
   for (const members of groups.values()) {
     let earliest: { question: Question; at: number } | null = null;
-    let firstAnsweredToday = false;
+    // The title's first answer, over all its variants: new today only if no variant was answered before.
+    let firstAnswer = Infinity;
     for (const question of members) {
       const progress = progressOf(question.id);
       if (!progress || progress.memory.state === 0) continue; // never answered, or every answer undone
       if (!earliest || progress.memory.due < earliest.at) earliest = { question, at: progress.memory.due };
-      if ((progress.reviews[0]?.at ?? -Infinity) >= today) firstAnsweredToday = true;
+      firstAnswer = Math.min(firstAnswer, progress.reviews[0]?.at ?? -Infinity);
     }
-    if (firstAnsweredToday) introducedToday++;
+    if (firstAnswer !== Infinity && firstAnswer >= today) introducedToday++;
     if (!earliest) fresh.push(members[0]!);
     else if (earliest.at <= now) due.push(earliest);
     else nextDue = nextDue === null ? earliest.at : Math.min(nextDue, earliest.at);

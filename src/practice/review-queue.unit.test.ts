@@ -40,6 +40,13 @@ describe('selectReviewQuestions', () => {
     assert.deepEqual({ due: queue.due, fresh: queue.fresh, total: queue.total, nextDue: queue.nextDue, allNew: queue.allNew }, { due: 2, fresh: 3, total: 6, nextDue: NOW + 2 * DAY, allNew: false });
   });
 
+  it('a title answered before in another variant is not new today when a variant is first answered today', () => {
+    // a and a2 share a title: a2 answered weeks ago, a for the first time today.
+    const records = [answered('a2', NOW - 20 * DAY, NOW + DAY), answered('a', TODAY + HOUR, NOW + DAY)];
+    const queue = selectReviewQuestions(bank, progressOf(records), NOW, { newPerDay: 1 });
+    assert.deepEqual(ids(queue.questions), ['b'], "the day's one new question is still free");
+  });
+
   it('counts new questions first answered today (local day) against new-per-day', () => {
     const records = [answered('a', TODAY + HOUR, NOW + DAY), answered('b', TODAY - HOUR, NOW + DAY)];
     const queue = selectReviewQuestions(bank, progressOf(records), NOW, { newPerDay: 2 });
