@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'banks');
 
-/** Deterministic random numbers in [0, 1) (mulberry32). */
+/** Deterministic random numbers in [0, 1): `mulberry32` of src/practice/practice-set.ts, copied because this runs in plain Node without TypeScript. */
 export function random(seed) {
   let a = seed >>> 0;
   return () => {

@@ -11,6 +11,7 @@ import type { QuizErrorEvent } from '../src/events/quiz-error.js';
 import type { QuizQuestionSelectEvent } from '../src/events/quiz-question-select.js';
 import type { QuizTopicSelectEvent } from '../src/events/quiz-topic-select.js';
 import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
+import { mulberry32 } from '../src/practice/practice-set.js';
 import { memoryStorage } from '../src/progress/memory-storage.js';
 import { answerUntil } from '../test/progress-states.js';
 import { ProgressStore } from '../src/progress/store.js';
@@ -65,17 +66,6 @@ const TEMPLATES: ((subject: string, aspect: string) => string)[] = [
 ];
 const SYNTHETIC_TOPICS = ['training', 'inference', 'evaluation', 'data', 'efficiency', 'safety', 'alignment', 'retrieval'];
 
-/** A small seeded generator (mulberry32): the same bank on every render and in every browser. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const syntheticBanks = new Map<number, Bank>();
 
@@ -86,7 +76,7 @@ const syntheticBanks = new Map<number, Bank>();
 function syntheticBank(count: number): Bank {
   const cached = syntheticBanks.get(count);
   if (cached) return cached;
-  const random = randomFrom(20240611);
+  const random = mulberry32(20240611);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const firstWithTitle = new Map<string, string>();
   const questions: Question[] = [];

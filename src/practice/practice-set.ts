@@ -19,7 +19,12 @@ export interface PracticeFilter {
 
 /** Small, fast, seedable PRNG (mulberry32): the same seed gives the same practice order. */
 export function seededRandom(seed: string): () => number {
-  let state = fingerprint(seed);
+  return mulberry32(fingerprint(seed));
+}
+
+/** Numbers in [0, 1) from a 32-bit seed (mulberry32): the same sequence in every run and browser. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;

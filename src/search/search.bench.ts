@@ -10,6 +10,7 @@
  */
 import { loadBundledCollection } from '../bank/catalog.js';
 import type { Question } from '../bank/types.js';
+import { mulberry32 } from '../practice/practice-set.js';
 import { createQuestionIndex, type IndexedQuestion, type QuestionIndex, type SearchFilters } from './question-index.js';
 
 const QUERIES = ['过拟合', '推理 优化', 'GPU', 'Transformer', 'gpu', '大', '模型 数据 训练', 'zzz不存在的词'];
@@ -21,17 +22,6 @@ const RESET = 'ʘʘʘ';
 // Only Node has these; they are optional so the file stays free of Node imports.
 const host = globalThis as { process?: { argv: string[]; memoryUsage(): { heapUsed: number } }; gc?: () => void };
 
-/** Deterministic random numbers (mulberry32), so runs are comparable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Pools {
   titles: string[];
@@ -57,7 +47,7 @@ async function pools(): Promise<Pools> {
 
 /** `count` questions in 10 banks; about one in ten repeats an earlier title (a variant). */
 function synthesize(count: number, { titles, sentences, topics }: Pools): IndexedQuestion[] {
-  const next = random(count);
+  const next = mulberry32(count);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const text = (chars: number) => {
     let out = '';
