@@ -80,16 +80,14 @@ const valueListConverter = {
 };
 
 /** How many questions list each topic; a question with several topics counts in each. */
+/** Calls `visit` once per distinct topic: a topic listed twice counts once. Lists are short, so looking back beats a Set per question. */
+function eachTopicOnce(topics: readonly string[], visit: (topic: string) => void): void {
+  for (let i = 0; i < topics.length; i++) if (topics.indexOf(topics[i]!) === i) visit(topics[i]!);
+}
+
 function countsByTopic(bank: Bank): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const question of bank.questions) {
-    const { topics } = question;
-    for (let i = 0; i < topics.length; i++) {
-      const topic = topics[i]!;
-      // A topic listed twice counts once; lists are short, so looking back beats a Set per question.
-      if (topics.indexOf(topic) === i) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-    }
-  }
+  for (const question of bank.questions) eachTopicOnce(question.topics, (topic) => counts.set(topic, (counts.get(topic) ?? 0) + 1));
   return counts;
 }
 
@@ -153,15 +151,12 @@ function countProgress(model: TopicModel, records: readonly QuestionProgress[], 
     let bank = banks.get(record.bankId);
     if (!bank) banks.set(record.bankId, (bank = noProgress()));
     bank[status]++;
-    const { topics } = question;
-    for (let i = 0; i < topics.length; i++) {
-      const topic = topics[i]!;
-      if (topics.indexOf(topic) !== i) continue;
+    eachTopicOnce(question.topics, (topic) => {
       const value = model.grouped ? `${record.bankId}/${topic}` : topic;
       let counts = options.get(value);
       if (!counts) options.set(value, (counts = noProgress()));
       counts[status]++;
-    }
+    });
   }
   if (matched === 0) return null;
   const fill = (counts: TopicProgress, total: number) => {
