@@ -8,7 +8,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const UI_CODE = ['src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts'];
+const UI_CODE = ['src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', 'examples/**/*.{js,ts,tsx}'];
 const TESTS = ['**/*.test.ts'];
 const NODE_CODE = ['scripts/**', 'bin/**', 'bench/**', 'src/cli/**', '*.config.{js,mjs,cjs,ts}'];
 const PORTABLE_CODE = ['src/bank/**', 'src/import/**', 'src/search/**', 'src/progress/**'];

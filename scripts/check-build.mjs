@@ -3,7 +3,9 @@
 // - every package.json export points at a file that exists;
 // - a plain HTML page with only <script type="module" src=".../quiz-elements.js"> shows a
 //   quiz-card from a bank URL, a bundled bank and inline JSON in headless Chromium;
-// - prints the gzip size of the entry and of each lazy chunk.
+// - size budgets (gzip -9), printed as a table and enforced: what a page showing one quiz-card with
+//   markdown downloads (measured in Chromium, English and Chinese UI), the entry file, and each
+//   lazy chunk (highlighting, search, scheduling, importer, …) against its own budget.
 import { createServer } from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
@@ -54,6 +56,61 @@ for (const target of targets.filter((t) => t && !t.includes('*'))) {
   if (!existsSync(join(root, target))) problems.push(`package.json points at ${target}, which the build did not produce`);
 }
 
+// 4. Sizes. Every number is gzip -9 of the built file, as a CDN would serve it.
+const gzipped = new Map();
+const gzipOf = (file) => {
+  if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file), { level: 9 }).length);
+  return gzipped.get(file);
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Lazy chunks by name (rollup.config.js names them), each with its own budget in KB gzip. */
+const CHUNK_BUDGETS = [
+  ['markdown', /^chunks\/markdown-/, 16, 'markdown rendering (marked lexer + Lit templates)'],
+  ['code blocks', /^chunks\/code-block-/, 3, 'code block toolbar and styles, on the first code block'],
+  ['highlighting', /^chunks\/highlight-/, 15, 'highlight.js core + 5 languages'],
+  ['search', /^chunks\/search-/, 4, 'CJK-aware search (question-browser)'],
+  ['scheduling', /^chunks\/scheduling-/, 8, 'FSRS (ts-fsrs), on the first grade'],
+  ['progress store', /^chunks\/progress-store-/, 7, 'learner progress store, on the first answer'],
+  ['progress views', /^chunks\/progress-views-/, 2, "card's review set and schedule table"],
+  ['progress API', /^chunks\/progress-api-/, 1, 'loadProgressApi()'],
+  ['importer', /^chunks\/importer-/, 6, 'markdown importer (inline markdown, .md banks)'],
+  ['topic-list', /^chunks\/topic-list-/, 10, '<topic-list> with the progress store, on first use'],
+  ['question-browser', /^chunks\/question-browser-/, 13, '<question-browser>, on first use'],
+  ['windowing', /^chunks\/windowing-/, 10, 'virtualizer for long result lists'],
+  ['zh-CN strings', /^chunks\/zh-CN-/, 3, 'Chinese UI strings, for Chinese pages'],
+];
+/** What pages download, measured in Chromium; KB gzip. */
+// The issue's budget: a page showing one quiz-card with markdown, 45 KB with Lit. A Chinese page
+// adds the Chinese strings chunk (2.5 KB): its own, larger budget (see README, "Size").
+const PAGE_BUDGETS = { 'one quiz-card (English)': 45, 'one quiz-card (中文)': 47, '… after revealing and grading (English)': 60 };
+const ENTRY_BUDGET = 31;
+
+const markdownBank = JSON.stringify({
+  format: 'quiz-bank/1', id: 'size', title: 'Size', language: 'en', topics: [{ id: 't', title: 'T' }],
+  questions: [{ id: 'q', kind: 'concept', title: 'What is **overfitting**?', topics: ['t'], prompt: 'Explain *overfitting*, with a [link](https://example.com) and a list:\n\n- one\n- two', answer: 'Learning the **noise**: `loss` falls on training data only.' }],
+});
+const cardPage = (lang) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>size</title>
+<script type="module" src="/dist/cdn/quiz-elements.js"></script></head><body>
+<quiz-card id="card"><script type="application/json">${markdownBank}</script></quiz-card></body></html>`;
+
+/** Loads `html` and returns the dist/cdn files it fetched once the card shows its question (and after `act`). */
+async function measurePage(browser, html, act) {
+  pages.set('/measure.html', html);
+  const tab = await browser.newPage();
+  const fetched = new Set();
+  tab.on('requestfinished', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/dist/cdn/') && path.endsWith('.js')) fetched.add(path.slice('/dist/cdn/'.length));
+  });
+  await tab.goto(`http://127.0.0.1:${server.address().port}/measure.html`);
+  await tab.waitForFunction(() => globalThis.document.getElementById('card')?.shadowRoot?.querySelector('[part~="prompt"] li'), { timeout: 15_000 });
+  if (act) await act(tab);
+  await tab.evaluate(() => new Promise((done) => setTimeout(done, 300))); // late chunks
+  await tab.close();
+  return [...fetched].sort();
+}
+
 // 3. The CDN file in a plain page.
 const bank = {
   format: 'quiz-bank/1', id: 'build-check', title: 'Build check', language: 'en', topics: [{ id: 't', title: 'T' }],
@@ -66,8 +123,10 @@ const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <quiz-card id="inline"><script type="application/json">{"title":"Inline JSON","prompt":"p","answer":"a"}</script></quiz-card>
 </body></html>`;
 const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
+const pages = new Map();
 const server = createServer((request, response) => {
   const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+  if (pages.has(path)) return response.writeHead(200, { 'content-type': types['.html'] }).end(pages.get(path));
   if (path === '/' || path === '/index.html') return response.writeHead(200, { 'content-type': types['.html'] }).end(page);
   if (path === '/bank.json') return response.writeHead(200, { 'content-type': types['.json'] }).end(JSON.stringify(bank));
   const file = resolve(root, `.${path}`);
@@ -75,6 +134,7 @@ const server = createServer((request, response) => {
   response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
 });
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
+const measured = new Map();
 const found = await detectBrowsers({ engines: ['chromium'] });
 if (!found.chromium) {
   problems.push(`no Chromium to check the CDN build in: ${found.problems.chromium}`);
@@ -99,19 +159,45 @@ if (!found.chromium) {
     if (!titles) problems.push('the CDN build did not render all three quiz-cards within 15 s');
     else if (titles.join('|') !== 'Served from a URL|什么是大模型？|Inline JSON') problems.push(`unexpected card titles: ${titles.join(' | ')}`);
     for (const message of errors) problems.push(`page error: ${message}`);
+    const reveal = async (tab) => {
+      await tab.evaluate(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="reveal"], button').click());
+      await tab.waitForFunction(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="grades"] button'), { timeout: 15_000 });
+      await tab.evaluate(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="grades"] button').click());
+    };
+    measured.set('one quiz-card (English)', await measurePage(browser, cardPage('en')));
+    measured.set('one quiz-card (中文)', await measurePage(browser, cardPage('zh-CN')));
+    measured.set('… after revealing and grading (English)', await measurePage(browser, cardPage('en'), reveal));
   } finally {
     await browser.close();
   }
 }
 server.close();
 
-// 4. Sizes.
-const rows = cdnFiles
-  .map((file) => ({ file: relative(cdn, file), raw: statSync(file).size, gzip: gzipSync(readFileSync(file), { level: 9 }).length }))
-  .sort((a, b) => (a.file === 'quiz-elements.js' ? -1 : b.file === 'quiz-elements.js' ? 1 : b.gzip - a.gzip));
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log('\nCDN build (dist/cdn)                          raw      gzip');
-for (const row of rows) console.log(`${row.file.padEnd(44)} ${kb(row.raw).padStart(9)} ${kb(row.gzip).padStart(9)}`);
+const rows = [];
+const entryGzip = gzipOf(join(cdn, 'quiz-elements.js'));
+rows.push(['entry quiz-elements.js (Lit, <quiz-card>, loader, validator, en UI)', entryGzip, ENTRY_BUDGET]);
+for (const [what, files] of measured) {
+  const total = files.reduce((sum, file) => sum + gzipOf(join(cdn, file)), 0);
+  rows.push([`page: ${what} = ${files.length} files`, total, PAGE_BUDGETS[what] ?? null]);
+  if (process.env.QUIZ_SIZE_VERBOSE) console.log(`${what}: ${files.map((file) => `${file} ${kb(gzipOf(join(cdn, file)))}`).join(', ')}`);
+}
+const chunkFiles = cdnFiles.map((file) => relative(cdn, file).split(sep).join('/')).filter((file) => file.startsWith('chunks/'));
+const budgeted = new Set();
+for (const [name, pattern, budget, what] of CHUNK_BUDGETS) {
+  const files = chunkFiles.filter((file) => pattern.test(file));
+  if (files.length === 0) problems.push(`no "${name}" chunk in dist/cdn/chunks: rollup.config.js's manualChunks and this table disagree`);
+  for (const file of files) {
+    budgeted.add(file);
+    rows.push([`${name}: ${what}`, gzipOf(join(cdn, file)), budget]);
+  }
+}
+for (const file of chunkFiles.filter((f) => !budgeted.has(f))) rows.push([file.replace(/^chunks\//, '').replace(/-[\w-]{8}\.js$/, ''), gzipOf(join(cdn, file)), null]);
+console.log(`\nSizes (gzip -9)${' '.repeat(60)}size   budget`);
+for (const [what, size, budget] of rows) {
+  const over = budget !== null && size > budget * 1024;
+  if (over) problems.push(`${what}: ${kb(size)} gzip is over its budget of ${budget} KB`);
+  console.log(`${what.slice(0, 74).padEnd(74)} ${kb(size).padStart(8)} ${budget === null ? '' : `${String(budget).padStart(5)} KB${over ? '  OVER' : ''}`}`);
+}
 
 if (problems.length > 0) {
   console.error(`\nbuild check failed:\n- ${problems.join('\n- ')}`);

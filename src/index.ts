@@ -26,11 +26,6 @@ export type {
   Review,
 } from './progress/index.js';
 
-/**
- * Imports a Q&A markdown document in the browser or Node. The importer is loaded on first use,
- * so pages that only show banks never download it.
- */
-export async function importMarkdown(source: string, options: import('./import/markdown.js').ImportOptions) {
-  const { importMarkdown: run } = await import('./import/markdown.js');
-  return run(source, options);
-}
+export { importMarkdown } from './import/lazy.js';
+/** With npm every element is registered on import; these resolve at once (the CDN build loads two elements lazily). */
+export { defineAll, discover } from './elements/autoload.js';

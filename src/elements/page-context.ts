@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { languageOf, stringsFor, type UiStrings } from '../i18n/index.js';
+import { languageOf, stringsFor, stringsReady, type UiStrings } from '../i18n/index.js';
 
 /** An inline `<script type="application/json">` or `<script type="text/markdown">` child. */
 export interface InlineSource {
@@ -40,6 +40,11 @@ export function watchPageContext(host: Element, onChildren: () => void, onLangua
 export class PageContextController implements ReactiveController {
   inline: InlineSource | null = null;
   strings: UiStrings = stringsFor('en');
+  /**
+   * Set while the strings of the element's language are loading (the Chinese chunk): the host
+   * holds its updates until then (`scheduleUpdate`), so it never flashes English text first.
+   */
+  stringsPending: Promise<void> | null = null;
   private stopWatching?: () => void;
 
   constructor(
@@ -69,7 +74,18 @@ export class PageContextController implements ReactiveController {
 
   /** Re-reads the language; the host calls it when its own `lang` attribute changes (`attributeChangedCallback`; an observer would report it after the next update). */
   updateLanguage(): void {
-    const strings = stringsFor(languageOf(this.host));
+    const lang = languageOf(this.host);
+    const pending = stringsReady(lang);
+    if (pending) {
+      const settled = pending.then(() => {
+        if (this.stringsPending === settled) this.stringsPending = null;
+        this.updateLanguage();
+      });
+      this.stringsPending = settled;
+      return;
+    }
+    this.stringsPending = null;
+    const strings = stringsFor(lang);
     if (strings === this.strings) return;
     this.strings = strings;
     this.onLanguageChange?.();

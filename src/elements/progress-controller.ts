@@ -1,7 +1,66 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { UiStrings } from '../i18n/index.js';
-import { ProgressStore } from '../progress/store.js';
+import type { ProgressStore } from '../progress/store.js';
 import type { ProgressChange, ProgressProblem, QuestionProgress } from '../progress/types.js';
+
+type StoreModule = typeof import('../progress/store.js');
+
+/**
+ * The store's code (with records and scheduling) is a chunk of its own in the CDN build: a card
+ * on a page whose learner has no stored progress yet needs none of it until the first answer.
+ * Elements that always need it (topic-list, question-browser) import it and call
+ * `provideStoreModule`, so their controllers have it at once.
+ */
+let storeModule: StoreModule | undefined;
+let storeModuleLoading: Promise<StoreModule | undefined> | undefined;
+/** Controllers waiting for the store's code, told when it arrives (whoever loaded it). */
+const waitingForModule = new Set<ProgressController>();
+
+export function provideStoreModule(module: StoreModule): void {
+  if (storeModule) return;
+  storeModule = module;
+  for (const controller of waitingForModule) controller.moduleArrived();
+  waitingForModule.clear();
+}
+
+function loadStoreModule(): Promise<StoreModule | undefined> {
+  if (storeModule) return Promise.resolve(storeModule);
+  storeModuleLoading ??= import('../progress/store.js').then(
+    (module) => {
+      provideStoreModule(module);
+      return module;
+    },
+    (error: unknown) => {
+      storeModuleLoading = undefined; // the next answer tries again
+      console.warn('quiz-elements: the progress code could not be loaded; answers are not recorded', error);
+      return undefined;
+    },
+  );
+  return storeModuleLoading;
+}
+
+const PROGRESS_ROOT = 'quiz-elements/progress/';
+const SET_ASIDE_ROOT = 'quiz-elements/set-aside/';
+
+/**
+ * Whether this page's storage may hold progress (or set-aside records) for `progressKey`: then
+ * the store is loaded at once, for statuses and notes. Storage that cannot be read counts as yes,
+ * so the store's "not saved" note shows before the first answer.
+ */
+function mayHoldProgress(progressKey: string): boolean {
+  try {
+    const local = globalThis.localStorage;
+    if (!local) return true;
+    const prefixes = [`${PROGRESS_ROOT}${progressKey}/`, `${SET_ASIDE_ROOT}${progressKey}/`];
+    for (let i = 0; i < local.length; i++) {
+      const key = local.key(i);
+      if (key && prefixes.some((prefix) => key.startsWith(prefix))) return true;
+    }
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /** A note about stored progress: not kept, storage full, records set aside, an answer not recorded. */
 export type ProgressNote = 'not-saved' | 'storage-full' | 'set-aside' | 'record-failed';
@@ -20,6 +79,8 @@ export interface ProgressControllerOptions {
   onChange?: (change: ProgressChange) => void;
   /** The store in use has loaded and migrated its records (`ready`). */
   onReady?: () => void;
+  /** Load the store's code at once even with no stored progress (review mode needs it to pick questions). */
+  eager?: () => boolean;
 }
 
 /** How `sync()` found the store: the same, the same again after the host came back into the page, or another one (or none). */
@@ -53,6 +114,14 @@ export class ProgressController implements ReactiveController {
   private subscription: { store: ProgressStore; stop: (() => void) | null } | null = null;
   private connected = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Progress is wanted, but the store's code is not loaded: none was stored for this key when the
+   * host looked, so every question is new. The code loads on `load()` (the learner's first answer)
+   * or when another element or tab stores progress.
+   */
+  deferred = false;
+  private deferredKey: string | undefined;
+  private stopWatchingStorage: (() => void) | undefined;
 
   constructor(
     private readonly host: ProgressHost,
@@ -79,23 +148,74 @@ export class ProgressController implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
+    this.stopDeferring();
     // The store is kept, so a host moved in the page keeps its state; it only stops listening.
     this.subscription?.stop?.();
     if (this.subscription) this.subscription.stop = null;
     clearTimeout(this.timer);
   }
 
+  /**
+   * The store's code, loaded if needed, then the store the host asks for (null with `no-progress`,
+   * or if the code cannot be loaded). For learner actions that record.
+   */
+  async load(): Promise<ProgressStore | null> {
+    if (this.deferred) {
+      await loadStoreModule();
+      this.host.requestUpdate();
+    }
+    return this.wanted();
+  }
+
+  /** Called by `provideStoreModule`: sync again, now with the store. */
+  moduleArrived(): void {
+    this.stopDeferring();
+    this.host.requestUpdate();
+  }
+
+  private stopDeferring(): void {
+    waitingForModule.delete(this);
+    this.stopWatchingStorage?.();
+    this.stopWatchingStorage = undefined;
+  }
+
   /** The store the host asks for: none with `no-progress`, else `progressStore`, else the page's for `progress-key`. */
   private wanted(): ProgressStore | null {
     const host = this.host;
+    const deferredFor = this.deferred ? this.deferredKey : undefined;
+    this.deferred = false;
     if (host.noProgress) return null;
     if (host.progressStore) return host.progressStore;
+    const progressKey = host.progressKey || 'default';
+    if (!storeModule) {
+      // Storage is scanned once per key, not on every update.
+      if (this.options.eager?.() || (deferredFor !== progressKey && mayHoldProgress(progressKey))) {
+        void loadStoreModule();
+      }
+      this.defer(progressKey);
+      return null;
+    }
     try {
-      return ProgressStore.shared(host.progressKey || 'default');
+      return storeModule.ProgressStore.shared(progressKey);
     } catch (error) {
       console.warn('quiz-elements: no progress store', error);
       return null;
     }
+  }
+
+  /** Waits for the store's code; another tab storing progress for `progressKey` loads it. */
+  private defer(progressKey: string): void {
+    this.deferred = true;
+    if (this.deferredKey !== progressKey) this.stopDeferring();
+    this.deferredKey = progressKey;
+    if (!this.connected) return;
+    waitingForModule.add(this);
+    if (this.stopWatchingStorage || typeof window === 'undefined') return;
+    const onStorage = (event: StorageEvent) => {
+      if (event.key?.startsWith(`${PROGRESS_ROOT}${progressKey}/`)) void loadStoreModule();
+    };
+    window.addEventListener('storage', onStorage);
+    this.stopWatchingStorage = () => window.removeEventListener('storage', onStorage);
   }
 
   /** Subscribes to the wanted store (and leaves the old one). Call from `willUpdate`. */

@@ -8,9 +8,6 @@ const spelledOut = (ms: number) => {
   return `${value} ${unit}${value === 1 ? '' : 's'}`;
 };
 
-/** "Could not import …: <message>." with exactly one full stop. */
-const sentence = (text: string) => text.trim().replace(/[.。]+$/, '');
-
 export const en: UiStrings = {
   lang: 'en',
   loading: 'Loading questions…',
@@ -101,52 +98,7 @@ export const en: UiStrings = {
   progressSetAside: 'Some saved progress could not be read and was set aside (kept, not deleted).',
   progressRecordFailed: 'Your last answer could not be recorded: part of this page could not be loaded (are you offline?). You can keep practising.',
   dismiss: 'Dismiss',
-  statusFilterLabel: 'Status',
-  statusAll: 'Any status',
-  reviewDue: (count) => `Review due (${count})`,
-  progressSummary: (counts, total) => `${counts.mastered} of ${total} mastered, ${counts.due} due, ${counts.learning} learning, ${counts.new} new`,
-  progressBarLabel: (topic) => `Progress in ${topic}`,
-  exportProgress: 'Export progress',
-  importProgress: 'Import progress…',
-  exportedProgress: (questions) => `Exported the progress of ${questions} ${questions === 1 ? 'question' : 'questions'}.`,
-  importedProgress: ({ added, updated, kept }) => `Imported: ${added} added, ${updated} updated, ${kept} already up to date`,
-  importProgressFailed: (fileName, message) => `Could not import "${fileName}": ${sentence(message)}. Choose a file made by Export progress.`,
-  progressFileProblems: {
-    'not-json': 'the file is not JSON text (it may be damaged or cut short)',
-    'not-progress': 'it is not a progress export',
-    'newer-format': 'it was exported by a newer version of quiz-elements',
-    invalid: 'part of it is not valid',
-  },
-  topicListLabel: 'Topics',
-  topicAll: 'All',
-  topicQuestionCount: (count) => `${count} ${count === 1 ? 'question' : 'questions'}`,
-  topicProgress: (mastered, total, due) => `${mastered} of ${total} mastered${due > 0 ? `, ${due} due` : ''}`,
-  topicListEmpty: 'There are no topics to choose from: the bank has none yet.',
-  topicListNoSource: 'No question bank: give this element a src, bank or banks, or an inline <script type="application/json">.',
-  topicListFailures: (count) => `${count === 1 ? 'One bank' : `${count} banks`} could not be loaded, so ${count === 1 ? 'its' : 'their'} topics are missing:`,
-  searchLabel: 'Search questions',
-  searchPlaceholder: 'Search titles, prompts, answers… (press /)',
-  filterKindLabel: 'Kind',
-  kindAll: 'All kinds',
-  filterBankLabel: 'Bank',
-  bankAll: 'All banks',
-  resultsLabel: 'Questions',
-  resultCount: (questions, rows) => `${questions} ${questions === 1 ? 'question' : 'questions'}${rows !== questions ? ` under ${rows} ${rows === 1 ? 'title' : 'titles'}` : ''}`,
-  resultAnnouncement: (questions, rows, query) =>
-    questions === 0
-      ? `No questions${query ? ` match “${query}”` : ''}.`
-      : `${questions} ${questions === 1 ? 'question' : 'questions'}${rows !== questions ? ` under ${rows} ${rows === 1 ? 'title' : 'titles'}` : ''}${query ? ` match “${query}”` : ''}.`,
-  noResults: (query) => (query ? `No question matches “${query}” with these filters. Try fewer words, another spelling, or All topics.` : 'No question matches these filters. Choose All topics or another kind.'),
-  noStatusResults: (status) => `None of these questions has the status “${status}” now. Choose “Any status” to see them all.`,
-  clearSearch: 'Clear search and filters',
-  variantCount: (count) => `${count} variants`,
-  variantTab: (index) => `Variant ${index}`,
-  variantSource: 'From',
-  browserFailures: (count) => `${count === 1 ? 'One bank' : `${count} banks`} could not be loaded, so ${count === 1 ? 'its' : 'their'} questions are missing:`,
-  variantTabsLabel: 'Variants of this question',
-  backToResults: 'Back to results',
-  detailEmpty: 'Open a question from the list to practise it here.',
-  resultsKeyboardHelp: 'Up and Down move, Enter opens, / searches.',
+  elementCodeFailed: (tag) => `The code of <${tag}> could not be loaded. Check the connection, then retry.`,
   errors: {
     http: (url, status) => `The server answered ${status} for ${url}. Check the src URL.`,
     network: (url) => `Could not reach ${url}: the network failed or the server does not allow this page (CORS).`,

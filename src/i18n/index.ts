@@ -1,12 +1,39 @@
 import { en } from './en.js';
 import type { UiStrings } from './strings.js';
-import { zhCN } from './zh-CN.js';
 
 export type { UiStrings } from './strings.js';
 
-/** Strings for a language tag: any Chinese tag gets Chinese, everything else English. */
+/** The Chinese strings: their own chunk, loaded by the first element that speaks Chinese. */
+let zhCN: UiStrings | undefined;
+let zhLoading: Promise<void> | undefined;
+let zhFailed = false;
+
+const isChinese = (lang: string | null | undefined) => !!lang && /^zh\b/i.test(lang);
+
+/**
+ * Strings for a language tag: any Chinese tag gets Chinese, everything else English. Until the
+ * Chinese strings have loaded (`stringsReady`), Chinese tags get English.
+ */
 export function stringsFor(lang: string | null | undefined): UiStrings {
-  return lang && /^zh\b/i.test(lang) ? zhCN : en;
+  return isChinese(lang) && zhCN ? zhCN : en;
+}
+
+/**
+ * Null when `stringsFor(lang)` already gives the language's strings; else a promise that settles
+ * when it does (if the Chinese chunk cannot be loaded, the UI stays English on this page and it still settles).
+ */
+export function stringsReady(lang: string | null | undefined): Promise<void> | null {
+  if (!isChinese(lang) || zhCN || zhFailed) return null;
+  zhLoading ??= import('./zh-CN.js').then(
+    (module) => {
+      zhCN = module.zhCN;
+    },
+    (error: unknown) => {
+      zhFailed = true;
+      console.warn('quiz-elements: the Chinese UI strings could not be loaded; showing English', error);
+    },
+  );
+  return zhLoading;
 }
 
 /**

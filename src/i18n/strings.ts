@@ -101,6 +101,23 @@ export interface UiStrings {
   progressRecordFailed: string;
   /** The button that closes a note. */
   dismiss: string;
+  /** `<topic-list>` or `<question-browser>` (loaded on first use from the CDN build) could not be downloaded. */
+  elementCodeFailed: (tag: string) => string;
+  errors: {
+    http: (url: string, status: string) => string;
+    network: (url: string) => string;
+    timeout: (url: string, seconds: number) => string;
+    notJson: (url: string) => string;
+    notABank: (where: string) => string;
+    format: (where: string) => string;
+    import: (where: string) => string;
+    unknownBundled: (id: string, known: string) => string;
+    unknown: string;
+  };
+}
+
+/** The strings only `<topic-list>` and `<question-browser>` use: they ship with those elements, not with every card. */
+export interface CollectionStrings {
   /** `<question-browser>`: label of the status filter, and its option for every status. */
   statusFilterLabel: string;
   statusAll: string;
@@ -171,15 +188,4 @@ export interface UiStrings {
   detailEmpty: string;
   /** `<question-browser>`: keys of the result list, read with it. */
   resultsKeyboardHelp: string;
-  errors: {
-    http: (url: string, status: string) => string;
-    network: (url: string) => string;
-    timeout: (url: string, seconds: number) => string;
-    notJson: (url: string) => string;
-    notABank: (where: string) => string;
-    format: (where: string) => string;
-    import: (where: string) => string;
-    unknownBundled: (id: string, known: string) => string;
-    unknown: string;
-  };
 }

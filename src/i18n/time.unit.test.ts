@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { enCollection } from './collection-en.js';
+import { zhCNCollection } from './collection-zh-CN.js';
 import { en } from './en.js';
 import { formatDateTime, intervalParts } from './time.js';
 import { zhCN } from './zh-CN.js';
@@ -74,13 +76,13 @@ describe('formatDateTime', () => {
 describe('progress strings for the other elements', () => {
   test('summaries and import results read as sentences in both languages', () => {
     const counts = { new: 20, learning: 5, due: 3, mastered: 12 };
-    assert.equal(en.progressSummary(counts, 40), '12 of 40 mastered, 3 due, 5 learning, 20 new');
-    assert.equal(zhCN.progressSummary(counts, 40), '已掌握 12 / 40，待复习 3，学习中 5，新题 20');
-    assert.equal(en.importedProgress({ added: 4, updated: 2, kept: 10 }), 'Imported: 4 added, 2 updated, 10 already up to date');
-    assert.equal(en.reviewDue(3), 'Review due (3)');
-    assert.equal(zhCN.reviewDue(3), '复习到期题目（3）');
+    assert.equal(enCollection.progressSummary(counts, 40), '12 of 40 mastered, 3 due, 5 learning, 20 new');
+    assert.equal(zhCNCollection.progressSummary(counts, 40), '已掌握 12 / 40，待复习 3，学习中 5，新题 20');
+    assert.equal(enCollection.importedProgress({ added: 4, updated: 2, kept: 10 }), 'Imported: 4 added, 2 updated, 10 already up to date');
+    assert.equal(enCollection.reviewDue(3), 'Review due (3)');
+    assert.equal(zhCNCollection.reviewDue(3), '复习到期题目（3）');
     const message = 'Not a valid progress file: questions[0].bankId: expected a non-empty string.';
-    assert.equal(en.importProgressFailed('x.json', message), `Could not import "x.json": ${message} Choose a file made by Export progress.`);
-    assert.equal(zhCN.importProgressFailed('x.json', message), `无法导入“x.json”：${message.slice(0, -1)}。请选择由“导出进度”生成的文件。`);
+    assert.equal(enCollection.importProgressFailed('x.json', message), `Could not import "x.json": ${message} Choose a file made by Export progress.`);
+    assert.equal(zhCNCollection.importProgressFailed('x.json', message), `无法导入“x.json”：${message.slice(0, -1)}。请选择由“导出进度”生成的文件。`);
   });
 });

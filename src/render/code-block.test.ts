@@ -2,7 +2,7 @@
 // Lazy highlighting, in a file of its own so the highlighter module starts out not loaded.
 import { render } from 'lit';
 import { expect, waitUntil } from '@open-wc/testing';
-import { renderMarkdown } from './markdown.js';
+import { loadCodeBlocks, renderMarkdown } from './markdown.js';
 
 const PYTHON = [
   'from sklearn.pipeline import make_pipeline',
@@ -18,8 +18,33 @@ function highlighterRequested(): boolean {
     .some((entry) => new URL(entry.name).pathname.endsWith('/src/render/highlight.ts'));
 }
 
+describe('code blocks before their code has loaded', () => {
+  it('show the code plain and labelled at once, then ask for a render with the toolbar', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    let ready = 0;
+    const markdown = '```python\nprint("hi")\n```';
+    const options = { strings: { code: 'Code' }, onCodeBlocksReady: () => ready++ };
+    render(renderMarkdown(markdown, options), container);
+    const pre = container.querySelector('pre')!;
+    expect(pre.getAttribute('aria-label')).to.equal('Code (python)');
+    expect(pre.tabIndex).to.equal(0);
+    expect(pre.textContent).to.equal('print("hi")');
+    expect(container.querySelector('button.copy')).to.equal(null);
+    await waitUntil(() => ready === 1, 'onCodeBlocksReady was never called');
+    render(renderMarkdown(markdown, options), container);
+    expect(container.querySelector('button.copy')).not.to.equal(null);
+    render(null, container);
+    container.remove();
+  });
+});
+
 describe('code block highlighting', () => {
   let container: HTMLElement;
+
+  before(async () => {
+    await loadCodeBlocks();
+  });
 
   beforeEach(() => {
     container = document.createElement('div');

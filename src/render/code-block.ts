@@ -2,6 +2,8 @@
 // live region, and highlighting that arrives later from the lazily imported ./highlight.js.
 import { html, nothing, type TemplateResult } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
+import type { ChildPart } from 'lit/directive.js';
+import { codeBlockStyles } from './code-block.styles.js';
 import type { RenderStrings } from './strings.js';
 
 type Highlighter = typeof import('./highlight.js');
@@ -18,10 +20,29 @@ function loadHighlighter(): Promise<Highlighter | undefined> {
   return loadingHighlighter;
 }
 
+/** Shadow roots (or the document) that already have the code-block styles. */
+const styled = new WeakSet<Document | ShadowRoot>();
+
+/** Adds the toolbar and token styles to the root a code block is rendered in, once. */
+function adoptStyles(node: Node | undefined, retry = true): void {
+  const root = node?.getRootNode();
+  // Lit fills a template before inserting it: look again once it is in place.
+  if (retry && node && !node.isConnected) return queueMicrotask(() => adoptStyles(node, false));
+  if (!(root instanceof ShadowRoot || root instanceof Document) || styled.has(root)) return;
+  const sheet = codeBlockStyles.styleSheet;
+  if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  styled.add(root);
+}
+
 /** Renders code as plain text now and swaps in highlighted tokens once the highlighter is loaded. */
 class HighlightedCode extends AsyncDirective {
   private code = '';
   private language = '';
+
+  override update(part: ChildPart, [code, language]: [string, string]): unknown {
+    adoptStyles(part.parentNode);
+    return this.render(code, language);
+  }
 
   render(code: string, language: string): unknown {
     this.code = code;
@@ -93,16 +114,7 @@ function announce(status: HTMLElement, message: string): void {
   }, REANNOUNCE_MS);
 }
 
-/** Turns a fenced block's info string into a language name safe to show and to use as a class. */
-export function codeLanguage(info: string | undefined): string {
-  const first = (info ?? '').trim().split(/\s/, 1)[0] ?? '';
-  return first
-    .toLowerCase()
-    .replace(/[^\w#+.-]/g, '')
-    .slice(0, 32);
-}
-
-/** A code block; `language` must come from {@link codeLanguage}. */
+/** A code block; `language` must come from `codeLanguage` (markdown.ts), which loads this module on the first block. */
 export function renderCodeBlock(code: string, language: string, strings: RenderStrings): TemplateResult {
   const label = language === '' ? strings.code : `${strings.code} (${language})`;
   // The status element is rendered empty and filled later: a live region must exist before it speaks.

@@ -3,7 +3,7 @@ import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { hostileMarkdown } from '../../test/fixtures/hostile-markdown.js';
-import { markdownStyles, renderMarkdown, type RenderOptions } from './markdown.js';
+import { loadCodeBlocks, markdownStyles, renderMarkdown, type RenderOptions } from './markdown.js';
 
 declare global {
   interface Window {
@@ -43,6 +43,11 @@ declare global {
 }
 
 const BASE = `${location.origin}/banks/zh/bank.json`;
+
+// Code blocks are a lazy chunk (code-block.test.ts covers the plain first render): load it first.
+before(async () => {
+  await loadCodeBlocks();
+});
 
 async function show(markdown: string, options: RenderOptions = { baseUrl: BASE }): Promise<ShadowRoot> {
   const host = await fixture<MarkdownTestHost>(

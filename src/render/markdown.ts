@@ -5,7 +5,6 @@
 // Load this module with import() when the first markdown is shown (STYLE.md: heavy things lazily).
 import { getDefaults, Lexer, type MarkedToken, type Token, type Tokens } from 'marked';
 import { html, nothing, type TemplateResult } from 'lit';
-import { renderCodeBlock, codeLanguage } from './code-block.js';
 import { firstChar, joinWideLines, lastChar } from './cjk.js';
 import { decodeEntities } from './entities.js';
 import { resolveStrings, type RenderStrings } from './strings.js';
@@ -24,6 +23,11 @@ export interface RenderOptions {
    * question nest under the element's own heading instead of competing with the page's. Default 4.
    */
   headingLevel?: number;
+  /**
+   * Called once when code blocks, rendered plain at first, can be shown with their toolbar and
+   * highlighting (their code is a chunk of its own): render the markdown again.
+   */
+  onCodeBlocksReady?: () => void;
 }
 
 interface Context {
@@ -31,6 +35,40 @@ interface Context {
   pageOrigin: string;
   strings: RenderStrings;
   headingLevel: number;
+  onCodeBlocksReady: (() => void) | undefined;
+}
+
+type CodeBlocks = typeof import('./code-block.js');
+
+/** Code blocks (copy button, highlighting) load on the first one: most questions have none. */
+let codeBlocks: CodeBlocks | undefined;
+let loadingCodeBlocks: Promise<CodeBlocks | undefined> | undefined;
+
+/** Loads the code-block renderer; resolves to undefined (blocks stay plain) if its chunk fails. */
+export function loadCodeBlocks(): Promise<CodeBlocks | undefined> {
+  loadingCodeBlocks ??= import('./code-block.js').then(
+    (module) => (codeBlocks = module),
+    () => undefined,
+  );
+  return loadingCodeBlocks;
+}
+
+/** Turns a fenced block's info string into a language name safe to show and to use as a class. */
+export function codeLanguage(info: string | undefined): string {
+  const first = (info ?? '').trim().split(/\s/, 1)[0] ?? '';
+  return first
+    .toLowerCase()
+    .replace(/[^\w#+.-]/g, '')
+    .slice(0, 32);
+}
+
+/** A code block: the full one once its code is here, else the plain `<pre>` (asking for a render when it arrives). */
+function codeBlock(code: string, language: string, context: Context): TemplateResult {
+  if (codeBlocks) return codeBlocks.renderCodeBlock(code, language, context.strings);
+  const ready = context.onCodeBlocksReady;
+  void loadCodeBlocks().then((loaded) => loaded && ready?.());
+  const label = language === '' ? context.strings.code : `${context.strings.code} (${language})`;
+  return html`<div class="code-block"><pre tabindex="0" role="group" aria-label=${label}><code class=${language === '' ? nothing : `language-${language}`}>${code}</code></pre></div>`;
 }
 
 /** Deeper nesting (quotes in lists in quotes...) is shown as its source text. */
@@ -60,6 +98,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): T
     pageOrigin: location.origin,
     strings: resolveStrings(options.strings),
     headingLevel: clampLevel(options.headingLevel ?? 4),
+    onCodeBlocksReady: options.onCodeBlocksReady,
   };
   let tokens: Token[];
   try {
@@ -107,7 +146,7 @@ function block(token: MarkedToken, context: Context, depth: number): unknown {
     case 'heading':
       return heading(context.headingLevel + token.depth - 1, inlines(token.tokens, context, depth));
     case 'code':
-      return renderCodeBlock(token.text, codeLanguage(decodeEntities(token.lang ?? '')), context.strings);
+      return codeBlock(token.text, codeLanguage(decodeEntities(token.lang ?? '')), context);
     case 'blockquote':
       return html`<blockquote>${blocks(token.tokens, context, depth + 1)}</blockquote>`;
     case 'list':

@@ -14,17 +14,22 @@ import { statusOf } from '../../progress/status.js';
 import type { ProgressStore } from '../../progress/store.js';
 import { QUESTION_STATUSES, type QuestionStatus } from '../../progress/types.js';
 import { highlightRanges } from '../../search/highlight.js';
-import { createQuestionIndex, questionsOf, type IndexedQuestion, type QuestionIndex, type ResultGroup, type SearchResult } from '../../search/question-index.js';
+import type { IndexedQuestion, QuestionIndex, ResultGroup, SearchResult } from '../../search/question-index.js';
 import { noticeStyles } from '../../styles/notice.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
 import { describeLoadError } from '../load-error-message.js';
+import { collectionStrings } from '../../i18n/collection.js';
 import { PageContextController } from '../page-context.js';
-import { ProgressController, readProgress, renderProgressNotes } from '../progress-controller.js';
+import * as progressStoreModule from '../../progress/store.js';
+import { ProgressController, provideStoreModule, readProgress, renderProgressNotes } from '../progress-controller.js';
 import '../quiz-card/quiz-card.js';
 import '../topic-list/topic-list.js';
 import { questionBrowserStyles } from './question-browser.styles.js';
 import { hashOf, stateFromHash, statusFrom, type BrowserState } from './url-state.js';
+
+// Counts and statuses show on the first render: the store's code comes with this element.
+provideStoreModule(progressStoreModule);
 
 type VirtualizerModule = typeof import('./windowing.js');
 
@@ -41,9 +46,12 @@ interface BrowserData {
 /** The learner status of every question that has progress (the others are new). */
 type Statuses = ReadonlyMap<IndexedQuestion, QuestionStatus>;
 
+type SearchModule = typeof import('../../search/question-index.js');
+
 interface Loaded {
   collection: LoadedCollection;
   virtualizer: VirtualizerModule;
+  search: SearchModule;
 }
 
 /** A row's status when its questions differ: the most urgent first. */
@@ -107,6 +115,8 @@ const topicListConverter = {
  *
  * @slot - Optional inline source: `<script type="application/json">` holding a bank or a catalog, or `<script type="text/markdown">` holding a Q&A document.
  *
+ * @attr {string} lang - UI language (`zh-*`: Chinese, else English), also of the inner topic list and card; without it the nearest ancestor's `lang`, else the document's (followed when it changes).
+ *
  * @csspart base - The outer box (the grid of the two columns).
  * @csspart browse - The column with search, filters and results.
  * @csspart search - The search field.
@@ -116,6 +126,8 @@ const topicListConverter = {
  * @csspart count - The number of results.
  * @csspart results - The result list.
  * @csspart result - One result row; the open one also has `result-open`, the keyboard's one `result-active`.
+ * @csspart result-open - Added to the row of the open question: style it with `::part(result result-open)`.
+ * @csspart result-active - Added to the row the keyboard is on (Up/Down in the results).
  * @csspart result-title - The title of a row.
  * @csspart excerpt - The text around the match, under a row's title.
  * @csspart badge - The kind, variant-count and status badges of a row.
@@ -142,6 +154,8 @@ const topicListConverter = {
  * @cssprop --quiz-surface - Background of skeletons and hovered rows.
  * @cssprop --quiz-accent - The open row and the selected tab.
  * @cssprop --quiz-accent-fg - Text on the accent colour.
+ * @cssprop --quiz-correct - The border of a Mastered status badge.
+ * @cssprop --quiz-wrong - The border of a Due status badge.
  * @cssprop --quiz-focus-ring - Focus outline colour.
  * @cssprop --quiz-radius - Corner radius.
  * @cssprop --quiz-space - Base spacing.
@@ -151,6 +165,9 @@ const topicListConverter = {
  * @fires {QuizQuestionSelectEvent} quiz-question-select - The learner opened a question (a row or a variant tab). Detail: `{ bankId, questionId, variants }`.
  * @fires {QuizTopicSelectEvent} quiz-topic-select - The learner changed the topic filter (from the inner `<topic-list>`). Detail: `{ topics }`.
  * @fires {QuizErrorEvent} quiz-error - Loading failed, or one bank of a catalog did. Detail: `{ error }`.
+ * @fires {QuizRevealEvent} quiz-reveal - From the open question's `<quiz-card>`: the learner showed an answer. Detail: `{ bankId, questionId }`.
+ * @fires {QuizGradeEvent} quiz-grade - From the open question's `<quiz-card>`: the learner graded it. Detail: `{ bankId, questionId, grade }`.
+ * @fires {QuizAnswerEvent} quiz-answer - From the open question's `<quiz-card>`: the learner checked a choice question. Detail: `{ bankId, questionId, correct, selected }`.
  */
 @customElement('question-browser')
 export class QuestionBrowser extends LitElement {
@@ -212,6 +229,12 @@ export class QuestionBrowser extends LitElement {
   @query('#results') private resultList?: HTMLElement;
 
   private readonly context = new PageContextController(this);
+
+  /** Holds updates while the UI strings of the element's language load, so no English flashes first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.context.stringsPending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
   private data: BrowserData | null = null;
   private dataSource: Loaded | null = null;
   private result: SearchResult | null = null;
@@ -241,8 +264,9 @@ export class QuestionBrowser extends LitElement {
 
   private readonly loadTask = new Task(this, {
     task: async ([banks, src, bank, inline, timeout], { signal }): Promise<Loaded> => {
-      // The windowing code is only needed here, so it is its own chunk, fetched with the data.
+      // Windowing and search are only needed here, so they are chunks of their own, fetched with the data.
       const virtualizer = import('./windowing.js');
+      const search = import('../../search/question-index.js');
       let collection: LoadedCollection;
       if (banks) {
         const base = document.baseURI;
@@ -250,7 +274,7 @@ export class QuestionBrowser extends LitElement {
       } else {
         collection = (await loadCollectionOf({ src, bank, inline, timeout }, signal)) ?? (await loadBundledCollection({ signal, timeout }));
       }
-      return { collection, virtualizer: await virtualizer };
+      return { collection, virtualizer: await virtualizer, search: await search };
     },
     args: () => [this.banks, this.src, this.bank, this.context.inline, this.timeout] as const,
     onError: (error) => {
@@ -282,7 +306,7 @@ export class QuestionBrowser extends LitElement {
   }
 
   private get strings() {
-    return this.context.strings;
+    return collectionStrings(this.context.strings);
   }
 
   // --- data and search ----------------------------------------------------------------------
@@ -296,7 +320,7 @@ export class QuestionBrowser extends LitElement {
     const loaded = this.loadTask.status === TaskStatus.COMPLETE ? this.loadTask.value ?? null : null;
     if (loaded !== this.dataSource) {
       this.dataSource = loaded;
-      this.data = loaded ? dataOf(loaded.collection) : null;
+      this.data = loaded ? dataOf(loaded.collection, loaded.search) : null;
       this.result = null;
       this.shown = null;
       this.shownFrom = null;
@@ -1063,7 +1087,7 @@ function keyOf(entry: IndexedQuestion): string {
   return `${entry.bankId}/${entry.question.id}`;
 }
 
-function dataOf(collection: LoadedCollection): BrowserData {
+function dataOf(collection: LoadedCollection, { createQuestionIndex, questionsOf }: SearchModule): BrowserData {
   const banks = collection.banks;
   const index = createQuestionIndex(questionsOf(banks.map((loaded) => loaded.bank)));
   let byKey: Map<string, IndexedQuestion> | undefined;

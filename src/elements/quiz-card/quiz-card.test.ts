@@ -424,6 +424,9 @@ describe('<quiz-card>', () => {
       const el = await card(html`<quiz-card bank="llm-startup-interview" question="q-1qwoxxz" lang="zh-CN"></quiz-card>`);
       button(el, '显示答案')!.click();
       await el.updateComplete;
+      // The code shows at once; its toolbar (a chunk of its own) follows.
+      expect(part(el, 'answer')!.querySelector('pre code')!.textContent).to.contain('make_pipeline');
+      await waitUntil(() => part(el, 'answer')!.querySelector('button.copy'), 'the copy button arrives');
       const code = part(el, 'answer')!.querySelector('pre code.language-python')!;
       expect(code.textContent).to.contain('from sklearn.pipeline import make_pipeline');
       expect([...part(el, 'answer')!.querySelectorAll('button')].some((b) => b.textContent!.includes('复制'))).to.equal(true);

@@ -10,10 +10,9 @@ import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizGradeEvent } from '../../events/quiz-grade.js';
 import { QuizRevealEvent } from '../../events/quiz-reveal.js';
 import { languageOf, stringsFor } from '../../i18n/index.js';
-import { formatDateTime } from '../../i18n/time.js';
 import { GRADES, isMultipleChoice, PracticeSession, selectQuestions, type Grade } from '../../practice/practice-set.js';
-import { DEFAULT_NEW_PER_DAY, selectReviewQuestions, type ReviewQueue } from '../../practice/review-queue.js';
-import { ProgressStore } from '../../progress/store.js';
+import { DEFAULT_NEW_PER_DAY, type ReviewQueue } from '../../practice/review-queue.js';
+import type { ProgressStore } from '../../progress/store.js';
 import type { QuestionProgress, QuestionStatus, UndoneReview } from '../../progress/types.js';
 import { markdownStyles } from '../../render/markdown.styles.js';
 import { noticeStyles } from '../../styles/notice.styles.js';
@@ -22,6 +21,21 @@ import { describeLoadError } from '../load-error-message.js';
 import { PageContextController } from '../page-context.js';
 import { ProgressController, renderProgressNotes, type ProgressNote } from '../progress-controller.js';
 import { quizCardStyles } from './quiz-card.styles.js';
+
+type ProgressViews = typeof import('./progress-views.js');
+/** Review set, its empty state and the summary's schedule: loaded with the progress store. */
+let progressViews: ProgressViews | undefined;
+let loadingProgressViews: Promise<unknown> | undefined;
+function loadProgressViews(): Promise<unknown> {
+  loadingProgressViews ??= import('./progress-views.js').then(
+    (module) => (progressViews = module),
+    (error: unknown) => {
+      loadingProgressViews = undefined;
+      console.warn('quiz-elements: the review and schedule views could not be loaded', error);
+    },
+  );
+  return loadingProgressViews;
+}
 
 type Renderer = typeof import('../../render/markdown.js');
 
@@ -195,6 +209,7 @@ export class QuizCard extends LitElement {
   /** The store in use, its subscription and its one-time notes (shared with every element of the page). */
   private readonly progress = new ProgressController(this, {
     notes: true,
+    eager: () => this.wantsReview,
     onChange: () => {
       // Statuses, previews and the summary read the store when rendering; previews are recomputed.
       this.forgetPreviews();
@@ -216,6 +231,12 @@ export class QuizCard extends LitElement {
   private pendingFocus: 'question' | 'answer' | 'feedback' | null = null;
   private readonly markdownCache = new Map<string, TemplateResult>();
   private readonly context = new PageContextController(this, () => this.markdownCache.clear());
+
+  /** Holds updates while the UI strings of the element's language load, so no English flashes first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.context.stringsPending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   private readonly loadTask = new Task(this, {
     task: async ([preloaded, src, bank, inline, timeout], { signal }): Promise<Loaded> => {
@@ -250,6 +271,12 @@ export class QuizCard extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) this.markdownCache.clear();
     const storeChanged = this.syncStore();
+    if (this.activeStore && !progressViews) {
+      void loadProgressViews().then(() => {
+        if (this.wantsReview) this.queueStale = true; // the review set waits for them
+        this.requestUpdate();
+      });
+    }
     const value = this.loadTask.value;
     const filtersChanged = (['question', 'topic', 'kind', 'count', 'shuffle', 'seed', 'mode', 'newPerDay'] as const).some((key) => changed.has(key));
     const reviewChanged = this.queueStale || (storeChanged && this.wantsReview);
@@ -275,19 +302,19 @@ export class QuizCard extends LitElement {
     this.recordings = [];
     clearTimeout(this.queueTimer);
     const store = this.activeStore;
-    if (!this.wantsReview || !store) {
+    if (!this.wantsReview || (!store && !this.progress.deferred)) {
       this.queue = null;
       this.session = new PracticeSession(this.selectedQuestions(bank));
       return;
     }
-    if (!this.progress.ready) {
+    if (!store || !this.progress.ready || !progressViews) {
       this.queue = null;
-      this.session = null; // the skeleton, until the store has migrated old records (syncStore rebuilds then)
+      this.session = null; // the skeleton, until the store's code is here and has migrated old records (syncStore rebuilds then)
       return;
     }
     const topics = this.topic?.split(',').map((t) => t.trim()).filter(Boolean);
     try {
-      this.queue = selectReviewQuestions(bank, (id) => store.get(bank.id, id), store.now(), {
+      this.queue = progressViews.selectReviewQuestions(bank, (id) => store.get(bank.id, id), store.now(), {
         topics, kind: this.kind, newPerDay: this.newPerDay, count: this.count, shuffle: this.shuffle, seed: this.seed,
       });
       this.session = new PracticeSession(this.queue.questions);
@@ -346,14 +373,28 @@ export class QuizCard extends LitElement {
   /** Records an answer of the current question; never throws, and a failure only adds a note. */
   private recordAnswer(index: number, questionId: string, grade: Grade, correct?: boolean): void {
     const store = this.activeStore;
-    const recording: Recording = { index, status: store ? 'pending' : 'off', done: Promise.resolve(null) };
+    const deferred = !store && this.progress.deferred;
+    const recording: Recording = { index, status: store || deferred ? 'pending' : 'off', done: Promise.resolve(null) };
     this.recordings.push(recording);
-    if (!store) return;
-    const bankId = this.bankId;
+    if (deferred) {
+      // The first answer on a page with no stored progress: load the store's code, then record.
+      const bankId = this.bankId;
+      recording.done = this.progress.load().then((loaded) => {
+        if (loaded) return this.saveAnswer(loaded, bankId, recording, questionId, grade, correct);
+        recording.status = 'off';
+        this.requestUpdate();
+        return null;
+      });
+      return;
+    }
+    if (store) recording.done = this.saveAnswer(store, this.bankId, recording, questionId, grade, correct);
+  }
+
+  private saveAnswer(store: ProgressStore, bankId: string, recording: Recording, questionId: string, grade: Grade, correct?: boolean): Recording['done'] {
     try {
       const at = store.now();
       const previous = store.get(bankId, questionId);
-      recording.done = store.record(bankId, questionId, grade, correct === undefined ? { at } : { at, correct }).then(
+      return store.record(bankId, questionId, grade, correct === undefined ? { at } : { at, correct }).then(
         () => {
           recording.status = 'saved';
           this.requestUpdate(); // the summary may be waiting for it
@@ -368,6 +409,7 @@ export class QuizCard extends LitElement {
     } catch (error) {
       recording.status = 'failed';
       this.recordFailed(error);
+      return Promise.resolve(null);
     }
   }
 
@@ -395,7 +437,8 @@ export class QuizCard extends LitElement {
     const store = this.activeStore;
     const session = this.session;
     const question = session && !session.complete ? this.shownQuestion(session) : undefined;
-    if (!store || !question || question.choices || session!.state?.grade !== undefined) return;
+    // Only once the grade buttons show: scheduling (ts-fsrs) is a chunk a card that is only read never needs.
+    if (!store || !question || question.choices || !session!.state?.revealed || session!.state.grade !== undefined) return;
     const bankId = this.bankId;
     const ref = `${bankId}/${question.id}`;
     if (this.previews.has(ref)) return;
@@ -420,6 +463,8 @@ export class QuizCard extends LitElement {
   }
 
   private statusOf(questionId: string): QuestionStatus | null {
+    // No progress stored for this key yet (the store's code is not even loaded): every question is new.
+    if (this.progress.deferred) return 'new';
     try {
       return this.activeStore?.status(this.bankId, questionId) ?? null;
     } catch {
@@ -427,16 +472,20 @@ export class QuizCard extends LitElement {
     }
   }
 
-  /** The locale of dates: the card's language tag when the UI speaks it (en-GB: "Wed 25 Nov"), else the UI's. */
-  private get dateLocale(): string {
+  /** What the progress views need; null without a store. */
+  private viewContext(): import('./progress-views.js').ViewContext | null {
+    const store = this.activeStore;
+    if (!store) return null;
+    let now: number;
+    try {
+      now = store.now();
+    } catch {
+      return null;
+    }
+    // Dates in the card's own tag when the UI speaks it (en-GB: "Wed 25 Nov"), else in the UI's.
     const tag = languageOf(this);
-    return tag && stringsFor(tag) === this.strings ? tag : this.strings.lang;
-  }
-
-  /** "in 2 days (Wed 25 Nov, 10:00)" parts for a due time. */
-  private when(due: number, now: number): { relative: string; date: string } {
-    const s = this.strings;
-    return { relative: s.relativeTime(due - now), date: formatDateTime(due, this.dateLocale, s.lang, now) };
+    const dateLocale = tag && stringsFor(tag) === this.strings ? tag : this.strings.lang;
+    return { strings: this.strings, dateLocale, headingLevel: this.headingLevel, now };
   }
 
   private isSet(session: PracticeSession): boolean {
@@ -475,6 +524,10 @@ export class QuizCard extends LitElement {
         baseUrl: value.loaded.baseUrl,
         headingLevel: this.headingLevel + 1,
         strings: { copy: s.copy, copied: s.copied, copyFailed: s.copyFailed, code: s.code, table: s.table, newTab: s.newTab },
+        onCodeBlocksReady: () => {
+          this.markdownCache.clear();
+          this.requestUpdate();
+        },
       });
       this.markdownCache.set(text, rendered);
     }
@@ -507,6 +560,8 @@ export class QuizCard extends LitElement {
     const session = this.session;
     if (!session?.current || session.current.choices || !session.reveal()) return;
     this.dispatchEvent(new QuizRevealEvent({ bankId: this.bankId, questionId: this.shownQuestion(session)!.id }));
+    // The grade buttons show when the question comes back: that needs the store's code.
+    if (this.progress.deferred) void this.progress.load();
     this.announce(this.strings.announceAnswerShown);
     this.pendingFocus = 'answer';
     this.requestUpdate();
@@ -891,14 +946,9 @@ export class QuizCard extends LitElement {
   private renderSchedule(session: PracticeSession): TemplateResult | typeof nothing {
     const store = this.activeStore;
     const bank = this.loadTask.value?.loaded.bank;
-    if (!store || !bank) return nothing;
+    const context = this.viewContext();
+    if (!store || !bank || !context || !progressViews) return nothing;
     const s = this.strings;
-    let now: number;
-    try {
-      now = store.now();
-    } catch {
-      return nothing;
-    }
     const rows = session.questions.flatMap((asked, index) => {
       const state = session.states[index]!;
       if (state.grade === undefined && !state.checked) return [];
@@ -914,54 +964,12 @@ export class QuizCard extends LitElement {
       const result = state.grade !== undefined ? s.grades[state.grade] : state.correct ? s.resultRight : s.resultWrong;
       return [{ question, result, due, pending: recording?.status === 'pending' }];
     });
-    if (rows.length === 0) return nothing;
-    return html`
-      <table part="schedule" class="schedule">
-        <caption>${s.scheduleTitle}</caption>
-        <thead>
-          <tr><th scope="col">${s.scheduleQuestion}</th><th scope="col">${s.scheduleResult}</th><th scope="col">${s.scheduleNext}</th></tr>
-        </thead>
-        <tbody>
-          ${rows.map(({ question, result, due, pending }) => {
-            const when = due === null ? null : this.when(due, now);
-            return html`<tr>
-              <th scope="row" lang=${bank.language}>${question.title}</th>
-              <td>${result}</td>
-              <td>${when
-                ? html`<time datetime=${new Date(due!).toISOString()}>${s.scheduleWhen(when.relative, when.date)}</time>`
-                : pending
-                  ? '…'
-                  : s.scheduleNotRecorded}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    `;
+    return progressViews.scheduleTable(rows, bank.language, context);
   }
 
-  /** `mode="review"` with nothing to ask: why, and when the next review is. */
+  /** `mode="review"` with nothing to ask: why, and when the next review is (a queue exists only with the views loaded). */
   private renderReviewEmpty(queue: ReviewQueue): TemplateResult {
-    const s = this.strings;
-    const store = this.activeStore;
-    let next: { relative: string; date: string; at: number } | null = null;
-    if (queue.nextDue !== null && store) {
-      try {
-        next = { ...this.when(queue.nextDue, store.now()), at: queue.nextDue };
-      } catch {
-        next = null;
-      }
-    }
-    return html`
-      <section part="empty" class="empty" data-focus="question" tabindex="-1" aria-labelledby="empty-title">
-        <div class="title" id="empty-title" role="heading" aria-level=${this.headingLevel}>${s.reviewEmptyTitle}</div>
-        ${queue.newHeldBack > 0 ? html`<p class="message">${s.reviewNewLimitReached(queue.newPerDay, queue.allNew)}</p>` : nothing}
-        ${next
-          ? html`<p class="message">
-              <time datetime=${new Date(next.at).toISOString()}>${s.reviewNextDue(next.relative, next.date)}</time>
-            </p>`
-          : nothing}
-      </section>
-    `;
+    return progressViews!.reviewEmpty(queue, this.viewContext(), this.strings, this.headingLevel);
   }
 
   /** Notes about stored progress (shown by one element of the page), and this card's own. */

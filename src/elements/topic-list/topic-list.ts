@@ -13,9 +13,14 @@ import type { QuestionProgress } from '../../progress/types.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
 import { describeLoadError } from '../load-error-message.js';
+import { collectionStrings } from '../../i18n/collection.js';
 import { PageContextController } from '../page-context.js';
-import { ProgressController, readProgress } from '../progress-controller.js';
+import * as progressStoreModule from '../../progress/store.js';
+import { ProgressController, provideStoreModule, readProgress } from '../progress-controller.js';
 import { topicListStyles } from './topic-list.styles.js';
+
+// Counts and statuses show on the first render: the store's code comes with this element.
+provideStoreModule(progressStoreModule);
 
 /** Learner progress of one topic: how many of its questions are in each state. */
 export interface TopicProgress {
@@ -205,6 +210,8 @@ function searchable(text: string): string {
  *
  * @slot - Optional inline source: `<script type="application/json">` holding a bank or a catalog, or `<script type="text/markdown">` holding a Q&A document.
  *
+ * @attr {string} lang - UI language (`zh-*`: Chinese, else English); without it the nearest ancestor's `lang`, else the document's (followed when it changes).
+ *
  * @csspart base - The outer box.
  * @csspart label - The visible label ("Topics"), which names the listbox.
  * @csspart listbox - The list of options.
@@ -299,6 +306,12 @@ export class TopicList extends LitElement {
   private typedAt = -Infinity;
   private readonly context = new PageContextController(this);
 
+  /** Holds updates while the UI strings of the element's language load, so no English flashes first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.context.stringsPending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   private readonly loadTask = new Task(this, {
     task: async ([banks, src, bank, inline, timeout], { signal }): Promise<LoadedCollection | typeof initialState> => {
       if (banks) return initialState;
@@ -322,7 +335,7 @@ export class TopicList extends LitElement {
   }
 
   private get strings() {
-    return this.context.strings;
+    return collectionStrings(this.context.strings);
   }
 
   protected override willUpdate(): void {

@@ -1,0 +1,42 @@
+/**
+ * The CDN build's entry (`dist/cdn/quiz-elements.js`): registers `<quiz-card>` at once and
+ * `<topic-list>` and `<question-browser>` when the page first uses them (see `autoload.ts`), so a
+ * page with one card downloads only what a card needs. Everything the npm entry exports that is
+ * small is exported here too; the rest is one `await` away, in lazily loaded chunks:
+ *
+ *   const { ProgressStore } = await loadProgressApi();
+ *   const { loadCollectionFromUrl } = await loadCatalogApi();
+ */
+import { startAutoload } from './elements/autoload.js';
+
+export * from './bank/types.js';
+export * from './bank/validate.js';
+export {
+  BankLoadError,
+  bankFromJsonText,
+  bankFromMarkdown,
+  bankFromValue,
+  clearBankCache,
+  loadBankFromUrl,
+  loadBundledBank,
+  type BankLoadErrorDetails,
+  type BankLoadErrorKind,
+  type LoadedBank,
+  type LoadOptions,
+} from './bank/load.js';
+export { bundledBankIds, bundledBanksUrl } from './bank/bundled.js';
+export * from './events/index.js';
+export { QuizCard } from './elements/quiz-card/quiz-card.js';
+export { defineAll, discover } from './elements/autoload.js';
+export { importMarkdown } from './import/lazy.js';
+export type { Grade, PracticeSummary } from './practice/practice-set.js';
+export type { ImportDiagnostic, ImportOptions, ImportResult } from './import/index.js';
+export type * from './progress/types.js';
+
+/** The learner-progress API (`ProgressStore`, `memoryStorage`, `statusOf`…), loaded on first call. */
+export const loadProgressApi = () => import('./progress/index.js');
+
+/** Catalog loading (`loadCollectionFromUrl`, `loadBundledCollection`…), loaded on first call. */
+export const loadCatalogApi = () => import('./bank/catalog.js');
+
+startAutoload();

@@ -1,0 +1,51 @@
+import type { CollectionStrings } from './strings.js';
+
+/** Chinese strings of `<topic-list>` and `<question-browser>`. */
+export const zhCNCollection: CollectionStrings = {
+  statusFilterLabel: '状态',
+  statusAll: '全部状态',
+  reviewDue: (count) => `复习到期题目（${count}）`,
+  progressSummary: (counts, total) => `已掌握 ${counts.mastered} / ${total}，待复习 ${counts.due}，学习中 ${counts.learning}，新题 ${counts.new}`,
+  progressBarLabel: (topic) => `“${topic}”的学习进度`,
+  exportProgress: '导出进度',
+  importProgress: '导入进度…',
+  exportedProgress: (questions) => `已导出 ${questions} 道题的进度。`,
+  importedProgress: ({ added, updated, kept }) => `已导入：新增 ${added} 道，更新 ${updated} 道，${kept} 道已是最新`,
+  importProgressFailed: (fileName, message) => `无法导入“${fileName}”：${message.trim().replace(/[.。]+$/, '')}。请选择由“导出进度”生成的文件。`,
+  progressFileProblems: {
+    'not-json': '文件不是 JSON 文本（可能已损坏或不完整）',
+    'not-progress': '这不是进度导出文件',
+    'newer-format': '文件由更新版本的 quiz-elements 导出',
+    invalid: '文件部分内容无效',
+  },
+  topicListLabel: '主题',
+  topicAll: '全部',
+  topicQuestionCount: (count) => `${count} 道题`,
+  topicProgress: (mastered, total, due) => `已掌握 ${mastered} / ${total}${due > 0 ? `，${due} 道待复习` : ''}`,
+  topicListEmpty: '没有可选的主题：题库中还没有主题。',
+  topicListNoSource: '没有题库：请为此元素设置 src、bank 或 banks，或内嵌 <script type="application/json">。',
+  topicListFailures: (count) => `有 ${count} 个题库加载失败，其主题未列出：`,
+  searchLabel: '搜索题目',
+  searchPlaceholder: '搜索标题、题目、答案……（按 / 键）',
+  filterKindLabel: '题型',
+  kindAll: '全部题型',
+  filterBankLabel: '题库',
+  bankAll: '全部题库',
+  resultsLabel: '题目',
+  resultCount: (questions, rows) => `${questions} 道题${rows !== questions ? `，${rows} 个标题` : ''}`,
+  resultAnnouncement: (questions, rows, query) =>
+    questions === 0
+      ? `没有${query ? `匹配“${query}”的` : ''}题目。`
+      : `${query ? `匹配“${query}”的` : '共'}有 ${questions} 道题${rows !== questions ? `，${rows} 个标题` : ''}。`,
+  noStatusResults: (status) => `这些题目中现在没有状态为“${status}”的题目。选择“全部状态”可查看全部。`,
+  noResults: (query) => (query ? `在当前筛选下没有匹配“${query}”的题目。请减少关键词、换个写法，或选择全部主题。` : '没有符合当前筛选的题目。请选择全部主题或其他题型。'),
+  clearSearch: '清除搜索和筛选',
+  variantCount: (count) => `${count} 个版本`,
+  variantTab: (index) => `版本 ${index}`,
+  variantSource: '来自',
+  browserFailures: (count) => `有 ${count} 个题库加载失败，其题目未列出：`,
+  variantTabsLabel: '此题的各个版本',
+  backToResults: '返回结果',
+  detailEmpty: '从列表中打开一道题，即可在此练习。',
+  resultsKeyboardHelp: '上下方向键移动，回车打开，按 / 键搜索。',
+};
