@@ -1,4 +1,4 @@
-// The demo page: the cards are plain markup in index.html; this module registers the elements,
+// The card gallery (cards.html): the cards are plain markup in the page; this module registers the elements,
 // lists every bundled bank and runs the importer on pasted markdown. Bank text only ever goes
 // through textContent, never innerHTML.
 import '../src/index.js';
@@ -77,10 +77,12 @@ async function importFromTextarea(): Promise<void> {
       output.replaceChildren(element('p', `Import failed:\n${messages}`, 'error'));
       return;
     }
-    output.replaceChildren(
-      element('p', `Imported ${result.bank.questions.length} question(s).${messages ? `\n${messages}` : ''}`),
-      element('pre', JSON.stringify(result.bank, null, 2)),
-    );
+    // A scrolling box: focusable, so keyboard users can scroll it too.
+    const json = element('pre', JSON.stringify(result.bank, null, 2), 'import-json');
+    json.tabIndex = 0;
+    json.setAttribute('role', 'region');
+    json.setAttribute('aria-label', 'The imported bank as JSON');
+    output.replaceChildren(element('p', `Imported ${result.bank.questions.length} question(s).${messages ? `\n${messages}` : ''}`), json);
   } catch (error) {
     output.replaceChildren(element('p', `Import failed: ${(error as Error).message}`, 'error'));
   }
