@@ -3,7 +3,8 @@
 // summary table. Every step runs even if an earlier one failed; the exit code is 1 if any failed.
 //
 //   node scripts/test.mjs [--only <step>[,<step>...]] [--verbose]
-//   steps: typecheck, lint, unit, browser (= chromium, firefox, webkit), or one engine
+//   steps: typecheck, lint, unit, build (CDN build + size budgets), examples, stories,
+//          browser (= chromium, firefox, webkit), or one engine
 //
 // Environment: CI=true turns a missing browser engine into a failure; QUIZ_BROWSERS picks engines;
 // QUIZ_TEST_BUDGET caps the whole run in seconds (default 780). Browser paths: scripts/browsers.mjs.
@@ -22,11 +23,11 @@ import {
 } from './browsers.mjs';
 
 const require = createRequire(import.meta.url);
-const STEPS = ['typecheck', 'lint', 'unit', ...ENGINES];
+const STEPS = ['typecheck', 'lint', 'unit', 'build', 'examples', 'stories', ...ENGINES];
 const CACHE_DIR = path.join(ROOT_DIR, '.cache');
 const SECOND = 1000;
 // Per-step ceilings; WTR's own timeouts (web-test-runner.config.mjs) normally fire long before.
-const STEP_TIMEOUT = { typecheck: 180, lint: 180, unit: 180, chromium: 240, firefox: 240, webkit: 240 };
+const STEP_TIMEOUT = { typecheck: 180, lint: 180, unit: 180, build: 240, examples: 180, stories: 300, chromium: 300, firefox: 300, webkit: 300 };
 
 function usage() {
   return `usage: node scripts/test.mjs [--only <step>[,<step>...]] [--verbose]
@@ -357,6 +358,37 @@ async function unit(ctx) {
   };
 }
 
+/**
+ * `npm run build` (rollup, then scripts/check-build.mjs: the CDN build in a real page and the size
+ * budgets). The size table is printed every time, not only on failure.
+ */
+async function build(ctx) {
+  const rollup = await run(process.execPath, [nodeBin('rollup', 'rollup'), '-c', 'rollup.config.js'], ctx);
+  if (rollup.code !== 0) return { ...rollup, status: 'failed', passed: 0, failed: 1, detail: failureNote(rollup) };
+  const check = await run(process.execPath, ['scripts/check-build.mjs'], { ...ctx, env: browserEnv(ROOT_DIR) });
+  const table = printable(check.output).match(/\nSizes \(gzip[\s\S]*?(?=\n\n|$)/)?.[0];
+  if (table) console.log(table.trimStart());
+  const page = printable(check.output).match(/page: one quiz-card \(English\)[^\n]*?(\d+\.\d) KB/)?.[1];
+  const ok = check.code === 0;
+  return {
+    ...check,
+    ms: rollup.ms + check.ms,
+    status: ok ? 'ok' : 'failed',
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    detail: ok ? `one quiz-card page ${page ?? '?'} KB gzip, every budget met` : failureNote(check),
+  };
+}
+
+/** A check script whose last line says what passed (scripts/check-examples.mjs, scripts/test-stories.mjs). */
+async function checkScript(script, ctx, needsBuild) {
+  if (needsBuild && ctx.buildFailed) return { status: 'failed', passed: 0, failed: 1, skipped: 0, detail: 'not run: the build failed', output: '', ms: 0 };
+  const result = await run(process.execPath, [script], { ...ctx, env: browserEnv(ROOT_DIR) });
+  const ok = result.code === 0;
+  const last = printable(result.output).trim().split('\n').at(-1) ?? '';
+  return { ...result, status: ok ? 'ok' : 'failed', passed: ok ? 1 : 0, failed: ok ? 0 : 1, detail: ok ? last : failureNote(result) };
+}
+
 async function engine(name, ctx) {
   const browserFiles = [...findFiles('src', isBrowserTest), ...findFiles('test', isBrowserTest)];
   if (browserFiles.length === 0) {
@@ -444,6 +476,13 @@ async function main() {
     typecheck: () => typecheck(ctx),
     lint: () => lint(ctx),
     unit: () => unit(ctx),
+    build: async () => {
+      const row = await build(ctx);
+      ctx.buildFailed = row.status !== 'ok';
+      return row;
+    },
+    examples: () => checkScript('scripts/check-examples.mjs', ctx, true),
+    stories: () => checkScript('scripts/test-stories.mjs', ctx, false),
   };
   for (const name of ENGINES) runners[name] = () => engine(name, ctx);
 
