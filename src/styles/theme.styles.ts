@@ -6,6 +6,7 @@ const darkTokens = css`
   --_fg: var(--quiz-fg, #e8eaed);
   --_muted: var(--quiz-muted, #a8adb3);
   --_border: var(--quiz-border, #4a4d52);
+  --_control-border: var(--quiz-control-border, #8b949e);
   --_surface: var(--quiz-surface, #2a2c30);
   --_accent: var(--quiz-accent, #8ab4f8);
   --_accent-fg: var(--quiz-accent-fg, #0b1f3a);
@@ -26,6 +27,8 @@ export const themeStyles = css`
     --_fg: var(--quiz-fg, #1f2328);
     --_muted: var(--quiz-muted, #57606a);
     --_border: var(--quiz-border, #d0d7de);
+    /* Text fields and selects: their outline is their only edge, so 3:1 against the background (WCAG 1.4.11). */
+    --_control-border: var(--quiz-control-border, #6e7781);
     --_surface: var(--quiz-surface, #f6f8fa);
     --_accent: var(--quiz-accent, #0b57d0);
     --_accent-fg: var(--quiz-accent-fg, #ffffff);
@@ -60,6 +63,7 @@ export const themeStyles = css`
       --_fg: CanvasText;
       --_muted: CanvasText;
       --_border: CanvasText;
+      --_control-border: CanvasText;
       --_surface: Canvas;
       --_accent: Highlight;
       --_accent-fg: HighlightText;
@@ -100,6 +104,15 @@ export const themeStyles = css`
     border-color: var(--_accent);
     color: var(--_accent-fg);
     font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    /* Forced colours would put HighlightText on the ButtonFace backplate: keep the pair together. */
+    button.primary {
+      forced-color-adjust: none;
+      background: Highlight;
+      border-color: Highlight;
+      color: HighlightText;
+    }
   }
   button:disabled {
     cursor: not-allowed;

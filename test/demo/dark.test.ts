@@ -61,9 +61,7 @@ describeDemoPage('dark.html', {
       await expectAccessible(page(), 'answer with code shown');
     });
 
-    // Element bug (src/elements/question-browser), kept here so it is seen: remove `.skip` once fixed,
-    // and the matching entry of KNOWN_ELEMENT_ISSUES in demo-page.ts.
-    it.skip('question-browser: aria-activedescendant names a rendered row, also while the browser is off-screen', () => {
+    it('question-browser: aria-activedescendant names a rendered row, also while the browser is off-screen', () => {
       const root = shadow(page().document.getElementById('dark-browser'));
       const results = root.querySelector('[part~="results"]')!;
       const active = results.getAttribute('aria-activedescendant');

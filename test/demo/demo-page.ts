@@ -174,9 +174,6 @@ export async function axeViolations(page: DemoPage): Promise<string[]> {
  * pending test that names it; remove the entry when that test passes.
  */
 const KNOWN_ELEMENT_ISSUES: ((rule: string, node: AxeResult['violations'][number]['nodes'][number]) => boolean)[] = [
-  // question-browser: the results listbox keeps aria-activedescendant="row-N" while its windowed
-  // list has not rendered row N (the browser is off-screen, or the list is scrolled past it). See dark.test.ts.
-  (rule, node) => rule === 'aria-valid-attr-value' && String(node.target.flat(2).at(-1)) === '#results' && /aria-activedescendant="row-\d+"/.test(node.html),
 ];
 
 /** Asserts that axe finds nothing on the page, listing every violation if it does. */

@@ -57,7 +57,7 @@ export const questionBrowserStyles = css`
     font: inherit;
     color: var(--_fg);
     background: var(--_bg);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: calc(var(--_radius) / 1.5);
     padding: 0.45rem 0.6rem;
     min-height: 2.5rem;
@@ -205,7 +205,8 @@ export const questionBrowserStyles = css`
   }
   mark {
     background: var(--_highlight);
-    color: inherit;
+    /* Full text colour: muted text on the dark highlight would fall below 4.5:1. */
+    color: var(--_fg);
     border-radius: 2px;
   }
   .empty {

@@ -294,6 +294,8 @@ export class QuestionBrowser extends LitElement {
     this.stopUrlSync();
     clearTimeout(this.announceTimer);
     this.preparing?.abort();
+    this.rowsObserver?.observer.disconnect();
+    this.rowsObserver = undefined;
   }
 
   static override get observedAttributes(): string[] {
@@ -740,7 +742,35 @@ export class QuestionBrowser extends LitElement {
     if (list && ref) list[ref]?.element(this.activeIndex)?.scrollIntoView({ block: 'nearest' });
   }
 
+  /**
+   * `aria-activedescendant` names the active row only while the windowed list has it in the DOM
+   * (not while the browser is off-screen or the list is scrolled past it): a name with no element
+   * behind it is invalid. Set here, and again whenever the list adds or drops rows.
+   */
+  private syncActiveDescendant = (): void => {
+    const list = this.resultList;
+    if (!list) return;
+    const id = `row-${this.activeIndex}`;
+    if (this.renderRoot.querySelector(`#${id}`)) list.setAttribute('aria-activedescendant', id);
+    else list.removeAttribute('aria-activedescendant');
+  };
+
+  private rowsObserver?: { list: HTMLElement; observer: MutationObserver };
+
+  private watchRows(): void {
+    const list = this.resultList;
+    if (this.rowsObserver?.list === list) return;
+    this.rowsObserver?.observer.disconnect();
+    this.rowsObserver = undefined;
+    if (!list) return;
+    const observer = new MutationObserver(this.syncActiveDescendant);
+    observer.observe(list, { childList: true });
+    this.rowsObserver = { list, observer };
+  }
+
   protected override updated(): void {
+    this.watchRows();
+    this.syncActiveDescendant();
     const focus = this.pendingFocus;
     this.pendingFocus = null;
     if (focus === 'detail') this.renderRoot.querySelector<HTMLElement>('#detail')?.focus();
@@ -972,10 +1002,9 @@ export class QuestionBrowser extends LitElement {
 
   private renderResults(result: SearchResult): TemplateResult {
     const { virtualize, flow } = this.dataSource!.virtualizer;
-    const active = `row-${this.activeIndex}`;
     return html`
       <div id="results" part="results" class="results" role="listbox" tabindex="0" aria-label=${this.strings.resultsLabel}
-        aria-describedby="count results-help" aria-activedescendant=${active}
+        aria-describedby="count results-help"
         @keydown=${this.onResultsKeyDown} @click=${this.onResultsClick}>
         ${virtualize({
           items: result.groups,

@@ -108,7 +108,7 @@ export const quizCardStyles = css`
     font: inherit;
     color: var(--_fg);
     background: var(--_bg);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: calc(var(--_radius) / 2);
     padding: 0.5rem;
     resize: vertical;
