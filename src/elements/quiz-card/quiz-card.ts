@@ -98,6 +98,7 @@ function isTextEntry(target: EventTarget | null): boolean {
  * @csspart schedule - The summary's table of when each answered question comes back.
  * @csspart empty - `mode="review"` with nothing to review: why, and when the next review is.
  * @csspart notice - A note about stored progress (not kept, set aside), with a Dismiss button.
+ * @csspart skeleton - The placeholder shown while the questions load.
  * @csspart error - The error message box.
  * @csspart button - Every button.
  *
@@ -105,7 +106,8 @@ function isTextEntry(target: EventTarget | null): boolean {
  * @cssprop --quiz-fg - Text colour.
  * @cssprop --quiz-muted - Secondary text colour.
  * @cssprop --quiz-border - Border colour.
- * @cssprop --quiz-surface - Background of code, skeletons and the typed answer.
+ * @cssprop --quiz-surface - Background of skeletons, hints and other quiet panels.
+ * @cssprop --quiz-control-border - Border of the typed-answer field (3:1 against the background by default).
  * @cssprop --quiz-accent - Primary buttons and highlights.
  * @cssprop --quiz-accent-fg - Text on the accent colour.
  * @cssprop --quiz-correct - Colour for right answers.
@@ -116,6 +118,20 @@ function isTextEntry(target: EventTarget | null): boolean {
  * @cssprop --quiz-font-family - Font family.
  * @cssprop --quiz-font-size - Base font size.
  * @cssprop --quiz-max-width - Maximum width of the card.
+ * @cssprop --quiz-line-height - Line height of rendered markdown.
+ * @cssprop --quiz-link - Link colour in rendered markdown (default: the accent).
+ * @cssprop --quiz-font-mono - Font of code.
+ * @cssprop --quiz-inline-code-bg - Background of inline `code`.
+ * @cssprop --quiz-code-bg - Background of code blocks.
+ * @cssprop --quiz-code-fg - Text of code blocks.
+ * @cssprop --quiz-code-keyword - Highlighted keywords.
+ * @cssprop --quiz-code-string - Highlighted strings.
+ * @cssprop --quiz-code-comment - Highlighted comments and the language label.
+ * @cssprop --quiz-code-number - Highlighted numbers and literals.
+ * @cssprop --quiz-code-function - Highlighted function and section names.
+ * @cssprop --quiz-code-type - Highlighted types and built-ins.
+ * @cssprop --quiz-code-variable - Highlighted variables and attributes.
+ * @cssprop --quiz-code-meta - Highlighted meta and doc tags.
  *
  * @fires {QuizRevealEvent} quiz-reveal - The learner showed an answer. Detail: `{ bankId, questionId }`.
  * @fires {QuizGradeEvent} quiz-grade - The learner graded an open question. Detail: `{ bankId, questionId, grade }`.
