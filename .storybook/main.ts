@@ -33,7 +33,9 @@ const devJsonImportAttributes: Plugin = {
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-docs'],
+  // a11y: axe on every story (in the panel, and as part of each story test: preview.ts sets
+  // `a11y.test`); vitest: stories as tests (vitest.config.ts, scripts/test-stories.mjs).
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
   // Stories load banks by URL (src="quiz-data/banks/…"), as a page would; the iframe sits at the root.

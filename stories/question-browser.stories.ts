@@ -1,4 +1,4 @@
-import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
@@ -10,6 +10,7 @@ import type { QuestionBrowser } from '../src/elements/question-browser/question-
 import type { QuizErrorEvent } from '../src/events/quiz-error.js';
 import type { QuizQuestionSelectEvent } from '../src/events/quiz-question-select.js';
 import type { QuizTopicSelectEvent } from '../src/events/quiz-topic-select.js';
+import { collectionStrings, type CollectionStrings } from '../src/i18n/collection.js';
 import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
 import { mulberry32 } from '../src/practice/practice-set.js';
 import { memoryStorage } from '../src/progress/memory-storage.js';
@@ -17,6 +18,10 @@ import { answerUntil } from '../test/progress-states.js';
 import { ProgressStore } from '../src/progress/store.js';
 import type { QuestionStatus } from '../src/progress/types.js';
 import { demoBank } from './fixtures.js';
+import { cardKeyboardStep, expectNoTabStop, focused, focusStoryStart, press, tabTo, uiStrings } from './smoke.js';
+
+/** The UI strings of this element: the card's plus its own. */
+type Strings = UiStrings & CollectionStrings;
 
 /**
  * Seven questions titled 如何处理大模型训练中的数据倾斜问题？: six in this bank, one in
@@ -211,6 +216,8 @@ const meta: Meta<BrowserArgs> = {
   component: 'question-browser',
   tags: ['autodocs'],
   render: (args) => questionBrowser(args),
+  // Stories without a play of their own: what they show, and one keyboard step (see `smoke`).
+  play: (context) => smoke(context),
   args: { syncUrl: false, timeout: 15_000, onQuestionSelect: fn(), onTopicSelect: fn(), onError: fn() },
   argTypes: {
     src: { control: 'text', description: 'URL of a bank JSON, a catalog JSON or a `.md` Q&A document' },
@@ -229,7 +236,7 @@ const meta: Meta<BrowserArgs> = {
     status: { control: 'inline-radio', options: [undefined, 'new', 'learning', 'due', 'mastered'], description: 'Show only questions with this learner status' },
     progressKey: { name: 'progress-key', control: 'text', description: "Whose progress (the page's store for this key, in localStorage)" },
     noProgress: { name: 'no-progress', control: 'boolean', description: 'Show and record no progress' },
-    progressStore: { table: { disable: true } },
+    progressStore: { control: false },
     syncUrl: { name: 'sync-url', control: 'boolean', description: 'Keep query, filters and open question in the URL hash (of the preview iframe)' },
     timeout: { control: { type: 'number', min: 0, step: 1000 }, description: 'Milliseconds; 0 waits forever', table: { defaultValue: { summary: '15000' } } },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'], description: 'Default: follows the system' },
@@ -247,14 +254,98 @@ type Story = StoryObj<BrowserArgs>;
 // --- play helpers: find things as a learner would, in the browser's own UI language -------------
 
 /** The browser's shadow root as a Testing Library scope, once its results are on screen, and its UI strings. */
-async function openBrowser(canvasElement: HTMLElement): Promise<{ browser: QuestionBrowser; ui: ReturnType<typeof within>; s: UiStrings }> {
+async function openBrowser(canvasElement: HTMLElement): Promise<{ browser: QuestionBrowser; ui: ReturnType<typeof within>; s: Strings }> {
   const el = canvasElement.querySelector('question-browser')!;
-  await waitFor(() => expect(el.shadowRoot?.querySelector('.base[aria-busy="false"] [part~="count"]')).toBeTruthy(), { timeout: 8000 });
-  return { browser: el, ui: within(el.shadowRoot as unknown as HTMLElement), s: stringsFor(languageOf(el)) };
+  // The count is written once the search is complete (a large bank shows its first rows before).
+  await waitFor(() => expect(el.shadowRoot?.querySelector('.base[aria-busy="false"] [part~="count"]')).toHaveTextContent(/\d/), { timeout: 8000 });
+  return { browser: el, ui: within(el.shadowRoot as unknown as HTMLElement), s: collectionStrings(stringsFor(languageOf(el))) };
 }
 
 /** The number of questions the count line shows. */
 const shownCount = (browser: QuestionBrowser) => Number(/\d+/.exec(browser.shadowRoot!.querySelector('[part~="count"]')!.textContent ?? '')?.[0]);
+
+// --- smoke test: the default play -------------------------------------------------------------
+
+/**
+ * What a story shows once loaded (`parameters.smoke`; default `question` when `selected` is set,
+ * else `results`): the result list (and, with `failed`, the note naming a bank that failed), an
+ * open question, the no-results message, a load error saying `says`, or the skeleton.
+ */
+type BrowserSmoke =
+  | { shows: 'results'; failed?: string }
+  | { shows: 'question' }
+  | { shows: 'no-results' }
+  | { shows: 'alert'; says: (s: Strings) => (string | RegExp)[] }
+  | { shows: 'loading' };
+
+/**
+ * The play of every story without its own: the expected state is on screen, and the keyboard works
+ * on it. Results: rows and a count; Tab reaches the search field, Down enters the list on the first
+ * row, Enter opens it (`quiz-question-select`, `selected`, a card). An open question: its card
+ * titled as the detail pane; Tab reaches its Show answer (or first choice) and Space works. No
+ * results: the message for the query; Tab to Clear search, Enter brings the questions back. An
+ * alert: its text; Tab to Retry, Enter loads again (a new `quiz-error`). Loading: the skeleton.
+ */
+async function smoke({ canvasElement, parameters, args }: StoryContext<BrowserArgs>): Promise<void> {
+  const expected: BrowserSmoke = parameters.smoke ?? { shows: args.selected ? 'question' : 'results' };
+  const el = canvasElement.querySelector('question-browser')!;
+  if (expected.shows === 'loading') {
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="base"]')).toHaveAttribute('aria-busy', 'true'));
+    await expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).toHaveTextContent((await uiStrings(el)).loading);
+    await expectNoTabStop(canvasElement, el);
+    return;
+  }
+  if (expected.shows === 'alert') {
+    const s = collectionStrings(await uiStrings(el));
+    const ui = within(el.shadowRoot as unknown as HTMLElement);
+    const says = expected.says(s);
+    for (const text of says) await expect(await ui.findByRole('alert', {}, { timeout: 8000 })).toHaveTextContent(text);
+    const retry = ui.getByRole('button', { name: s.retry });
+    focusStoryStart(canvasElement);
+    await tabTo(el, (element) => element === retry, `“${s.retry}”`);
+    let errors = 0;
+    el.addEventListener('quiz-error', () => errors++);
+    await press('{Enter}');
+    await waitFor(() => expect(errors).toBe(1), { timeout: 8000 });
+    for (const text of says) await expect((await ui.findByRole('alert')).textContent).toMatch(text);
+    return;
+  }
+  const { browser, ui, s } = await openBrowser(canvasElement);
+  focusStoryStart(canvasElement);
+  if (expected.shows === 'question') {
+    const card = await waitFor(() => {
+      const found = browser.shadowRoot!.querySelector('quiz-card');
+      expect(found?.shadowRoot?.querySelector('[part~="title"]')).toBeTruthy();
+      return found!;
+    });
+    await expect(card.shadowRoot!.querySelector('[part~="title"]')).toHaveTextContent(browser.shadowRoot!.querySelector('[part~="detail"]')!.getAttribute('aria-label')!);
+    await cardKeyboardStep(browser, card, stringsFor(languageOf(card)));
+    return;
+  }
+  if (expected.shows === 'no-results') {
+    await expect(browser.shadowRoot!.querySelector('[part~="empty"]')).toHaveTextContent(s.noResults(args.query ?? ''));
+    const clear = ui.getByRole('button', { name: s.clearSearch });
+    await tabTo(browser, (element) => element === clear, `“${s.clearSearch}”`);
+    await press('{Enter}');
+    await waitFor(() => expect(shownCount(browser)).toBeGreaterThan(0));
+    await expect(focused()).toBe(ui.getByRole('searchbox', { name: s.searchLabel }));
+    return;
+  }
+  await expect(shownCount(browser)).toBeGreaterThan(0);
+  const search = ui.getByRole('searchbox', { name: s.searchLabel });
+  // The note comes once every bank has answered, maybe after the first results.
+  if (expected.failed) await waitFor(() => expect(browser.shadowRoot!.querySelector('[part~="error"][role="status"]')).toHaveTextContent(expected.failed!), { timeout: 5000 });
+  await tabTo(browser, (element) => element === search, 'the search field');
+  await press('{ArrowDown}');
+  const results = ui.getByRole('listbox', { name: s.resultsLabel });
+  await expect(focused()).toBe(results);
+  await waitFor(() => expect(browser.shadowRoot!.getElementById(results.getAttribute('aria-activedescendant')!)).toHaveAttribute('data-index', '0'));
+  await expect(args.onQuestionSelect).not.toHaveBeenCalled();
+  await press('{Enter}');
+  await expect(args.onQuestionSelect).toHaveBeenCalledOnce();
+  await expect(browser).toHaveAttribute('selected');
+  await waitFor(() => expect(browser.shadowRoot!.querySelector('[part~="detail"] quiz-card')).toBeTruthy());
+}
 
 // --- decorators ------------------------------------------------------------------------------
 
@@ -323,9 +414,9 @@ export const KindCoding: Story = { name: 'Kind: coding', args: { kind: 'coding',
 export const BankFilter: Story = { args: { bankFilter: 'llm-startup-interview', lang: 'zh-CN' } };
 
 /** A query nothing matches: the message and a way out. */
-export const NoResults: Story = { args: { query: '量子纠缠', lang: 'zh-CN' } };
+export const NoResults: Story = { args: { query: '量子纠缠', lang: 'zh-CN' }, parameters: { smoke: { shows: 'no-results' } satisfies BrowserSmoke } };
 
-export const NoResultsEnglishUi: Story = { name: 'No results (English UI)', args: { query: 'blockchain', lang: 'en' } };
+export const NoResultsEnglishUi: Story = { ...NoResults, name: 'No results (English UI)', args: { query: 'blockchain', lang: 'en' } };
 
 /** Clear search and filters: every question comes back and the search field has focus. */
 export const NoResultsCleared: Story = {
@@ -377,6 +468,7 @@ export const Keyboard: Story = {
 export const DeepLink: Story = {
   name: 'Deep link (sync-url)',
   args: { syncUrl: true, lang: 'zh-CN' },
+  parameters: { smoke: { shows: 'question' } satisfies BrowserSmoke },
   tags: ['!autodocs'],
   beforeEach: () => {
     const before = location.hash;
@@ -459,7 +551,10 @@ export const NarrowBack: Story = {
     const { browser, ui, s } = await openBrowser(canvasElement);
     await userEvent.click(await ui.findByRole('button', { name: new RegExp(s.backToResults) }));
     await expect(browser).not.toHaveAttribute('selected');
-    await waitFor(() => expect(browser.shadowRoot!.activeElement).toBe(ui.getByRole('listbox', { name: s.resultsLabel })));
+    const results = ui.getByRole('listbox', { name: s.resultsLabel });
+    await waitFor(() => expect(browser.shadowRoot!.activeElement).toBe(results));
+    // The keyboard is on the closed question's row, and that row is rendered (the list is windowed).
+    await waitFor(() => expect(browser.shadowRoot!.getElementById(results.getAttribute('aria-activedescendant')!)).toHaveTextContent('如何处理大模型训练中的数据倾斜问题？'));
   },
 };
 
@@ -508,6 +603,7 @@ export const LargeBankQuery: Story = {
 /** The skeleton, kept on screen by a fetch that never answers (timeout 0 waits forever). */
 export const Loading: Story = {
   args: { src: 'quiz-data/banks/never-answers.json', timeout: 0 },
+  parameters: { smoke: { shows: 'loading' } satisfies BrowserSmoke },
   beforeEach: () => {
     const original = window.fetch;
     window.fetch = (input, init) => {
@@ -522,20 +618,41 @@ export const Loading: Story = {
 };
 
 /** The same fetch with a 2 s timeout: the skeleton, then the timeout message and Retry. */
-export const ErrorTimeout: Story = { ...Loading, name: 'Error: timeout', args: { src: 'quiz-data/banks/never-answers.json', timeout: 2000 } };
+export const ErrorTimeout: Story = {
+  ...Loading,
+  name: 'Error: timeout',
+  args: { src: 'quiz-data/banks/never-answers.json', timeout: 2000 },
+  parameters: { smoke: { shows: 'alert', says: (s) => [s.errorTitle, /never-answers\.json/, /\b2\b/] } satisfies BrowserSmoke },
+};
 
 /** A src that does not exist: the status code, the URL, and Retry. */
-export const ErrorNotFound: Story = { name: 'Error: 404', args: { src: 'quiz-data/banks/missing.json' } };
+export const ErrorNotFound: Story = {
+  name: 'Error: 404',
+  args: { src: 'quiz-data/banks/missing.json' },
+  parameters: { smoke: { shows: 'alert', says: (s) => [s.errorTitle, /\b404\b/, /quiz-data\/banks\/missing\.json/] } satisfies BrowserSmoke },
+};
 
-export const ErrorNotFoundChineseUi: Story = { name: 'Error: 404 (中文 UI)', args: { ...ErrorNotFound.args, lang: 'zh-CN' } };
+export const ErrorNotFoundChineseUi: Story = { ...ErrorNotFound, name: 'Error: 404 (中文 UI)', args: { ...ErrorNotFound.args, lang: 'zh-CN' } };
 
 /** JSON that is neither a bank nor a catalog (the importer's topic rules): what is wrong, and where. */
-export const ErrorNotABank: Story = { name: 'Error: not a bank', args: { src: 'quiz-data/topics.json' } };
+export const ErrorNotABank: Story = {
+  name: 'Error: not a bank',
+  args: { src: 'quiz-data/topics.json' },
+  parameters: { smoke: { shows: 'alert', says: (s) => [s.errorTitle, /quiz-data\/topics\.json/] } satisfies BrowserSmoke },
+};
 
 /** A bundled bank id that does not exist lists the ones that do. */
-export const ErrorUnknownBundledBank: Story = { name: 'Error: unknown bundled bank', args: { bank: 'no-such-bank' } };
+export const ErrorUnknownBundledBank: Story = {
+  name: 'Error: unknown bundled bank',
+  args: { bank: 'no-such-bank' },
+  parameters: { smoke: { shows: 'alert', says: (s) => [s.errorTitle, /no-such-bank/, /llm-fundamentals/] } satisfies BrowserSmoke },
+};
 
 /** A catalog where one bank of three is missing: the other two are shown, the failure is listed above them with Retry. */
-export const PartialCatalog: Story = { name: 'Catalog with a failed bank', args: { bank: PARTIAL, lang: 'en' } };
+export const PartialCatalog: Story = {
+  name: 'Catalog with a failed bank',
+  args: { bank: PARTIAL, lang: 'en' },
+  parameters: { smoke: { shows: 'results', failed: 'Machine learning (moved)' } satisfies BrowserSmoke },
+};
 
-export const PartialCatalogChineseUi: Story = { name: 'Catalog with a failed bank (中文 UI)', args: { bank: PARTIAL, lang: 'zh-CN' } };
+export const PartialCatalogChineseUi: Story = { ...PartialCatalog, name: 'Catalog with a failed bank (中文 UI)', args: { bank: PARTIAL, lang: 'zh-CN' } };

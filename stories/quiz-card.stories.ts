@@ -1,4 +1,4 @@
-import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
@@ -12,6 +12,7 @@ import { memoryStorage } from '../src/progress/memory-storage.js';
 import { ProgressStore } from '../src/progress/store.js';
 import type { Grade, ProgressStorage } from '../src/progress/types.js';
 import { demoBank } from './fixtures.js';
+import { cardKeyboardStep, expectNoTabStop, focusStoryStart, press, tabTo, uiStrings } from './smoke.js';
 
 interface CardArgs {
   src?: string;
@@ -66,6 +67,8 @@ const meta: Meta<CardArgs> = {
   component: 'quiz-card',
   tags: ['autodocs'],
   render: (args) => card(args),
+  // Stories without a play of their own: what they show, and one keyboard step (see `smoke`).
+  play: (context) => smoke(context),
   argTypes: {
     src: { control: 'text', description: 'URL of a bank JSON or a `.md` Q&A document' },
     bank: {
@@ -123,6 +126,58 @@ async function choose(canvasElement: HTMLElement, ...choices: RegExp[]) {
   await userEvent.click(ui.getByRole('button', { name: s.check }));
 }
 
+// --- smoke test: the default play -------------------------------------------------------------
+
+/**
+ * What a story shows once loaded (`parameters.smoke`, default `question`): a question, an alert
+ * (load errors, empty filters) saying `says`, with or without Retry, or the loading skeleton.
+ */
+type CardSmoke =
+  | { shows: 'question' }
+  | { shows: 'alert'; says: (s: UiStrings) => (string | RegExp)[]; retry: boolean }
+  | { shows: 'loading' };
+
+/**
+ * The play of every story without its own: the expected state is on screen, and the keyboard works
+ * on it. A question: its title (a heading at `heading-level`) and prompt; then Tab to the first
+ * control that answers (Show answer, or the first choice) and Space. An alert: its text; then Tab
+ * to Retry and Enter loads again (a new `quiz-error`), or, without Retry, no tab stop in the card.
+ * Loading: the skeleton says so, busy, with no tab stop.
+ */
+async function smoke({ canvasElement, parameters, args }: StoryContext<CardArgs>): Promise<void> {
+  const expected: CardSmoke = parameters.smoke ?? { shows: 'question' };
+  if (expected.shows === 'loading') {
+    const el = canvasElement.querySelector('quiz-card')!;
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="card"]')).toHaveAttribute('aria-busy', 'true'));
+    await expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).toHaveTextContent((await uiStrings(el)).loading);
+    await expectNoTabStop(canvasElement, el);
+    return;
+  }
+  const { card, ui, s } = await openCard(canvasElement);
+  if (expected.shows === 'question') {
+    await expect(ui.getByRole('heading', { level: args.headingLevel ?? 3 })).toHaveTextContent(/\S/);
+    await expect(card.shadowRoot!.querySelector('[part~="prompt"]')).toHaveTextContent(/\S/);
+    focusStoryStart(canvasElement);
+    await cardKeyboardStep(card, card, s);
+    return;
+  }
+  const says = expected.says(s);
+  for (const text of says) await expect(ui.getByRole('alert')).toHaveTextContent(text);
+  if (!expected.retry) {
+    await expect(ui.queryByRole('button', { name: s.retry })).toBeNull();
+    await expectNoTabStop(canvasElement, card);
+    return;
+  }
+  const retry = ui.getByRole('button', { name: s.retry });
+  focusStoryStart(canvasElement);
+  await tabTo(card, (element) => element === retry, `“${s.retry}”`);
+  let errors = 0;
+  card.addEventListener('quiz-error', () => errors++);
+  await press('{Enter}');
+  await waitFor(() => expect(errors).toBe(1), { timeout: 5000 });
+  for (const text of says) await expect((await ui.findByRole('alert')).textContent).toMatch(text);
+}
+
 // --- decorators ------------------------------------------------------------------------------
 
 const darkPage: Decorator = (story) =>
@@ -156,9 +211,12 @@ export const CodingQuestion: Story = {
 export const CodingSet: Story = { args: { bank: 'llm-startup-interview', kind: 'coding', lang: 'zh-CN' } };
 
 /** A topic that no question has: the card says which filter matched nothing. */
-export const EmptyFilter: Story = { args: { bank: 'llm-fundamentals', topic: 'no-such-topic', kind: 'coding', lang: 'zh-CN' } };
+export const EmptyFilter: Story = {
+  args: { bank: 'llm-fundamentals', topic: 'no-such-topic', kind: 'coding', lang: 'zh-CN' },
+  parameters: { smoke: { shows: 'alert', says: () => [/“no-such-topic”/], retry: false } satisfies CardSmoke },
+};
 
-export const EmptyFilterEnglishUi: Story = { name: 'Empty filter (English UI)', args: { ...EmptyFilter.args, lang: 'en' } };
+export const EmptyFilterEnglishUi: Story = { ...EmptyFilter, name: 'Empty filter (English UI)', args: { ...EmptyFilter.args, lang: 'en' } };
 
 // --- flashcards on the fixture (English text) -------------------------------------------------
 
@@ -399,6 +457,7 @@ export const InlineMarkdown: Story = {
 /** The skeleton, kept on screen by a fetch that never answers (timeout 0 waits forever). */
 export const Loading: Story = {
   args: { src: 'quiz-data/banks/never-answers.json', timeout: 0 },
+  parameters: { smoke: { shows: 'loading' } satisfies CardSmoke },
   beforeEach: () => {
     const original = window.fetch;
     window.fetch = (input, init) => {
@@ -413,21 +472,37 @@ export const Loading: Story = {
 };
 
 /** A src that does not exist: the status code, the URL, and Retry. */
-export const ErrorNotFound: Story = { name: 'Error: 404', args: { src: 'quiz-data/banks/missing.json' } };
+export const ErrorNotFound: Story = {
+  name: 'Error: 404',
+  args: { src: 'quiz-data/banks/missing.json' },
+  parameters: { smoke: { shows: 'alert', says: (s) => [s.errorTitle, /\b404\b/, /quiz-data\/banks\/missing\.json/], retry: true } satisfies CardSmoke },
+};
 
-export const ErrorNotFoundChineseUi: Story = { name: 'Error: 404 (中文 UI)', args: { ...ErrorNotFound.args, lang: 'zh-CN' } };
+export const ErrorNotFoundChineseUi: Story = { ...ErrorNotFound, name: 'Error: 404 (中文 UI)', args: { ...ErrorNotFound.args, lang: 'zh-CN' } };
 
 /** JSON that is not a question bank (the importer's topic rules): what is wrong, and where. */
-export const ErrorNotABank: Story = { name: 'Error: not a bank', args: { src: 'quiz-data/topics.json' } };
+export const ErrorNotABank: Story = {
+  name: 'Error: not a bank',
+  args: { src: 'quiz-data/topics.json' },
+  parameters: { smoke: { shows: 'alert', says: (s) => [s.errorTitle, /quiz-data\/topics\.json/], retry: true } satisfies CardSmoke },
+};
 
 /** The catalog instead of one of its banks: the message names a bank to use. */
-export const ErrorCatalogNotBank: Story = { name: 'Error: a catalog, not a bank', args: { src: 'quiz-data/banks/index.json' } };
+export const ErrorCatalogNotBank: Story = {
+  name: 'Error: a catalog, not a bank',
+  args: { src: 'quiz-data/banks/index.json' },
+  parameters: { smoke: { shows: 'alert', says: (s) => [s.errorTitle, /banks\/index\.json/, /quiz-catalog\/1/], retry: true } satisfies CardSmoke },
+};
 
 /** A bundled bank id that does not exist lists the ones that do. */
-export const ErrorUnknownBundledBank: Story = { name: 'Error: unknown bundled bank', args: { bank: 'no-such-bank' } };
+export const ErrorUnknownBundledBank: Story = {
+  name: 'Error: unknown bundled bank',
+  args: { bank: 'no-such-bank' },
+  parameters: { smoke: { shows: 'alert', says: (s) => [s.errorTitle, /no-such-bank/, /llm-fundamentals/], retry: true } satisfies CardSmoke },
+};
 
 /** No src, bank or inline source: a page-author mistake, without Retry. */
-export const ErrorNoSource: Story = { name: 'Error: no source' };
+export const ErrorNoSource: Story = { name: 'Error: no source', parameters: { smoke: { shows: 'alert', says: (s) => [s.errorTitle, s.noSource], retry: false } satisfies CardSmoke } };
 
 // --- look ---------------------------------------------------------------------------------------
 

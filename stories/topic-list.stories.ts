@@ -1,4 +1,4 @@
-import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
@@ -8,12 +8,17 @@ import type { Bank } from '../src/bank/types.js';
 import type { QuizTopicSelectEvent } from '../src/events/quiz-topic-select.js';
 import '../src/elements/topic-list/topic-list.js';
 import type { TopicList, TopicProgress } from '../src/elements/topic-list/topic-list.js';
+import { collectionStrings, type CollectionStrings } from '../src/i18n/collection.js';
 import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
 import { memoryStorage } from '../src/progress/memory-storage.js';
 import { answerUntil } from '../test/progress-states.js';
 import { ProgressStore } from '../src/progress/store.js';
 import type { QuestionStatus } from '../src/progress/types.js';
 import { demoBank } from './fixtures.js';
+import { expectNoTabStop, focused, focusStoryStart, press, tabTo, uiStrings } from './smoke.js';
+
+/** The UI strings of this element: the card's plus its own. */
+type Strings = UiStrings & CollectionStrings;
 
 /** A small Chinese bank next to the English fixture, to show a catalog's groups without loading. */
 const chineseBank: Bank = {
@@ -131,6 +136,8 @@ const meta: Meta<ListArgs> = {
   component: 'topic-list',
   tags: ['autodocs'],
   render: (args) => topicList(args),
+  // Stories without a play of their own: what they show, and one keyboard step (see `smoke`).
+  play: (context) => smoke(context),
   args: { multiple: false, timeout: 15_000, onTopicSelect: fn() },
   argTypes: {
     src: { control: 'text', description: 'URL of a bank JSON, a catalog JSON or a `.md` Q&A document' },
@@ -145,7 +152,7 @@ const meta: Meta<ListArgs> = {
     progress: { control: 'object', description: "Learner progress per option value (property); replaces the store's counts" },
     progressKey: { name: 'progress-key', control: 'text', description: "Whose progress to count (the page's store for this key, in localStorage)" },
     noProgress: { name: 'no-progress', control: 'boolean', description: 'Count no progress from the store' },
-    progressStore: { table: { disable: true } },
+    progressStore: { control: false },
     label: { control: 'text' },
     timeout: { control: { type: 'number', min: 0, step: 1000 } },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
@@ -160,14 +167,79 @@ type Story = StoryObj<ListArgs>;
 // --- play helpers: find things as a learner would, in the list's own UI language ---------------
 
 /** The list's shadow root as a Testing Library scope, once loading is over, and its UI strings. */
-async function openList(canvasElement: HTMLElement): Promise<{ list: TopicList; ui: ReturnType<typeof within>; s: UiStrings }> {
+async function openList(canvasElement: HTMLElement): Promise<{ list: TopicList; ui: ReturnType<typeof within>; s: Strings }> {
   const el = canvasElement.querySelector('topic-list')!;
   await waitFor(() => expect(el.shadowRoot?.querySelector('.base:not([aria-busy="true"])')).toBeTruthy(), { timeout: 5000 });
-  return { list: el, ui: within(el.shadowRoot as unknown as HTMLElement), s: stringsFor(languageOf(el)) };
+  return { list: el, ui: within(el.shadowRoot as unknown as HTMLElement), s: collectionStrings(stringsFor(languageOf(el))) };
 }
 
 /** An option by its title, the start of its accessible name (the question count follows). */
 const named = (title: string) => new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`);
+
+// --- smoke test: the default play -------------------------------------------------------------
+
+/**
+ * What a story shows once loaded (`parameters.smoke`, default `topics`): the options, an alert
+ * (load errors) or a message (no topics) saying `says`, with or without Retry, or the skeleton.
+ */
+type ListSmoke =
+  | { shows: 'topics' }
+  | { shows: 'alert' | 'empty'; says: (s: Strings) => (string | RegExp)[]; retry: boolean }
+  | { shows: 'loading' };
+
+/**
+ * The play of every story without its own: the expected state is on screen, and the keyboard works
+ * on it. Topics: All first, then the topics, with exactly the `selected` ones selected; Tab lands
+ * on the (first) selected option, Down moves without selecting or firing, then Enter selects (Space
+ * toggles with `multiple`) and `quiz-topic-select` fires once. An alert: its text; then Tab to Retry
+ * and Enter loads again (a new `quiz-error`), or, without Retry, no tab stop. Loading: the skeleton.
+ */
+async function smoke({ canvasElement, parameters, args }: StoryContext<ListArgs>): Promise<void> {
+  const expected: ListSmoke = parameters.smoke ?? { shows: 'topics' };
+  if (expected.shows === 'loading') {
+    const el = canvasElement.querySelector('topic-list')!;
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="base"]')).toHaveAttribute('aria-busy', 'true'));
+    await expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).toHaveTextContent((await uiStrings(el)).loading);
+    await expectNoTabStop(canvasElement, el);
+    return;
+  }
+  const { list, ui, s } = await openList(canvasElement);
+  if (expected.shows === 'topics') {
+    const options = ui.getAllByRole('option');
+    await expect(options[0]).toHaveAccessibleName(named(s.topicAll));
+    await expect(options.length).toBeGreaterThan(1);
+    const selected = options.filter((option: HTMLElement) => option.getAttribute('aria-selected') === 'true');
+    await expect(selected).toHaveLength(args.selected ? args.selected.split(',').length : 1);
+    focusStoryStart(canvasElement);
+    await tabTo(list, (element) => element === selected[0], 'the selected option');
+    const next = options[options.indexOf(selected[0]!) + 1]!;
+    const wasSelected = next.getAttribute('aria-selected') === 'true';
+    await press('{ArrowDown}');
+    await expect(focused()).toBe(next);
+    await expect(next).toHaveAttribute('aria-selected', String(wasSelected));
+    await expect(args.onTopicSelect).not.toHaveBeenCalled();
+    await press(args.multiple ? ' ' : '{Enter}');
+    await expect(next).toHaveAttribute('aria-selected', String(args.multiple ? !wasSelected : true));
+    await expect(args.onTopicSelect).toHaveBeenCalledOnce();
+    return;
+  }
+  const says = expected.says(s);
+  const message = expected.shows === 'alert' ? ui.getByRole('alert') : list.shadowRoot!.querySelector('[part~="empty"]');
+  for (const text of says) await expect(message).toHaveTextContent(text);
+  if (!expected.retry) {
+    await expect(ui.queryByRole('button', { name: s.retry })).toBeNull();
+    await expectNoTabStop(canvasElement, list);
+    return;
+  }
+  const retry = ui.getByRole('button', { name: s.retry });
+  focusStoryStart(canvasElement);
+  await tabTo(list, (element) => element === retry, `“${s.retry}”`);
+  let errors = 0;
+  list.addEventListener('quiz-error', () => errors++);
+  await press('{Enter}');
+  await waitFor(() => expect(errors).toBe(1), { timeout: 5000 });
+  for (const text of says) await expect((await ui.findByRole('alert')).textContent).toMatch(text);
+}
 
 // --- decorators ------------------------------------------------------------------------------
 
@@ -280,6 +352,7 @@ export const InlineJson: Story = {
 /** The skeleton, kept on screen by a fetch that never answers (timeout 0 waits forever). */
 export const Loading: Story = {
   args: { src: 'quiz-data/banks/never-answers.json', timeout: 0 },
+  parameters: { smoke: { shows: 'loading' } satisfies ListSmoke },
   beforeEach: () => {
     const original = window.fetch;
     window.fetch = (input, init) => {
@@ -294,18 +367,24 @@ export const Loading: Story = {
 };
 
 /** A src that does not exist: the status code, the URL, and Retry. */
-export const ErrorNotFound: Story = { args: { src: 'quiz-data/banks/missing.json' } };
+export const ErrorNotFound: Story = {
+  args: { src: 'quiz-data/banks/missing.json' },
+  parameters: { smoke: { shows: 'alert', says: (s) => [s.errorTitle, /\b404\b/, /quiz-data\/banks\/missing\.json/], retry: true } satisfies ListSmoke },
+};
 
-export const ErrorNotFoundChineseUi: Story = { args: { ...ErrorNotFound.args, lang: 'zh-CN' } };
+export const ErrorNotFoundChineseUi: Story = { ...ErrorNotFound, args: { ...ErrorNotFound.args, lang: 'zh-CN' } };
 
 /** A bundled bank id that does not exist lists the ones that do. */
-export const ErrorUnknownBundledBank: Story = { args: { bank: 'no-such-bank' } };
+export const ErrorUnknownBundledBank: Story = {
+  args: { bank: 'no-such-bank' },
+  parameters: { smoke: { shows: 'alert', says: (s) => [s.errorTitle, /no-such-bank/, /llm-fundamentals/], retry: true } satisfies ListSmoke },
+};
 
 /** No src, bank, banks or inline source: a page-author mistake, without Retry. */
-export const ErrorNoSource: Story = {};
+export const ErrorNoSource: Story = { parameters: { smoke: { shows: 'alert', says: (s) => [s.errorTitle, s.topicListNoSource], retry: false } satisfies ListSmoke } };
 
 /** A bank without topics says so. */
-export const Empty: Story = { args: { bank: EMPTY } };
+export const Empty: Story = { args: { bank: EMPTY }, parameters: { smoke: { shows: 'empty', says: (s) => [s.topicListEmpty], retry: false } satisfies ListSmoke } };
 
 // --- look --------------------------------------------------------------------------------------
 

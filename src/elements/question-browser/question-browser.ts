@@ -151,6 +151,7 @@ const topicListConverter = {
  * @cssprop --quiz-fg - Text colour.
  * @cssprop --quiz-muted - Secondary text colour (counts, excerpts).
  * @cssprop --quiz-border - Border colour.
+ * @cssprop --quiz-control-border - Border of the search field and the filter selects (3:1 against the background by default).
  * @cssprop --quiz-surface - Background of skeletons and hovered rows.
  * @cssprop --quiz-accent - The open row and the selected tab.
  * @cssprop --quiz-accent-fg - Text on the accent colour.

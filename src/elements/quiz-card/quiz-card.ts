@@ -77,6 +77,8 @@ function isTextEntry(target: EventTarget | null): boolean {
  *
  * @slot - Optional inline source: `<script type="application/json">` holding a bank or a single question, or `<script type="text/markdown">` holding a Q&A document.
  *
+ * @attr {string} lang - UI language (`zh-*`: Chinese, else English); without it the nearest ancestor's `lang`, else the document's (followed when it changes).
+ *
  * @csspart card - The card's outer box.
  * @csspart header - Kind badge, progress status and position ("3 / 10").
  * @csspart status - The question's learner status (New, Learning, Due, Mastered).
@@ -193,8 +195,8 @@ export class QuizCard extends LitElement {
    */
   @property() mode: 'practice' | 'review' = 'practice';
 
-  /** `mode="review"`: new questions a day (counted by their first answer today, local time, among the card's questions). */
-  @property({ type: Number, attribute: 'new-per-day' }) newPerDay = DEFAULT_NEW_PER_DAY;
+  /** `mode="review"`: new questions a day (counted by their first answer today, local time, among the card's questions). Default 20. */
+  @property({ type: Number, attribute: 'new-per-day' }) newPerDay: number = DEFAULT_NEW_PER_DAY;
 
   /** Which learner's (or course's) progress to use: cards with the same key share one store, kept in localStorage. */
   @property({ attribute: 'progress-key' }) progressKey = 'default';
