@@ -9,7 +9,8 @@ import { formatDiagnostic } from '../import/diagnostics.js';
  */
 export function describeLoadError(error: unknown, s: UiStrings): { message: string; details: string } {
   if (!(error instanceof BankLoadError)) return { message: s.errors.unknown, details: error instanceof Error ? error.message : String(error) };
-  const where = error.url ?? 'inline';
+  // Named as the author wrote it: the URL, the bundled bank, or the element's own inline source.
+  const where = error.url ?? (error.bankId !== undefined ? s.sourceBundled(error.bankId) : s.sourceInline);
   const details = error.issues?.length
     ? formatIssues(error.issues, 5)
     : error.diagnostics?.length
@@ -17,11 +18,12 @@ export function describeLoadError(error: unknown, s: UiStrings): { message: stri
       : '';
   switch (error.kind) {
     case 'http':
-      return { message: s.errors.http(where, String(error.status ?? '')), details };
+      // The loader's own message says what to do for this status (403: ask for access, 5xx: retry later).
+      return { message: s.errors.http(where, String(error.status ?? '')), details: details || error.message };
     case 'network':
-      return { message: s.errors.network(where), details };
+      return { message: s.errors.network(where), details: details || error.message };
     case 'timeout':
-      return { message: s.errors.timeout(where, Math.round((error.timeoutMs ?? 15_000) / 100) / 10), details };
+      return { message: s.errors.timeout(where, Math.round((error.timeoutMs ?? 15_000) / 100) / 10), details: details || error.message };
     case 'not-json':
       return { message: s.errors.notJson(where), details: details || error.message };
     case 'not-a-bank':

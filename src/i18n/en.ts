@@ -99,6 +99,8 @@ export const en: UiStrings = {
   progressRecordFailed: 'Your last answer could not be recorded: part of this page could not be loaded (are you offline?). You can keep practising.',
   dismiss: 'Dismiss',
   elementCodeFailed: (tag) => `The code of <${tag}> could not be loaded. Check the connection, then retry.`,
+  sourceInline: 'The inline source',
+  sourceBundled: (id) => `The bundled bank "${id}"`,
   errors: {
     http: (url, status) => `The server answered ${status} for ${url}. Check the src URL.`,
     network: (url) => `Could not reach ${url}: the network failed or the server does not allow this page (CORS).`,

@@ -103,6 +103,9 @@ export interface UiStrings {
   dismiss: string;
   /** `<topic-list>` or `<question-browser>` (loaded on first use from the CDN build) could not be downloaded. */
   elementCodeFailed: (tag: string) => string;
+  /** How load errors name a source without a URL: the element's inline script, or a bundled bank. */
+  sourceInline: string;
+  sourceBundled: (id: string) => string;
   errors: {
     http: (url: string, status: string) => string;
     network: (url: string) => string;

@@ -96,6 +96,8 @@ export const zhCN: UiStrings = {
   progressRecordFailed: '你的上一个回答未能记录：此页面的部分内容无法加载（是否已离线？）。你可以继续练习。',
   dismiss: '关闭',
   elementCodeFailed: (tag) => `无法加载 <${tag}> 的代码，请检查网络连接后重试。`,
+  sourceInline: '内嵌题库',
+  sourceBundled: (id) => `内置题库“${id}”`,
   errors: {
     http: (url, status) => `服务器对 ${url} 返回了 ${status}。请检查 src 地址。`,
     network: (url) => `无法访问 ${url}：网络故障，或服务器不允许此页面访问（CORS）。`,
