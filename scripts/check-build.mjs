@@ -42,7 +42,25 @@ function specifiers(code) {
   return found;
 }
 
+/** Calls of eval, Function or new Function, and string arguments to setTimeout/setInterval: a strict CSP blocks them all. */
+function dynamicCode(code) {
+  const found = [];
+  const visit = (node) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    if ((node.type === 'CallExpression' || node.type === 'NewExpression') && node.callee.type === 'Identifier') {
+      const name = node.callee.name;
+      if (name === 'eval' || name === 'Function') found.push(`${node.type === 'NewExpression' ? 'new ' : ''}${name}()`);
+      if ((name === 'setTimeout' || name === 'setInterval') && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') found.push(`${name}("…")`);
+    }
+    for (const key in node) if (key !== 'type') visit(node[key]);
+  };
+  visit(parseAst(code));
+  return found;
+}
+
 for (const file of cdnFiles) {
+  for (const call of dynamicCode(readFileSync(file, 'utf8'))) problems.push(`${relative(root, file)} uses ${call}: pages with a strict Content-Security-Policy would break`);
   for (const specifier of specifiers(readFileSync(file, 'utf8'))) {
     if (!/^(\.{1,2}\/|\/|https?:)/.test(specifier)) problems.push(`${relative(root, file)} imports "${specifier}": the CDN build must not need a bundler`);
   }
@@ -94,6 +112,54 @@ const cardPage = (lang) => `<!doctype html><html lang="${lang}"><head><meta char
 <script type="module" src="/dist/cdn/quiz-elements.js"></script></head><body>
 <quiz-card id="card"><script type="application/json">${markdownBank}</script></quiz-card></body></html>`;
 
+/**
+ * All three elements on a page served with STRICT_CSP: they render, markdown and highlighted code
+ * show, and the browser reports no CSP or Trusted Types violation and no page error.
+ */
+async function checkStrictPage(browser) {
+  const tab = await browser.newPage();
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
+  await tab.goto(`http://127.0.0.1:${server.address().port}/strict.html`);
+  const shown = await tab
+    .waitForFunction(
+      () => {
+        const root = (id) => globalThis.document.getElementById(id)?.shadowRoot;
+        const card = root('card');
+        const button = card?.querySelector('button.primary');
+        if (button && !card.querySelector('[part~="answer"]')) button.click();
+        globalThis.document.getElementById('browser').scrollIntoView(); // its windowed list renders rows on screen
+        return (
+          card?.querySelector('[part~="prompt"] strong') &&
+          card.querySelector('[part~="answer"] .hljs-keyword') &&
+          root('topics')?.querySelector('[role="option"]') &&
+          root('browser')?.querySelector('[part~="result"]')
+        );
+      },
+      { timeout: 20_000, polling: 100 },
+    )
+    .then(() => true)
+    .catch(() => false);
+  const violations = await tab.evaluate(() => globalThis.violations ?? ['the probe script did not run']);
+  if (!shown) {
+    const state = await tab.evaluate(() => {
+      const root = (id) => globalThis.document.getElementById(id)?.shadowRoot;
+      return JSON.stringify({
+        prompt: !!root('card')?.querySelector('[part~="prompt"] strong'),
+        code: !!root('card')?.querySelector('[part~="answer"] .hljs-keyword'),
+        answer: root('card')?.querySelector('[part~="answer"]')?.innerHTML.slice(0, 200) ?? null,
+        topics: !!root('topics')?.querySelector('[role="option"]'),
+        rows: !!root('browser')?.querySelector('[part~="result"]'),
+      });
+    });
+    problems.push(`strict page (CSP + Trusted Types): the elements did not all render: ${state}`);
+  }
+  for (const violation of violations) problems.push(`strict page: CSP violation: ${violation}`);
+  for (const message of errors) problems.push(`strict page: page error: ${message}`);
+  await tab.close();
+  console.log(`strict page (${STRICT_CSP}): ${shown && !violations.length && !errors.length ? 'all three elements work, 0 violations' : 'FAILED'}`);
+}
+
 /** Loads `html` and returns the dist/cdn files it fetched once the card shows its question (and after `act`). */
 async function measurePage(browser, html, act) {
   pages.set('/measure.html', html);
@@ -111,7 +177,23 @@ async function measurePage(browser, html, act) {
   return [...fetched].sort();
 }
 
-// 3. The CDN file in a plain page.
+// 3. The CDN file in a plain page, and on a strict page.
+
+/** The policy README "Strict pages" documents: no inline or eval'd script, Trusted Types enforced. */
+const STRICT_CSP = "script-src 'self'; object-src 'none'; require-trusted-types-for 'script'; trusted-types lit-html quiz-elements";
+const strictBank = JSON.stringify({
+  format: 'quiz-bank/1', id: 'strict', title: 'Strict', language: 'en', topics: [{ id: 't', title: 'Topic' }],
+  questions: [{ id: 'q', kind: 'coding', title: 'Strict page', topics: ['t'], prompt: 'Read **this**, [a link](https://example.com).', answer: '```python\nimport os\nprint(os.name)\n```' }],
+});
+const strictPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>strict</title>
+<script type="module" src="/dist/cdn/quiz-elements.js"></script><script src="/strict-probe.js"></script></head><body>
+<quiz-card id="card"><script type="application/json">${strictBank}</script></quiz-card>
+<topic-list id="topics" bank="llm-fundamentals"></topic-list>
+<question-browser id="browser" bank="llm-fundamentals" style="height: 600px"></question-browser>
+</body></html>`;
+// Same-origin script, so script-src 'self' allows it: records every CSP violation.
+const strictProbe = `globalThis.violations = []; document.addEventListener('securitypolicyviolation', (e) => globalThis.violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));`;
+
 const bank = {
   format: 'quiz-bank/1', id: 'build-check', title: 'Build check', language: 'en', topics: [{ id: 't', title: 'T' }],
   questions: [{ id: 'q', kind: 'concept', title: 'Served from a URL', topics: ['t'], prompt: 'Does **markdown** render?', answer: 'Yes.' }],
@@ -126,6 +208,8 @@ const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 
 const pages = new Map();
 const server = createServer((request, response) => {
   const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+  if (path === '/strict-probe.js') return response.writeHead(200, { 'content-type': types['.js'] }).end(strictProbe);
+  if (path === '/strict.html') return response.writeHead(200, { 'content-type': types['.html'], 'content-security-policy': STRICT_CSP }).end(strictPage);
   if (pages.has(path)) return response.writeHead(200, { 'content-type': types['.html'] }).end(pages.get(path));
   if (path === '/' || path === '/index.html') return response.writeHead(200, { 'content-type': types['.html'] }).end(page);
   if (path === '/bank.json') return response.writeHead(200, { 'content-type': types['.json'] }).end(JSON.stringify(bank));
@@ -164,6 +248,7 @@ if (!found.chromium) {
       await tab.waitForFunction(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="grades"] button'), { timeout: 15_000 });
       await tab.evaluate(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="grades"] button').click());
     };
+    await checkStrictPage(browser);
     measured.set('one quiz-card (English)', await measurePage(browser, cardPage('en')));
     measured.set('one quiz-card (中文)', await measurePage(browser, cardPage('zh-CN')));
     measured.set('… after revealing and grading (English)', await measurePage(browser, cardPage('en'), reveal));
