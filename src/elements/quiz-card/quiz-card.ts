@@ -399,7 +399,9 @@ export class QuizCard extends LitElement {
       const bankId = this.bankId;
       recording.done = this.progress.load().then((loaded) => {
         if (loaded) return this.saveAnswer(loaded, bankId, recording, questionId, grade, correct);
-        recording.status = 'off';
+        // Progress was wanted, so no store means its code could not be downloaded: say so.
+        recording.status = 'failed';
+        this.recordFailed(new Error('the progress store could not be loaded'));
         this.requestUpdate();
         return null;
       });
