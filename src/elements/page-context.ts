@@ -42,7 +42,8 @@ export class PageContextController implements ReactiveController {
   strings: UiStrings = stringsFor('en');
   /**
    * Set while the strings of the element's language are loading (the Chinese chunk): the host
-   * holds its updates until then (`scheduleUpdate`), so it never flashes English text first.
+   * shows no text until then (quiz-card: a bare skeleton, its bank loading meanwhile; topic-list
+   * and question-browser hold their updates in `scheduleUpdate`), so no English flashes first.
    */
   stringsPending: Promise<void> | null = null;
   private stopWatching?: () => void;
@@ -80,6 +81,7 @@ export class PageContextController implements ReactiveController {
       const settled = pending.then(() => {
         if (this.stringsPending === settled) this.stringsPending = null;
         this.updateLanguage();
+        this.host.requestUpdate(); // also when the chunk failed and the strings stay English
       });
       this.stringsPending = settled;
       return;

@@ -250,11 +250,6 @@ export class QuizCard extends LitElement {
   private readonly markdownCache = new Map<string, TemplateResult>();
   private readonly context = new PageContextController(this, () => this.markdownCache.clear());
 
-  /** Holds updates while the UI strings of the element's language load, so no English flashes first. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.context.stringsPending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
 
   private readonly loadTask = new Task(this, {
     task: async ([preloaded, src, bank, inline, timeout], { signal }): Promise<Loaded> => {
@@ -709,6 +704,11 @@ export class QuizCard extends LitElement {
   // --- rendering ----------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
+    // The UI strings of the card's language are still loading (the Chinese chunk): a bare
+    // skeleton, no text in the wrong language. The bank and renderer load meanwhile.
+    if (this.context.stringsPending) {
+      return html`<div part="card" class="card" aria-busy="true">${this.renderSkeleton(false)}</div>`;
+    }
     const s = this.strings;
     const busy = this.loadTask.status === 1; // TaskStatus.PENDING
     return html`
@@ -725,10 +725,10 @@ export class QuizCard extends LitElement {
     `;
   }
 
-  private renderSkeleton(): TemplateResult {
+  private renderSkeleton(withText = true): TemplateResult {
     return html`
       <div class="skeleton" part="skeleton">
-        <span class="visually-hidden">${this.strings.loading}</span>
+        ${withText ? html`<span class="visually-hidden">${this.strings.loading}</span>` : nothing}
         <div class="skeleton-line" style="width: 40%"></div>
         <div class="skeleton-line" style="width: 90%"></div>
         <div class="skeleton-line" style="width: 75%"></div>
