@@ -17,6 +17,7 @@ import {
   selectedEngines,
   startWebKitDriver,
 } from './scripts/browsers.mjs';
+import { faultServerPlugin } from './test/fault-server.mjs';
 
 const SECOND = 1000;
 
@@ -45,6 +46,8 @@ class WebKitLauncher extends WebdriverLauncher {
 const browsers = [];
 // The tsconfig carries experimentalDecorators/useDefineForClassFields, which Lit's decorators need.
 const plugins = [esbuildPlugin({ ts: true, tsconfig: path.join(ROOT_DIR, 'tsconfig.json') })];
+// The misbehaving server of test/faults/ (404, resets, CORS, hangs...), started and stopped with each run.
+plugins.push(faultServerPlugin());
 
 if (found.chromium) {
   browsers.push(

@@ -18,6 +18,7 @@ import type { IndexedQuestion, QuestionIndex, ResultGroup, SearchResult } from '
 import { noticeStyles } from '../../styles/notice.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
+import { abortWhenRemoved } from '../abort-when-removed.js';
 import { describeLoadError } from '../load-error-message.js';
 import { collectionStrings } from '../../i18n/collection.js';
 import { PageContextController } from '../page-context.js';
@@ -263,7 +264,7 @@ export class QuestionBrowser extends LitElement {
   /** The state the element had before the URL said anything: where an empty hash goes back to. */
   private initialState: BrowserState | null = null;
 
-  private readonly loadTask = new Task(this, {
+  private readonly loadTask = abortWhenRemoved(this, new Task(this, {
     task: async ([banks, src, bank, inline, timeout], { signal }): Promise<Loaded> => {
       // Windowing and search are only needed here, so they are chunks of their own, fetched with the data.
       const virtualizer = import('./windowing.js');
@@ -281,7 +282,7 @@ export class QuestionBrowser extends LitElement {
     onError: (error) => {
       if ((error as Error)?.name !== 'AbortError') this.dispatchEvent(new QuizErrorEvent({ error }));
     },
-  });
+  }));
 
   override connectedCallback(): void {
     super.connectedCallback();

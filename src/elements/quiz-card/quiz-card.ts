@@ -17,6 +17,7 @@ import type { QuestionProgress, QuestionStatus, UndoneReview } from '../../progr
 import { markdownStyles } from '../../render/markdown.styles.js';
 import { noticeStyles } from '../../styles/notice.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
+import { abortWhenRemoved } from '../abort-when-removed.js';
 import { describeLoadError } from '../load-error-message.js';
 import { PageContextController } from '../page-context.js';
 import { ProgressController, renderProgressNotes, type ProgressNote } from '../progress-controller.js';
@@ -251,7 +252,7 @@ export class QuizCard extends LitElement {
   private readonly context = new PageContextController(this, () => this.markdownCache.clear());
 
 
-  private readonly loadTask = new Task(this, {
+  private readonly loadTask = abortWhenRemoved(this, new Task(this, {
     task: async ([preloaded, src, bank, inline, timeout], { signal }): Promise<Loaded> => {
       // The renderer loads in parallel with the bank, so the first question is not delayed.
       const renderer = import('../../render/markdown.js');
@@ -270,7 +271,7 @@ export class QuizCard extends LitElement {
     onError: (error) => {
       if ((error as Error)?.name !== 'AbortError') this.dispatchEvent(new QuizErrorEvent({ error }));
     },
-  });
+  }));
 
   private get strings() {
     return this.context.strings;

@@ -12,6 +12,7 @@ import type { ProgressStore } from '../../progress/store.js';
 import type { QuestionProgress } from '../../progress/types.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
+import { abortWhenRemoved } from '../abort-when-removed.js';
 import { describeLoadError } from '../load-error-message.js';
 import { collectionStrings } from '../../i18n/collection.js';
 import { PageContextController } from '../page-context.js';
@@ -312,7 +313,7 @@ export class TopicList extends LitElement {
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
-  private readonly loadTask = new Task(this, {
+  private readonly loadTask = abortWhenRemoved(this, new Task(this, {
     task: async ([banks, src, bank, inline, timeout], { signal }): Promise<LoadedCollection | typeof initialState> => {
       if (banks) return initialState;
       const collection = await loadCollectionOf({ src, bank, inline, timeout }, signal);
@@ -323,7 +324,7 @@ export class TopicList extends LitElement {
     onError: (error) => {
       if ((error as Error)?.name !== 'AbortError') this.dispatchEvent(new QuizErrorEvent({ error }));
     },
-  });
+  }));
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
