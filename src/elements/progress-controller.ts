@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { UiStrings } from '../i18n/index.js';
+import { progressPrefix, setAsideRootOf } from '../progress/keys.js';
 import type { ProgressStore } from '../progress/store.js';
 import type { ProgressChange, ProgressProblem, QuestionProgress } from '../progress/types.js';
 
@@ -39,8 +40,6 @@ function loadStoreModule(): Promise<StoreModule | undefined> {
   return storeModuleLoading;
 }
 
-const PROGRESS_ROOT = 'quiz-elements/progress/';
-const SET_ASIDE_ROOT = 'quiz-elements/set-aside/';
 
 /**
  * Whether this page's storage may hold progress (or set-aside records) for `progressKey`: then
@@ -51,7 +50,7 @@ function mayHoldProgress(progressKey: string): boolean {
   try {
     const local = globalThis.localStorage;
     if (!local) return true;
-    const prefixes = [`${PROGRESS_ROOT}${progressKey}/`, `${SET_ASIDE_ROOT}${progressKey}/`];
+    const prefixes = [progressPrefix(progressKey), setAsideRootOf(progressKey)];
     for (let i = 0; i < local.length; i++) {
       const key = local.key(i);
       if (key && prefixes.some((prefix) => key.startsWith(prefix))) return true;
@@ -212,7 +211,7 @@ export class ProgressController implements ReactiveController {
     waitingForModule.add(this);
     if (this.stopWatchingStorage || typeof window === 'undefined') return;
     const onStorage = (event: StorageEvent) => {
-      if (event.key?.startsWith(`${PROGRESS_ROOT}${progressKey}/`)) void loadStoreModule();
+      if (event.key?.startsWith(progressPrefix(progressKey))) void loadStoreModule();
     };
     window.addEventListener('storage', onStorage);
     this.stopWatchingStorage = () => window.removeEventListener('storage', onStorage);

@@ -13,6 +13,7 @@
  */
 import { GRADES, type Grade } from '../practice/practice-set.js';
 import type { MemoryState, ProgressExport, QuestionProgress, Review, UndoneReview } from './types.js';
+import { PROGRESS_ROOT, SET_ASIDE_ROOT, progressPrefix } from './keys.js';
 
 export const RECORD_VERSION = 2;
 /** Reviews kept per question, newest; the memory state carries what older ones taught. */
@@ -21,13 +22,8 @@ export const EXPORT_FORMAT = 'quiz-progress/1';
 /** Undone reviews remembered per question, newest: enough for any undo that can still meet a stale copy. */
 export const MAX_UNDONE = 50;
 
-const PROGRESS_ROOT = 'quiz-elements/progress/';
-const SET_ASIDE_ROOT = 'quiz-elements/set-aside/';
 
-/** Every record key of one progress key starts with this. */
-export function progressPrefix(progressKey: string): string {
-  return `${PROGRESS_ROOT}${encodeURIComponent(progressKey)}/`;
-}
+export { progressPrefix };
 
 export function recordKey(progressKey: string, bankId: string, questionId: string): string {
   return `${progressPrefix(progressKey)}${encodeURIComponent(bankId)}/${encodeURIComponent(questionId)}`;
@@ -214,7 +210,7 @@ export function mergeProgress(here: QuestionProgress | undefined, there: Questio
     const same = winner === here ? serializeRecord(here) === serializeRecord(there) : false;
     return { progress: winner, needsRebuild: false, changedHere: winner !== here, changedThere: winner !== there && !same };
   }
-  const reviews = [...kept, ...extra].sort((a, b) => a.at - b.at);
+  const reviews = [...kept, ...extra].sort(byTime);
   const progress: QuestionProgress = {
     bankId: winner.bankId,
     questionId: winner.questionId,
@@ -231,7 +227,7 @@ export function mergeProgress(here: QuestionProgress | undefined, there: Questio
 export function unitedUndone(a: readonly UndoneReview[] = [], b: readonly UndoneReview[] = []): UndoneReview[] {
   const byId = new Map<string, UndoneReview>();
   for (const review of [...a, ...b]) byId.set(reviewId(review), { at: review.at, grade: review.grade });
-  const all = [...byId.values()].sort((x, y) => x.at - y.at);
+  const all = [...byId.values()].sort(byTime);
   return all.length > MAX_UNDONE ? all.slice(-MAX_UNDONE) : all;
 }
 
@@ -242,6 +238,14 @@ export function keepNewest(reviews: Review[]): Review[] {
 
 /** How copies name a review when they meet: two answers with the same grade at the same ms are one. */
 export const reviewId = (review: UndoneReview) => `${review.at}:${review.grade}`;
+
+/**
+ * Log order: by time, then by grade, so two tabs that answered in the same millisecond put
+ * their reviews in the same order, replay the same memory, and agree.
+ */
+export function byTime(a: UndoneReview, b: UndoneReview): number {
+  return a.at - b.at || GRADES.indexOf(a.grade) - GRADES.indexOf(b.grade);
+}
 
 // --- shape checks: each returns a clean copy holding only the known fields, or throws ShapeError
 
@@ -298,7 +302,7 @@ function reviewList(value: unknown, path: string, limit = MAX_REVIEWS): Review[]
     }
     return copy;
   });
-  reviews.sort((a, b) => a.at - b.at);
+  reviews.sort(byTime);
   return reviews.length > limit ? reviews.slice(-limit) : reviews;
 }
 

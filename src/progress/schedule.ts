@@ -3,7 +3,7 @@
  * which only show questions never download it (the CDN build keeps it a separate chunk).
  */
 import type { Card, FSRS, Grade as FsrsGrade } from 'ts-fsrs';
-import { emptyMemory } from './record.js';
+import { byTime, emptyMemory } from './record.js';
 import type { Grade, MemoryState, Review } from './types.js';
 
 export interface Scheduler {
@@ -67,7 +67,7 @@ function createScheduler({ fsrs, generatorParameters, createEmptyCard, Rating }:
       };
     },
     rebuild(reviews) {
-      const inOrder = [...reviews].sort((a, b) => a.at - b.at);
+      const inOrder = [...reviews].sort(byTime);
       return inOrder.reduce<MemoryState | null>((memory, review) => next(memory, review.grade, review.at), null) ?? emptyMemory(0);
     },
   };

@@ -25,6 +25,7 @@ import {
   setAsideKey,
   setAsidePrefix,
   unitedUndone,
+  byTime,
   EXPORT_FORMAT,
   type ParsedRecord,
 } from './record.js';
@@ -165,7 +166,7 @@ export class ProgressStore {
     const key = recordKey(this.progressKey, bankId, questionId);
     const current = this.current(key, scheduler);
     const review: Review = options.correct === undefined ? { at, grade } : { at, grade, correct: options.correct };
-    const reviews = [...(current?.reviews ?? []), review].sort((a, b) => a.at - b.at);
+    const reviews = [...(current?.reviews ?? []), review].sort(byTime);
     const progress: QuestionProgress = {
       bankId,
       questionId,
@@ -217,7 +218,7 @@ export class ProgressStore {
     const unchangedSince =
       previous !== undefined &&
       !this.pendingRebuild.has(key) &&
-      JSON.stringify(keepNewest([...previous.reviews, current.reviews[index]!].sort((a, b) => a.at - b.at))) === JSON.stringify(current.reviews);
+      JSON.stringify(keepNewest([...previous.reviews, current.reviews[index]!].sort(byTime))) === JSON.stringify(current.reviews);
     if (unchangedSince) {
       reviews = previous.reviews.map((r) => ({ ...r }));
       memory = previous.memory;
