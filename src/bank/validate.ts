@@ -89,7 +89,9 @@ const array =
   (input, path, issues) => {
     if (!Array.isArray(input)) return fail(issues, path, 'expected an array', input);
     const before = issues.length;
-    const items = input.map((value, i) => item(value, join(path, i), issues));
+    // A loop, not map(): map skips the holes of a sparse array, which would then pass unchecked.
+    const items: unknown[] = [];
+    for (let i = 0; i < input.length; i++) items.push(item(input[i], join(path, i), issues));
     if (then && issues.length === before) then(items, path, issues);
     return items;
   };

@@ -29,14 +29,23 @@ const LABELS: Record<string, Field> = {
 };
 
 // `**答案：** text`, `**Answer:** text`, `**Answer**: text`; at most three spaces in, like a paragraph.
-const LABEL_LINE = /^ {0,3}\*\*\s*([^*]+?)\s*[:：]?\s*\*\*\s*[:：]?[ \t]*(.*)$/;
+// Parsed by hand, not by one regular expression: `\s*([^*]+?)\s*` backtracked in n⁴ time on a
+// long run of spaces (a hostile document could hang the page).
+const LABEL_START = /^ {0,3}\*\*/;
 
 /** The field a line opens and the text after the label, or null when the line is no label. */
 export function matchLabel(text: string): { field: Field; rest: string } | null {
-  const match = LABEL_LINE.exec(text);
-  if (!match) return null;
-  const field = LABELS[match[1]!.toLowerCase()];
-  return field ? { field, rest: match[2]!.trim() } : null;
+  const start = LABEL_START.exec(text);
+  if (!start) return null;
+  const close = text.indexOf('**', start[0].length);
+  if (close < 0) return null;
+  const inner = text.slice(start[0].length, close);
+  if (inner.includes('*')) return null;
+  const label = inner.trim().replace(/[:：]$/, '').trimEnd();
+  const field = label ? LABELS[label.toLowerCase()] : undefined;
+  if (!field) return null;
+  const after = text.slice(close + 2).trimStart();
+  return { field, rest: (after.startsWith(':') || after.startsWith('：') ? after.slice(1) : after).trim() };
 }
 
 /** The label spelled in the document's language, for messages. */

@@ -1,4 +1,5 @@
 import { BANK_FORMAT, type Bank, type Question, type QuestionKind } from '../bank/types.js';
+import { validateBank } from '../bank/validate.js';
 import type { ImportDiagnostic } from './diagnostics.js';
 import { labelName, matchLabel, type Field } from './labels.js';
 import { asciiSlug, isSlug, normalizeTitle, questionIdFromTitle, uniqueIds } from './question-id.js';
@@ -72,14 +73,48 @@ interface ProseDraft {
 type Draft = QuestionDraft | RecapDraft | ProseDraft;
 
 const FENCE_OPEN = /^(\s*)(`{3,}|~{3,})(.*)$/;
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+// Headings, pinned ids and front matter are split by hand after a linear prefix match: the single
+// regular expressions they replaced backtracked in n² time on long runs of spaces.
+const HEADING_START = /^ {0,3}(#{1,6})[ \t]+/;
 const NUMBERED = /^(?:Q\s*)?(\d{1,4})\s*[.．、:：)）]\s*(.+)$/i;
 const NUMBERED_ZH = /^第\s*(\d{1,4})\s*[题題]\s*[.．、:：]?\s*(.+)$/;
-const PINNED_ID = /\s*\{#([^}]*)\}\s*$/;
-const RECAP_ITEM = /^(\s{0,3})(\d{1,4})[.)、]\s+\*\*(.+?)\*\*\s*[:：]?\s*$/;
+
+// Matched against the line without trailing blanks: `\s*[:：]?\s*$` backtracked in n² time.
+const RECAP_ITEM = /^(\s{0,3})(\d{1,4})[.)、]\s+\*\*(.+?)\*\*[ \t]*[:：]?$/;
 const ARTIFACT = /<\|[A-Za-z_][\w-]{0,30}\|>/g;
 const HAS_ARTIFACT = /<\|[A-Za-z_][\w-]{0,30}\|>/;
-const FRONT_MATTER_KEY = /^([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$/;
+const FRONT_MATTER_KEY = /^([A-Za-z][\w-]*)[ \t]*:/;
+
+/** `text` without trailing spaces and tabs, in linear time (`/[ \t]+$/` is quadratic on a long inner run). */
+function trimBlanksEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
+}
+
+/** An ATX heading: its level and text, without a closing run of `#` (CommonMark). */
+function parseHeading(line: string): { level: number; text: string } | null {
+  const start = HEADING_START.exec(line);
+  if (!start) return null;
+  let text = trimBlanksEnd(line.slice(start[0].length));
+  let hashes = text.length;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  if (hashes > 0 && hashes < text.length && (text[hashes - 1] === ' ' || text[hashes - 1] === '\t')) {
+    text = trimBlanksEnd(text.slice(0, hashes));
+  }
+  return { level: start[1]!.length, text };
+}
+
+/** `Title {#my-id}`: the text before and the id, or null without one. */
+function splitPinnedId(heading: string): { text: string; id: string } | null {
+  const end = heading.trimEnd();
+  if (!end.endsWith('}')) return null;
+  const close = end.length - 1;
+  const previousClose = end.lastIndexOf('}', close - 1);
+  const open = end.indexOf('{#', previousClose + 1);
+  if (open < 0 || open >= close) return null;
+  return { text: end.slice(0, open).trimEnd(), id: end.slice(open + 2, close) };
+}
 
 const RECAP_HEADING = /解析|answers?\b|explanations?\b|solutions?\b/i;
 const CODING_HEADING = /编程题|代码题|coding|programming|code exercises?/i;
@@ -126,7 +161,7 @@ function joinLines(lines: readonly Line[]): string {
   const out: string[] = [];
   for (const { text } of lines.slice(start, end)) {
     if (isBlank(text) && out.length > 0 && out[out.length - 1] === '') continue;
-    out.push(isBlank(text) ? '' : text.replace(/\s+$/, ''));
+    out.push(isBlank(text) ? '' : text.trimEnd());
   }
   return out.join('\n');
 }
@@ -153,7 +188,7 @@ function readFrontMatter(lines: Line[]): { meta: Record<string, string>; body: L
     if (text.trim() === '---') return { meta, body: lines.slice(i + 1) };
     const match = FRONT_MATTER_KEY.exec(text);
     if (!match) return { meta: {}, body: lines };
-    meta[match[1]!.toLowerCase()] = match[2]!.replace(/^(["'])(.*)\1$/, '$2');
+    meta[match[1]!.toLowerCase()] = text.slice(match[0].length).trim().replace(/^(["'])(.*)\1$/, '$2');
   }
   return { meta: {}, body: lines };
 }
@@ -264,15 +299,15 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
       continue;
     }
 
-    const heading = HEADING.exec(text);
+    const heading = parseHeading(text);
     if (heading) {
-      const level = heading[1]!.length;
-      let headingText = heading[2]!;
+      const level = heading.level;
+      let headingText = heading.text;
       let pinnedId: string | undefined;
-      const pinned = PINNED_ID.exec(headingText);
+      const pinned = splitPinnedId(headingText);
       if (pinned) {
-        pinnedId = pinned[1]!;
-        headingText = headingText.slice(0, pinned.index);
+        pinnedId = pinned.id;
+        headingText = pinned.text;
       }
       const numbered = level >= 2 ? parseNumbered(headingText) : null;
       // A numbered heading below a recap heading explains a question; at or above it, it is one.
@@ -326,7 +361,7 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
     }
 
     const recap = innermost('recap');
-    const item = recap ? RECAP_ITEM.exec(text) : null;
+    const item = recap ? RECAP_ITEM.exec(text.trimEnd()) : null;
     if (recap && item) {
       finish();
       current = {
@@ -380,6 +415,18 @@ export function importMarkdown(source: string, options: ImportOptions): ImportRe
     topics: bankTopics(used, options.topics, language),
     questions: bankQuestions.map(orderQuestionKeys),
   };
+  // What the document gave may still not make a valid bank (an empty title, a language like
+  // "english!", an empty {#}): say where, instead of handing back a bank every loader refuses.
+  const checked = validateBank(bank);
+  if (!checked.ok) {
+    for (const issue of checked.issues) {
+      const index = /^questions\[(\d+)\]/.exec(issue.path)?.[1];
+      const at = index === undefined ? 1 : (questions[Number(index)]?.line ?? 1);
+      fail(at, `this would make an invalid bank: ${issue.path}: ${issue.message}`);
+    }
+    diagnostics.sort((a, b) => a.line - b.line);
+    return { bank: null, diagnostics };
+  }
   return { bank, diagnostics };
 }
 

@@ -282,6 +282,8 @@ function count(value: unknown, path: string): number {
 
 function id(value: unknown, path: string): string {
   if (typeof value !== 'string' || value === '') throw new ShapeError(path, 'expected a non-empty string');
+  // Ids become storage keys through encodeURIComponent, which throws on a lone surrogate.
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) throw new ShapeError(path, 'expected text without broken characters (a lone surrogate)');
   return value;
 }
 
