@@ -18,12 +18,11 @@ export function describeLoadError(error: unknown, s: UiStrings): { message: stri
       : '';
   switch (error.kind) {
     case 'http':
-      // The loader's own message says what to do for this status (403: ask for access, 5xx: retry later).
-      return { message: s.errors.http(where, String(error.status ?? '')), details: details || error.message };
+      return { message: s.errors.http(where, String(error.status ?? '')), details };
     case 'network':
-      return { message: s.errors.network(where), details: details || error.message };
+      return { message: s.errors.network(where), details };
     case 'timeout':
-      return { message: s.errors.timeout(where, Math.round((error.timeoutMs ?? 15_000) / 100) / 10), details: details || error.message };
+      return { message: s.errors.timeout(where, Math.round((error.timeoutMs ?? 15_000) / 100) / 10), details };
     case 'not-json':
       return { message: s.errors.notJson(where), details: details || error.message };
     case 'not-a-bank':
