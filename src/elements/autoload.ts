@@ -7,10 +7,9 @@
  * for that root, or `defineAll()`. With npm (`import 'quiz-elements'`) every element is
  * registered at once and both are no-ops.
  */
-
-/** The lazily defined tags and how to load each one. */
 import { languageOf, stringsFor } from '../i18n/index.js';
 
+/** The lazily defined tags and how to load each one. */
 const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
   'topic-list': () => import('./topic-list/topic-list.js'),
   'question-browser': () => import('./question-browser/question-browser.js'),
