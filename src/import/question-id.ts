@@ -6,6 +6,7 @@
  */
 
 import { fingerprint } from '../bank/fingerprint.js';
+import { nfkc } from '../bank/nfkc.js';
 import { normalizeTitle } from '../bank/variants.js';
 
 export { normalizeTitle };
@@ -18,7 +19,7 @@ export function isSlug(text: string): boolean {
 
 /** Lower-case ASCII words of `text` joined by hyphens, at most `maxWords` words. */
 export function asciiSlug(text: string, maxWords = 6): string {
-  const words = text.normalize('NFKC').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const words = nfkc(text).toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return words.slice(0, maxWords).join('-');
 }
 

@@ -1,8 +1,6 @@
+import { CONTINUING } from '../bank/nfkc.js';
 import { searchForm } from './search-form.js';
 
-// Characters that change only together with the one before them under NFKC and lower-casing:
-// combining marks, Hangul vowel and final jamo, half-width katakana sound marks.
-const CONTINUING = String.raw`\p{M}\u1160-\u11FF\uFF9E\uFF9F`;
 /** A character with what continues it; normalizing these pieces one by one gives the same text as normalizing the whole. */
 const PIECE = new RegExp(`[^${CONTINUING}][${CONTINUING}]*|[${CONTINUING}]+`, 'gu');
 

@@ -1,3 +1,5 @@
+import { nfkc } from '../bank/nfkc.js';
+
 /**
  * The form text takes for searching: NFKC, so full-width and half-width letters, digits and
  * punctuation are the same (`ＧＰＵ` = `GPU`, `１２` = `12`, `：` = `:`), then lower case. Han
@@ -6,7 +8,7 @@
  * and the dot that `İ` keeps when lower-cased (`i` + U+0307) is dropped, so `istanbul` finds `İstanbul`.
  */
 export function searchForm(text: string): string {
-  let form = text.normalize('NFKC').toLowerCase();
+  let form = nfkc(text).toLowerCase();
   // Scanning for the rare characters first is much cheaper than replacing in every text.
   if (form.includes('ς')) form = form.replaceAll('ς', 'σ');
   if (form.includes('\u0307')) form = form.replaceAll('i\u0307', 'i');

@@ -381,6 +381,15 @@ describe('highlightRanges', () => {
     assert.deepEqual(highlightRanges('abc', ['.*']), []);
   });
 
+  test('a letter with 60,000 combining marks is one piece: the search finds it and marks it whole', () => {
+    const marks = '\u0336\u0310\u0351'.repeat(20_000);
+    const text = `Z${marks} overfitting`;
+    assert.deepEqual(highlightRanges(text, ['z']), [[0, 1 + marks.length]]);
+    assert.deepEqual(pieces(text, ['overfitting']), ['overfitting']);
+    const index = createQuestionIndex([{ bankId: 'b', question: { id: 'q', kind: 'concept', title: text, topics: ['t'], prompt: 'p', answer: 'a' } }]);
+    assert.equal(index.search('z overfitting').questionCount, 1);
+  });
+
   test('nothing to mark', () => {
     assert.deepEqual(highlightRanges('GPU', []), []);
     assert.deepEqual(highlightRanges('GPU', ['']), []);

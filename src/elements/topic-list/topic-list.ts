@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { CatalogFailure, LoadedCollection } from '../../bank/catalog.js';
 import type { LoadedBank } from '../../bank/load.js';
+import { nfkc } from '../../bank/nfkc.js';
 import type { Bank, Question } from '../../bank/types.js';
 import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
@@ -181,7 +182,7 @@ function countProgress(model: TopicModel, records: readonly QuestionProgress[], 
 
 /** The form under which typed text and labels are compared: width- and case-insensitive. */
 function searchable(text: string): string {
-  return text.normalize('NFKC').toLocaleLowerCase();
+  return nfkc(text).toLocaleLowerCase();
 }
 
 /**
