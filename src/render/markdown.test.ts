@@ -3,7 +3,7 @@ import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { hostileMarkdown } from '../../test/fixtures/hostile-markdown.js';
-import { loadCodeBlocks, markdownStyles, renderMarkdown, type RenderOptions } from './markdown.js';
+import { FORMAT_LIMITS, loadCodeBlocks, markdownStyles, renderMarkdown, type RenderOptions } from './markdown.js';
 
 declare global {
   interface Window {
@@ -258,6 +258,56 @@ describe('renderMarkdown: structure', () => {
     const root = await show(`${'> '.repeat(40)}深`);
     expect(root.textContent).to.contain('深');
     expect(all(root, 'blockquote').length).to.be.below(30);
+  });
+});
+
+describe('renderMarkdown: beyond the format limits, the source text', () => {
+  /** Whether `markdown` was formatted: the source is one `.source` paragraph holding all of it. */
+  async function formatted(markdown: string): Promise<boolean> {
+    const root = await show(markdown);
+    const source = root.querySelector('.markdown > p.source:only-child');
+    if (source) expect(source.textContent, 'the source text, in full').to.equal(markdown);
+    return !source;
+  }
+
+  const paragraph = 'Text with **bold** and a [link](https://example.com/).\n\n';
+
+  it('formats a field up to the length limit and shows a longer one as its text', async () => {
+    const within = paragraph.repeat(Math.floor(FORMAT_LIMITS.length / paragraph.length));
+    expect(await formatted(within)).to.equal(true);
+    expect(await formatted(within + 'x'.repeat(FORMAT_LIMITS.length - within.length + 1))).to.equal(false);
+  });
+
+  it('shows a field with more than 1,000 [ as its text', async () => {
+    expect(await formatted('[a] '.repeat(FORMAT_LIMITS.brackets))).to.equal(true);
+    expect(await formatted('[a] '.repeat(FORMAT_LIMITS.brackets) + '[')).to.equal(false);
+  });
+
+  it('shows a field with a run of more than 256 * or _ as its text', async () => {
+    const run = (n: number) => `${'*_'.repeat(n / 2)}`;
+    expect(await formatted(`a ${run(FORMAT_LIMITS.delimiterRun)}b\n${run(FORMAT_LIMITS.delimiterRun)} c`)).to.equal(true);
+    expect(await formatted(`a ${run(FORMAT_LIMITS.delimiterRun + 2)}b`)).to.equal(false);
+  });
+
+  it('shows a line that opens more than 24 quotes and lists as its text, wherever in the field', async () => {
+    expect(await formatted(`intro\n\n${'> - 1. '.repeat(8)}x`)).to.equal(true);
+    expect(await formatted(`intro\n\n${'> - 1. '.repeat(8)}> x`)).to.equal(false);
+    expect(await formatted(`${'- '.repeat(25)}x`)).to.equal(false);
+    expect(await formatted(`${'1) '.repeat(25)}x`)).to.equal(false);
+  });
+
+  it('does not count what only looks like list markers: rules, signs, numbers and indentation', async () => {
+    expect(await formatted(`${'-'.repeat(30)}\n\n${'*'.repeat(30)}x\n\n-1 -2 -3\n\n${'1.5 '.repeat(30)}\n\n${' '.repeat(60)}deep`)).to.equal(true);
+  });
+
+  it('shows a table of more than 64 columns as its text and formats the rest of the field', async () => {
+    const table = (columns: number) => `${'|h'.repeat(columns)}|\n${'|-'.repeat(columns)}|\n${'|c'.repeat(columns)}|`;
+    const root = await show(`Before **it**.\n\n${table(FORMAT_LIMITS.tableColumns)}\n\n${table(FORMAT_LIMITS.tableColumns + 1)}\n\nAfter.`);
+    expect(all(root, 'table').length).to.equal(1);
+    expect(all(root, 'th').length).to.equal(FORMAT_LIMITS.tableColumns);
+    expect(all(root, 'strong').length).to.equal(1);
+    const source = root.querySelector('p.source');
+    expect(source?.textContent).to.equal(table(FORMAT_LIMITS.tableColumns + 1));
   });
 });
 

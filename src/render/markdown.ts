@@ -74,17 +74,98 @@ function codeBlock(code: string, language: string, context: Context): TemplateRe
 /** Deeper nesting (quotes in lists in quotes...) is shown as its source text. */
 const MAX_DEPTH = 24;
 
-/** Recently lexed documents: elements re-render far more often than their markdown changes. */
-const lexed = new Map<string, Token[]>();
+/**
+ * Markdown beyond these limits is shown as its source text instead of being formatted. marked lexes
+ * in time that grows with the square of the text in Safari (JavaScriptCore copies the rest of the
+ * text for every token), and with the square of the nesting in every engine: 20 KB of links took
+ * 0.8 s in WebKitGTK, 2,000 nested list markers 1.9 s, a 1 MB hostile field hours. Real questions
+ * are far below them (the longest bundled field is under 1,000 characters).
+ */
+export const FORMAT_LIMITS = {
+  /** Characters in one field. */
+  length: 16_000,
+  /** `[` characters (links, images, task boxes) in one field. */
+  brackets: 1_000,
+  /** `*` and `_` in a row (emphasis delimiters: 8,000 took 1.5 s to lex in WebKitGTK). */
+  delimiterRun: 256,
+  /** Container markers (`>`, `-`, `1.`) that open one line, i.e. nesting written on one line. */
+  lineDepth: MAX_DEPTH,
+  /** Columns of a table (a wider one is shown as its source). */
+  tableColumns: 64,
+} as const;
+
+/** Whether `markdown` is within FORMAT_LIMITS (one pass, no regular expression). */
+export function isFormattable(markdown: string): boolean {
+  if (markdown.length > FORMAT_LIMITS.length) return false;
+  let brackets = 0;
+  let run = 0;
+  let depth = 0;
+  // At the start of a line and in its run of container markers.
+  let inPrefix = true;
+  for (let i = 0; i < markdown.length; i++) {
+    const c = markdown.charCodeAt(i);
+    if (c === 0x0a) {
+      inPrefix = true;
+      depth = 0;
+      run = 0;
+      continue;
+    }
+    if (c === 0x5b && ++brackets > FORMAT_LIMITS.brackets) return false;
+    if (c === 0x2a || c === 0x5f) {
+      if (++run > FORMAT_LIMITS.delimiterRun) return false;
+    } else {
+      run = 0;
+    }
+    if (!inPrefix || c === 0x20 || c === 0x09) continue;
+    let marker = 0;
+    if (c === 0x3e) marker = 1; // >
+    else if ((c === 0x2d || c === 0x2a || c === 0x2b) && isBlankAt(markdown, i + 1)) marker = 1; // - * +
+    else if (c >= 0x30 && c <= 0x39) {
+      let end = i;
+      while (end < markdown.length && end - i < 9 && isDigit(markdown.charCodeAt(end))) end++;
+      const after = markdown.charCodeAt(end);
+      if ((after === 0x2e || after === 0x29) && isBlankAt(markdown, end + 1)) marker = end - i + 1; // 1. 1)
+    }
+    if (marker === 0) {
+      inPrefix = false;
+      continue;
+    }
+    if (++depth > FORMAT_LIMITS.lineDepth) return false;
+    i += marker - 1;
+  }
+  return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** A space, a tab, a line break or the end of the text at `i`. */
+function isBlankAt(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** Recently lexed documents (null: shown as source): elements re-render far more often than their markdown changes. */
+const lexed = new Map<string, Token[] | null>();
 const LEXED_LIMIT = 64;
 
-function lex(markdown: string): Token[] {
+/** The tokens of `markdown`, or null when it is to be shown as its source text. */
+function lex(markdown: string): Token[] | null {
   let tokens = lexed.get(markdown);
-  if (tokens) {
+  if (tokens !== undefined) {
     lexed.delete(markdown);
   } else {
-    // Fresh defaults: a page that configured its own copy of marked (marked.use) cannot change ours.
-    tokens = Lexer.lex(markdown, { ...getDefaults(), gfm: true, breaks: false, pedantic: false });
+    tokens = null;
+    if (isFormattable(markdown)) {
+      try {
+        // Fresh defaults: a page that configured its own copy of marked (marked.use) cannot change ours.
+        tokens = Lexer.lex(markdown, { ...getDefaults(), gfm: true, breaks: false, pedantic: false });
+      } catch {
+        // marked can still run out of stack on nesting within the limits: the source, remembered.
+      }
+    }
     if (lexed.size >= LEXED_LIMIT) lexed.delete(lexed.keys().next().value!);
   }
   lexed.set(markdown, tokens);
@@ -93,6 +174,8 @@ function lex(markdown: string): Token[] {
 
 /** Renders untrusted `markdown` as a Lit template; see the module comment for the safety model. */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): TemplateResult {
+  const tokens = lex(markdown);
+  if (!tokens) return html`<div class="markdown"><p class="source">${markdown}</p></div>`;
   const context: Context = {
     base: baseUrl(options.baseUrl),
     pageOrigin: location.origin,
@@ -100,13 +183,6 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): T
     headingLevel: clampLevel(options.headingLevel ?? 4),
     onCodeBlocksReady: options.onCodeBlocksReady,
   };
-  let tokens: Token[];
-  try {
-    tokens = lex(markdown);
-  } catch {
-    // marked can run out of stack on pathological nesting: show the source rather than nothing.
-    return html`<div class="markdown"><p class="source">${markdown}</p></div>`;
-  }
   return html`<div class="markdown">${blocks(tokens, context, 0)}</div>`;
 }
 
@@ -200,6 +276,7 @@ function taskMarker(checked: boolean): TemplateResult {
 }
 
 function table(token: Tokens.Table, context: Context, depth: number): TemplateResult {
+  if (token.header.length > FORMAT_LIMITS.tableColumns) return html`<p class="source">${token.raw.trimEnd()}</p>`;
   const cell = (content: Tokens.TableCell, header: boolean) => {
     const align = content.align ? `align-${content.align}` : nothing;
     const children = inlines(content.tokens, context, depth);

@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { bankFromJsonText, bankFromMarkdown, bankFromValue, loadBankFromUrl, loadBundledBank, type LoadedBank } from '../../bank/load.js';
 import type { Bank, Question, QuestionKind } from '../../bank/types.js';
 import { variantsOf } from '../../bank/variants.js';
@@ -530,7 +531,12 @@ export class QuizCard extends LitElement {
     return this.loadTask.value?.loaded.bank.id ?? '';
   }
 
-  private markdown(text: string | undefined): TemplateResult | typeof nothing {
+  /**
+   * `text` rendered, from the cache while nothing it depends on changes. Guarded: Lit would
+   * otherwise walk every nested template of every field on each update of the card (a field at
+   * the format limits holds thousands).
+   */
+  private markdown(text: string | undefined): unknown {
     const value = this.loadTask.value;
     if (!text || !value) return nothing;
     let rendered = this.markdownCache.get(text);
@@ -547,7 +553,8 @@ export class QuizCard extends LitElement {
       });
       this.markdownCache.set(text, rendered);
     }
-    return rendered;
+    const template = rendered;
+    return guard([template], () => template);
   }
 
   private announce(message: string): void {
