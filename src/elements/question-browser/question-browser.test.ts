@@ -441,6 +441,50 @@ describe('<question-browser>', () => {
     });
   });
 
+  describe('rows', () => {
+    const excerpt = (row: HTMLElement) => row.querySelector('[part~="excerpt"]')?.textContent?.trim() ?? '';
+    const rowBank = (questions: Question[]): Bank => ({ ...mlBank, id: 'rows', questions });
+
+    it('shows the text around a match outside the title, markdown marks left out and the match marked', async () => {
+      const bank = rowBank([
+        question('stop', 'How do you fight overfitting?', {
+          answer: 'Try [early stopping](https://example.com/es "Early") with **dropout**, weight_decay and the `val` loss; max_tokens stays whole.',
+        }),
+      ]);
+      const el = await browser(html`<question-browser .banks=${[bank]}></question-browser>`);
+      await typeQuery(el, 'early');
+      const row = rows(el)[0]!;
+      expect(excerpt(row)).to.equal('Try early stopping with dropout, weight_decay and the val loss; max_tokens stays whole.');
+      expect([...row.querySelectorAll('[part~="excerpt"] mark')].map((mark) => mark.textContent)).to.deep.equal(['early']);
+    });
+
+    it('shows the first 300 characters of a long title, in the row and as the name of the open question', async () => {
+      const title = `${'Why does a long title stay readable? '.repeat(300)}END`;
+      const el = await browser(html`<question-browser .banks=${[rowBank([question('long', title)])]}></question-browser>`);
+      const shown = rowTitle(rows(el)[0]!);
+      expect(shown).to.equal(`${title.slice(0, 300)}…`);
+      rows(el)[0]!.click();
+      await el.updateComplete;
+      expect(detail(el)!.getAttribute('aria-label')).to.equal(`${title.slice(0, 300)}…`);
+      const card = detail(el)!.querySelector('quiz-card')!;
+      await waitUntil(() => card.shadowRoot?.textContent?.includes('END'), 'the card does not show the whole title');
+    });
+
+    it('does not cut a title inside a character outside the BMP', async () => {
+      const title = `${'a'.repeat(299)}😀 and more`;
+      const el = await browser(html`<question-browser .banks=${[rowBank([question('emoji', title)])]}></question-browser>`);
+      expect(rowTitle(rows(el)[0]!)).to.equal(`${'a'.repeat(299)}…`);
+    });
+
+    it('finds a match past a run of 200,000 unclosed links, showing the start of the prompt instead of its context', async () => {
+      const bank = rowBank([question('runs', 'Brackets', { prompt: 'Look closely.', answer: `${'[x]('.repeat(200_000)} needle` })]);
+      const el = await browser(html`<question-browser .banks=${[bank]}></question-browser>`);
+      await typeQuery(el, 'needle');
+      expect(rows(el).map(rowTitle)).to.deep.equal(['Brackets']);
+      expect(excerpt(rows(el)[0]!)).to.equal('Look closely.');
+    });
+  });
+
   describe('keyboard', () => {
     it("the opened question's shortcuts work at once: Space shows the answer, 3 grades it", async () => {
       const el = await browser(html`<question-browser .banks=${[mlBank]} no-progress></question-browser>`);

@@ -71,6 +71,13 @@ const ANNOUNCE_AFTER_MS = 700;
 /** Characters of context shown before a match in a row's excerpt. */
 const EXCERPT_LEAD = 24;
 const EXCERPT_LENGTH = 120;
+/**
+ * Characters of each field searched for an excerpt, and of a title shown in its row (two lines
+ * show far fewer): a bank may hold megabytes in one field, and a row is drawn again on every
+ * scroll and key press.
+ */
+const EXCERPT_SCAN = 4000;
+const ROW_TITLE_LENGTH = 300;
 
 /** `query` as an attribute: removing it empties the search; an empty search removes it. */
 const queryConverter = {
@@ -1032,7 +1039,7 @@ export class QuestionBrowser extends LitElement {
     return html`
       <div role="option" id="row-${index}" part=${parts} class="row ${isActive ? 'active' : ''} ${isOpen ? 'open' : ''}" data-index=${index}
         aria-selected=${isOpen ? 'true' : 'false'} aria-setsize=${result.complete ? result.groups.length : -1} aria-posinset=${index + 1}>
-        <span part="result-title" class="row-title" lang=${bank.language}>${marked(question.title, result.terms)}</span>
+        <span part="result-title" class="row-title" lang=${bank.language}>${marked(clip(question.title, ROW_TITLE_LENGTH, '…'), result.terms)}</span>
         <span class="row-meta">
           ${status ? html`<span part="badge status" class="badge status" data-status=${status}>${s.statusLabels[status]}</span>` : nothing}
           <span part="badge" class="badge">${question.kind === 'coding' ? s.kindCoding : s.kindConcept}</span>
@@ -1058,7 +1065,7 @@ export class QuestionBrowser extends LitElement {
     const card = html`<quiz-card part="card" lang=${this.strings.lang} theme=${this.theme ?? nothing} .loaded=${this.miniBank(entry)} question=${entry.question.id} heading-level="2"
       .progressStore=${store ?? undefined} ?no-progress=${!store}></quiz-card>`;
     return html`
-      <div id="detail" part="detail" class="detail" role="group" tabindex="-1" aria-label=${entry.question.title} @keydown=${this.onDetailKeyDown}>
+      <div id="detail" part="detail" class="detail" role="group" tabindex="-1" aria-label=${clip(entry.question.title, ROW_TITLE_LENGTH, '…')} @keydown=${this.onDetailKeyDown}>
         <button part="button" class="back" type="button" @click=${() => this.close()}><span aria-hidden="true">←</span> ${s.backToResults}</button>
         ${several
           ? html`
@@ -1151,8 +1158,13 @@ function marked(text: string, terms: readonly string[]): TemplateResult | string
   return html`${pieces}`;
 }
 
-/** Markdown marks that mean nothing in a one-line excerpt. */
-const MARKUP = /```[^\n]*|[*_`>#|]+|!?\[([^\]]*)\]\([^)]*\)/g;
+/**
+ * Markdown marks that mean nothing in a one-line excerpt: code fences, quote, heading and table
+ * marks (a space), emphasis and code marks (nothing; `_` only at the edge of a word, so
+ * `max_tokens` stays whole) and links and images (their text). No part may run past a `[`, `(`
+ * or line break it did not start with, so a run of `[` or `[x](` is scanned once, not once per `[`.
+ */
+const MARKUP = /```[^\n]*|[>#|]+|[*`~]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|!?\[([^[\]\n]*)\]\([^()[\]\s]*(?:\s+"[^"\n]*")?\)/gu;
 
 /**
  * One line of text for a row: around the first match outside the title when the title does not
@@ -1162,7 +1174,7 @@ function excerptOf(question: Question, terms: readonly string[], titleMatch: boo
   const fields = [question.prompt, question.answer, question.explanation ?? '', question.example ?? ''];
   if (terms.length && !titleMatch) {
     for (const field of fields) {
-      const plain = plainText(field);
+      const plain = plainText(clip(field, EXCERPT_SCAN));
       const ranges = highlightRanges(plain, terms);
       if (ranges.length) {
         const start = Math.max(0, ranges[0]![0] - EXCERPT_LEAD);
@@ -1170,12 +1182,22 @@ function excerptOf(question: Question, terms: readonly string[], titleMatch: boo
       }
     }
   }
-  const prompt = plainText(question.prompt);
+  const prompt = plainText(clip(question.prompt, EXCERPT_SCAN));
   return prompt === question.title.trim() ? '' : prompt.slice(0, EXCERPT_LENGTH);
 }
 
 function plainText(markdown: string): string {
-  return markdown.replace(MARKUP, (_, label: string | undefined) => label ?? ' ').replace(/\s+/g, ' ').trim();
+  return markdown
+    .replace(MARKUP, (mark: string, label: string | undefined) => label ?? (/^[*`~_]/.test(mark) ? '' : ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The first `length` code units of `text` (one fewer rather than half a surrogate pair), `more` added if cut. */
+function clip(text: string, length: number, more = ''): string {
+  if (text.length <= length) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[length - 1]!) ? length - 1 : length;
+  return text.slice(0, end) + more;
 }
 
 declare global {
