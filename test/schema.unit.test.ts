@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
-import { validateBank, validateCatalog, type BankIssue, type Validation } from '../src/bank/index.js';
+import { MAX_TEXT_LENGTH, validateBank, validateCatalog, type BankIssue, type Validation } from '../src/bank/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = join(root, 'test/fixtures/banks');
@@ -96,6 +96,28 @@ describe('fixtures: the JSON Schemas and the validator agree', () => {
       assert.ok(issues[0]!.message.includes(expected.says), `"${issues[0]!.message}" does not say "${expected.says}"`);
     });
   }
+
+  test('both refuse any string over 100,000 characters, counting characters (code points) alike', () => {
+    const minimal = readJson(join(fixtures, 'bank-good-minimal.json')) as { questions: Record<string, unknown>[] };
+    const cases: [string, string, boolean][] = [
+      ['answer', 'a'.repeat(MAX_TEXT_LENGTH), true],
+      ['answer', 'a'.repeat(MAX_TEXT_LENGTH + 1), false],
+      // 100,000 characters outside the BMP are 200,000 UTF-16 code units.
+      ['answer', '😀'.repeat(MAX_TEXT_LENGTH), true],
+      ['answer', `${'😀'.repeat(MAX_TEXT_LENGTH)}a`, false],
+      ['title', 'T'.repeat(5 * 1024 * 1024), false],
+      ['hint', ' x'.repeat(MAX_TEXT_LENGTH), false],
+    ];
+    for (const [field, value, valid] of cases) {
+      const bank = structuredClone(minimal);
+      bank.questions[0]![field] = value;
+      const where = `${field} of ${value.length} code units`;
+      assert.equal(bankSchema(bank), valid, `JSON Schema on ${where}`);
+      const issues = issuesOf(validateBank(bank));
+      assert.deepEqual(issues.map((i) => i.path), valid ? [] : [`questions[0].${field}`], `validator on ${where}`);
+      if (!valid) assert.match(issues[0]!.message, /^expected at most 100,000 characters, got [\d,]+$/);
+    }
+  });
 
   test('the validator checks what the JSON Schema cannot: unique ids and topic references', () => {
     const bank = readJson(join(fixtures, 'bank-good-full.json')) as { questions: { id: string; topics: string[] }[] };
