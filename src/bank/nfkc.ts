@@ -13,7 +13,6 @@ export const CONTINUING = String.raw`\p{M}\u1160-\u11FF\uFF9E\uFF9F`;
 /** The longest run of continuing characters kept (UAX #15: 30 non-starters). */
 export const MAX_CONTINUING_RUN = 30;
 
-const LONG_RUN = new RegExp(`[${CONTINUING}]{${MAX_CONTINUING_RUN + 1}}`, 'u');
 const LONG_RUNS = new RegExp(`([${CONTINUING}]{${MAX_CONTINUING_RUN}})[${CONTINUING}]+`, 'gu');
 
 /**
@@ -22,5 +21,5 @@ const LONG_RUNS = new RegExp(`([${CONTINUING}]{${MAX_CONTINUING_RUN}})[${CONTINU
  * for showing it.
  */
 export function nfkc(text: string): string {
-  return (LONG_RUN.test(text) ? text.replace(LONG_RUNS, '$1') : text).normalize('NFKC');
+  return text.replace(LONG_RUNS, '$1').normalize('NFKC');
 }

@@ -16,31 +16,23 @@ const UNEVEN_SPACE = /[^\S ]| {2}/;
 /** Marks a title may end with that do not make it another question (after NFKC: ？ is ?, ： is :, but 。 stays). */
 const TRAILING = new Set([' ', '?', '.', '!', '。', ':', '！', '？', '：']);
 
-/** Each question of a bank's question list and its variants: titles are normalized once per bank, not on every render. */
-const variantGroups = new WeakMap<readonly Question[], Map<Question, Question[]>>();
+/** A bank's questions by normalized title: worked out once per `bank.questions` array, not on every render. */
+const byTitle = new WeakMap<readonly Question[], Map<string, Question[]>>();
 
 /**
  * The questions of `bank` that share `question`'s title, itself included, in bank order.
  * Titles decide rather than `variantOf` links, so hand-written banks group the same way.
- * Banks are data: the grouping is worked out once per `bank.questions` array and kept.
  */
 export function variantsOf(bank: Bank, question: Question): Question[] {
-  let groups = variantGroups.get(bank.questions);
+  let groups = byTitle.get(bank.questions);
   if (!groups) {
-    groups = new Map();
-    const byKey = new Map<string, Question[]>();
+    byTitle.set(bank.questions, (groups = new Map()));
     for (const q of bank.questions) {
       const key = normalizeTitle(q.title);
-      let group = byKey.get(key);
-      if (!group) byKey.set(key, (group = []));
-      group.push(q);
-      groups.set(q, group);
+      const group = groups.get(key);
+      if (group) group.push(q);
+      else groups.set(key, [q]);
     }
-    variantGroups.set(bank.questions, groups);
   }
-  const group = groups.get(question);
-  if (group) return [...group];
-  // A question that is not in the bank: the bank's questions with its title.
-  const key = normalizeTitle(question.title);
-  return bank.questions.filter((q) => normalizeTitle(q.title) === key);
+  return [...(groups.get(normalizeTitle(question.title)) ?? [])];
 }

@@ -2,6 +2,7 @@
  * Time spans and dates for the UI, shared by the locales: each locale only names the units.
  * Spans are compact on purpose (grade buttons): under an hour in minutes, under a day in hours,
  * under 30 days in days, under a year in months, then years; months and years keep one decimal.
+ * Dates are in date-time.ts: only a card's progress views show them, and they load later.
  */
 
 const MINUTE = 60_000;
@@ -27,24 +28,4 @@ export function intervalParts(ms: number): { value: number; unit: IntervalUnit }
 
 function oneDecimal(value: number): number {
   return Math.round(value * 10) / 10;
-}
-
-/**
- * A point in time for a sentence such as "Next review: in 2 days (Wed 25 Nov, 10:00)": weekday,
- * day, month and time in `locale` (the year too when it is not the year of `now`). An unknown
- * or malformed locale falls back to `fallback`.
- */
-export function formatDateTime(at: number, locale: string, fallback: string, now: number = Date.now()): string {
-  let tag = locale || fallback;
-  try {
-    Intl.DateTimeFormat.supportedLocalesOf(tag);
-  } catch {
-    tag = fallback; // a lang attribute that is not a BCP 47 tag
-  }
-  // "10:00" and "09:05" on a 24-hour clock, but "9:05 AM" rather than "09:05 AM" on a 12-hour one.
-  const cycle = new Intl.DateTimeFormat(tag, { hour: 'numeric' }).resolvedOptions().hourCycle;
-  const hour = cycle === 'h11' || cycle === 'h12' ? 'numeric' : '2-digit';
-  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour, minute: '2-digit' };
-  if (new Date(at).getFullYear() !== new Date(now).getFullYear()) options.year = 'numeric';
-  return new Intl.DateTimeFormat(tag, options).format(at);
 }

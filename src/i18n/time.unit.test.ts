@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { enCollection } from './collection-en.js';
 import { zhCNCollection } from './collection-zh-CN.js';
 import { en } from './en.js';
-import { formatDateTime, intervalParts } from './time.js';
+import { formatDateTime } from './date-time.js';
+import { intervalParts } from './time.js';
 import { zhCN } from './zh-CN.js';
 
 const MINUTE = 60_000;

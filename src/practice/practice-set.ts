@@ -2,6 +2,12 @@ import { fingerprint } from '../bank/fingerprint.js';
 import type { Bank, Question, QuestionKind } from '../bank/types.js';
 import { normalizeTitle } from '../bank/variants.js';
 
+/**
+ * New questions a day in review mode when `new-per-day` is not given (Anki's default too). Here,
+ * not in review-queue.ts, so a card's entry file does not pull in the review queue for it.
+ */
+export const DEFAULT_NEW_PER_DAY = 20;
+
 /** How well a learner knew an open question, as in Anki: the four self-grades. */
 export type Grade = 'again' | 'hard' | 'good' | 'easy';
 export const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];

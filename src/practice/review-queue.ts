@@ -1,10 +1,9 @@
 import type { Bank, Question, QuestionKind } from '../bank/types.js';
 import { normalizeTitle } from '../bank/variants.js';
 import type { QuestionProgress } from '../progress/types.js';
-import { seededRandom, shuffled } from './practice-set.js';
+import { DEFAULT_NEW_PER_DAY, seededRandom, shuffled } from './practice-set.js';
 
-/** New questions a day when `new-per-day` is not given (Anki's default too). */
-export const DEFAULT_NEW_PER_DAY = 20;
+export { DEFAULT_NEW_PER_DAY };
 
 export interface ReviewFilter {
   /** Topic ids; a question matches when it has any of them. */

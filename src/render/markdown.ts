@@ -94,57 +94,23 @@ export const FORMAT_LIMITS = {
   tableColumns: 64,
 } as const;
 
-/** Whether `markdown` is within FORMAT_LIMITS (one pass, no regular expression). */
+/** A run of more `*` and `_` than FORMAT_LIMITS allows. */
+const LONG_DELIMITER_RUN = new RegExp(`[*_]{${FORMAT_LIMITS.delimiterRun + 1}}`);
+/**
+ * A line that opens with more quote and list markers than FORMAT_LIMITS allows. Each marker can be
+ * read one way only (a marker must follow the spaces, a `.` or `)` the digits), so the pattern
+ * never backtracks further than one marker.
+ */
+const DEEP_LINE = new RegExp(String.raw`^(?:[ \t]*(?:>|[-*+](?=\s|$)|\d{1,9}[.)](?=\s|$))){${FORMAT_LIMITS.lineDepth + 1}}`, 'm');
+
+/** Whether `markdown` is within FORMAT_LIMITS (checked in time linear in its length). */
 export function isFormattable(markdown: string): boolean {
-  if (markdown.length > FORMAT_LIMITS.length) return false;
-  let brackets = 0;
-  let run = 0;
-  let depth = 0;
-  // At the start of a line and in its run of container markers.
-  let inPrefix = true;
-  for (let i = 0; i < markdown.length; i++) {
-    const c = markdown.charCodeAt(i);
-    if (c === 0x0a) {
-      inPrefix = true;
-      depth = 0;
-      run = 0;
-      continue;
-    }
-    if (c === 0x5b && ++brackets > FORMAT_LIMITS.brackets) return false;
-    if (c === 0x2a || c === 0x5f) {
-      if (++run > FORMAT_LIMITS.delimiterRun) return false;
-    } else {
-      run = 0;
-    }
-    if (!inPrefix || c === 0x20 || c === 0x09) continue;
-    let marker = 0;
-    if (c === 0x3e) marker = 1; // >
-    else if ((c === 0x2d || c === 0x2a || c === 0x2b) && isBlankAt(markdown, i + 1)) marker = 1; // - * +
-    else if (c >= 0x30 && c <= 0x39) {
-      let end = i;
-      while (end < markdown.length && end - i < 9 && isDigit(markdown.charCodeAt(end))) end++;
-      const after = markdown.charCodeAt(end);
-      if ((after === 0x2e || after === 0x29) && isBlankAt(markdown, end + 1)) marker = end - i + 1; // 1. 1)
-    }
-    if (marker === 0) {
-      inPrefix = false;
-      continue;
-    }
-    if (++depth > FORMAT_LIMITS.lineDepth) return false;
-    i += marker - 1;
-  }
-  return true;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-/** A space, a tab, a line break or the end of the text at `i`. */
-function isBlankAt(text: string, i: number): boolean {
-  if (i >= text.length) return true;
-  const c = text.charCodeAt(i);
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  return (
+    markdown.length <= FORMAT_LIMITS.length &&
+    markdown.split('[').length <= FORMAT_LIMITS.brackets + 1 &&
+    !LONG_DELIMITER_RUN.test(markdown) &&
+    !DEEP_LINE.test(markdown)
+  );
 }
 
 /** Recently lexed documents (null: shown as source): elements re-render far more often than their markdown changes. */

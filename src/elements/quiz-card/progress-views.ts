@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Question } from '../../bank/types.js';
 import type { UiStrings } from '../../i18n/index.js';
-import { formatDateTime } from '../../i18n/time.js';
+import { formatDateTime } from '../../i18n/date-time.js';
 import type { ReviewQueue } from '../../practice/review-queue.js';
 
 export { selectReviewQuestions } from '../../practice/review-queue.js';

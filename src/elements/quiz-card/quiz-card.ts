@@ -1,7 +1,6 @@
 import { Task } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { bankFromJsonText, bankFromMarkdown, bankFromValue, loadBankFromUrl, loadBundledBank, type LoadedBank } from '../../bank/load.js';
 import type { Bank, Question, QuestionKind } from '../../bank/types.js';
 import { variantsOf } from '../../bank/variants.js';
@@ -11,8 +10,8 @@ import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizGradeEvent } from '../../events/quiz-grade.js';
 import { QuizRevealEvent } from '../../events/quiz-reveal.js';
 import { languageOf, stringsFor } from '../../i18n/index.js';
-import { GRADES, isMultipleChoice, PracticeSession, selectQuestions, type Grade } from '../../practice/practice-set.js';
-import { DEFAULT_NEW_PER_DAY, type ReviewQueue } from '../../practice/review-queue.js';
+import { DEFAULT_NEW_PER_DAY, GRADES, isMultipleChoice, PracticeSession, selectQuestions, type Grade } from '../../practice/practice-set.js';
+import type { ReviewQueue } from '../../practice/review-queue.js';
 import type { ProgressStore } from '../../progress/store.js';
 import type { QuestionProgress, QuestionStatus, UndoneReview } from '../../progress/types.js';
 import { markdownStyles } from '../../render/markdown.styles.js';
@@ -249,7 +248,12 @@ export class QuizCard extends LitElement {
   private sessionSource: unknown = null;
   /** Where focus goes after the next render, so keyboard and screen-reader users follow along. */
   private pendingFocus: 'question' | 'answer' | 'feedback' | null = null;
-  private readonly markdownCache = new Map<string, TemplateResult>();
+  /**
+   * Each place's markdown (`prompt`, `choice-2`...) rendered once into an element of its own: Lit
+   * leaves a node it saw before alone, where it would walk every nested template of every field
+   * on each update of the card (a field at the format limits holds thousands).
+   */
+  private readonly markdownCache = new Map<string, { text: string; element: HTMLElement }>();
   private readonly context = new PageContextController(this, () => this.markdownCache.clear());
 
 
@@ -531,18 +535,16 @@ export class QuizCard extends LitElement {
     return this.loadTask.value?.loaded.bank.id ?? '';
   }
 
-  /**
-   * `text` rendered, from the cache while nothing it depends on changes. Guarded: Lit would
-   * otherwise walk every nested template of every field on each update of the card (a field at
-   * the format limits holds thousands).
-   */
-  private markdown(text: string | undefined): unknown {
+  /** `text` rendered for `place`, from the cache while nothing it depends on changes. */
+  private markdown(text: string | undefined, place: string): HTMLElement | typeof nothing {
     const value = this.loadTask.value;
     if (!text || !value) return nothing;
-    let rendered = this.markdownCache.get(text);
-    if (!rendered) {
-      const s = this.strings;
-      rendered = value.renderer.renderMarkdown(text, {
+    const cached = this.markdownCache.get(place);
+    if (cached?.text === text) return cached.element;
+    const s = this.strings;
+    const element = document.createElement('div');
+    render(
+      value.renderer.renderMarkdown(text, {
         baseUrl: value.loaded.baseUrl,
         headingLevel: this.headingLevel + 1,
         strings: { copy: s.copy, copied: s.copied, copyFailed: s.copyFailed, code: s.code, table: s.table, newTab: s.newTab },
@@ -550,11 +552,11 @@ export class QuizCard extends LitElement {
           this.markdownCache.clear();
           this.requestUpdate();
         },
-      });
-      this.markdownCache.set(text, rendered);
-    }
-    const template = rendered;
-    return guard([template], () => template);
+      }),
+      element,
+    );
+    this.markdownCache.set(place, { text, element });
+    return element;
   }
 
   private announce(message: string): void {
@@ -792,7 +794,7 @@ export class QuizCard extends LitElement {
       <section data-focus="question" tabindex="-1" aria-labelledby="title" lang=${bank.language}>
         <div part="title" class="title" id="title" role="heading" aria-level=${this.headingLevel}>${question.title}</div>
         ${this.renderVariants(session, bank)}
-        <div part="prompt" class="prompt">${this.markdown(question.prompt)}</div>
+        <div part="prompt" class="prompt">${this.markdown(question.prompt, 'prompt')}</div>
       </section>
       ${question.choices ? this.renderChoices(session, question) : this.renderOpen(session, question)}
       ${this.renderNav(session, single)}
@@ -822,7 +824,7 @@ export class QuizCard extends LitElement {
     return html`
       ${question.hint
         ? state.hintShown || state.revealed
-          ? html`<div part="hint" class="block hint" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.hint}</p>${this.markdown(question.hint)}</div>`
+          ? html`<div part="hint" class="block hint" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.hint}</p>${this.markdown(question.hint, 'hint')}</div>`
           : html`<div class="actions"><button part="button" type="button" @click=${this.showHint}>${s.showHint}</button></div>`
         : nothing}
       ${this.answerBox && !state.revealed
@@ -840,14 +842,14 @@ export class QuizCard extends LitElement {
                 : nothing}
               <div part="answer" class="block answer" lang=${this.bankLanguage}>
                 <p class="section-label" lang=${s.lang}>${s.answer}</p>
-                ${this.markdown(question.answer)}
+                ${this.markdown(question.answer, 'answer')}
               </div>
             </div>
             ${question.explanation
-              ? html`<div part="explanation" class="block" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.explanation}</p>${this.markdown(question.explanation)}</div>`
+              ? html`<div part="explanation" class="block" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.explanation}</p>${this.markdown(question.explanation, 'explanation')}</div>`
               : nothing}
             ${question.example
-              ? html`<div part="example" class="block" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.example}</p>${this.markdown(question.example)}</div>`
+              ? html`<div part="example" class="block" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.example}</p>${this.markdown(question.example, 'example')}</div>`
               : nothing}
             ${this.renderGrades(session)}
           `
@@ -903,11 +905,11 @@ export class QuizCard extends LitElement {
                   session.select(i);
                   this.requestUpdate();
                 }} />
-              <span>${this.markdown(choice.text)}</span>
+              <span>${this.markdown(choice.text, `choice-${i}`)}</span>
               ${checked && (choice.correct || selected)
                 ? html`<span class="choice-mark" lang=${s.lang}>${choice.correct ? `✓ ${s.rightChoice}` : `✗ ${s.yourChoice}`}</span>`
                 : nothing}
-              ${checked && choice.feedback && (selected || choice.correct) ? html`<span class="choice-feedback">${this.markdown(choice.feedback)}</span>` : nothing}
+              ${checked && choice.feedback && (selected || choice.correct) ? html`<span class="choice-feedback">${this.markdown(choice.feedback, `feedback-${i}`)}</span>` : nothing}
             </label>
           `;
         })}
