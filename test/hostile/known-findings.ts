@@ -1,0 +1,33 @@
+// Payloads that get through today (issue 7): each is left out of its trial for the elements it breaks
+// (in the engines it breaks them in) and has a skipped test of its own, named FINDING, that
+// reproduces it once un-skipped.
+import type { ElementName } from './trial.js';
+
+export type Engine = 'chromium' | 'firefox' | 'webkit';
+
+export interface KnownFinding {
+  /** Id of the payload in test/fixtures/hostile/. */
+  payload: string;
+  /** The elements it breaks. */
+  elements: readonly ElementName[];
+  /** Only in these engines (all when absent). */
+  engines?: readonly Engine[];
+  /** What happens, in one line. */
+  what: string;
+}
+
+export const KNOWN_FINDINGS: readonly KnownFinding[] = [];
+
+/** The engine the tests run in. */
+export function currentEngine(): Engine {
+  const agent = navigator.userAgent;
+  if (/Firefox\//.test(agent)) return 'firefox';
+  if (/Chrome\//.test(agent)) return 'chromium';
+  return 'webkit';
+}
+
+/** The known findings of a payload in this engine. */
+export function findingsOf(payload: string): KnownFinding[] {
+  const engine = currentEngine();
+  return KNOWN_FINDINGS.filter((finding) => finding.payload === payload && (!finding.engines || finding.engines.includes(engine)));
+}
