@@ -160,6 +160,43 @@ async function checkStrictPage(browser) {
   console.log(`strict page (${STRICT_CSP}): ${shown && !violations.length && !errors.length ? 'all three elements work, 0 violations' : 'FAILED'}`);
 }
 
+/**
+ * The progress store's chunk cannot be downloaded when the learner grades: the card must say the
+ * answer was not recorded, keep working, and record the next answer once the chunk is back.
+ */
+async function checkProgressChunkDown(browser, reveal) {
+  pages.set('/offline.html', cardPage('en').replace('<quiz-card id="card">', '<quiz-card id="card" progress-key="offline-check">'));
+  const tab = await browser.newPage();
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
+  progressStoreDown = true;
+  try {
+    await tab.goto(`http://127.0.0.1:${server.address().port}/offline.html`);
+    await tab.waitForFunction(() => globalThis.document.getElementById('card')?.shadowRoot?.querySelector('[part~="prompt"] li'), { timeout: 15_000 });
+    await reveal(tab);
+    const note = await tab
+      .waitForFunction(() => [...globalThis.document.getElementById('card').shadowRoot.querySelectorAll('[role="status"], [role="alert"], p, div')].map((e) => e.textContent).find((t) => t.includes('could not be recorded')), { timeout: 15_000 })
+      .then((handle) => handle.jsonValue())
+      .catch(() => null);
+    if (!note) problems.push('progress chunk down: the card did not say that the answer was not recorded');
+    progressStoreDown = false;
+    // Undo and grade again, with the chunk back: this time the answer is recorded.
+    await tab.evaluate(() => [...globalThis.document.getElementById('card').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.includes('Undo')).click());
+    await tab.waitForFunction(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="grades"] button[aria-pressed="false"]'), { timeout: 15_000 });
+    await tab.evaluate(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="grades"] button').click());
+    const saved = await tab
+      .waitForFunction(() => Object.keys(globalThis.localStorage).some((key) => key.includes('offline-check')), { timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!saved) problems.push('progress chunk down: once the chunk was back, a new grade was still not recorded');
+    for (const message of errors) problems.push(`progress chunk down: page error: ${message}`);
+    console.log(`progress chunk down: ${note && saved && !errors.length ? 'the card says the answer was not recorded, keeps working, and records again once the chunk loads' : 'FAILED'}`);
+  } finally {
+    progressStoreDown = false;
+    await tab.close();
+  }
+}
+
 /** Loads `html` and returns the dist/cdn files it fetched once the card shows its question (and after `act`). */
 async function measurePage(browser, html, act) {
   pages.set('/measure.html', html);
@@ -206,8 +243,11 @@ const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 </body></html>`;
 const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
 const pages = new Map();
+/** While set, the progress store's chunk answers 503, as on a connection that drops mid-session. */
+let progressStoreDown = false;
 const server = createServer((request, response) => {
   const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+  if (progressStoreDown && /^\/dist\/cdn\/chunks\/progress-store-/.test(path)) return response.writeHead(503).end('offline');
   if (path === '/strict-probe.js') return response.writeHead(200, { 'content-type': types['.js'] }).end(strictProbe);
   if (path === '/strict.html') return response.writeHead(200, { 'content-type': types['.html'], 'content-security-policy': STRICT_CSP }).end(strictPage);
   if (pages.has(path)) return response.writeHead(200, { 'content-type': types['.html'] }).end(pages.get(path));
@@ -249,6 +289,7 @@ if (!found.chromium) {
       await tab.evaluate(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="grades"] button').click());
     };
     await checkStrictPage(browser);
+    await checkProgressChunkDown(browser, reveal);
     measured.set('one quiz-card (English)', await measurePage(browser, cardPage('en')));
     measured.set('one quiz-card (中文)', await measurePage(browser, cardPage('zh-CN')));
     measured.set('… after revealing and grading (English)', await measurePage(browser, cardPage('en'), reveal));
