@@ -21,5 +21,6 @@ const LONG_RUNS = new RegExp(`([${CONTINUING}]{${MAX_CONTINUING_RUN}})[${CONTINU
  * for showing it.
  */
 export function nfkc(text: string): string {
-  return text.replace(LONG_RUNS, '$1').normalize('NFKC');
+  // Search highlighting normalizes text a character at a time: most calls are too short for a long run.
+  return (text.length > MAX_CONTINUING_RUN ? text.replace(LONG_RUNS, '$1') : text).normalize('NFKC');
 }

@@ -1,5 +1,5 @@
 /**
- * Time spans and dates for the UI, shared by the locales: each locale only names the units.
+ * Time spans for the UI, shared by the locales: each locale only names the units.
  * Spans are compact on purpose (grade buttons): under an hour in minutes, under a day in hours,
  * under 30 days in days, under a year in months, then years; months and years keep one decimal.
  * Dates are in date-time.ts: only a card's progress views show them, and they load later.

@@ -3,8 +3,6 @@ import { normalizeTitle } from '../bank/variants.js';
 import type { QuestionProgress } from '../progress/types.js';
 import { DEFAULT_NEW_PER_DAY, seededRandom, shuffled } from './practice-set.js';
 
-export { DEFAULT_NEW_PER_DAY };
-
 export interface ReviewFilter {
   /** Topic ids; a question matches when it has any of them. */
   topics?: readonly string[];

@@ -81,31 +81,21 @@ export function hostileSuite(title: string, timeout: number, register: (tryText:
       console.log(page.report(title));
     });
 
-    const tryText = (payload: HostileText) => {
+    /** The test of a payload, and a skipped FINDING test per known finding of it. */
+    const tryPayload = (payload: HostileText | HostileBank, options: () => TrialOptions) => {
       it(`${payload.id}: ${payload.note}`, async () => {
-        await page.trial(textTrial(payload));
+        await page.trial(options());
       });
       for (const finding of findingsOf(payload.id)) {
         findings.push(() =>
           it.skip(findingTitle(payload.id, finding), async () => {
-            await page.trial(only(textTrial(payload), finding.elements));
+            await page.trial(only(options(), finding.elements));
           }),
         );
       }
     };
-
-    const tryBank = (payload: HostileBank) => {
-      it(`${payload.id}: ${payload.note}`, async () => {
-        await page.trial(bankTrial(payload));
-      });
-      for (const finding of findingsOf(payload.id)) {
-        findings.push(() =>
-          it.skip(findingTitle(payload.id, finding), async () => {
-            await page.trial(only(bankTrial(payload), finding.elements));
-          }),
-        );
-      }
-    };
+    const tryText = (payload: HostileText) => tryPayload(payload, () => textTrial(payload));
+    const tryBank = (payload: HostileBank) => tryPayload(payload, () => bankTrial(payload));
 
     register(tryText, tryBank, page);
 
