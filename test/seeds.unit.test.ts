@@ -1,5 +1,5 @@
 /**
- * The bundled banks: the five seed documents in ../shared/seeds imported as data/banks. These
+ * The bundled banks: the five seed documents in data/seeds imported as data/banks. These
  * tests read the seeds themselves, so they check the importer against the real documents, and
  * they fail when the committed bank files are not what a fresh import produces.
  */
@@ -23,7 +23,7 @@ const topics = JSON.parse(readFileSync(resolve(dataDir, config.topics), 'utf8'))
 const seedPaths = config.banks.map((entry) => resolve(dataDir, entry.source));
 const missing = seedPaths.filter((path) => !existsSync(path));
 if (missing.length > 0) {
-  throw new Error(`seed documents not found: ${missing.join(', ')}. The repository expects ../shared/seeds beside it (as in CI).`);
+  throw new Error(`seed documents not found: ${missing.join(', ')}. They are part of the repository (data/seeds).`);
 }
 const seedText = seedPaths.map((path) => readFileSync(path, 'utf8'));
 const { banks, diagnostics } = importDocuments(
