@@ -14,6 +14,7 @@ export * from './bank/validate.js';
 export {
   BankLoadError,
   bankFromJsonText,
+  bankFromDocument,
   bankFromMarkdown,
   bankFromValue,
   clearBankCache,

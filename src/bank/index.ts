@@ -4,6 +4,7 @@ export * from './validate.js';
 export {
   BankLoadError,
   bankFromJsonText,
+  bankFromDocument,
   bankFromMarkdown,
   bankFromValue,
   clearBankCache,

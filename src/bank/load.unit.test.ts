@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, test, type TestContext } from 'node:test';
-import { defaultTopics } from '../import/default-topics.js';
-import { checkTopicRules } from '../import/topics.js';
 import {
   BankLoadError,
   bankFromJsonText,
+  bankFromDocument,
   bankFromMarkdown,
   bankFromValue,
   clearBankCache,
@@ -428,8 +426,8 @@ describe('loadBankFromUrl imports markdown', () => {
   test('a .markdown URL with errors: kind "import", file:line lines, every diagnostic kept', async () => {
     const server = stubFetch(() => new Response(BROKEN_MARKDOWN));
     const url = 'https://docs.example/broken.markdown';
-    const error = await failsWith(loadBankFromUrl(url, { fetch: server.fetch }), 'import', `Could not import ${url} as a quiz bank`, `${url}:5: question 1`, 'has no answer');
-    assert.ok(error.diagnostics?.some((d) => d.severity === 'error' && d.line === 5));
+    const error = await failsWith(loadBankFromUrl(url, { fetch: server.fetch }), 'import', `Could not import ${url} as a quiz bank`, 'no question could be read', `${url}:5: question 1`, 'is skipped: it has no answer');
+    assert.ok(error.diagnostics?.some((d) => d.severity === 'warning' && d.skipped && d.line === 5));
     assert.equal(error.url, url);
   });
 
@@ -438,18 +436,24 @@ describe('loadBankFromUrl imports markdown', () => {
     await failsWith(loadBankFromUrl('https://code.example/x/blob/main/q.md', { fetch: stubFetch(page).fetch }), 'not-json', 'not markdown', '"raw" URL');
   });
 
-  test('bankFromMarkdown imports text from the page, with the package topic rules', async () => {
+  test('bankFromMarkdown imports text from the page, with section topics (no topic rules in the browser)', async () => {
     const { bank, baseUrl } = await bankFromMarkdown(MARKDOWN, 'https://page.example/quiz.html');
     assert.equal(bank.id, 'inline');
     assert.equal(baseUrl, 'https://page.example/quiz.html');
-    assert.deepEqual(bank.questions[0]!.topics, ['fundamentals'], 'topics come from data/topics.json ("what is")');
+    assert.deepEqual(bank.topics, [{ id: 'general', title: 'General' }], 'a "Questions" section names no topic; the neutral one, not a rule file about large models');
+    const networking = await bankFromMarkdown('# Notes\n\n## Networking\n\n### What is a subnet?\n\nA range of addresses.\n', 'https://page.example/');
+    assert.deepEqual(networking.bank.topics, [{ id: 'networking', title: 'Networking' }]);
     await failsWith(bankFromMarkdown(BROKEN_MARKDOWN, 'https://page.example/', 'notes.md'), 'import', 'notes.md:5: question 1');
   });
 
-  test('the default topic rules are data/topics.json, and valid', () => {
-    const onDisk = JSON.parse(readFileSync(new URL('../../data/topics.json', import.meta.url), 'utf8')) as unknown;
-    assert.deepEqual(defaultTopics, onDisk);
-    assert.deepEqual(checkTopicRules(defaultTopics), []);
+  test('a .gift URL, and GIFT inline, are imported as GIFT', async () => {
+    const gift = '::Capital:: What is the capital of France? {=Paris ~Lyon ~Nice}\n\n::Sky:: The sky is blue. {TRUE}\n';
+    const server = stubFetch(() => new Response(gift, { headers: { 'content-type': 'application/octet-stream' } }));
+    const { bank } = await loadBankFromUrl('https://docs.example/geo.gift', { fetch: server.fetch });
+    assert.equal(bank.id, 'geo');
+    assert.deepEqual(bank.questions.map((q) => [q.title, q.choices?.find((c) => c.correct)?.text]), [['Capital', 'Paris'], ['Sky', 'True']]);
+    const inline = await bankFromDocument(gift, 'https://page.example/', 'inline GIFT', 'gift');
+    assert.equal(inline.bank.questions.length, 2);
   });
 });
 

@@ -29,6 +29,8 @@ export interface Choice {
   correct: boolean;
   /** Shown after checking, next to this choice. */
   feedback?: Markdown;
+  /** Partial credit in percent (-100 to 100), as GIFT gives it (`~%50%`); kept for export. The card marks right and wrong by `correct`. */
+  weight?: number;
   [extra: string]: unknown;
 }
 
@@ -47,6 +49,13 @@ export interface Question {
   topics: Slug[];
   /** With choices the question is single or multiple choice; without, it is an open question. */
   choices?: Choice[];
+  /**
+   * Checkboxes even when only one choice is correct ("select all that apply"); otherwise the
+   * card shows checkboxes exactly when more than one choice is correct.
+   */
+  multiple?: boolean;
+  /** What a GIFT import kept about a question the card shows as open (short answer, numeric, matching), so an export gives it back. */
+  gift?: { type: 'short-answer' | 'numeric' | 'matching'; [detail: string]: unknown };
   /**
    * Id of the first question with the same title, either in this bank (`question-id`) or in
    * another bank (`bank-id/question-id`). Variants are kept side by side, never dropped.

@@ -135,7 +135,15 @@ const slug = string(SLUG, 'expected a slug (lower-case letters, digits and singl
 const language = string(LANGUAGE, 'expected a language tag such as "en" or "zh-CN"');
 const optionalText = optional(string());
 
-const choice = record({ text, correct: boolean, feedback: optionalText });
+const weight: Schema = (input, path, issues) =>
+  typeof input === 'number' && Number.isFinite(input) && input >= -100 && input <= 100 ? input : fail(issues, path, 'expected a percentage from -100 to 100', input);
+
+const choice = record({ text, correct: boolean, feedback: optionalText, weight: optional(weight) });
+
+const giftRecord: Schema = (input, path, issues) =>
+  typeof input === 'object' && input !== null && !Array.isArray(input) && ['short-answer', 'numeric', 'matching'].includes(String((input as { type?: unknown }).type))
+    ? input
+    : fail(issues, path, 'expected {"type": "short-answer" | "numeric" | "matching", …} (what a GIFT import kept for export)', input);
 
 const topic = record({ id: slug, title: text, description: optionalText });
 
@@ -157,6 +165,8 @@ const question = record({
       else if (!choices.some((c) => (c as { correct: boolean }).correct)) issues.push({ path, message: 'expected at least one choice with "correct": true' });
     }),
   ),
+  multiple: optional(boolean),
+  gift: optional(giftRecord),
   variantOf: optional(string(VARIANT_OF, 'expected a question id ("question-id" or "bank-id/question-id")')),
 });
 

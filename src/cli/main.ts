@@ -5,24 +5,65 @@ import { CATALOG_FORMAT, type Bank, type Catalog } from '../bank/types.js';
 import { formatIssues, validateBank, validateCatalog } from '../bank/validate.js';
 import { formatDiagnostic, type ImportDiagnostic } from '../import/diagnostics.js';
 import { buildCatalog, importDocuments, toJsonFile, type SourceDocument } from '../import/documents.js';
+import { exportGift } from '../import/gift.js';
 import { checkTopicRules, type TopicRules } from '../import/topics.js';
+
+const IMPORT_USAGE = `quiz-elements import: documents (Q&A markdown in any common layout, quizdown, LiaScript, Moodle GIFT) → banks
+
+Usage:
+  quiz-elements import <file.md|file.gift…> --out <dir> [--topics <topics.json>] [--id <bank-id>] [--language <tag>] [--strict]
+  quiz-elements import --config <banks.config.json> [--check] [--strict]
+
+Writes <dir>/<bank-id>.json for each document and lists them in <dir>/index.json. A question the
+importer cannot read is skipped with a file:line warning; the bank is written with the rest, and
+each document ends with a summary ("notes.md: 93 questions, 2 skipped (lines 40, 212), 4 warnings").
+A document with no question at all is an error: nothing is written.
+
+  --out <dir>        the folder for the bank files
+  --topics <file>    topic rules (like data/topics.json); without them each question's topic is its
+                     section ("## Networking"), else one neutral topic
+  --id <bank-id>     the bank id (one document only); otherwise front matter "id:" or the file name
+  --language <tag>   the bank's language (BCP 47, e.g. en, zh-CN); otherwise front matter or detected
+  --strict           warnings are errors: exit 1 and write nothing (for checking banks in CI)
+  --config <file>    import the documents a config file lists (see data/banks.config.json)
+  --check            write nothing; exit 1 when the files on disk differ from a fresh import
+`;
+
+const EXPORT_USAGE = `quiz-elements export: a bank → another format
+
+Usage:
+  quiz-elements export --gift <bank.json> [--out <file.gift>]
+
+  --gift <bank.json>  write the bank as Moodle GIFT (to standard output, or to --out). Importing the
+                      file again gives the same questions, answers, choices, feedback and topics;
+                      hints, examples and the coding kind have no place in GIFT and are left out
+                      (the command says how many).
+  --out <file>        write here instead of standard output
+`;
+
+const VALIDATE_USAGE = `quiz-elements validate: check banks and catalogs
+
+Usage:
+  quiz-elements validate <bank-or-catalog.json…>
+
+Prints every problem with its JSON path and exits 1 when a file is invalid.
+`;
 
 const USAGE = `quiz-elements: question banks for quiz web components
 
 Usage:
-  quiz-elements import <file.md…> --out <dir> [--topics <topics.json>] [--id <bank-id>] [--language <tag>]
+  quiz-elements import <file.md|file.gift…> --out <dir> [--topics <topics.json>] [--strict] …
   quiz-elements import --config <banks.config.json> [--check]
+  quiz-elements export --gift <bank.json> [--out <file.gift>]
   quiz-elements validate <bank-or-catalog.json…>
+  quiz-elements <command> --help
 
-import    turns Q&A markdown into banks: <dir>/<bank-id>.json, listed in <dir>/index.json.
-          Errors are printed as file:line and nothing is written.
-          --config  imports the documents a config file lists (see data/banks.config.json)
-          --check   writes nothing; exits 1 when the files on disk differ from a fresh import
-validate  checks banks and catalogs and prints every problem with its JSON path.
+import    turns documents (Q&A markdown, quizdown, LiaScript, GIFT) into banks
+export    writes a bank as Moodle GIFT
+validate  checks banks and catalogs and prints every problem with its JSON path
 `;
 
-/** Where the default topic rules live: data/topics.json of this package. */
-const PACKAGE_TOPICS = new URL('../../data/topics.json', import.meta.url);
+const COMMAND_USAGE: Record<string, string> = { import: IMPORT_USAGE, export: EXPORT_USAGE, validate: VALIDATE_USAGE };
 
 interface Output {
   out: (text: string) => void;
@@ -59,7 +100,7 @@ async function readTopics(path: string | URL): Promise<TopicRules> {
 
 interface ImportPlan {
   documents: SourceDocument[];
-  topics: TopicRules;
+  topics: TopicRules | undefined;
   outDir: string;
   /** With a config the catalog lists exactly its banks; otherwise new banks join the old catalog. */
   replaceCatalog: boolean;
@@ -83,7 +124,7 @@ async function planFromConfig(configPath: string): Promise<ImportPlan> {
   );
   return {
     documents,
-    topics: await readTopics(config.topics ? resolve(base, config.topics) : PACKAGE_TOPICS),
+    topics: config.topics ? await readTopics(resolve(base, config.topics)) : undefined,
     outDir: resolve(base, config.out),
     replaceCatalog: true,
   };
@@ -123,6 +164,7 @@ async function runImport(args: string[], io: Output): Promise<number> {
       language: { type: 'string' },
       config: { type: 'string' },
       check: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
     },
   });
   let plan: ImportPlan;
@@ -130,20 +172,22 @@ async function runImport(args: string[], io: Output): Promise<number> {
     if (positionals.length > 0) throw new UsageError('give either --config or markdown files, not both');
     plan = await planFromConfig(values.config);
   } else {
-    if (positionals.length === 0) throw new UsageError('import needs at least one markdown file');
+    if (positionals.length === 0) throw new UsageError('import needs at least one document (markdown or GIFT)');
     if (!values.out) throw new UsageError('import needs --out <dir>, the folder for the bank files');
     if (values.id && positionals.length > 1) throw new UsageError('--id names one bank; give one file with it');
     const documents = await Promise.all(positionals.map((path) => readDocument(resolve(path))));
     if (values.id) documents[0]!.id = values.id;
     if (values.language) for (const document of documents) document.language = values.language;
-    plan = { documents, topics: await readTopics(values.topics ?? PACKAGE_TOPICS), outDir: resolve(values.out), replaceCatalog: false };
+    plan = { documents, topics: values.topics ? await readTopics(values.topics) : undefined, outDir: resolve(values.out), replaceCatalog: false };
   }
 
-  const { banks, diagnostics } = importDocuments(plan.documents, plan.topics);
+  const { banks, diagnostics, counts } = importDocuments(plan.documents, plan.topics, { strict: values.strict });
   printDiagnostics(diagnostics, io);
+  for (const { file, questions } of counts) io.out(documentSummary(file, questions, diagnostics));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) {
-    io.err(`import failed: ${errors} error${errors === 1 ? '' : 's'}; nothing was written`);
+    const strictNote = values.strict && diagnostics.some((d) => d.severity === 'error' && !/no question/.test(d.message)) ? ' (--strict: warnings count as errors)' : '';
+    io.err(`import failed: ${errors} error${errors === 1 ? '' : 's'}${strictNote}; nothing was written`);
     return 1;
   }
   // The importer's output must always pass the validator that elements apply when loading.
@@ -183,10 +227,31 @@ async function runImport(args: string[], io: Output): Promise<number> {
   for (const [path, text] of files) await writeAtomically(path, text);
   for (const bank of banks) {
     const variants = bank.questions.filter((q) => q.variantOf).length;
-    io.out(`${relative(process.cwd(), join(plan.outDir, `${bank.id}.json`))}: ${bank.questions.length} questions, ${bank.topics.length} topics, ${variants} variants`);
+    io.out(`${relative(process.cwd(), join(plan.outDir, `${bank.id}.json`))}: ${plural(bank.questions.length, 'question')}, ${plural(bank.topics.length, 'topic')}, ${plural(variants, 'variant')}`);
   }
   io.out(`${relative(process.cwd(), catalogPath)}: ${banks.length} bank${banks.length === 1 ? '' : 's'}, ${countQuestions(banks)} questions`);
   return 0;
+}
+
+/** `notes.md: 93 questions, 2 skipped (lines 40, 212), 4 warnings` */
+function documentSummary(file: string, questions: number | null, diagnostics: readonly ImportDiagnostic[]): string {
+  const own = diagnostics.filter((d) => d.file === file);
+  const skipped = own.filter((d) => d.skipped).map((d) => d.line);
+  const warnings = own.filter((d) => d.severity === 'warning').length;
+  const errors = own.filter((d) => d.severity === 'error').length;
+  const parts = [questions === null ? 'not imported' : plural(questions, 'question')];
+  if (skipped.length) parts.push(`${skipped.length} skipped (line${skipped.length === 1 ? '' : 's'} ${shortList(skipped)})`);
+  parts.push(plural(warnings, 'warning'));
+  if (errors) parts.push(plural(errors, 'error'));
+  return `${file}: ${parts.join(', ')}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function shortList(lines: readonly number[]): string {
+  return lines.length <= 8 ? lines.join(', ') : `${lines.slice(0, 8).join(', ')}, … ${lines.length - 8} more`;
 }
 
 function countQuestions(banks: readonly Bank[]): number {
@@ -195,6 +260,30 @@ function countQuestions(banks: readonly Bank[]): number {
 
 function printDiagnostics(diagnostics: readonly ImportDiagnostic[], io: Output): void {
   for (const d of diagnostics) (d.severity === 'error' ? io.err : io.out)(formatDiagnostic(d));
+}
+
+async function runExport(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { gift: { type: 'string' }, out: { type: 'string' } } });
+  const path = values.gift;
+  if (!path) throw new UsageError(positionals.length ? `export needs a format: quiz-elements export --gift ${positionals[0]}` : 'export needs --gift <bank.json>');
+  if (positionals.length > 0) throw new UsageError(`export takes one bank; unexpected ${positionals.join(' ')}`);
+  const data = await readJson(path, 'bank');
+  const result = validateBank(data);
+  if (!result.ok) {
+    io.err(`${path}: invalid bank, not exported`);
+    for (const issue of result.issues) io.err(`  ${issue.path || '(root)'}: ${issue.message}`);
+    return 1;
+  }
+  const { text, notes } = exportGift(result.value);
+  if (values.out) {
+    await mkdir(dirname(resolve(values.out)), { recursive: true });
+    await writeAtomically(resolve(values.out), text);
+    io.err(`${relative(process.cwd(), resolve(values.out))}: ${plural(result.value.questions.length, 'question')} as GIFT`);
+  } else {
+    io.out(text.trimEnd());
+  }
+  for (const note of notes) io.err(`note: ${note}`);
+  return 0;
 }
 
 async function runValidate(paths: string[], io: Output): Promise<number> {
@@ -229,7 +318,12 @@ async function runValidate(paths: string[], io: Output): Promise<number> {
 export async function main(args: string[], io: Output = console_): Promise<number> {
   const [command, ...rest] = args;
   try {
+    if (command !== undefined && COMMAND_USAGE[command] && (rest.includes('--help') || rest.includes('-h'))) {
+      io.out(COMMAND_USAGE[command]!);
+      return 0;
+    }
     if (command === 'import') return await runImport(rest, io);
+    if (command === 'export') return await runExport(rest, io);
     if (command === 'validate') return await runValidate(rest, io);
     if (command === '--version' || command === '-v') {
       const pkg = (await readJson(new URL('../../package.json', import.meta.url), 'package.json')) as { version: string };
@@ -243,7 +337,7 @@ export async function main(args: string[], io: Output = console_): Promise<numbe
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${basename(process.argv[1] ?? 'quiz-elements')}: ${(error as Error).message}\n\n${USAGE}`);
+      io.err(`${basename(process.argv[1] ?? 'quiz-elements')}: ${(error as Error).message}\n\n${COMMAND_USAGE[command ?? ''] ?? USAGE}`);
       return 2;
     }
     throw error;

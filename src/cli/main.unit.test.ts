@@ -42,14 +42,43 @@ describe('quiz-elements import', () => {
     assert.deepEqual(catalog.banks.map((b: { id: string }) => b.id), ['ml-interview-basics', 'extra-bank']);
   });
 
-  it('prints file:line errors, exits 1 and writes nothing for a malformed document', async () => {
-    const out = join(work, 'never');
+  it('skips what it cannot read with file:line warnings, writes the rest and sums up each document', async () => {
+    const out = join(work, 'partial');
     const result = await run('import', join(fixtures, 'english.md'), join(fixtures, 'malformed-problems.md'), '--out', out);
+    assert.equal(result.code, 0, result.err);
+    assert.match(result.out, /malformed-problems\.md:3: warning: question 1 "A question without answer" is skipped: it has no answer; add \*\*Answer:\*\* under it/);
+    assert.match(result.out, /malformed-problems\.md:19: warning: code fence/);
+    assert.match(result.out, /malformed-problems\.md: 2 questions, 1 skipped \(line 3\), 3 warnings$/m);
+    assert.match(result.out, /english\.md: 5 questions, \d+ warnings?$/m);
+    assert.ok(existsSync(join(out, 'malformed-problems.json')));
+  });
+
+  it('--strict turns warnings into errors: exit 1, nothing written', async () => {
+    const out = join(work, 'strict');
+    const result = await run('import', join(fixtures, 'malformed-problems.md'), '--out', out, '--strict');
     assert.equal(result.code, 1);
-    assert.match(result.err, /malformed-problems\.md:3: error: question 1 "A question without answer" has no answer/);
-    assert.match(result.err, /malformed-problems\.md:19: error: code fence/);
-    assert.match(result.err, /nothing was written/);
-    assert.equal(existsSync(out), false, 'not even the good document is written');
+    assert.match(result.err, /malformed-problems\.md:3: error: question 1 "A question without answer" is skipped/);
+    assert.match(result.err, /--strict: warnings count as errors\); nothing was written/);
+    assert.equal(existsSync(out), false);
+  });
+
+  it('still fails on a document with no question at all, with or without --strict', async () => {
+    const out = join(work, 'empty');
+    const result = await run('import', join(fixtures, 'malformed-no-questions.md'), '--out', out);
+    assert.equal(result.code, 1);
+    assert.match(result.err, /malformed-no-questions\.md:1: error: no question found/);
+    assert.match(result.out, /malformed-no-questions\.md: not imported, 0 warnings, 1 error$/m);
+    assert.equal(existsSync(out), false);
+  });
+
+  it('answers --help for every command', async () => {
+    for (const command of ['import', 'export', 'validate']) {
+      const result = await run(command, '--help');
+      assert.equal(result.code, 0, command);
+      assert.match(result.out, new RegExp(`^quiz-elements ${command}: `), command);
+      assert.match(result.out, /Usage:/);
+    }
+    assert.match((await run('import', '--strict', '--help')).out, /--strict +warnings are errors/);
   });
 
   it('refuses two documents that claim the same bank id', async () => {

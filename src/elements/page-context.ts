@@ -1,18 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { languageOf, stringsFor, stringsReady, type UiStrings } from '../i18n/index.js';
 
-/** An inline `<script type="application/json">` or `<script type="text/markdown">` child. */
+/** An inline `<script type="application/json">`, `<script type="text/markdown">` or `<script type="text/gift">` child. */
 export interface InlineSource {
-  type: 'json' | 'markdown';
+  type: 'json' | 'markdown' | 'gift';
   text: string;
 }
 
-const INLINE_SELECTOR = ':scope > script[type="application/json"], :scope > script[type="text/markdown"]';
+const INLINE_SELECTOR = ':scope > script[type="application/json"], :scope > script[type="text/markdown"], :scope > script[type="text/gift"]';
+const INLINE_TYPES: Record<string, InlineSource['type']> = { 'text/markdown': 'markdown', 'text/gift': 'gift' };
 
 /** The inline source of `host`, or null; `previous` is returned when nothing changed, so Task args stay equal. */
 export function readInlineSource(host: Element, previous: InlineSource | null): InlineSource | null {
   const script = host.querySelector<HTMLScriptElement>(INLINE_SELECTOR);
-  const next: InlineSource | null = script ? { type: script.type === 'text/markdown' ? 'markdown' : 'json', text: script.textContent ?? '' } : null;
+  const next: InlineSource | null = script ? { type: INLINE_TYPES[script.type] ?? 'json', text: script.textContent ?? '' } : null;
   return next?.type === previous?.type && next?.text === previous?.text ? previous : next;
 }
 

@@ -6,6 +6,8 @@ export interface ImportDiagnostic {
   /** 1-based line in the original document. */
   line: number;
   message: string;
+  /** The warning tells of a question that was left out of the bank. */
+  skipped?: boolean;
 }
 
 /** `file:line: error: message`, the shape editors and terminals turn into links. */

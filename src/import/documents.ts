@@ -1,6 +1,6 @@
 import { CATALOG_FORMAT, type Bank, type Catalog, type CatalogEntry } from '../bank/types.js';
 import type { ImportDiagnostic } from './diagnostics.js';
-import { importMarkdown } from './markdown.js';
+import { importDocument, type DocumentFormat } from './document.js';
 import type { TopicRules } from './topics.js';
 import { linkVariantsAcrossBanks } from './variants.js';
 
@@ -11,25 +11,31 @@ export interface SourceDocument {
   /** Bank id for this document; otherwise taken from front matter or the file name. */
   id?: string;
   language?: string;
+  /** Otherwise told by the file name (`.gift`) and the text. */
+  format?: DocumentFormat;
 }
 
 export interface DocumentsResult {
   /** Empty when any document has errors: a partial set of banks is never returned. */
   banks: Bank[];
   diagnostics: ImportDiagnostic[];
+  /** Questions each document gave (null: it gave no bank), in the order given. */
+  counts: { file: string; questions: number | null }[];
 }
 
 /**
  * Imports several documents as one set: questions with the same title in different banks are
  * linked as variants (the earliest document wins), and bank ids must not collide.
  */
-export function importDocuments(documents: readonly SourceDocument[], topics: TopicRules): DocumentsResult {
+export function importDocuments(documents: readonly SourceDocument[], topics?: TopicRules, options: { strict?: boolean } = {}): DocumentsResult {
   const diagnostics: ImportDiagnostic[] = [];
   const banks: Bank[] = [];
   const firstFileById = new Map<string, string>();
+  const counts: DocumentsResult['counts'] = [];
   for (const document of documents) {
-    const result = importMarkdown(document.source, { topics, file: document.file, id: document.id, language: document.language });
+    const result = importDocument(document.source, { ...(topics ? { topics } : {}), file: document.file, id: document.id, language: document.language, format: document.format, strict: options.strict });
     diagnostics.push(...result.diagnostics);
+    counts.push({ file: document.file, questions: result.bank?.questions.length ?? null });
     if (!result.bank) continue;
     const earlier = firstFileById.get(result.bank.id);
     if (earlier !== undefined) {
@@ -39,9 +45,9 @@ export function importDocuments(documents: readonly SourceDocument[], topics: To
     firstFileById.set(result.bank.id, document.file);
     banks.push(result.bank);
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { banks: [], diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { banks: [], diagnostics, counts };
   linkVariantsAcrossBanks(banks);
-  return { banks, diagnostics };
+  return { banks, diagnostics, counts };
 }
 
 /** The catalog entry of a bank stored as `<id>.json` beside the catalog. */

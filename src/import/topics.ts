@@ -1,4 +1,5 @@
 import type { Topic } from '../bank/types.js';
+import { asciiSlug, questionIdFromTitle } from './question-id.js';
 
 /** One topic of `data/topics.json`: titles per language and the keywords that select it. */
 export interface TopicRule {
@@ -56,7 +57,7 @@ function countHits(text: string, keywords: readonly string[]): number {
  * whose keywords occur most often in the prompt and answer; failing that, the fallback.
  * Titles decide first because they name what the question is about; bodies mention everything.
  */
-export function assignTopics(question: { title: string; prompt: string; answer: string }, rules: TopicRules): string[] {
+export function assignTopics(question: { title: string; prompt: string; answer: string }, rules: TopicRules, section?: Topic): string[] {
   const byTitle = rules.topics.filter((rule) => countHits(question.title, rule.keywords) > 0).map((rule) => rule.id);
   if (byTitle.length > 0) return byTitle;
 
@@ -68,7 +69,7 @@ export function assignTopics(question: { title: string; prompt: string; answer: 
     if (hits > bestHits) [best, bestHits] = [[rule.id], hits];
     else if (hits > 0 && hits === bestHits) best.push(rule.id);
   }
-  return best.length > 0 ? best : [rules.fallback];
+  return best.length > 0 ? best : [section?.id ?? rules.fallback];
 }
 
 /** The title of a rule in `language`, trying `zh-CN`, then `zh`, then English, then any. */
@@ -77,7 +78,63 @@ export function topicTitle(rule: TopicRule, language: string): string {
   return rule.title[language] ?? rule.title[base] ?? rule.title.en ?? Object.values(rule.title)[0] ?? rule.id;
 }
 
-/** The bank's topic list: the rules that some question uses, in the rule file's order. */
-export function bankTopics(used: ReadonlySet<string>, rules: TopicRules, language: string): Topic[] {
-  return rules.topics.filter((rule) => used.has(rule.id)).map((rule) => ({ id: rule.id, title: topicTitle(rule, language) }));
+/** The bank's topic list: the rules that some question uses, in the rule file's order, then the other used topics. */
+export function bankTopics(used: ReadonlySet<string>, rules: TopicRules | undefined, language: string, others: readonly Topic[] = []): Topic[] {
+  const fromRules = (rules?.topics ?? []).filter((rule) => used.has(rule.id)).map((rule) => ({ id: rule.id, title: topicTitle(rule, language) }));
+  const taken = new Set(fromRules.map((t) => t.id));
+  return [...fromRules, ...others.filter((t) => used.has(t.id) && !taken.has(t.id))];
+}
+
+const NEUTRAL: Record<string, string> = { en: 'General', zh: '综合', ja: '一般', ko: '일반', de: 'Allgemein', es: 'General', fr: 'Général', it: 'Generale', pt: 'Geral', ru: 'Общее', uk: 'Загальне' };
+
+export interface SectionTopics {
+  /** The topic of a question's section, if it has one. */
+  of(question: object): Topic | undefined;
+  /** The one topic of questions without a section. */
+  neutral: Topic;
+  /** Every section topic and the neutral one, in document order. */
+  all: Topic[];
+}
+
+/**
+ * Topics from the sections questions sit in ("## Networking" → topic "Networking"), for
+ * documents imported without topic rules and for questions no rule matches.
+ */
+export function sectionTopics<Q extends object>(questions: readonly Q[], sectionOf: (question: Q) => { title: string } | undefined, language: string): SectionTopics {
+  const byTitle = new Map<string, Topic>();
+  const byQuestion = new Map<object, Topic>();
+  const taken = new Set<string>();
+  const neutral: Topic = { id: 'general', title: NEUTRAL[language] ?? NEUTRAL[language.split('-')[0]!] ?? NEUTRAL.en! };
+  for (const question of questions) {
+    // "RabbitMQ (Questions 1-20)": the range says nothing about the topic.
+    const title = sectionOf(question)
+      ?.title.replace(/\s*[(（](?:questions?|q|问题|题|preguntas|fragen)\s*\d+\s*[-–~～]\s*\d+[)）]/giu, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (!title) continue;
+    // A section named like the neutral topic ("General", as an export writes it) is that topic.
+    if (title.toLowerCase() === neutral.title.toLowerCase() || title.toLowerCase() === 'general') {
+      byQuestion.set(question, neutral);
+      continue;
+    }
+    let topic = byTitle.get(title);
+    if (!topic) {
+      const base = asciiSlug(title, 6) || questionIdFromTitle(title).replace(/^q-/, 'topic-');
+      let id = base;
+      for (let n = 2; taken.has(id) || id === neutral.id; n++) id = `${base}-${n}`;
+      taken.add(id);
+      topic = { id, title: [...title].slice(0, 200).join('') };
+      byTitle.set(title, topic);
+    }
+    byQuestion.set(question, topic);
+  }
+  const all = [...byTitle.values(), neutral];
+  return { of: (question) => byQuestion.get(question), neutral, all };
+}
+
+const GENERIC_WORDS = /questions?|answers?|interview|quiz(?:zes)?|exercises?|practice|faq|q\s*&\s*a|qa|frequently|asked|common|typical|top|and|the|of|面试题|面试|问题|题库|题目|典型|常见|答案|练习|习题|和|与/giu;
+
+/** A section that names no subject ("Interview questions", "典型问题/面试题库"): no topic of its own. */
+export function isGenericSection(title: string): boolean {
+  return title.replace(GENERIC_WORDS, '').replace(/[\s\p{P}\p{S}\d]+/gu, '') === '';
 }

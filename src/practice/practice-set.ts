@@ -101,7 +101,7 @@ export function isRightSelection(question: Question, selected: readonly number[]
 
 /** Single choice when exactly one choice is correct; otherwise the learner picks all correct ones. */
 export function isMultipleChoice(question: Question): boolean {
-  return (question.choices ?? []).filter((c) => c.correct).length > 1;
+  return !!question.choices && (question.multiple === true || question.choices.filter((c) => c.correct).length > 1);
 }
 
 interface HistoryEntry {

@@ -28,6 +28,7 @@ import '../quiz-card/quiz-card.js';
 import '../topic-list/topic-list.js';
 import { questionBrowserStyles } from './question-browser.styles.js';
 import { hashOf, stateFromHash, statusFrom, type BrowserState } from './url-state.js';
+import { plainText } from '../../text/plain-text.js';
 
 // Counts and statuses show on the first render: the store's code comes with this element.
 provideStoreModule(progressStoreModule);
@@ -77,6 +78,8 @@ const EXCERPT_LENGTH = 120;
  * scroll and key press.
  */
 const EXCERPT_SCAN = 4000;
+/** Excerpts come from whole fields, so quote, heading and table marks go too. */
+const EXCERPT_MARKS = { blockMarks: true };
 const ROW_TITLE_LENGTH = 300;
 
 /** `query` as an attribute: removing it empties the search; an empty search removes it. */
@@ -1159,14 +1162,6 @@ function marked(text: string, terms: readonly string[]): TemplateResult | string
 }
 
 /**
- * Markdown marks that mean nothing in a one-line excerpt: code fences, quote, heading and table
- * marks (a space), emphasis and code marks (nothing; `_` only at the edge of a word, so
- * `max_tokens` stays whole) and links and images (their text). No part may run past a `[`, `(`
- * or line break it did not start with, so a run of `[` or `[x](` is scanned once, not once per `[`.
- */
-const MARKUP = /```[^\n]*|[>#|]+|[*`~]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|!?\[([^[\]\n]*)\]\([^()[\]\s]*(?:\s+"[^"\n]*")?\)/gu;
-
-/**
  * One line of text for a row: around the first match outside the title when the title does not
  * hold every term, else the start of the prompt (when it says more than the title).
  */
@@ -1174,7 +1169,7 @@ function excerptOf(question: Question, terms: readonly string[], titleMatch: boo
   const fields = [question.prompt, question.answer, question.explanation ?? '', question.example ?? ''];
   if (terms.length && !titleMatch) {
     for (const field of fields) {
-      const plain = plainText(clip(field, EXCERPT_SCAN));
+      const plain = plainText(clip(field, EXCERPT_SCAN), EXCERPT_MARKS);
       const ranges = highlightRanges(plain, terms);
       if (ranges.length) {
         const start = Math.max(0, ranges[0]![0] - EXCERPT_LEAD);
@@ -1182,15 +1177,8 @@ function excerptOf(question: Question, terms: readonly string[], titleMatch: boo
       }
     }
   }
-  const prompt = plainText(clip(question.prompt, EXCERPT_SCAN));
+  const prompt = plainText(clip(question.prompt, EXCERPT_SCAN), EXCERPT_MARKS);
   return prompt === question.title.trim() ? '' : prompt.slice(0, EXCERPT_LENGTH);
-}
-
-function plainText(markdown: string): string {
-  return markdown
-    .replace(MARKUP, (mark: string, label: string | undefined) => label ?? (/^[*`~_]/.test(mark) ? '' : ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** The first `length` code units of `text` (one fewer rather than half a surrogate pair), `more` added if cut. */

@@ -1,0 +1,477 @@
+/**
+ * Moodle GIFT, both ways. Import reads multiple choice (`=`/`~`, `%50%` weights), true/false,
+ * short answer, numeric, matching, missing word and essay questions, feedback (`#`, `####`),
+ * `$CATEGORY` (topics), `::title::`, the `[html]`/`[markdown]`/`[moodle]`/`[plain]` text formats
+ * and escapes. Types the card cannot ask yet become open questions with their answer written out
+ * (and a warning); what GIFT said about them is kept under `gift`, so an export gives it back.
+ * Export writes a bank as GIFT that imports to the same bank.
+ */
+import { BANK_FORMAT, type Bank, type Choice, type Question } from '../bank/types.js';
+import { validateBank } from '../bank/validate.js';
+import { stripOptionLetters } from './choices.js';
+import { htmlToMarkdown } from './html-text.js';
+import { detectLanguage } from './language.js';
+import { fitField, FIELD_LIMIT } from './limits.js';
+import { Diagnostics, type ImportOptions, type ImportResult } from './markdown.js';
+import { asciiSlug, isSlug, questionIdFromTitle, uniqueIds } from './question-id.js';
+import { assignTopics, bankTopics, sectionTopics } from './topics.js';
+import { cleanText, shortTitle } from './titles.js';
+import { linkVariantsInBank } from './variants.js';
+
+/** What GIFT said about a question the card cannot ask yet, kept for export. */
+export type GiftRecord =
+  | { type: 'short-answer'; answers: GiftAnswer[] }
+  | { type: 'numeric'; answers: GiftNumber[] }
+  | { type: 'matching'; pairs: { left: string; right: string }[] };
+
+export interface GiftAnswer {
+  text: string;
+  /** Percent; omitted for 100. */
+  weight?: number;
+  feedback?: string;
+}
+
+export interface GiftNumber {
+  value?: number;
+  tolerance?: number;
+  min?: number;
+  max?: number;
+  weight?: number;
+  feedback?: string;
+}
+
+type Format = 'moodle' | 'html' | 'markdown' | 'plain';
+
+interface RawAnswer {
+  mark: '=' | '~';
+  weight?: number;
+  text: string;
+  feedback?: string;
+}
+
+/** Splits at unescaped occurrences of `chars`; escapes are kept for the caller to undo. */
+function unescapedIndex(text: string, char: string, from = 0): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (text.startsWith(char, i)) return i;
+  }
+  return -1;
+}
+
+/** GIFT escapes undone: `\~ \= \# \{ \} \: \\` as the character, `\n` as a line break. */
+export function unescapeGift(text: string): string {
+  return text.replace(/\\([~=#{}:\\n])/g, (_, char: string) => (char === 'n' ? '\n' : char));
+}
+
+/** Text with GIFT's special characters escaped and line breaks as `\n`, for export. */
+export function escapeGift(text: string): string {
+  return text.replace(/[\\~=#{}:]/g, (char) => `\\${char}`).replace(/\r?\n/g, '\\n');
+}
+
+function convert(text: string, format: Format): string {
+  const plain = unescapeGift(text).trim();
+  if (format === 'html') return htmlToMarkdown(plain);
+  return plain;
+}
+
+/** The answer block's answers: `=right#feedback`, `~%50%partly`, `~wrong`. */
+function readAnswers(block: string): { answers: RawAnswer[]; general?: string } {
+  let body = block;
+  let general: string | undefined;
+  const generalAt = unescapedIndex(body, '####');
+  if (generalAt >= 0) {
+    general = body.slice(generalAt + 4);
+    body = body.slice(0, generalAt);
+  }
+  const answers: RawAnswer[] = [];
+  let at = -1;
+  let mark: '=' | '~' | null = null;
+  const push = (end: number) => {
+    if (mark === null) return;
+    let text = body.slice(at, end);
+    let weight: number | undefined;
+    const percent = /^\s*%(-?\d{1,3}(?:\.\d+)?)%/.exec(text);
+    if (percent) {
+      weight = Number(percent[1]);
+      text = text.slice(percent[0].length);
+    }
+    const hash = unescapedIndex(text, '#');
+    const feedback = hash >= 0 ? text.slice(hash + 1) : undefined;
+    if (hash >= 0) text = text.slice(0, hash);
+    answers.push({ mark, text, ...(weight === undefined ? {} : { weight }), ...(feedback === undefined ? {} : { feedback }) });
+  };
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if (char === '\\') {
+      i++;
+      continue;
+    }
+    if (char === '=' || char === '~') {
+      push(i);
+      mark = char;
+      at = i + 1;
+    }
+  }
+  push(body.length);
+  return { answers, ...(general === undefined ? {} : { general }) };
+}
+
+const RIGHT_WORDS = /^(correct|right|yes|richtig|correcto|correcta|correct!|верно|правильно|正确|对|bien)\b/i;
+const WRONG_WORDS = /^(incorrect|wrong|no|falsch|incorrecto|incorrecta|неверно|неправильно|错误|错|faux|mal)\b/i;
+
+interface Parsed {
+  line: number;
+  title?: string;
+  category?: string;
+  question?: Question;
+  gift?: GiftRecord;
+}
+
+/** Imports a GIFT document. Questions that cannot be read are skipped with a warning; the rest make the bank. */
+export function importGift(source: string, options: ImportOptions = {}): ImportResult {
+  const file = options.file ?? 'questions.gift';
+  const diagnostics = new Diagnostics(file);
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const parsed: Parsed[] = [];
+  let category: string | undefined;
+  let chunk: string[] = [];
+  let chunkLine = 1;
+  let depth = 0;
+  const flush = () => {
+    const text = chunk.join('\n').trim();
+    chunk = [];
+    if (!text) return;
+    const result = readQuestion(text, chunkLine, diagnostics);
+    if (result) parsed.push({ ...result, ...(category ? { category } : {}) });
+  };
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const trimmed = raw.trim();
+    if (depth === 0 && trimmed.startsWith('//')) return;
+    if (depth === 0 && /^\$CATEGORY:/i.test(trimmed)) {
+      flush();
+      category = categoryTitle(trimmed.replace(/^\$CATEGORY:\s*/i, ''));
+      return;
+    }
+    if (!trimmed && depth === 0) {
+      flush();
+      return;
+    }
+    if (chunk.length === 0) chunkLine = line;
+    if (depth > 0 && trimmed.startsWith('//')) return;
+    chunk.push(raw);
+    depth = Math.max(0, depth + braceBalance(raw));
+  });
+  if (depth > 0) diagnostics.warn(chunkLine, 'an answer block { is never closed with }; the question is skipped', true);
+  else flush();
+
+  const questions = parsed.filter((p): p is Parsed & { question: Question } => !!p.question);
+  if (questions.length === 0) {
+    diagnostics.fail(1, 'no question found: GIFT questions look like "::Title:: What is 2+2? {=4 ~3 ~5}", separated by blank lines');
+    return { bank: null, diagnostics: diagnostics.finish(false) };
+  }
+  const language = options.language ?? detectLanguage(questions.map((p) => `${p.question.title}\n${p.question.prompt}`).join('\n'));
+  const name = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');
+  const id = options.id && isSlug(options.id) ? options.id : asciiSlug(name, 8) || questionIdFromTitle(name);
+  const ids = uniqueIds(questions.map((p) => questionIdFromTitle(p.question.title)));
+  const list = questions.map((p, i) => ({ ...p.question, id: ids[i]! }));
+  const categoryOf = new Map(list.map((q, i) => [q as object, questions[i]!.category]));
+  const topics = sectionTopics(list, (q) => (categoryOf.get(q) ? { title: categoryOf.get(q)! } : undefined), language);
+  for (const question of list) question.topics = options.topics ? assignTopics(question, options.topics, topics.of(question)) : [topics.of(question)?.id ?? topics.neutral.id];
+  linkVariantsInBank(list);
+  const used = new Set(list.flatMap((q) => q.topics));
+  const bank: Bank = { format: BANK_FORMAT, id, title: name, language, topics: bankTopics(used, options.topics, language, topics.all), questions: list };
+  const checked = validateBank(bank);
+  if (!checked.ok) {
+    for (const issue of checked.issues) {
+      const index = /^questions\[(\d+)\]/.exec(issue.path)?.[1];
+      diagnostics.fail(index === undefined ? 1 : questions[Number(index)]!.line, `this would make an invalid bank: ${issue.path}: ${issue.message}`);
+    }
+  }
+  const all = diagnostics.finish(options.strict ?? false);
+  return all.some((d) => d.severity === 'error') ? { bank: null, diagnostics: all } : { bank, diagnostics: all };
+}
+
+function braceBalance(text: string): number {
+  let balance = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '{') balance++;
+    else if (text[i] === '}') balance--;
+  }
+  return balance;
+}
+
+/** `$course$/Module 1/Lesson 3` → `Lesson 3`: the category a question sits in, as a topic title. */
+function categoryTitle(path: string): string {
+  const parts = path
+    .split('/')
+    .map((p) => p.trim())
+    .filter((p) => p && !/^\$[a-z0-9]+\$$/i.test(p) && p.toLowerCase() !== 'top');
+  return parts[parts.length - 1] ?? path.trim();
+}
+
+const TRUE_FALSE = /^(T|TRUE|F|FALSE)\s*(?:#|$)/i;
+
+function readQuestion(source: string, line: number, diagnostics: Diagnostics): { line: number; question?: Question; gift?: GiftRecord } | null {
+  let rest = source;
+  let title: string | undefined;
+  if (rest.startsWith('::')) {
+    const end = unescapedIndex(rest, '::', 2);
+    if (end > 0) {
+      title = unescapeGift(rest.slice(2, end)).trim();
+      rest = rest.slice(end + 2);
+    }
+  }
+  rest = rest.trimStart();
+  let format: Format = 'moodle';
+  const marker = /^\[(html|moodle|plain|markdown)\]/i.exec(rest);
+  if (marker) {
+    format = marker[1]!.toLowerCase() as Format;
+    rest = rest.slice(marker[0].length);
+  }
+  const open = unescapedIndex(rest, '{');
+  if (open < 0) {
+    diagnostics.warn(line, `text without an answer block {…} is skipped: "${cleanText(unescapeGift(rest)).slice(0, 60)}"`, true);
+    return null;
+  }
+  let close = -1;
+  for (let i = open + 1, depth = 1; i < rest.length; i++) {
+    if (rest[i] === '\\') i++;
+    else if (rest[i] === '{') depth++;
+    else if (rest[i] === '}' && --depth === 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) {
+    diagnostics.warn(line, 'an answer block { is never closed with }; the question is skipped', true);
+    return null;
+  }
+  const before = rest.slice(0, open);
+  const after = rest.slice(close + 1);
+  const block = rest.slice(open + 1, close).trim();
+  const missingWord = after.trim() !== '';
+  const stemSource = missingWord ? `${before.trimEnd()} _____ ${after.trimStart()}` : before;
+  const stem = convert(stemSource, format);
+  const { answers, general } = readAnswers(block);
+  const md = (s: string) => convert(s, format);
+  const explanation = general ? md(general) : '';
+  const cut = chooseTitle(title, stem);
+  if (!cut.title) {
+    diagnostics.warn(line, 'a question without title or text is skipped', true);
+    return null;
+  }
+  const base: Question = { id: '', kind: 'concept', title: cut.title, topics: [], prompt: stem || cut.title, answer: '' };
+  const described = `question "${cut.title.slice(0, 60)}"`;
+  const open_ = (answer: string, gift: GiftRecord, what: string): { line: number; question?: Question; gift: GiftRecord } => {
+    diagnostics.warn(line, `${described} is ${what}; the card cannot ask that yet, so it is imported as an open question with its answer written out`);
+    const question: Question = { ...base, answer: fitField(answer, () => undefined), gift };
+    if (explanation) question.explanation = explanation;
+    return { line, question, gift };
+  };
+
+  const core = (() => {
+    const general = unescapedIndex(block, '####');
+    return (general >= 0 ? block.slice(0, general) : block).trim();
+  })();
+  if (core === '') {
+    if (!explanation) {
+      diagnostics.warn(line, `${described} is an essay question with no model answer (general feedback "####…"); it is skipped`, true);
+      return null;
+    }
+    return { line, question: { ...base, answer: explanation } };
+  }
+  const trueFalse = TRUE_FALSE.exec(core);
+  if (trueFalse && answers.length === 0) {
+    const right = trueFalse[1]!.toUpperCase().startsWith('T');
+    const feedbacks = core.split(/(?<!\\)#/).slice(1).map(md);
+    const [wrongFeedback, rightFeedback] = feedbacks;
+    const choices: Choice[] = [
+      { text: 'True', correct: right, ...feedbackFor(right ? rightFeedback : wrongFeedback) },
+      { text: 'False', correct: !right, ...feedbackFor(right ? wrongFeedback : rightFeedback) },
+    ];
+    const question: Question = { ...base, answer: right ? 'True' : 'False', choices };
+    if (explanation) question.explanation = explanation;
+    return { line, question };
+  }
+  if (core.startsWith('#')) {
+    const numbers = readNumbers(core.slice(1), md);
+    if (numbers.length === 0) {
+      diagnostics.warn(line, `${described} has a numeric answer block that cannot be read ("{${block.slice(0, 40)}}"); it is skipped`, true);
+      return null;
+    }
+    return open_(numbers.map(describeNumber).join('\n'), { type: 'numeric', answers: numbers }, 'a numeric question');
+  }
+  if (answers.length === 0) {
+    diagnostics.warn(line, `${described} has an answer block with no answers ("{${block.slice(0, 40)}}"); start each answer with = (right) or ~ (wrong)`, true);
+    return null;
+  }
+  if (answers.every((a) => a.mark === '=') && answers.some((a) => unescapedIndex(a.text, '->') >= 0)) {
+    const pairs = answers.map((a) => {
+      const arrow = unescapedIndex(a.text, '->');
+      return { left: md(a.text.slice(0, arrow)), right: md(a.text.slice(arrow + 2)) };
+    });
+    return open_(pairs.map((p) => `- ${p.left} → ${p.right}`).join('\n'), { type: 'matching', pairs }, 'a matching question');
+  }
+
+  let options = answers.map((a) => ({ ...a, text: md(a.text), feedback: a.feedback === undefined ? undefined : md(a.feedback) }));
+  if (options.every((a) => a.mark === '=')) {
+    // Every answer right: a short-answer question, unless the feedback says which are right,
+    // as when a choice question was exported with every option marked "=".
+    const rightByFeedback = options.map((a) => (a.feedback && RIGHT_WORDS.test(cleanText(a.feedback)) ? true : a.feedback && WRONG_WORDS.test(cleanText(a.feedback)) ? false : null));
+    if (options.length >= 2 && rightByFeedback.every((v) => v !== null) && rightByFeedback.includes(true) && rightByFeedback.includes(false)) {
+      diagnostics.warn(line, `${described} marks every answer with "=" (in GIFT, a short-answer question) but its feedback says which are right; imported as a choice question. Mark the wrong options with "~"`);
+      options = options.map((a, i) => ({ ...a, mark: rightByFeedback[i] ? '=' : '~' }));
+    } else {
+      const accepted: GiftAnswer[] = answers.map((a) => ({ text: md(a.text), ...(a.weight === undefined || a.weight === 100 ? {} : { weight: a.weight }), ...(a.feedback ? { feedback: md(a.feedback) } : {}) }));
+      const main = accepted[0]!.text;
+      const others = accepted.slice(1).map((a) => a.text);
+      return open_(others.length ? `${main}\n\nAlso accepted: ${others.join('; ')}` : main, { type: 'short-answer', answers: accepted }, 'a short-answer question');
+    }
+  }
+  const texts = stripOptionLetters(options.map((a) => a.text));
+  const choices: Choice[] = options.map((a, i) => {
+    const weight = a.weight ?? (a.mark === '=' ? 100 : 0);
+    return { text: texts[i]!, correct: weight > 0, ...feedbackFor(a.feedback), ...(a.weight === undefined ? {} : { weight: a.weight }) };
+  });
+  const right = choices.filter((c) => c.correct);
+  if (right.length === 0) {
+    diagnostics.warn(line, `${described} has no right answer (mark it with "=" or a positive "%50%" weight); it is skipped`, true);
+    return null;
+  }
+  // Checkboxes: a right option worth less than 100%, or a penalty for a wrong one (Moodle's
+  // multiple-answer questions). A single right option at "~%100%" stays a single choice.
+  const checkboxes = choices.some((c) => typeof c.weight === 'number' && (c.weight < 0 || (c.weight > 0 && c.weight < 100)));
+  // Weights that split 100% evenly over the right options, with -100% or nothing for the wrong
+  // ones, say nothing the choices do not.
+  const even = 100 / right.length;
+  const plainWeights = choices.every((c) => c.weight === undefined || (c.correct ? Math.abs((c.weight as number) - even) < 0.01 : c.weight === 0 || c.weight === -100));
+  if (plainWeights) for (const choice of choices) delete choice.weight;
+  const partial = checkboxes && right.length === 1;
+  const question: Question = {
+    ...base,
+    answer: right.length === 1 ? right[0]!.text : right.map((c) => `- ${c.text}`).join('\n'),
+    choices,
+    ...(partial ? { multiple: true } : {}),
+  };
+  if (explanation) question.explanation = explanation;
+  for (const field of ['prompt', 'answer'] as const) question[field] = fitField(question[field], (n) => diagnostics.warn(line, `the ${field} of ${described} has ${n} characters; it is cut to ${FIELD_LIMIT.toLocaleString('en')}`));
+  return { line, question };
+}
+
+function feedbackFor(feedback: string | undefined): { feedback?: string } {
+  return feedback && feedback.trim() ? { feedback: feedback.trim() } : {};
+}
+
+/**
+ * `::Title::` as written (plain text in GIFT), unless it is a code (`Q7`, `570iM1L3Q7`) or a cut
+ * of the text (`What is …`): then the first line of the text, cut at its first sentence if long.
+ */
+function chooseTitle(title: string | undefined, stem: string): { title: string; cut: boolean } {
+  const text = shortTitle(cleanText(stem.split('\n')[0] ?? ''));
+  if (!title) return text;
+  const plain = title.replace(/\s+/g, ' ').trim();
+  const truncated = /(\.\.\.|…)$/.test(plain);
+  const code = !/\s/.test(plain) && /\d/.test(plain);
+  if (text.title && (truncated || code)) return text;
+  return plain ? { title: plain, cut: false } : text;
+}
+
+function readNumbers(body: string, text: (s: string) => string): GiftNumber[] {
+  const entries = body.includes('=') ? readAnswers(body).answers.map((a) => ({ spec: a.text, weight: a.weight, feedback: a.feedback })) : [{ spec: body.split(/(?<!\\)#/)[0]!, weight: undefined, feedback: body.split(/(?<!\\)#/)[1] }];
+  const numbers: GiftNumber[] = [];
+  for (const entry of entries) {
+    const spec = entry.spec.trim();
+    const range = /^(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)$/.exec(spec);
+    const tolerance = /^(-?\d+(?:\.\d+)?)(?:\s*:\s*(\d+(?:\.\d+)?))?$/.exec(spec);
+    const extra = { ...(entry.weight === undefined || entry.weight === 100 ? {} : { weight: entry.weight }), ...(entry.feedback ? { feedback: text(entry.feedback) } : {}) };
+    if (range) numbers.push({ min: Number(range[1]), max: Number(range[2]), ...extra });
+    else if (tolerance) numbers.push({ value: Number(tolerance[1]), ...(tolerance[2] ? { tolerance: Number(tolerance[2]) } : {}), ...extra });
+  }
+  return numbers;
+}
+
+function describeNumber(n: GiftNumber): string {
+  if (n.min !== undefined) return `between ${n.min} and ${n.max}`;
+  return n.tolerance ? `${n.value} (± ${n.tolerance})` : String(n.value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+export interface GiftExport {
+  text: string;
+  /** What GIFT cannot hold, for the command to report. */
+  notes: string[];
+}
+
+const TRUE_FALSE_TEXTS = ['true', 'false'];
+
+/** The bank as GIFT (`[markdown]` text), questions grouped by their first topic as `$CATEGORY`. */
+export function exportGift(bank: Bank): GiftExport {
+  const notes: string[] = [];
+  const out: string[] = [`// ${bank.title} (${bank.id}), exported by quiz-elements`, ''];
+  const topicTitle = new Map(bank.topics.map((t) => [t.id, t.title]));
+  let category: string | undefined;
+  const dropped = { hint: 0, example: 0, coding: 0, explanation: 0 };
+  for (const question of bank.questions) {
+    const topic = topicTitle.get(question.topics[0] ?? '') ?? question.topics[0];
+    if (topic && topic !== category) {
+      category = topic;
+      out.push(`$CATEGORY: ${topic.replace(/\//g, '-')}`, '');
+    }
+    if (question.hint) dropped.hint++;
+    if (question.example) dropped.example++;
+    if (question.kind === 'coding') dropped.coding++;
+    if (!question.choices && !question.gift && question.explanation) dropped.explanation++;
+    out.push(`::${escapeGift(question.title)}::[markdown]${escapeGift(question.prompt)} {`, ...answerBlock(question), '}', '');
+  }
+  if (dropped.hint) notes.push(`${dropped.hint} hint${dropped.hint === 1 ? '' : 's'} left out (GIFT has no hints)`);
+  if (dropped.example) notes.push(`${dropped.example} example${dropped.example === 1 ? '' : 's'} left out (GIFT has no examples)`);
+  if (dropped.explanation) notes.push(`${dropped.explanation} explanation${dropped.explanation === 1 ? '' : 's'} of open questions left out (their answer is GIFT's general feedback)`);
+  if (dropped.coding) notes.push(`${dropped.coding} coding question${dropped.coding === 1 ? '' : 's'} exported as ordinary questions (GIFT has no kinds)`);
+  return { text: `${out.join('\n').trimEnd()}\n`, notes };
+}
+
+function answerBlock(question: Question): string[] {
+  const general = question.explanation ? [`\t####${escapeGift(question.explanation)}`] : [];
+  const feedback = (text: string | undefined) => (text ? `#${escapeGift(text)}` : '');
+  const gift = question.gift as GiftRecord | undefined;
+  if (gift?.type === 'short-answer') return [...gift.answers.map((a) => `\t=${a.weight === undefined ? '' : `%${a.weight}%`}${escapeGift(a.text)}${feedback(a.feedback)}`), ...general];
+  if (gift?.type === 'numeric') {
+    return [
+      '\t#',
+      ...gift.answers.map((n) => `\t=${n.weight === undefined ? '' : `%${n.weight}%`}${n.min !== undefined ? `${n.min}..${n.max}` : `${n.value}${n.tolerance ? `:${n.tolerance}` : ''}`}${feedback(n.feedback)}`),
+      ...general,
+    ];
+  }
+  if (gift?.type === 'matching') return [...gift.pairs.map((p) => `\t=${escapeGift(p.left)} -> ${escapeGift(p.right)}`), ...general];
+  const choices = question.choices;
+  if (!choices) return [`\t####${escapeGift(question.answer)}`];
+  if (choices.length === 2 && choices.every((c, i) => c.text.toLowerCase() === TRUE_FALSE_TEXTS[i]) && !choices.some((c) => c.weight !== undefined)) {
+    const right = choices[0]!.correct;
+    const rightChoice = choices.find((c) => c.correct)!;
+    const wrongChoice = choices.find((c) => !c.correct)!;
+    const feedbacks = wrongChoice.feedback || rightChoice.feedback ? `#${escapeGift(wrongChoice.feedback ?? '')}${rightChoice.feedback ? `#${escapeGift(rightChoice.feedback)}` : ''}` : '';
+    return [`\t${right ? 'TRUE' : 'FALSE'}${feedbacks}`, ...general];
+  }
+  const multiple = question.multiple === true || choices.filter((c) => c.correct).length > 1;
+  const rightCount = choices.filter((c) => c.correct).length;
+  // Checkboxes in GIFT: weights for every option, the right ones sharing 100%, the wrong ones -100%.
+  return [
+    ...choices.map((c) => {
+      const weight = typeof c.weight === 'number' ? c.weight : multiple ? (c.correct ? round(100 / rightCount) : -100) : undefined;
+      const mark = weight !== undefined ? `~%${weight}%` : c.correct ? '=' : '~';
+      return `\t${mark}${escapeGift(c.text)}${feedback(c.feedback)}`;
+    }),
+    ...general,
+  ];
+}
+
+function round(value: number): number {
+  return Math.round(value * 100000) / 100000;
+}

@@ -1,0 +1,709 @@
+/**
+ * Structure inference: where a document's questions are, read from its own shape. Each way of
+ * writing questions (a "carrier") proposes the questions it sees: headings at some level,
+ * bold question lines, `Q:`/`A:` pairs, list items, `<details>` pairs, numbered quote lines,
+ * or bare choice lists under a stem. The carrier that finds the most wins; ties go to the
+ * earlier one in that list. What the carrier leaves out is the title, sections (which become
+ * topics) and prose (the description).
+ */
+import type { QuestionKind } from '../bank/types.js';
+import type { Block, ItemBlock } from './blocks.js';
+import { blocksText, removeIndent } from './blocks.js';
+import { findInteractions, letterOption } from './choices.js';
+import { matchLabel, QUESTION_LABELS } from './labels.js';
+import { closesFence, fenceOpen, indentOf, isBlank, type Fence, type Line } from './source.js';
+import { cleanText, isNeverQuestion, isQuestionLike, isShortLabel, splitHeadingNumbering, splitNumbering, stripEmphasisAround, titleFrom } from './titles.js';
+
+export type Carrier = 'heading' | 'details' | 'bold' | 'label' | 'quote' | 'list' | 'choice';
+
+export type SectionKind = 'title' | 'concept' | 'coding' | 'recap' | 'prose';
+
+export interface Section {
+  level: number;
+  kind: SectionKind;
+  /** Plain title, for topics. */
+  title: string;
+  line: number;
+  /** For recap sections: which questions it explains, when its heading says so. */
+  recapOf?: QuestionKind;
+}
+
+export interface Draft {
+  carrier: Carrier;
+  line: number;
+  /** The title's source text (markdown); empty when the question text must supply it. */
+  title: string;
+  number?: number;
+  pinnedId?: string;
+  /** Heading level, for heading questions. */
+  level?: number;
+  kind: QuestionKind;
+  /** Question text after the title, dedented. */
+  body: Line[];
+  /** Enclosing sections, outermost first (the title excluded). */
+  sections: Section[];
+  /** The heading names a topic rather than asking; the question may be the text under it. */
+  labelTitle?: boolean;
+}
+
+export interface RecapDraft {
+  line: number;
+  number: number;
+  title: string;
+  recapOf?: QuestionKind;
+  /** Column where the item's text starts; indented lines at or past it belong to the item. */
+  indent: number | null;
+  /** Heading-style entries run until the next heading, list-style ones until text is outdented. */
+  byHeading: boolean;
+  lines: Line[];
+}
+
+/** Text that is no question: before the first question it describes the bank; after, it is left over. */
+export interface ProseDraft {
+  line: number;
+  lines: Line[];
+  /** Before the first question. */
+  intro: boolean;
+  /** The section the text is under, if any. */
+  heading?: string;
+  /** The first line is the section's heading (as `**Heading**`), not text of its own. */
+  headed?: boolean;
+}
+
+export interface Outline {
+  title?: string;
+  carrier: Carrier | null;
+  drafts: Draft[];
+  recaps: RecapDraft[];
+  prose: ProseDraft[];
+  /** `Q:` and `A:` are labels in this document. */
+  pairs: boolean;
+}
+
+const RECAP_HEADING = /解析|answers?\b|explanations?\b|solutions?\b/i;
+const CODING_HEADING = /编程题|代码题|coding|programming|code exercises?/i;
+const CONCEPT_HEADING = /面试题|问题|题库|questions?\b|interview|quiz/i;
+const RECAP_ITEM = /^(\s{0,3})(\d{1,4})[.)、]\s+\*\*(.+?)\*\*[ \t]*[:：]?$/;
+const ANSWER_SUMMARY = /^(?:答案|参考答案|解析|答|查看答案|显示答案|点击查看|展开|answers?|solutions?|show(?: the)? answer|reveal|click to (?:see|show|reveal|expand)|respuesta|soluci[oó]n|l[oö]sung|antwort|ответ|réponse)\b/i;
+const DRAG_ORDER_LINE = /^\s*@dragdroporder\(/;
+
+function classifyHeading(text: string): Pick<Section, 'kind' | 'recapOf'> {
+  if (RECAP_HEADING.test(text)) {
+    if (CODING_HEADING.test(text)) return { kind: 'recap', recapOf: 'coding' };
+    return CONCEPT_HEADING.test(text) ? { kind: 'recap', recapOf: 'concept' } : { kind: 'recap' };
+  }
+  if (CODING_HEADING.test(text)) return { kind: 'coding' };
+  if (CONCEPT_HEADING.test(text)) return { kind: 'concept' };
+  return { kind: 'prose' };
+}
+
+/** `Title {#my-id}`: the text before and the id, or null without one. */
+export function splitPinnedId(heading: string): { text: string; id: string } | null {
+  const end = heading.trimEnd();
+  if (!end.endsWith('}')) return null;
+  const close = end.length - 1;
+  const previousClose = end.lastIndexOf('}', close - 1);
+  const open = end.indexOf('{#', previousClose + 1);
+  if (open < 0 || open >= close) return null;
+  return { text: end.slice(0, open).trimEnd(), id: end.slice(open + 2, close) };
+}
+
+export function isAnswerSummary(text: string): boolean {
+  const plain = cleanText(text);
+  return plain === '' || ANSWER_SUMMARY.test(plain);
+}
+
+interface HeadingInfo {
+  index: number;
+  block: Extract<Block, { type: 'heading' }>;
+  /** Heading text without a pinned id. */
+  text: string;
+  pinnedId?: string;
+  /** Plain text without numbering. */
+  plain: string;
+  number?: number;
+  questionLike: boolean;
+  /** The text under it (to the next heading) holds choices, an answer label or an answer in `<details>`. */
+  evidence: boolean;
+  /** Non-blank blocks before the next heading. */
+  content: boolean;
+  never: boolean;
+}
+
+function headingInfo(blocks: readonly Block[]): HeadingInfo[] {
+  const infos: HeadingInfo[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.type !== 'heading') continue;
+    const pinned = splitPinnedId(block.text);
+    const text = pinned ? pinned.text : block.text;
+    const numbered = splitHeadingNumbering(text);
+    const renumbered = numbered.number === undefined ? titleFrom(text) : { title: cleanText(numbered.text), number: numbered.number };
+    const plain = renumbered.title;
+    let evidence = false;
+    let content = false;
+    for (let k = i + 1; k < blocks.length && blocks[k]!.type !== 'heading'; k++) {
+      const next = blocks[k]!;
+      if (next.type !== 'blank') content = true;
+      if (!evidence) evidence = isEvidence(next);
+    }
+    infos.push({
+      index: i,
+      block,
+      text,
+      ...(pinned ? { pinnedId: pinned.id } : {}),
+      plain,
+      ...(renumbered.number === undefined ? {} : { number: renumbered.number }),
+      questionLike: isQuestionLike(plain),
+      evidence,
+      content,
+      never: isNeverQuestion(plain),
+    });
+  }
+  return infos;
+}
+
+/** A block that only a question holds: a checked box, LiaScript options, an answer label or an answer summary. */
+function isEvidence(block: Block): boolean {
+  if (block.type === 'item') {
+    if (block.box && (block.box.checked || block.box.kind !== 'task')) return true;
+    return matchLabel(block.text)?.field === 'answer';
+  }
+  if (block.type === 'summary') return isAnswerSummary(block.text);
+  if (block.type === 'paragraph') {
+    const first = block.lines[0]!.text;
+    const field = matchLabel(first)?.field;
+    return field === 'answer' || field === 'prompt' || DRAG_ORDER_LINE.test(first);
+  }
+  return false;
+}
+
+interface Proposal {
+  carrier: Carrier;
+  count: number;
+}
+
+/** The heading questions: indices into `infos`, and whether numbering decides. */
+function headingQuestions(infos: readonly HeadingInfo[]): { questions: Set<number>; numbered: boolean } {
+  const questions = new Set<number>();
+  // Numbered mode: authors who number their questions number all of them, and only them.
+  // A recap ("Answers explained") follows the questions it explains; before any, "Questions & Answers" is a section.
+  const recapLevels: number[] = [];
+  const numbered: number[] = [];
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!;
+    const level = info.block.level;
+    while (recapLevels.length > 0 && recapLevels[recapLevels.length - 1]! >= level) recapLevels.pop();
+    if (info.number !== undefined && level >= 2 && recapLevels.length === 0 && info.plain) numbered.push(i);
+    else if (info.number === undefined && numbered.length > 0 && classifyHeading(info.text).kind === 'recap') recapLevels.push(level);
+  }
+  const candidates = infos.filter((info) => info.questionLike || info.evidence).length;
+  if (numbered.length >= 1 && numbered.length * 2 >= candidates) {
+    for (const i of numbered) questions.add(i);
+    dropParents(infos, questions);
+    return { questions, numbered: true };
+  }
+
+  // Free mode: headings that ask, or hold an answer; and, at the level where most questions
+  // sit, headings that state their topic ("BERT parameter count") among mostly asking ones.
+  const byLevel = new Map<number, { total: number; asking: number }>();
+  for (const info of infos) {
+    if (info.never) continue;
+    const stats = byLevel.get(info.block.level) ?? { total: 0, asking: 0 };
+    stats.total++;
+    if (info.questionLike || info.evidence) stats.asking++;
+    byLevel.set(info.block.level, stats);
+  }
+  let dominant = 0;
+  let best = 0;
+  for (const [level, stats] of byLevel) {
+    if (stats.asking > best || (stats.asking === best && best > 0 && level > dominant)) [dominant, best] = [level, stats.asking];
+  }
+  const stats = byLevel.get(dominant);
+  const uniform = !!stats && stats.asking >= 2 && stats.asking >= stats.total * 0.6;
+  const textual = infos.filter((info) => info.block.level === dominant && info.questionLike).length;
+  infos.forEach((info, i) => {
+    if (info.never || !info.plain) return;
+    const statement = uniform && textual > 0 && info.block.level === dominant && info.content && !isShortLabel(info.plain);
+    if (info.questionLike || info.evidence || statement) questions.add(i);
+  });
+  dropParents(infos, questions);
+  return { questions, numbered: false };
+}
+
+/** A question heading with question headings under it and no text of its own is a section. */
+function dropParents(infos: readonly HeadingInfo[], questions: Set<number>): void {
+  for (let i = 0; i < infos.length; i++) {
+    if (!questions.has(i) || infos[i]!.content) continue;
+    const level = infos[i]!.block.level;
+    for (let k = i + 1; k < infos.length && infos[k]!.block.level > level; k++) {
+      if (questions.has(k)) {
+        questions.delete(i);
+        break;
+      }
+    }
+  }
+}
+
+function boldQuestion(block: Block): { title: string; number?: number } | null {
+  if (block.type !== 'paragraph' || block.indent > 3) return null;
+  const first = block.lines[0]!.text.trim().replace(/[:：]$/, '');
+  const emphasis = stripEmphasisAround(first);
+  if (!emphasis.emphasised || matchLabel(first)) return null;
+  const numbered = splitNumbering(emphasis.text);
+  const plain = cleanText(numbered.text);
+  if (!plain || (numbered.number === undefined && !isQuestionLike(plain))) return null;
+  return { title: numbered.text, ...(numbered.number === undefined ? {} : { number: numbered.number }) };
+}
+
+/** `Q:`, `Q1:`, `Question:`, `问：`, `**Q:**`: a question label opening a paragraph (Q/A documents). */
+function questionLabel(text: string): string | null {
+  const normalized = text.replace(/^(\s{0,3}(?:\*\*)?)(?:Q|Question|问题?)\s*\d{1,4}(?=\s*(?:\*\*)?\s*[:：.])/i, '$1Q');
+  const label = matchLabel(normalized.replace(/^(\s{0,3}(?:\*\*)?Q)\.(?=\s)/, '$1:'), { pairs: true });
+  return label && label.field === 'prompt' && QUESTION_LABELS.has(label.label) ? label.rest : null;
+}
+
+function hasAnswerLabel(block: Block): boolean {
+  return block.lines.some((l) => matchLabel(l.text, { pairs: true })?.field === 'answer');
+}
+
+function topLevelItem(block: Block): block is ItemBlock {
+  return block.type === 'item' && block.indent <= 3;
+}
+
+/** The question text of a list item: after a `Question:` label, or the item text when it asks. */
+function itemQuestion(item: ItemBlock): string | null {
+  const label = matchLabel(item.text);
+  if (label?.field === 'prompt') return label.rest || null;
+  if (label) return null;
+  if (letterOption(item.text) || item.box) return null;
+  return isQuestionLike(cleanText(splitNumbering(item.text).text)) ? item.text : null;
+}
+
+function hasChildren(blocks: readonly Block[], index: number): boolean {
+  const item = blocks[index] as ItemBlock;
+  for (let k = index + 1; k < blocks.length; k++) {
+    const next = blocks[k]!;
+    if (next.type === 'blank') continue;
+    return next.indent >= item.content;
+  }
+  return false;
+}
+
+/** `* 1.question` bullets whose answers are the sibling bullets after them (a flat list). */
+function numberedBullet(item: ItemBlock): { number: number; text: string } | null {
+  if (item.ordered) return null;
+  const match = /^(\d{1,3})\s*[.、．)）]\s*(\S.*)$/.exec(item.text.trim());
+  return match ? { number: Number(match[1]), text: match[2]! } : null;
+}
+
+function quoteQuestion(block: Block): { title: string; number?: number } | null {
+  if (block.type !== 'quote') return null;
+  const text = block.lines.map((l) => l.text.trim().replace(/^>\s?/, '')).join(' ').trim();
+  const numbered = splitNumbering(text);
+  if (numbered.number === undefined || !isQuestionLike(cleanText(numbered.text))) return null;
+  return { title: numbered.text, number: numbered.number };
+}
+
+interface Proposals {
+  heading: { questions: Set<number>; numbered: boolean };
+  infos: HeadingInfo[];
+  list: { starts: Map<number, 'nested' | 'flat'> };
+}
+
+function propose(blocks: readonly Block[], lines: readonly Line[], quizdown: boolean): { proposals: Proposal[]; detail: Proposals } {
+  const infos = headingInfo(blocks);
+  const heading = headingQuestions(infos);
+  let bold = 0;
+  let label = 0;
+  let details = 0;
+  let quote = 0;
+  let nested = 0;
+  let flatAsking = 0;
+  const flat: number[] = [];
+  const starts = new Map<number, 'nested' | 'flat'>();
+  let openQuestion = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (boldQuestion(block)) bold++;
+    if (block.type === 'paragraph' && questionLabel(block.lines[0]!.text) !== null) openQuestion = true;
+    if (openQuestion && block.type !== 'heading' && hasAnswerLabel(block)) {
+      label++;
+      openQuestion = false;
+    }
+    if (block.type === 'summary' && !isAnswerSummary(block.text) && blocks[i - 1]?.type === 'details') details++;
+    if (quoteQuestion(block)) quote++;
+    if (topLevelItem(block)) {
+      if (itemQuestion(block) !== null && hasChildren(blocks, i)) {
+        nested++;
+        starts.set(i, 'nested');
+      } else {
+        const bullet = numberedBullet(block);
+        if (bullet) {
+          flat.push(i);
+          if (isQuestionLike(cleanText(bullet.text))) flatAsking++;
+        }
+      }
+    }
+  }
+  let list = nested;
+  if (flat.length >= 2 && flatAsking * 2 >= flat.length && flat.length > nested) {
+    starts.clear();
+    for (const i of flat) starts.set(i, 'flat');
+    list = flat.length;
+  }
+  const choice = findInteractions(lines, { quizdown }).length;
+  const proposals: Proposal[] = [
+    { carrier: 'heading', count: heading.questions.size },
+    { carrier: 'details', count: details },
+    { carrier: 'bold', count: bold },
+    { carrier: 'label', count: label },
+    { carrier: 'quote', count: quote },
+    { carrier: 'list', count: list },
+    { carrier: 'choice', count: choice },
+  ];
+  return { proposals, detail: { heading, infos, list: { starts } } };
+}
+
+/** Finds the questions of a document. */
+export function inferStructure(lines: readonly Line[], blocks: readonly Block[], quizdown: boolean): Outline {
+  const { proposals, detail } = propose(blocks, lines, quizdown);
+  let winner: Proposal | null = null;
+  for (const proposal of proposals) if (proposal.count > 0 && (!winner || proposal.count > winner.count)) winner = proposal;
+  const carrier = winner?.carrier ?? null;
+  if (carrier === 'heading') return headingOutline(lines, detail.infos, detail.heading);
+  return blockOutline(lines, blocks, detail.infos, carrier, detail.list.starts, quizdown);
+}
+
+/**
+ * The title heading: the first heading, when it asks nothing, comes before the first question,
+ * and no other such heading at its level or above does (a document of `# Lesson 1`, `# Lesson 2`
+ * has sections, not a title).
+ */
+function titleIndex(infos: readonly HeadingInfo[], isQuestion: (i: number) => boolean, firstQuestionLine: number): number {
+  if (infos.length === 0 || isQuestion(0) || !infos[0]!.plain || infos[0]!.block.line >= firstQuestionLine) return -1;
+  const level = infos[0]!.block.level;
+  for (let i = 1; i < infos.length && infos[i]!.block.line < firstQuestionLine; i++) {
+    if (!isQuestion(i) && infos[i]!.block.level <= level) return -1;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Heading questions: a walk over the lines, as the seed documents need it (recap sections,
+// coding sections, sub-headings inside answers).
+
+type Current =
+  | { type: 'question'; draft: Draft }
+  | { type: 'recap'; draft: RecapDraft }
+  | { type: 'prose'; draft: ProseDraft };
+
+function headingOutline(lines: readonly Line[], infos: readonly HeadingInfo[], heading: { questions: Set<number>; numbered: boolean }): Outline {
+  const byLine = new Map<Line, { info: HeadingInfo; index: number }>();
+  infos.forEach((info, index) => byLine.set(info.block.lines[0]!, { info, index }));
+  const firstQuestion = infos.find((_, i) => heading.questions.has(i))?.block.line ?? Infinity;
+  const titleAt = titleIndex(infos, (i) => heading.questions.has(i), firstQuestion);
+  const outline: Outline = { carrier: 'heading', drafts: [], recaps: [], prose: [], pairs: false };
+  const sections: Section[] = [];
+  let current: Current | null = null;
+  let fence: Fence | null = null;
+  let seenQuestion = false;
+
+  const finish = () => {
+    if (current?.type === 'question') outline.drafts.push(current.draft);
+    else if (current?.type === 'recap') outline.recaps.push(current.draft);
+    else if (current?.type === 'prose' && current.draft.lines.slice(current.draft.headed ? 1 : 0).some((l) => !isBlank(l.text))) outline.prose.push(current.draft);
+    current = null;
+  };
+  const popSections = (level: number) => {
+    while (sections.length > 0 && sections[sections.length - 1]!.level >= level) sections.pop();
+  };
+  const innermost = (...kinds: SectionKind[]) => [...sections].reverse().find((s) => kinds.includes(s.kind));
+  const addText = (entry: Line) => {
+    if (!current) {
+      const heading = [...sections].reverse().find((s) => s.kind !== 'title')?.title;
+      current = { type: 'prose', draft: { line: entry.line, lines: [], intro: !seenQuestion, ...(heading ? { heading } : {}) } };
+    }
+    if (current.type === 'question') current.draft.body.push(entry);
+    else current.draft.lines.push(entry);
+  };
+
+  for (const entry of lines) {
+    const { text } = entry;
+    if (fence) {
+      if (closesFence(text, fence)) fence = null;
+      addText(entry);
+      continue;
+    }
+    const opened = fenceOpen(text);
+    if (opened) {
+      // A fence outdented below a list-style recap item ends that item, like any other text.
+      if (current?.type === 'recap' && !current.draft.byHeading && current.draft.indent !== null && indentOf(text) < current.draft.indent) finish();
+      fence = opened;
+      addText(entry);
+      continue;
+    }
+
+    const found = byLine.get(entry);
+    if (found) {
+      const { info, index } = found;
+      const level = info.block.level;
+      const headingText = info.text;
+      const isQuestion = heading.questions.has(index);
+      // A numbered heading below a recap heading explains a question; at or above it, it is one.
+      const recap = [...sections].reverse().find((s) => s.kind === 'recap' && s.level < level);
+      if (heading.numbered && recap && info.number !== undefined && !isQuestion) {
+        finish();
+        current = { type: 'recap', draft: { line: entry.line, number: info.number, title: info.plain, recapOf: recap.recapOf, indent: null, byHeading: true, lines: [] } };
+        continue;
+      }
+      if (isQuestion) {
+        finish();
+        popSections(level);
+        seenQuestion = true;
+        const kind: QuestionKind = innermost('coding', 'concept')?.kind === 'coding' ? 'coding' : 'concept';
+        const numbered = splitHeadingNumbering(headingText);
+        current = {
+          type: 'question',
+          draft: {
+            carrier: 'heading',
+            line: entry.line,
+            title: numbered.text,
+            ...(info.number === undefined ? {} : { number: info.number }),
+            ...(info.pinnedId === undefined ? {} : { pinnedId: info.pinnedId }),
+            level,
+            kind,
+            body: [],
+            sections: sections.filter((s) => s.kind !== 'title'),
+            labelTitle: !info.questionLike,
+          },
+        };
+        continue;
+      }
+      if (index === titleAt) {
+        finish();
+        outline.title = info.plain;
+        sections.push({ level, kind: 'title', title: info.plain, line: entry.line });
+        continue;
+      }
+      const classified = classifyHeading(headingText);
+      const section = classified.kind === 'recap' && !seenQuestion ? { kind: 'concept' as const } : classified;
+      if (current?.type === 'question' && level > (current.draft.level ?? 0) && section.kind === 'prose') {
+        addText(entry); // a sub-heading inside a question's text
+        continue;
+      }
+      finish();
+      popSections(level);
+      sections.push({ level, ...section, title: info.plain, line: entry.line });
+      if (section.kind === 'prose') {
+        current = { type: 'prose', draft: { line: entry.line, lines: [{ text: `**${info.plain}**`, line: entry.line }, { text: '', line: entry.line }], intro: !seenQuestion, heading: info.plain, headed: true } };
+      }
+      continue;
+    }
+
+    const recap = innermost('recap');
+    const item = recap && heading.numbered ? RECAP_ITEM.exec(text.trimEnd()) : null;
+    if (recap && item) {
+      finish();
+      current = {
+        type: 'recap',
+        draft: { line: entry.line, number: Number(item[2]), title: cleanText(item[3]!), recapOf: recap.recapOf, indent: text.indexOf('**'), byHeading: false, lines: [] },
+      };
+      continue;
+    }
+    if (current?.type === 'recap' && !current.draft.byHeading && !isBlank(text)) {
+      // The first text line decides whether this list uses indented item bodies.
+      const hasText = current.draft.lines.some((l) => !isBlank(l.text));
+      if (!hasText && indentOf(text) < (current.draft.indent ?? 0)) current.draft.indent = null;
+      if (current.draft.indent !== null && indentOf(text) < current.draft.indent) finish();
+    }
+    addText(entry);
+  }
+  finish();
+  return outline;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Questions carried by other blocks: headings are sections, the carrier's blocks start questions.
+
+function blockOutline(
+  lines: readonly Line[],
+  blocks: readonly Block[],
+  infos: readonly HeadingInfo[],
+  carrier: Carrier | null,
+  listStarts: ReadonlyMap<number, 'nested' | 'flat'>,
+  quizdown: boolean,
+): Outline {
+  const outline: Outline = { carrier, drafts: [], recaps: [], prose: [], pairs: carrier === 'label' };
+  const titleAt = titleIndex(infos, () => false, firstQuestionLine(blocks, carrier, listStarts, lines, quizdown));
+  const titleBlock = titleAt >= 0 ? infos[titleAt]!.index : -1;
+  if (titleAt >= 0) outline.title = infos[titleAt]!.plain;
+  const sections: Section[] = [];
+  let draft: Draft | null = null;
+  let prose: ProseDraft | null = null;
+  let seenQuestion = false;
+  const interactionStarts = carrier === 'choice' ? choiceStems(lines, blocks, quizdown) : new Map<number, number>();
+
+  const finish = () => {
+    if (draft) outline.drafts.push(draft);
+    if (prose && prose.lines.slice(prose.headed ? 1 : 0).some((l) => !isBlank(l.text))) outline.prose.push(prose);
+    draft = null;
+    prose = null;
+  };
+  const start = (line: number, title: string, body: Line[], extra: Partial<Draft> = {}) => {
+    finish();
+    seenQuestion = true;
+    const kind: QuestionKind = [...sections].reverse().find((s) => s.kind === 'coding' || s.kind === 'concept')?.kind === 'coding' ? 'coding' : 'concept';
+    draft = { carrier: carrier!, line, title, kind, body, sections: [...sections], ...extra };
+  };
+  const addProse = (block: Block, strip = 0) => {
+    if (draft) {
+      draft.body.push(...blocksText([block], strip));
+      return;
+    }
+    if (!prose) {
+      const heading = [...sections].reverse().find((s) => s.kind !== 'title')?.title;
+      prose = { line: block.line, lines: [], intro: !seenQuestion, ...(heading ? { heading } : {}) };
+    }
+    prose.lines.push(...blocksText([block]));
+  };
+
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.type === 'heading') {
+      finish();
+      if (i === titleBlock) continue;
+      const plain = titleFrom(splitPinnedId(block.text)?.text ?? block.text).title;
+      while (sections.length > 0 && sections[sections.length - 1]!.level >= block.level) sections.pop();
+      sections.push({ level: block.level, ...classifyHeading(block.text), title: plain, line: block.line });
+      prose = { line: block.line, lines: [{ text: `**${plain}**`, line: block.line }, { text: '', line: block.line }], intro: !seenQuestion, heading: plain, headed: true };
+      continue;
+    }
+    if (carrier === 'bold') {
+      const bold = boldQuestion(block);
+      if (bold) {
+        start(block.line, bold.title, block.lines.slice(1), bold.number === undefined ? {} : { number: bold.number });
+        continue;
+      }
+    }
+    if (carrier === 'label' && block.type === 'paragraph' && questionLabel(block.lines[0]!.text) !== null) {
+      start(block.line, '', [...block.lines]);
+      continue;
+    }
+    if (carrier === 'quote') {
+      const quote = quoteQuestion(block);
+      if (quote) {
+        start(block.line, quote.title, [], quote.number === undefined ? {} : { number: quote.number });
+        continue;
+      }
+    }
+    if (carrier === 'details' && block.type === 'details') {
+      const summary = blocks[i + 1];
+      if (summary?.type === 'summary' && !isAnswerSummary(summary.text)) {
+        let end = i + 2;
+        while (end < blocks.length && blocks[end]!.type !== 'details-end' && blocks[end]!.type !== 'heading') end++;
+        const inner = blocks.slice(i + 2, end);
+        const strip = Math.min(...inner.filter((b) => b.type !== 'blank').map((b) => b.indent), 0);
+        start(summary.line, summary.text, blocksText(inner, strip));
+        finish();
+        i = blocks[end]?.type === 'details-end' ? end : end - 1;
+        continue;
+      }
+    }
+    if (carrier === 'list' && listStarts.has(i)) {
+      const item = block as ItemBlock;
+      if (listStarts.get(i) === 'nested') {
+        const question = itemQuestion(item)!;
+        const body: Line[] = item.lines.slice(1).map((l) => ({ ...l, text: removeIndent(l.text, item.content) }));
+        let end = i + 1;
+        for (; end < blocks.length; end++) {
+          const next = blocks[end]!;
+          if (next.type === 'heading' || listStarts.has(end)) break;
+          // A field written outdented (`- Choices:` at the left margin) still belongs to the question above it.
+          const field = next.type === 'item' && next.indent < item.content ? matchLabel(next.text) : null;
+          if (next.type !== 'blank' && next.indent < item.content && !(field && field.field !== 'prompt')) break;
+          body.push(...blocksText([next], field ? next.indent : item.content));
+        }
+        const numbered = splitNumbering(question);
+        start(item.line, numbered.text, body, numbered.number === undefined ? {} : { number: numbered.number });
+        i = end - 1;
+        continue;
+      }
+      const bullet = numberedBullet(item)!;
+      start(item.line, bullet.text, item.lines.slice(1), { number: bullet.number });
+      for (let end = i + 1; end < blocks.length; end++) {
+        const next = blocks[end]!;
+        if (next.type === 'heading' || listStarts.has(end)) break;
+        // Sibling bullets are the answer: their markers go, they read as lines of the answer.
+        draft!.body.push(...(next.type === 'item' && next.indent <= item.indent ? blocksText([next]).map((l, k) => (k === 0 ? { ...l, text: l.text.replace(/^\s*[-*+]\s?/, '') } : l)) : blocksText([next])));
+        i = end;
+      }
+      continue;
+    }
+    if (carrier === 'choice' && interactionStarts.has(i)) {
+      start(block.line, '', []);
+      const end = interactionStarts.get(i)!;
+      for (let k = i; k < end; k++) draft!.body.push(...blocksText([blocks[k]!]));
+      i = end - 1;
+      continue;
+    }
+    if (block.type === 'paragraph' && isNavigationLink(block)) continue;
+    addProse(block);
+  }
+  finish();
+  return outline;
+}
+
+/** The line of the first block the carrier starts a question with. */
+function firstQuestionLine(blocks: readonly Block[], carrier: Carrier | null, listStarts: ReadonlyMap<number, 'nested' | 'flat'>, lines: readonly Line[], quizdown: boolean): number {
+  if (carrier === 'choice') {
+    const first = findInteractions(lines, { quizdown }, 1)[0];
+    return first ? lines[first.start]!.line : Infinity;
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (
+      (carrier === 'bold' && boldQuestion(block)) ||
+      (carrier === 'label' && block.type === 'paragraph' && questionLabel(block.lines[0]!.text) !== null) ||
+      (carrier === 'quote' && quoteQuestion(block)) ||
+      (carrier === 'details' && block.type === 'details') ||
+      (carrier === 'list' && listStarts.has(i))
+    ) {
+      return block.line;
+    }
+  }
+  return Infinity;
+}
+
+/** `**[⬆ Back to Top](#table-of-contents)**`: a link inside the page, not content. */
+export function isNavigationLink(block: Block): boolean {
+  if (block.lines.length !== 1) return false;
+  return /^\s*(\*\*|__)?\s*\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(\*\*|__)?\s*$/.test(block.lines[0]!.text);
+}
+
+/**
+ * For documents whose questions are bare choice lists: the block where each question's text
+ * starts (the stem: text since the previous question, a heading or a break), mapped to the block
+ * after its options and the text that follows them.
+ */
+function choiceStems(lines: readonly Line[], blocks: readonly Block[], quizdown: boolean): Map<number, number> {
+  const groups = findInteractions(lines, { quizdown });
+  const lineToBlock = new Map<Line, number>();
+  blocks.forEach((block, i) => block.lines.forEach((l) => lineToBlock.set(l, i)));
+  const starts = new Map<number, number>();
+  let previousEnd = 0;
+  const groupBlocks = groups.map((group) => ({ first: lineToBlock.get(lines[group.start]!) ?? 0, last: lineToBlock.get(lines[Math.max(group.start, group.end - 1)]!) ?? 0 }));
+  groupBlocks.forEach(({ first, last }, g) => {
+    let stem = first;
+    // The stem: paragraphs (and quotes, code, images) right before the options, back to a heading, break or the previous question.
+    while (stem - 1 >= previousEnd && !['heading', 'break', 'details', 'details-end', 'summary'].includes(blocks[stem - 1]!.type)) stem--;
+    while (stem < first && blocks[stem]!.type === 'blank') stem++;
+    // Text after the options (an explanation) runs to the next question's stem; decided below.
+    const nextFirst = groupBlocks[g + 1]?.first ?? blocks.length;
+    let end = last + 1;
+    while (end < nextFirst && blocks[end]!.type !== 'heading' && blocks[end]!.type !== 'break' && (blocks[end]!.type === 'blank' || blocks[end]!.type === 'quote' || isNavigationLink(blocks[end]!))) end++;
+    starts.set(stem, end);
+    previousEnd = end;
+  });
+  return starts;
+}
