@@ -14,7 +14,6 @@ export * from './bank/validate.js';
 export {
   BankLoadError,
   bankFromJsonText,
-  bankFromDocument,
   bankFromMarkdown,
   bankFromValue,
   clearBankCache,

@@ -17,7 +17,7 @@
  */
 import type { ImportDiagnostic } from '../import/diagnostics.js';
 import { questionIdFromTitle } from '../import/question-id.js';
-import { documentFormat, type DocumentFormat } from '../import/format.js';
+import type { DocumentFormat } from '../import/format.js';
 import { BankLoadError, type BankLoadErrorDetails } from './load-errors.js';
 import { BANK_FORMAT, CATALOG_FORMAT, type Bank, type Catalog } from './types.js';
 import { formatIssues, validateBank, validateCatalog, type BankIssue } from './validate.js';
@@ -57,7 +57,6 @@ const LONGEST_TIMER = 2_147_483_647;
 /** Problems quoted in a message; the error keeps all of them. */
 const SHOWN_PROBLEMS = 3;
 const ACCEPT = 'application/json, text/markdown;q=0.9, */*;q=0.1';
-const SHOWN_WARNINGS = 20;
 const DOCUMENT_PATH = /\.(?:md|markdown|gift)$/i;
 const MARKDOWN_TYPE = /^text\/(?:x-)?markdown$/;
 const HTML_START = /^\s*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i;
@@ -311,8 +310,7 @@ async function fetchFromUrl(href: string, fetchBank: typeof fetch, signal: Abort
   if (MARKDOWN_TYPE.test(type) || DOCUMENT_PATH.test(new URL(href).pathname)) {
     // A markdown URL that answers with a web page is usually a code host's viewer page.
     if (type === 'text/html' || HTML_START.test(text)) {
-      const what = /\.gift$/i.test(new URL(href).pathname) ? 'GIFT' : 'markdown';
-      const message = `${href} returned an HTML page, not ${what} (is the URL right?)${redirected}. For a file on a code host, use its "raw" URL.`;
+      const message = `${href} returned an HTML page, not markdown (is the URL right?)${redirected}. For a file on a code host, use its "raw" URL.`;
       throw new BankLoadError('not-json', message, { url: href });
     }
     return importedBank(text, baseUrl, fileOf(href), { url: href });
@@ -465,44 +463,33 @@ export function bankFromJsonText(text: string, baseUrl: string): LoadedBank {
  * on first use. `file` names the document in messages and gives the bank id (its slug).
  */
 export function bankFromMarkdown(text: string, baseUrl: string, file = 'inline.md'): Promise<LoadedBank> {
-  return importedBank(text, baseUrl, file, {}, 'markdown');
+  return bankFromDocument(text, baseUrl, file, 'markdown');
 }
 
-/** A bank imported from a document in markdown or Moodle GIFT (`format`, else told by `file` and the text). */
+/** A bank imported from a document in markdown or Moodle GIFT (`format`, else `.gift` in `file` says GIFT). */
 export function bankFromDocument(text: string, baseUrl: string, file = 'inline.md', format?: DocumentFormat): Promise<LoadedBank> {
   return importedBank(text, baseUrl, file, {}, format);
 }
 
 function diagnosticLines(diagnostics: readonly ImportDiagnostic[]): string {
-  // The errors, then why questions were skipped (when all were, that is the whole story).
-  const errors = [...diagnostics.filter((d) => d.severity === 'error'), ...diagnostics.filter((d) => d.severity === 'warning' && d.skipped)];
+  const errors = diagnostics.filter((d) => d.severity === 'error');
   const lines = errors.slice(0, SHOWN_PROBLEMS).map((d) => `${d.file}:${d.line}: ${d.message}`);
   if (errors.length > SHOWN_PROBLEMS) lines.push(`… and ${errors.length - SHOWN_PROBLEMS} more`);
   return lines.join('\n');
 }
 
-async function importedBank(text: string, baseUrl: string, file: string, source: Source = {}, format = documentFormat(text, file)): Promise<LoadedBank> {
-  const gift = format === 'gift';
-  const { bank, diagnostics } = gift
-    ? (await lazyModule(() => import('../import/gift.js'), 'the GIFT importer', source)).importGift(text, { file })
-    : (await lazyModule(() => import('../import/markdown.js'), 'the markdown importer', source)).importMarkdown(text, { file });
+/** What both importer chunks export. */
+type Importer = Pick<typeof import('../import/markdown.js'), 'importText' | 'reportWarnings'>;
+
+async function importedBank(text: string, baseUrl: string, file: string, source: Source = {}, format?: DocumentFormat): Promise<LoadedBank> {
+  const gift = format ? format === 'gift' : /\.gift$/i.test(file);
+  const importer = await lazyModule<Importer>(() => (gift ? import('../import/gift.js') : import('../import/markdown.js')), `the ${gift ? 'GIFT' : 'markdown'} importer`, source);
+  const { bank, diagnostics } = importer.importText(text, { file });
   if (!bank) {
     const message = `Could not import ${file} as a quiz bank:\n${diagnosticLines(diagnostics)}\nFix the document; "npx quiz-elements import <file>" reports the same problems.`;
     throw new BankLoadError('import', message, { ...source, diagnostics });
   }
-  reportWarnings(file, diagnostics);
+  importer.reportWarnings(file, diagnostics);
   return checkedBank(bank, baseUrl, file, source);
 }
 
-/**
- * Questions skipped and other import warnings, for the author: in the console, once per load
- * (loads are shared). Learners see the questions that could be read.
- */
-function reportWarnings(file: string, diagnostics: readonly ImportDiagnostic[]): void {
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  if (warnings.length === 0 || typeof console === 'undefined') return;
-  const skipped = warnings.filter((d) => d.skipped).length;
-  const lines = warnings.slice(0, SHOWN_WARNINGS).map((d) => `${d.file}:${d.line}: ${d.message}`);
-  if (warnings.length > SHOWN_WARNINGS) lines.push(`… and ${warnings.length - SHOWN_WARNINGS} more ("npx quiz-elements import <file>" lists them all)`);
-  console.warn(`quiz-elements: ${file}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'}${skipped ? `, ${skipped} question${skipped === 1 ? '' : 's'} skipped` : ''}:\n${lines.join('\n')}`);
-}

@@ -426,7 +426,7 @@ describe('loadBankFromUrl imports markdown', () => {
   test('a .markdown URL with errors: kind "import", file:line lines, every diagnostic kept', async () => {
     const server = stubFetch(() => new Response(BROKEN_MARKDOWN));
     const url = 'https://docs.example/broken.markdown';
-    const error = await failsWith(loadBankFromUrl(url, { fetch: server.fetch }), 'import', `Could not import ${url} as a quiz bank`, 'no question could be read', `${url}:5: question 1`, 'is skipped: it has no answer');
+    const error = await failsWith(loadBankFromUrl(url, { fetch: server.fetch }), 'import', `Could not import ${url} as a quiz bank`, `${url}:1: no question could be read: the one question found was skipped (line 5: question 1 "A question without answer" is skipped: it has no answer`);
     assert.ok(error.diagnostics?.some((d) => d.severity === 'warning' && d.skipped && d.line === 5));
     assert.equal(error.url, url);
   });
@@ -443,7 +443,7 @@ describe('loadBankFromUrl imports markdown', () => {
     assert.deepEqual(bank.topics, [{ id: 'general', title: 'General' }], 'a "Questions" section names no topic; the neutral one, not a rule file about large models');
     const networking = await bankFromMarkdown('# Notes\n\n## Networking\n\n### What is a subnet?\n\nA range of addresses.\n', 'https://page.example/');
     assert.deepEqual(networking.bank.topics, [{ id: 'networking', title: 'Networking' }]);
-    await failsWith(bankFromMarkdown(BROKEN_MARKDOWN, 'https://page.example/', 'notes.md'), 'import', 'notes.md:5: question 1');
+    await failsWith(bankFromMarkdown(BROKEN_MARKDOWN, 'https://page.example/', 'notes.md'), 'import', 'notes.md:1: no question could be read', 'line 5: question 1');
   });
 
   test('a .gift URL, and GIFT inline, are imported as GIFT', async () => {

@@ -12,7 +12,7 @@ import { stripOptionLetters } from './choices.js';
 import { htmlToMarkdown } from './html-text.js';
 import { detectLanguage } from './language.js';
 import { fitField, FIELD_LIMIT } from './limits.js';
-import { Diagnostics, type ImportOptions, type ImportResult } from './markdown.js';
+import { Diagnostics, nothingRead, type ImportOptions, type ImportResult } from './markdown.js';
 import { asciiSlug, isSlug, questionIdFromTitle, uniqueIds } from './question-id.js';
 import { assignTopics, bankTopics, sectionTopics } from './topics.js';
 import { cleanText, shortTitle } from './titles.js';
@@ -170,7 +170,8 @@ export function importGift(source: string, options: ImportOptions = {}): ImportR
 
   const questions = parsed.filter((p): p is Parsed & { question: Question } => !!p.question);
   if (questions.length === 0) {
-    diagnostics.fail(1, 'no question found: GIFT questions look like "::Title:: What is 2+2? {=4 ~3 ~5}", separated by blank lines');
+    const skipped = diagnostics.list.some((d) => d.skipped);
+    diagnostics.fail(1, skipped ? nothingRead(diagnostics.list) : 'no question found: GIFT questions look like "::Title:: What is 2+2? {=4 ~3 ~5}", separated by blank lines');
     return { bank: null, diagnostics: diagnostics.finish(false) };
   }
   const language = options.language ?? detectLanguage(questions.map((p) => `${p.question.title}\n${p.question.prompt}`).join('\n'));
@@ -475,3 +476,7 @@ function answerBlock(question: Question): string[] {
 function round(value: number): number {
   return Math.round(value * 100000) / 100000;
 }
+
+export { reportWarnings } from './diagnostics.js';
+/** The importer under the name the bank loader calls every importer by. */
+export { importGift as importText };

@@ -98,7 +98,7 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
   }
 
   if (built.length === 0) {
-    diagnostics.fail(1, `no question could be read: every question found was skipped (see the warnings above)`);
+    diagnostics.fail(1, nothingRead(diagnostics.list));
     return { bank: null, diagnostics: diagnostics.finish(false) };
   }
 
@@ -130,7 +130,7 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
     questions: questions.map(orderQuestionKeys),
   };
   bank = dropInvalidQuestions(bank, built, diagnostics);
-  if (bank.questions.length === 0) diagnostics.fail(1, 'no question could be read: every question found was skipped (see the warnings above)');
+  if (bank.questions.length === 0) diagnostics.fail(1, nothingRead(diagnostics.list));
   const list = diagnostics.finish(options.strict ?? false);
   if (list.some((d) => d.severity === 'error')) return { bank: null, diagnostics: list };
   return { bank, diagnostics: list };
@@ -153,6 +153,14 @@ function nameAlikeQuestions(built: readonly { question: Question; draft: Draft; 
     if (group.length < 2 || new Set(labels).size < group.length) continue;
     group.forEach((entry, i) => (entry.question.title = `${entry.question.title} (${labels[i]})`));
   }
+}
+
+/** The error when every question was skipped: the first reasons, so a page's error message says why. */
+export function nothingRead(diagnostics: readonly ImportDiagnostic[]): string {
+  const skipped = diagnostics.filter((d) => d.skipped);
+  const reasons = skipped.slice(0, 3).map((d) => `line ${d.line}: ${d.message}`);
+  if (skipped.length > 3) reasons.push(`and ${skipped.length - 3} more`);
+  return `no question could be read: ${skipped.length === 1 ? 'the one question found was skipped' : `all ${skipped.length} questions found were skipped`} (${reasons.join('; ')})`;
 }
 
 function describeProse(prose: ProseDraft): string {
@@ -319,3 +327,7 @@ function orderQuestionKeys(question: Question): Question {
 }
 
 export type { QuestionKind };
+
+export { reportWarnings } from './diagnostics.js';
+/** The importer under the name the bank loader calls every importer by. */
+export { importMarkdown as importText };
