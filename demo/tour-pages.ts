@@ -13,6 +13,7 @@ export const TOUR: readonly TourPage[] = [
   { file: 'course.html', label: 'Course page' },
   { file: 'dark.html', label: 'Dark theme' },
   { file: 'url.html', label: 'Bank from a URL' },
+  { file: 'author.html', label: 'Import a document' },
   { file: 'cards.html', label: 'Card gallery' },
 ];
 

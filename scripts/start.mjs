@@ -29,5 +29,5 @@ const server = await startDevServer({
 });
 const url = `http://localhost:${server.config.port}/demo/`;
 process.stdout.write(
-  `\nquiz-elements demo tour: ${url}\n  blog post ${url}blog.html · course ${url}course.html · dark ${url}dark.html\n  bank from a URL ${url}url.html · card gallery ${url}cards.html\n(press Ctrl+C to stop)\n\n`,
+  `\nquiz-elements demo tour: ${url}\n  blog post ${url}blog.html · course ${url}course.html · dark ${url}dark.html\n  bank from a URL ${url}url.html · import a document ${url}author.html · card gallery ${url}cards.html\n(press Ctrl+C to stop)\n\n`,
 );

@@ -193,7 +193,7 @@ export function importGift(source: string, options: ImportOptions = {}): ImportR
     }
   }
   const all = diagnostics.finish(options.strict ?? false);
-  return all.some((d) => d.severity === 'error') ? { bank: null, diagnostics: all } : { bank, diagnostics: all };
+  return all.some((d) => d.severity === 'error') ? { bank: null, diagnostics: all } : { bank, diagnostics: all, lines: questions.map((p) => p.line) };
 }
 
 function braceBalance(text: string): number {

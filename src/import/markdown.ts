@@ -4,7 +4,7 @@ import { scanBlocks } from './blocks.js';
 import type { ImportDiagnostic } from './diagnostics.js';
 import { detectLanguage } from './language.js';
 import { fitField, FIELD_LIMIT } from './limits.js';
-import { buildQuestion, joinLines, splitFields } from './question.js';
+import { buildQuestion, joinLines } from './question.js';
 import { asciiSlug, isSlug, normalizeTitle, questionIdFromTitle, uniqueIds } from './question-id.js';
 import { prepareSource, type Line } from './source.js';
 import { inferStructure, type Draft, type ProseDraft, type RecapDraft, type Section } from './structure.js';
@@ -33,6 +33,8 @@ export interface ImportResult {
   /** Null when there are errors: a partial bank is never returned. */
   bank: Bank | null;
   diagnostics: ImportDiagnostic[];
+  /** The line where each question of the bank starts in the document, in the bank's order (for editors and previews). */
+  lines?: number[];
 }
 
 /** Collects diagnostics for one document. */
@@ -78,9 +80,7 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
     return { bank: null, diagnostics: diagnostics.finish(false) };
   }
 
-  // Whether the document labels its answers: then a question without a label has none.
-  const answered = outline.drafts.filter((draft) => splitFields(draft.body, { pairs: outline.pairs, listFields: draft.carrier === 'list' }).answered).length;
-  const context = { chinese, quizdown, pairs: outline.pairs, labelledAnswers: answered * 2 >= outline.drafts.length && answered > 0, warn: diagnostics.warn };
+  const context = { chinese, quizdown, pairs: outline.pairs, warn: diagnostics.warn };
 
   const built: { question: Question; draft: Draft; titleFromText: boolean }[] = [];
   for (const draft of outline.drafts) {
@@ -133,7 +133,8 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
   if (bank.questions.length === 0) diagnostics.fail(1, nothingRead(diagnostics.list));
   const list = diagnostics.finish(options.strict ?? false);
   if (list.some((d) => d.severity === 'error')) return { bank: null, diagnostics: list };
-  return { bank, diagnostics: list };
+  const lineOf = new Map(built.map((b) => [b.question.id, b.draft.line]));
+  return { bank, diagnostics: list, lines: bank.questions.map((q) => lineOf.get(q.id) ?? 1) };
 }
 
 /**

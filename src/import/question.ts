@@ -10,15 +10,13 @@ import { escapeChoiceText, findInteraction, stripOptionLetters, matchAnswerText,
 import { labelName, matchLabel, type Field } from './labels.js';
 import { closesFence, fenceOpen, isBlank, type Fence, type Line } from './source.js';
 import { isAnswerSummary, type Draft } from './structure.js';
-import { cleanText, isQuestionLike, shortTitle, titleFrom } from './titles.js';
+import { cleanText, isQuestionLike, shortTitle, splitNumbering, tidyMarkdown, titleFrom } from './titles.js';
 
 export interface BuildContext {
   chinese: boolean;
   quizdown: boolean;
   /** `Q:` / `A:` are labels (Q/A documents). */
   pairs: boolean;
-  /** Most questions of the document label their answers: one without a label has none. */
-  labelledAnswers: boolean;
   warn: (line: number, message: string, skipped?: boolean) => void;
 }
 
@@ -46,6 +44,8 @@ export function joinLines(lines: readonly Line[]): string {
   return out.join('\n');
 }
 
+/** `[⬆ Back to top](#contents)`, bold or not: a link inside the page, not content. */
+const NAVIGATION_LINK = /^\s*(\*\*|__)?\s*\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(\*\*|__)?\s*$/;
 const IMAGE_LINE = /^\s*(?:!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)\s*)+$/;
 const SUMMARY_LINE = /^\s*<summary>(.*)<\/summary>\s*$/;
 
@@ -76,7 +76,7 @@ export function splitFields(body: readonly Line[], options: { pairs: boolean; li
       continue;
     }
     const trimmed = text.trim();
-    if (trimmed === '<details>') continue;
+    if (trimmed === '<details>' || NAVIGATION_LINK.test(text)) continue;
     if (trimmed === '</details>') {
       if (inDetailsAnswer) field = 'explanation';
       inDetailsAnswer = false;
@@ -262,7 +262,8 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
   // Without an answer, in a document that does not label its answers, the text under the title is the answer.
   let promptIsTitle = false;
   if (!choices && interaction?.type !== 'ordering' && !answerLines.some((l) => !isBlank(l.text))) {
-    if (draft.kind !== 'coding' && !split.answered && !context.labelledAnswers && !split.labels.some((l) => l.field === 'prompt')) {
+    // A question that labels some of its text (a prompt, a hint) but not an answer has none.
+    if (draft.kind !== 'coding' && !split.answered && split.labels.length === 0) {
       answerLines = promptLines;
       promptLines = [];
       promptIsTitle = true;
@@ -289,7 +290,7 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
   const cut = shortTitle(title);
   const answer = choices && answerLines.length === 0 ? choicesAnswer(choices) : joinLines(answerLines);
   if (isPlaceholder(answer)) {
-    const how = context.labelledAnswers || split.labels.length > 0 ? `add ${labelName('answer', context.chinese)}${draft.kind === 'coding' ? ' or a fenced code block' : ''} under it` : 'write the answer under it';
+    const how = split.labels.length > 0 || draft.kind === 'coding' ? `add ${labelName('answer', context.chinese)}${draft.kind === 'coding' ? ' or a fenced code block' : ''} under it` : 'write the answer under it';
     const why = answer ? `its answer "${cleanText(answer).slice(0, 40)}" is a placeholder` : 'it has no answer';
     context.warn(draft.line, `${describe(draft, cut.title)} is skipped: ${why}; ${how}`, true);
     return null;
@@ -301,7 +302,7 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
     kind: draft.kind,
     title: cut.title,
     topics: [],
-    prompt: promptIsTitle || !prompt ? title : prompt,
+    prompt: promptIsTitle || !prompt ? promptFromTitle(draft, title, titleFromText) : prompt,
     answer,
   };
   const explanation = [joinLines(fields.explanation), ...explanationExtra].filter(Boolean).join('\n\n');
@@ -316,6 +317,16 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
     if (multiple && choices.filter((c) => c.correct).length === 1) question.multiple = true;
   }
   return { question, line: draft.line, titleFromText };
+}
+
+/**
+ * The prompt of a question that has no text of its own besides the answer: its title, with the
+ * code spans and emphasis the author wrote (`What does \`__init__\` do?`).
+ */
+function promptFromTitle(draft: Draft, title: string, titleFromText: boolean): string {
+  if (titleFromText || !draft.title) return title;
+  const numbered = draft.number === undefined && draft.carrier !== 'heading' ? splitNumbering(draft.title).text : draft.title;
+  return tidyMarkdown(numbered) || title;
 }
 
 /** The code that follows a coding question is its answer when no label says otherwise. */

@@ -10,8 +10,8 @@ const NUMBERING = [
   /^(?:Q|Question|Problem|Exercise|Frage|Pregunta|Вопрос)\s*(\d{1,4})\s*(?:[.．:：、)）]\s*|\s+|$)/i,
   /^(?:面试题|题目|问题|题|问)\s*(\d{1,4})\s*[.．:：、)）]?\s*/,
   /^第\s*(\d{1,4})\s*[题題问]\s*[.．、:：)）]?\s*/,
+  /^(\d{1,3})\.\d{1,3}(?:\.\d{1,3})*(?:\s*[.．、:：)）])?\s+/,
   /^(\d{1,3})(?:\.\d{1,3})*\s*[.．、:：)）]\s*/,
-  /^(\d{1,3})\.\d{1,3}(?:\.\d{1,3})*\s+/,
   /^[(（](\d{1,3})[)）]\s*/,
   /^#(\d{1,4})\s+/,
 ];
@@ -35,9 +35,11 @@ export function splitNumbering(text: string): { number?: number; text: string } 
  * ("3 ways to …").
  */
 export function splitHeadingNumbering(text: string): { number?: number; text: string } {
-  const loose = /^(\d{1,3})(?:\s{2,}|\s+(?=\*\*|__))/.exec(text.trim());
-  if (loose) return { number: Number(loose[1]), text: text.trim().slice(loose[0].length) };
-  return splitNumbering(stripEmphasisAround(text).text);
+  // Emoji before the number ("🔥 1. What is a closure?") are decoration.
+  const trimmed = text.trim().replace(LEADING_EMOJI, '');
+  const loose = /^(\d{1,3})(?:\s{2,}|\s+(?=\*\*|__))/.exec(trimmed);
+  if (loose) return { number: Number(loose[1]), text: trimmed.slice(loose[0].length) };
+  return splitNumbering(stripEmphasisAround(trimmed).text);
 }
 
 /** `**text**` → text (also `__text__`, `*text*`), reporting whether the whole text was emphasised. */
@@ -55,6 +57,13 @@ export function stripEmphasisAround(text: string): { text: string; emphasised: b
 const EMOJI = /(?![\u00A9\u00AE\u2122])\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u20E3|\u200D/gu;
 /** `[[src](…)]`, `[[1]](…)`, `[1]`: citation markers that point elsewhere. */
 const CITATION = /\[\[[^[\]\n]{0,200}\]\([^()\s]{0,2000}\)\]|\[\[\d{1,4}\]\]\([^()\s]{0,2000}\)|\[\d{1,4}\](?!\()/g;
+
+const LEADING_EMOJI = /^(?:(?:(?![\u00A9\u00AE\u2122])\p{Extended_Pictographic}|\uFE0F|\u200D|[\u{1F3FB}-\u{1F3FF}])\s*)+/u;
+
+/** Markdown without emoji and citation markers, for prompts made from titles: code spans and emphasis stay. */
+export function tidyMarkdown(markdown: string): string {
+  return stripEmphasisAround(markdown.replace(CITATION, ' ').replace(EMOJI, '').replace(/\s+/g, ' ').trim()).text;
+}
 
 /** Plain text without emoji and citation markers, white space collapsed. */
 export function cleanText(markdown: string): string {
