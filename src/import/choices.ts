@@ -143,7 +143,8 @@ function boxedItems(lines: readonly Line[], blocks: readonly Block[], first: num
     if (next.type === 'blank') continue;
     if (next.type === 'item' && next.indent === head.indent && sameBoxKind(head.box!, next.box)) {
       current = { text: itemText(next), line: next.line, checked: next.box!.checked };
-      options.push(current);
+      // An option with no text (a stray "- [ ]") is no option.
+      if (current.text) options.push(current);
     } else if (current && next.indent >= head.content) {
       // A quizdown comment (`> …` under an option) is its feedback; other nested text belongs to the option.
       if (next.type === 'quote') current.feedback = [current.feedback, quoteText(next)].filter(Boolean).join('\n\n');

@@ -61,6 +61,18 @@ function unescapedIndex(text: string, char: string, from = 0): number {
   return -1;
 }
 
+/** `text` split at unescaped `char` (a backslash escapes the next character, itself included). */
+function splitUnescaped(text: string, char: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = unescapedIndex(text, char); at >= 0; at = unescapedIndex(text, char, at + char.length)) {
+    parts.push(text.slice(from, at));
+    from = at + char.length;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
 /** GIFT escapes undone: `\~ \= \# \{ \} \: \\` as the character, `\n` as a line break. */
 export function unescapeGift(text: string): string {
   return text.replace(/\\([~=#{}:\\n])/g, (_, char: string) => (char === 'n' ? '\n' : char));
@@ -74,6 +86,8 @@ export function escapeGift(text: string): string {
 function convert(text: string, format: Format): string {
   const plain = unescapeGift(text).trim();
   if (format === 'html') return htmlToMarkdown(plain);
+  // Plain text is text: what markdown would read as marks is escaped.
+  if (format === 'plain') return plain.replace(/[\\`*_[\]<]/g, '\\$&').replace(/^(\s*)([#>+-]|\d+[.)])(?=\s)/gm, '$1\\$2');
   return plain;
 }
 
@@ -153,7 +167,7 @@ export function importGift(source: string, options: ImportOptions = {}): ImportR
     if (depth === 0 && trimmed.startsWith('//')) return;
     if (depth === 0 && /^\$CATEGORY:/i.test(trimmed)) {
       flush();
-      category = categoryTitle(trimmed.replace(/^\$CATEGORY:\s*/i, ''));
+      category = categoryTitle(trimmed.replace(/^\$CATEGORY:\s*/i, '')) || undefined;
       return;
     }
     if (!trimmed && depth === 0) {
@@ -212,7 +226,7 @@ function categoryTitle(path: string): string {
     .split('/')
     .map((p) => p.trim())
     .filter((p) => p && !/^\$[a-z0-9]+\$$/i.test(p) && p.toLowerCase() !== 'top');
-  return parts[parts.length - 1] ?? path.trim();
+  return parts[parts.length - 1] ?? '';
 }
 
 const TRUE_FALSE = /^(T|TRUE|F|FALSE)\s*(?:#|$)/i;
@@ -289,7 +303,7 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
   const trueFalse = TRUE_FALSE.exec(core);
   if (trueFalse && answers.length === 0) {
     const right = trueFalse[1]!.toUpperCase().startsWith('T');
-    const feedbacks = core.split(/(?<!\\)#/).slice(1).map(md);
+    const feedbacks = splitUnescaped(core, '#').slice(1).map(md);
     const [wrongFeedback, rightFeedback] = feedbacks;
     const choices: Choice[] = [
       { text: 'True', correct: right, ...feedbackFor(right ? rightFeedback : wrongFeedback) },
@@ -311,7 +325,7 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
     diagnostics.warn(line, `${described} has an answer block with no answers ("{${block.slice(0, 40)}}"); start each answer with = (right) or ~ (wrong)`, true);
     return null;
   }
-  if (answers.every((a) => a.mark === '=') && answers.some((a) => unescapedIndex(a.text, '->') >= 0)) {
+  if (answers.every((a) => a.mark === '=' && unescapedIndex(a.text, '->') >= 0)) {
     const pairs = answers.map((a) => {
       const arrow = unescapedIndex(a.text, '->');
       return { left: md(a.text.slice(0, arrow)), right: md(a.text.slice(arrow + 2)) };
@@ -335,24 +349,28 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
     }
   }
   const texts = stripOptionLetters(options.map((a) => a.text));
-  const choices: Choice[] = options.map((a, i) => {
-    const weight = a.weight ?? (a.mark === '=' ? 100 : 0);
-    return { text: texts[i]!, correct: weight > 0, ...feedbackFor(a.feedback), ...(a.weight === undefined ? {} : { weight: a.weight }) };
-  });
-  const right = choices.filter((c) => c.correct);
-  if (right.length === 0) {
+  // With an "=" answer the question is single choice, as Moodle reads it: answers worth 100% are
+  // right; partial credit ("~%25%") is kept as a weight only. Without, every positive weight is right.
+  const single = options.some((a) => a.mark === '=');
+  const credit = options.map((a) => a.weight ?? (a.mark === '=' ? 100 : 0));
+  const correct = credit.map((f) => (single ? f >= 100 : f > 0));
+  const rightCount = correct.filter(Boolean).length;
+  if (rightCount === 0) {
     diagnostics.warn(line, `${described} has no right answer (mark it with "=" or a positive "%50%" weight); it is skipped`, true);
     return null;
   }
-  // Checkboxes: a right option worth less than 100%, or a penalty for a wrong one (Moodle's
-  // multiple-answer questions). A single right option at "~%100%" stays a single choice.
-  const checkboxes = choices.some((c) => typeof c.weight === 'number' && (c.weight < 0 || (c.weight > 0 && c.weight < 100)));
-  // Weights that split 100% evenly over the right options, with -100% or nothing for the wrong
-  // ones, say nothing the choices do not.
-  const even = 100 / right.length;
-  const plainWeights = choices.every((c) => c.weight === undefined || (c.correct ? Math.abs((c.weight as number) - even) < 0.01 : c.weight === 0 || c.weight === -100));
-  if (plainWeights) for (const choice of choices) delete choice.weight;
-  const partial = checkboxes && right.length === 1;
+  // Weights are kept where they say more than right or wrong does: not 100% (single choice) or an
+  // even share (checkboxes) for a right option, not 0% or the usual -100% penalty for a wrong one.
+  const natural = (f: number, right: boolean) => (right ? Math.abs(f - (single ? 100 : 100 / rightCount)) < 0.01 : f === 0 || f === -100);
+  const choices: Choice[] = options.map((a, i) => ({
+    text: texts[i]!,
+    correct: correct[i]!,
+    ...feedbackFor(a.feedback),
+    ...(natural(credit[i]!, correct[i]!) ? {} : { weight: credit[i]! }),
+  }));
+  const right = choices.filter((c) => c.correct);
+  // Checkboxes with one right option: Moodle's multiple-answer form (a penalty or partial credit, no "=").
+  const partial = !single && rightCount === 1 && credit.some((f) => f < 0 || (f > 0 && f < 100));
   const question: Question = {
     ...base,
     answer: right.length === 1 ? right[0]!.text : right.map((c) => `- ${c.text}`).join('\n'),
@@ -383,7 +401,8 @@ function chooseTitle(title: string | undefined, stem: string): { title: string; 
 }
 
 function readNumbers(body: string, text: (s: string) => string): GiftNumber[] {
-  const entries = body.includes('=') ? readAnswers(body).answers.map((a) => ({ spec: a.text, weight: a.weight, feedback: a.feedback })) : [{ spec: body.split(/(?<!\\)#/)[0]!, weight: undefined, feedback: body.split(/(?<!\\)#/)[1] }];
+  const [spec, feedback] = splitUnescaped(body, '#');
+  const entries = body.includes('=') ? readAnswers(body).answers.map((a) => ({ spec: a.text, weight: a.weight, feedback: a.feedback })) : [{ spec: spec!, weight: undefined, feedback }];
   const numbers: GiftNumber[] = [];
   for (const entry of entries) {
     const spec = entry.spec.trim();
@@ -410,7 +429,8 @@ export interface GiftExport {
   notes: string[];
 }
 
-const TRUE_FALSE_TEXTS = ['true', 'false'];
+/** The choices a GIFT true/false question imports as, which export as `{TRUE}`/`{FALSE}` again. */
+const TRUE_FALSE_TEXTS = ['True', 'False'];
 
 /** The bank as GIFT (`[markdown]` text), questions grouped by their first topic as `$CATEGORY`. */
 export function exportGift(bank: Bank): GiftExport {
@@ -442,32 +462,42 @@ function answerBlock(question: Question): string[] {
   const general = question.explanation ? [`\t####${escapeGift(question.explanation)}`] : [];
   const feedback = (text: string | undefined) => (text ? `#${escapeGift(text)}` : '');
   const gift = question.gift as GiftRecord | undefined;
-  if (gift?.type === 'short-answer') return [...gift.answers.map((a) => `\t=${a.weight === undefined ? '' : `%${a.weight}%`}${escapeGift(a.text)}${feedback(a.feedback)}`), ...general];
+  if (gift?.type === 'short-answer') {
+    return [...gift.answers.map((a) => `\t=${a.weight === undefined ? (/^%-?\d/.test(a.text) ? '%100%' : '') : `%${a.weight}%`}${escapeGift(a.text)}${feedback(a.feedback)}`), ...general];
+  }
   if (gift?.type === 'numeric') {
     return [
       '\t#',
-      ...gift.answers.map((n) => `\t=${n.weight === undefined ? '' : `%${n.weight}%`}${n.min !== undefined ? `${n.min}..${n.max}` : `${n.value}${n.tolerance ? `:${n.tolerance}` : ''}`}${feedback(n.feedback)}`),
+      ...gift.answers.map((n) => `\t=${n.weight === undefined ? '' : `%${n.weight}%`}${n.min !== undefined ? `${n.min}..${n.max}` : `${n.value}${n.tolerance !== undefined ? `:${n.tolerance}` : ''}`}${feedback(n.feedback)}`),
       ...general,
     ];
   }
   if (gift?.type === 'matching') return [...gift.pairs.map((p) => `\t=${escapeGift(p.left)} -> ${escapeGift(p.right)}`), ...general];
   const choices = question.choices;
   if (!choices) return [`\t####${escapeGift(question.answer)}`];
-  if (choices.length === 2 && choices.every((c, i) => c.text.toLowerCase() === TRUE_FALSE_TEXTS[i]) && !choices.some((c) => c.weight !== undefined)) {
+  if (choices.length === 2 && choices.every((c, i) => c.text === TRUE_FALSE_TEXTS[i]) && !choices.some((c) => c.weight !== undefined)) {
     const right = choices[0]!.correct;
     const rightChoice = choices.find((c) => c.correct)!;
     const wrongChoice = choices.find((c) => !c.correct)!;
     const feedbacks = wrongChoice.feedback || rightChoice.feedback ? `#${escapeGift(wrongChoice.feedback ?? '')}${rightChoice.feedback ? `#${escapeGift(rightChoice.feedback)}` : ''}` : '';
     return [`\t${right ? 'TRUE' : 'FALSE'}${feedbacks}`, ...general];
   }
-  const multiple = question.multiple === true || choices.filter((c) => c.correct).length > 1;
   const rightCount = choices.filter((c) => c.correct).length;
-  // Checkboxes in GIFT: weights for every option, the right ones sharing 100%, the wrong ones -100%.
+  // "=" marks the right options of a single-choice question, and of any question where a wrong
+  // option earns partial credit (only single-choice GIFT can say that). Checkboxes are Moodle's
+  // multiple-answer form: every option weighted, the right ones sharing 100%, the wrong ones -100%.
+  const equals = (rightCount === 1 && question.multiple !== true) || choices.some((c) => !c.correct && typeof c.weight === 'number' && c.weight > 0);
+  // Options that would lose a typed letter on import ("A) B. subtilis") keep one layer of letters.
+  const texts = stripOptionLetters(choices.map((c) => c.text)).some((text, i) => text !== choices[i]!.text) ? choices.map((c, i) => `${String.fromCharCode(65 + i)}) ${c.text}`) : choices.map((c) => c.text);
   return [
-    ...choices.map((c) => {
-      const weight = typeof c.weight === 'number' ? c.weight : multiple ? (c.correct ? round(100 / rightCount) : -100) : undefined;
-      const mark = weight !== undefined ? `~%${weight}%` : c.correct ? '=' : '~';
-      return `\t${mark}${escapeGift(c.text)}${feedback(c.feedback)}`;
+    ...choices.map((c, i) => {
+      const stored = typeof c.weight === 'number' ? c.weight : undefined;
+      const weight = equals ? stored : (stored ?? (c.correct ? round(100 / rightCount) : -100));
+      const mark = equals && c.correct ? '=' : '~';
+      const text = escapeGift(texts[i]!);
+      // A text that starts like a weight ("%25% off") needs its weight written out.
+      const percent = weight !== undefined ? `%${weight}%` : /^%-?\d/.test(text) ? (mark === '=' ? '%100%' : '%0%') : '';
+      return `\t${mark}${percent}${text}${feedback(c.feedback)}`;
     }),
     ...general,
   ];

@@ -57,6 +57,8 @@ export class Diagnostics {
   }
 }
 
+const ORDERED_TASK = /^[ \t]{0,3}\d{1,9}[.)][ \t]+\[[ xX]\][ \t]/m;
+const UNORDERED_TASK = /^[ \t]{0,3}[-*+][ \t]+\[[ xX]\][ \t]/m;
 const NO_QUESTION =
   'no question found. The importer reads questions as headings ("## What is overfitting?"), bold lines ("**Q1: …**"), "Q:"/"A:" lines, list items with the answer under them, <details><summary>question</summary>answer</details>, or choice lists ("- [x] right", "- [ ] wrong"); see docs/bank-authoring.md';
 
@@ -64,7 +66,10 @@ const NO_QUESTION =
 export function importMarkdown(source: string, options: ImportOptions = {}): ImportResult {
   const file = options.file ?? 'document.md';
   const diagnostics = new Diagnostics(file);
-  const { lines, meta, quizdown } = prepareSource(source, file, diagnostics.list);
+  const prepared = prepareSource(source, file, diagnostics.list);
+  const { lines, meta } = prepared;
+  // Quizdown without its block: a document that writes both ordered and unordered task lists.
+  const quizdown = prepared.quizdown || (ORDERED_TASK.test(source) && UNORDERED_TASK.test(source));
   const blocks = scanBlocks(lines);
   for (const block of blocks) {
     if (block.type === 'fence' && !block.closed) {

@@ -238,7 +238,8 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
       // Pictures beside the options belong to the question ("What is this tool called?"); other text explains.
       const pictures = after.filter((l) => IMAGE_LINE.test(l.text));
       if (pictures.length) promptLines = [...promptLines, { text: '', line: 0 }, ...pictures];
-      const afterText = joinLines(after.filter((l) => !IMAGE_LINE.test(l.text)));
+      // A quote after the options (quizdown) explains: its marks go.
+      const afterText = joinLines(after.filter((l) => !IMAGE_LINE.test(l.text)).map((l) => ({ ...l, text: l.text.replace(/^\s*>\s?/, '') })));
       if (afterText) explanationExtra = [afterText, ...explanationExtra];
       const texts = group.syntax === 'lettered' ? group.options.map((o) => o.text.trim()) : stripOptionLetters(group.options.map((o) => o.text.trim()));
       choices = group.options.map((o, i) => ({ text: escapeChoiceText(texts[i]!), correct: !!o.checked, ...(o.feedback ? { feedback: o.feedback } : {}) }));

@@ -86,6 +86,7 @@ const CONCEPT_HEADING = /面试题|问题|题库|questions?\b|interview|quiz/i;
 const RECAP_ITEM = /^(\s{0,3})(\d{1,4})[.)、]\s+\*\*(.+?)\*\*[ \t]*[:：]?$/;
 const ANSWER_SUMMARY = /^(?:答案|参考答案|解析|答|查看答案|显示答案|点击查看|展开|answers?|solutions?|show(?: the)? answer|reveal|click to (?:see|show|reveal|expand)|respuesta|soluci[oó]n|l[oö]sung|antwort|ответ|réponse)\b/i;
 const DRAG_ORDER_LINE = /^\s*@dragdroporder\(/;
+const LIA_BOX_LINE = /^\s*\[(?:\(|\[)[ xX](?:\)|\])\]/;
 
 function classifyHeading(text: string): Pick<Section, 'kind' | 'recapOf'> {
   if (RECAP_HEADING.test(text)) {
@@ -130,7 +131,7 @@ interface HeadingInfo {
   never: boolean;
 }
 
-function headingInfo(blocks: readonly Block[]): HeadingInfo[] {
+function headingInfo(blocks: readonly Block[], quizdown: boolean): HeadingInfo[] {
   const infos: HeadingInfo[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -145,7 +146,7 @@ function headingInfo(blocks: readonly Block[]): HeadingInfo[] {
     for (let k = i + 1; k < blocks.length && blocks[k]!.type !== 'heading'; k++) {
       const next = blocks[k]!;
       if (next.type !== 'blank') content = true;
-      if (!evidence) evidence = isEvidence(next);
+      if (!evidence) evidence = isEvidence(next, quizdown);
     }
     infos.push({
       index: i,
@@ -164,16 +165,18 @@ function headingInfo(blocks: readonly Block[]): HeadingInfo[] {
 }
 
 /** A block that only a question holds: a checked box, LiaScript options, an answer label or an answer summary. */
-function isEvidence(block: Block): boolean {
+function isEvidence(block: Block, quizdown: boolean): boolean {
   if (block.type === 'item') {
     if (block.box && (block.box.checked || block.box.kind !== 'task')) return true;
+    // In quizdown every heading is a question; a plain numbered list under one is an ordering.
+    if (quizdown && block.ordered) return true;
     return matchLabel(block.text)?.field === 'answer';
   }
   if (block.type === 'summary') return isAnswerSummary(block.text);
   if (block.type === 'paragraph') {
     const first = block.lines[0]!.text;
     const field = matchLabel(first)?.field;
-    return field === 'answer' || field === 'prompt' || DRAG_ORDER_LINE.test(first);
+    return field === 'answer' || field === 'prompt' || DRAG_ORDER_LINE.test(first) || LIA_BOX_LINE.test(first);
   }
   return false;
 }
@@ -312,7 +315,7 @@ interface Proposals {
 }
 
 function propose(blocks: readonly Block[], lines: readonly Line[], quizdown: boolean): { proposals: Proposal[]; detail: Proposals } {
-  const infos = headingInfo(blocks);
+  const infos = headingInfo(blocks, quizdown);
   const heading = headingQuestions(infos);
   let bold = 0;
   let label = 0;
@@ -641,7 +644,10 @@ function blockOutline(
       continue;
     }
     if (carrier === 'choice' && interactionStarts.has(i)) {
-      start(block.line, '', []);
+      // The heading right above a question with no words of its own ("## Pick the capital", then options) is its title.
+      const heading = prose?.headed && !prose.lines.slice(1).some((l) => !isBlank(l.text)) ? sections[sections.length - 1]?.title : undefined;
+      if (heading) prose = null;
+      start(block.line, heading ?? '', [], heading ? { labelTitle: true } : {});
       const end = interactionStarts.get(i)!;
       for (let k = i; k < end; k++) draft!.body.push(...blocksText([blocks[k]!]));
       i = end - 1;

@@ -108,6 +108,7 @@ const QUESTION_WORDS = new RegExp(
       'what', "what's", 'why', 'how', 'when', 'where', 'which', 'who', 'whom', 'whose', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could',
       'should', 'would', 'will', 'shall', 'may', 'has', 'have', 'explain', 'describe', 'define', 'name', 'list', 'compare', 'contrast', 'give', 'state',
       'discuss', 'outline', 'write', 'implement', 'tell', 'mention', 'identify', 'differentiate', 'distinguish', 'calculate', 'find', 'select', 'choose',
+      'pick', 'put', 'arrange', 'fill in',
       'true or false', 'difference between', 'what is',
       // German, Spanish, French, Russian, Portuguese
       'wie', 'was', 'warum', 'wann', 'welche', 'welcher', 'welches', 'wer', 'wo', 'qué', 'que', 'cómo', 'cuál', 'cuáles', 'por qué', 'quién', 'dónde', 'cuándo',
