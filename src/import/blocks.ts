@@ -64,7 +64,7 @@ const HEADING_START = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const ITEM = /^(\s*)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*))?$/;
 const BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/;
+const TABLE_DELIMITER = /^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?$/;
 const SUMMARY = /^<summary>(.*)<\/summary>$/;
 
 /** An ATX heading: its level and text, without a closing run of `#` (CommonMark). */

@@ -222,7 +222,7 @@ function dragOrder(lines: readonly Line[], start: number): OrderingGroup | null 
   return items.length >= 2 ? { type: 'ordering', syntax: 'liascript', items, start, end: start + 1 } : null;
 }
 
-const KEY_PREFIX = /^(?:\*\*)?(?:correct answers?|answers?|ans|solution|正确答案|参考答案|答案|答)(?:\*\*)?\s*(?:is|:|：)?\s*(?:\*\*)?\s*/i;
+const KEY_PREFIX = /^(?:\*\*)?(?:correct answers?|answers?|ans|solution|正确答案|参考答案|答案|答)(?:\*\*)?\s*(?:(?:is|:|：)\s*)?(?:\*\*\s*)?/i;
 
 /**
  * The letters an answer key names at the start of `text`: `D`, `B, E`, `B and E`, `BE`, `(C)`,

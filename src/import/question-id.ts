@@ -33,9 +33,13 @@ export function questionIdFromTitle(title: string): string {
 /** Makes ids unique in a bank by numbering repeats (`x`, `x-2`, `x-3`) in document order. */
 export function uniqueIds(ids: readonly string[]): string[] {
   const used = new Set<string>();
+  // The next number to try for each id, so 10,000 repeats of one title are not 10,000² tries.
+  const next = new Map<string, number>();
   return ids.map((id) => {
     let candidate = id;
-    for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
+    let n = next.get(id) ?? 2;
+    for (; used.has(candidate); n++) candidate = `${id}-${n}`;
+    next.set(id, n);
     used.add(candidate);
     return candidate;
   });

@@ -45,7 +45,7 @@ export function joinLines(lines: readonly Line[]): string {
 }
 
 /** `[⬆ Back to top](#contents)`, bold or not: a link inside the page, not content. */
-const NAVIGATION_LINK = /^\s*(\*\*|__)?\s*\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(\*\*|__)?\s*$/;
+const NAVIGATION_LINK = /^\s*(?:(?:\*\*|__)\s*)?\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(?:(?:\*\*|__)\s*)?$/;
 const IMAGE_LINE = /^\s*(?:!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)\s*)+$/;
 const SUMMARY_LINE = /^\s*<summary>(.*)<\/summary>\s*$/;
 

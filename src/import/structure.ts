@@ -684,7 +684,7 @@ function firstQuestionLine(blocks: readonly Block[], carrier: Carrier | null, li
 /** `**[⬆ Back to Top](#table-of-contents)**`: a link inside the page, not content. */
 export function isNavigationLink(block: Block): boolean {
   if (block.lines.length !== 1) return false;
-  return /^\s*(\*\*|__)?\s*\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(\*\*|__)?\s*$/.test(block.lines[0]!.text);
+  return /^\s*(?:(?:\*\*|__)\s*)?\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(?:(?:\*\*|__)\s*)?$/.test(block.lines[0]!.text);
 }
 
 /**

@@ -213,6 +213,43 @@ describe('<quiz-card>', () => {
     });
   });
 
+    it('choice question: a hint before checking, the explanation and example after, all accessible', async () => {
+      const quiz = {
+        format: 'quiz-bank/1', id: 'explained', title: 'Explained', language: 'en', topics: [{ id: 't', title: 'T' }],
+        questions: [{
+          id: 'q', kind: 'concept', title: 'Closest planet?', topics: ['t'], prompt: 'Which planet is closest to the sun?', answer: 'Mercury',
+          hint: 'It is also the smallest.', explanation: 'Mercury orbits at about 0.39 AU.', example: 'Venus comes second.',
+          choices: [{ text: 'Mercury', correct: true }, { text: 'Venus', correct: false }],
+        }],
+      };
+      const el = await card(html`<quiz-card .bank=${quiz} no-progress></quiz-card>`);
+      expect(part(el, 'explanation')).to.equal(null);
+      expect(part(el, 'hint')).to.equal(null);
+      button(el, 'Show hint')!.click();
+      await el.updateComplete;
+      expect(part(el, 'hint')!.textContent).to.contain('It is also the smallest.');
+      el.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
+      await el.updateComplete;
+      button(el, 'Check')!.click();
+      await el.updateComplete;
+      await waitUntil(() => part(el, 'explanation')?.textContent?.includes('0.39 AU'), 'the explanation did not show after checking', { timeout: 5000 });
+      expect(part(el, 'example')!.textContent).to.contain('Venus comes second.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('multiple: true shows checkboxes even with one right choice ("select all that apply")', async () => {
+      const quiz = {
+        format: 'quiz-bank/1', id: 'all', title: 'All', language: 'en', topics: [{ id: 't', title: 'T' }],
+        questions: [{
+          id: 'q', kind: 'concept', title: 'Gas giants?', topics: ['t'], prompt: 'Which are gas giants?', answer: 'Jupiter', multiple: true,
+          choices: [{ text: 'Jupiter', correct: true }, { text: 'Mars', correct: false }, { text: 'Venus', correct: false }],
+        }],
+      };
+      const el = await card(html`<quiz-card .bank=${quiz} no-progress></quiz-card>`);
+      expect(el.shadowRoot!.querySelectorAll('input[type="checkbox"]').length).to.equal(3);
+      expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal('Choose all correct answers');
+    });
+
   describe('practice sets', () => {
     it('shows position, navigates, and ends with a summary that can review the missed ones', async () => {
       const el = await card(html`<quiz-card .bank=${bank}></quiz-card>`);
@@ -336,6 +373,32 @@ describe('<quiz-card>', () => {
       expect(part(el, 'title')!.textContent).to.equal('What is a tensor?');
     });
 
+    it('imports inline markdown indented as HTML is usually written, in any layout', async () => {
+      const el = await card(html`<quiz-card>
+        <script type="text/markdown">
+          ## Networking
+
+          **Q1: What does DNS do?**
+          It turns names into addresses.
+
+          **Q2: What is a subnet?**
+          A range of addresses.
+        </script>
+      </quiz-card>`);
+      expect(part(el, 'title')!.textContent).to.equal('What does DNS do?');
+      expect(part(el, 'header')!.textContent).to.contain('1 / 2');
+    });
+
+    it('imports an inline GIFT script', async () => {
+      const el = await card(html`<quiz-card>
+        <script type="text/gift">
+          ::Capital:: What is the capital of France? {=Paris ~Lyon ~Nice}
+        </script>
+      </quiz-card>`);
+      expect(part(el, 'title')!.textContent).to.equal('Capital');
+      expect([...el.shadowRoot!.querySelectorAll('[part~="choice"]')].map((c) => c.textContent!.trim())).to.deep.equal(['Paris', 'Lyon', 'Nice']);
+    });
+
     it('loads a bundled bank by id', async () => {
       const el = await card(html`<quiz-card bank="llm-fundamentals" count="3" lang="zh-CN"></quiz-card>`);
       expect(part(el, 'title')!.textContent).to.equal('什么是大模型？');
@@ -381,7 +444,7 @@ describe('<quiz-card>', () => {
 </script></quiz-card>`);
       const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
       expect(alert).to.contain('could not be imported from markdown');
-      expect(alert).to.match(/:1: error: no question found/);
+      expect(alert).to.match(/:1: error: no question found\. The importer reads questions as headings/);
     });
 
     it('retries after a failure and shows the bank once the fault clears', async () => {

@@ -822,11 +822,7 @@ export class QuizCard extends LitElement {
     const state = session.state!;
     const attempt = state.attempt.trim();
     return html`
-      ${question.hint
-        ? state.hintShown || state.revealed
-          ? html`<div part="hint" class="block hint" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.hint}</p>${this.markdown(question.hint, 'hint')}</div>`
-          : html`<div class="actions"><button part="button" type="button" @click=${this.showHint}>${s.showHint}</button></div>`
-        : nothing}
+      ${this.renderHint(question, state.hintShown || state.revealed)}
       ${this.answerBox && !state.revealed
         ? html`<div>
             <label class="field-label" for="attempt">${s.yourAttempt}</label>
@@ -845,17 +841,34 @@ export class QuizCard extends LitElement {
                 ${this.markdown(question.answer, 'answer')}
               </div>
             </div>
-            ${question.explanation
-              ? html`<div part="explanation" class="block" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.explanation}</p>${this.markdown(question.explanation, 'explanation')}</div>`
-              : nothing}
-            ${question.example
-              ? html`<div part="example" class="block" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.example}</p>${this.markdown(question.example, 'example')}</div>`
-              : nothing}
+            ${this.renderExplanation(question)}
             ${this.renderGrades(session)}
           `
         : html`<div class="actions">
             <button part="button" class="primary" type="button" @click=${this.reveal}>${s.showAnswer} <span class="key" aria-hidden="true">(Space)</span></button>
           </div>`}
+    `;
+  }
+
+  /** The hint, or the button that shows it (open and choice questions alike). */
+  private renderHint(question: Question, shown: boolean): TemplateResult | typeof nothing {
+    const s = this.strings;
+    if (!question.hint) return nothing;
+    return shown
+      ? html`<div part="hint" class="block hint" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.hint}</p>${this.markdown(question.hint, 'hint')}</div>`
+      : html`<div class="actions"><button part="button" type="button" @click=${this.showHint}>${s.showHint}</button></div>`;
+  }
+
+  /** Explanation and example, once the answer is shown or the choice checked. */
+  private renderExplanation(question: Question): TemplateResult {
+    const s = this.strings;
+    return html`
+      ${question.explanation
+        ? html`<div part="explanation" class="block" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.explanation}</p>${this.markdown(question.explanation, 'explanation')}</div>`
+        : nothing}
+      ${question.example
+        ? html`<div part="example" class="block" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.example}</p>${this.markdown(question.example, 'example')}</div>`
+        : nothing}
     `;
   }
 
@@ -893,6 +906,7 @@ export class QuizCard extends LitElement {
     const multiple = isMultipleChoice(question);
     const checked = state.checked;
     return html`
+      ${this.renderHint(question, state.hintShown || checked)}
       <fieldset part="choices" lang=${this.bankLanguage}>
         <legend lang=${s.lang}>${multiple ? s.chooseAll : s.chooseOne}</legend>
         ${question.choices!.map((choice, i) => {
@@ -918,7 +932,8 @@ export class QuizCard extends LitElement {
         ? html`<div part="feedback" data-focus="feedback" tabindex="-1">
             <p class="result ${state.correct ? 'right' : 'wrong'}">${state.correct ? s.correct : `${s.incorrect} ${s.correctAnswerWas}`}</p>
             <p class="message">${s.score(session.summary().right, session.questions.filter((q) => q.choices).length)}</p>
-          </div>`
+          </div>
+          ${this.renderExplanation(question)}`
         : html`<div class="actions">
             <button part="button" class="primary" type="button" ?disabled=${state.selected.length === 0} @click=${this.check}>${s.check}</button>
           </div>`}
