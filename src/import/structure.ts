@@ -203,6 +203,11 @@ function headingQuestions(infos: readonly HeadingInfo[]): { questions: Set<numbe
   const candidates = infos.filter((info) => info.questionLike || info.evidence).length;
   if (numbered.length >= 1 && numbered.length * 2 >= candidates) {
     for (const i of numbered) questions.add(i);
+    // An unnumbered heading with a question mark, at a level where numbered questions sit, is one the author did not number.
+    const levels = new Set(numbered.map((i) => infos[i]!.block.level));
+    infos.forEach((info, i) => {
+      if (info.number === undefined && levels.has(info.block.level) && /[?？]/.test(info.plain) && info.content && !recapUnder(infos, i)) questions.add(i);
+    });
     dropParents(infos, questions);
     return { questions, numbered: true };
   }
@@ -234,8 +239,30 @@ function headingQuestions(infos: readonly HeadingInfo[]): { questions: Set<numbe
   return { questions, numbered: false };
 }
 
-/** A question heading with question headings under it and no text of its own is a section. */
+/** Whether heading `index` sits under a recap heading ("Answers explained") that follows numbered questions. */
+function recapUnder(infos: readonly HeadingInfo[], index: number): boolean {
+  const level = infos[index]!.block.level;
+  let seenNumbered = false;
+  let recapLevel = 0;
+  for (let i = 0; i < index; i++) {
+    const info = infos[i]!;
+    if (recapLevel && info.block.level <= recapLevel) recapLevel = 0;
+    if (info.number !== undefined) seenNumbered = true;
+    else if (seenNumbered && classifyHeading(info.text).kind === 'recap') recapLevel = info.block.level;
+  }
+  return recapLevel > 0 && recapLevel < level;
+}
+
+/**
+ * A question heading with question headings under it and no text of its own is a section; so is
+ * a lone first `#` heading over questions at deeper levels, even one that asks ("# What is
+ * Kubernetes?"): it is the document's title.
+ */
 function dropParents(infos: readonly HeadingInfo[], questions: Set<number>): void {
+  const first = infos[0];
+  if (first && first.block.level === 1 && questions.has(0) && !infos.slice(1).some((info) => info.block.level === 1) && infos.slice(1).some((_, k) => questions.has(k + 1))) {
+    questions.delete(0);
+  }
   for (let i = 0; i < infos.length; i++) {
     if (!questions.has(i) || infos[i]!.content) continue;
     const level = infos[i]!.block.level;
@@ -350,14 +377,16 @@ function propose(blocks: readonly Block[], lines: readonly Line[], quizdown: boo
     }
   }
   let list = nested;
-  if (flat.length >= 2 && flatAsking * 2 >= flat.length && flat.length > nested) {
+  if (flatAsking >= 1 && flatAsking * 2 >= flat.length && flat.length > nested) {
     starts.clear();
     for (const i of flat) starts.set(i, 'flat');
     list = flat.length;
   }
   const choice = findInteractions(lines, { quizdown }).length;
+  // A lone first "#" heading that asks is more likely the title over other questions than a question.
+  const titleAsks = heading.questions.has(0) && infos[0]!.block.level === 1 && !infos.slice(1).some((info) => info.block.level === 1);
   const proposals: Proposal[] = [
-    { carrier: 'heading', count: heading.questions.size },
+    { carrier: 'heading', count: heading.questions.size - (titleAsks ? 1 : 0) },
     { carrier: 'details', count: details },
     { carrier: 'bold', count: bold },
     { carrier: 'label', count: label },
@@ -373,6 +402,8 @@ export function inferStructure(lines: readonly Line[], blocks: readonly Block[],
   const { proposals, detail } = propose(blocks, lines, quizdown);
   let winner: Proposal | null = null;
   for (const proposal of proposals) if (proposal.count > 0 && (!winner || proposal.count > winner.count)) winner = proposal;
+  // Nothing but a "#" heading that asks: a one-question document.
+  if (!winner && detail.heading.questions.size > 0) winner = { carrier: 'heading', count: detail.heading.questions.size };
   const carrier = winner?.carrier ?? null;
   if (carrier === 'heading') return headingOutline(lines, detail.infos, detail.heading);
   return blockOutline(lines, blocks, detail.infos, carrier, detail.list.starts, quizdown);
