@@ -88,6 +88,7 @@ const minifyTemplates = {
 const CDN_CHUNK_NAMES = [
   ['importer', /\/src\/import\/markdown\.ts$/],
   ['gift', /\/src\/import\/gift\.ts$/],
+  ['import-shared', /\/src\/import\/titles\.ts$/],
   ['markdown', /\/src\/render\/markdown\.ts$/],
   ['code-block', /\/src\/render\/code-block\.ts$/],
   ['scheduling', /\/node_modules\/ts-fsrs\//],

@@ -26,19 +26,3 @@ export class ImportError extends Error {
     this.diagnostics = diagnostics;
   }
 }
-
-const SHOWN_WARNINGS = 20;
-
-/**
- * Questions skipped and other import warnings, for the author: in the console, once per load
- * (loads are shared). Learners see the questions that could be read.
- */
-export function reportWarnings(file: string, diagnostics: readonly ImportDiagnostic[]): void {
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  if (warnings.length === 0 || typeof console === 'undefined') return;
-  const skipped = warnings.filter((d) => d.skipped).length;
-  const lines = warnings.slice(0, SHOWN_WARNINGS).map(formatDiagnostic);
-  if (warnings.length > SHOWN_WARNINGS) lines.push(`… and ${warnings.length - SHOWN_WARNINGS} more ("npx quiz-elements import <file>" lists them all)`);
-  const counts = `${warnings.length} warning${warnings.length === 1 ? '' : 's'}${skipped ? `, ${skipped} question${skipped === 1 ? '' : 's'} skipped` : ''}`;
-  console.warn(`quiz-elements: ${file}: ${counts}:\n${lines.join('\n')}`);
-}

@@ -8,11 +8,12 @@
  */
 import { BANK_FORMAT, type Bank, type Choice, type Question } from '../bank/types.js';
 import { validateBank } from '../bank/validate.js';
-import { stripOptionLetters } from './choices.js';
+import { stripOptionLetters } from './option-letters.js';
 import { htmlToMarkdown } from './html-text.js';
 import { detectLanguage } from './language.js';
 import { fitField, FIELD_LIMIT } from './limits.js';
-import { Diagnostics, nothingRead, type ImportOptions, type ImportResult } from './markdown.js';
+import { Diagnostics, nothingRead } from './report.js';
+import type { ImportOptions, ImportResult } from './markdown.js';
 import { asciiSlug, isSlug, questionIdFromTitle, uniqueIds } from './question-id.js';
 import { assignTopics, bankTopics, sectionTopics } from './topics.js';
 import { cleanText, shortTitle } from './titles.js';
@@ -507,6 +508,6 @@ function round(value: number): number {
   return Math.round(value * 100000) / 100000;
 }
 
-export { reportWarnings } from './diagnostics.js';
+export { reportWarnings } from './report.js';
 /** The importer under the name the bank loader calls every importer by. */
 export { importGift as importText };

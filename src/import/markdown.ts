@@ -2,6 +2,7 @@ import { BANK_FORMAT, type Bank, type Question, type QuestionKind } from '../ban
 import { validateBank } from '../bank/validate.js';
 import { scanBlocks } from './blocks.js';
 import type { ImportDiagnostic } from './diagnostics.js';
+import { Diagnostics, nothingRead } from './report.js';
 import { detectLanguage } from './language.js';
 import { fitField, FIELD_LIMIT } from './limits.js';
 import { buildQuestion, joinLines } from './question.js';
@@ -35,26 +36,6 @@ export interface ImportResult {
   diagnostics: ImportDiagnostic[];
   /** The line where each question of the bank starts in the document, in the bank's order (for editors and previews). */
   lines?: number[];
-}
-
-/** Collects diagnostics for one document. */
-export class Diagnostics {
-  readonly list: ImportDiagnostic[] = [];
-  constructor(readonly file: string) {}
-  warn = (line: number, message: string, skipped = false) => {
-    this.list.push({ severity: 'warning', file: this.file, line: Math.max(1, line), message, ...(skipped ? { skipped: true } : {}) });
-  };
-  fail = (line: number, message: string) => {
-    this.list.push({ severity: 'error', file: this.file, line: Math.max(1, line), message });
-  };
-  get failed(): boolean {
-    return this.list.some((d) => d.severity === 'error');
-  }
-  /** In line order; with `strict`, every warning counts as an error. */
-  finish(strict: boolean): ImportDiagnostic[] {
-    const list = strict ? this.list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : this.list;
-    return [...list].sort((a, b) => a.line - b.line);
-  }
 }
 
 const ORDERED_TASK = /^[ \t]{0,3}\d{1,9}[.)][ \t]+\[[ xX]\][ \t]/m;
@@ -161,13 +142,6 @@ function nameAlikeQuestions(built: readonly { question: Question; draft: Draft; 
   }
 }
 
-/** The error when every question was skipped: the first reasons, so a page's error message says why. */
-export function nothingRead(diagnostics: readonly ImportDiagnostic[]): string {
-  const skipped = diagnostics.filter((d) => d.skipped);
-  const reasons = skipped.slice(0, 3).map((d) => `line ${d.line}: ${d.message}`);
-  if (skipped.length > 3) reasons.push(`and ${skipped.length - 3} more`);
-  return `no question could be read: ${skipped.length === 1 ? 'the one question found was skipped' : `all ${skipped.length} questions found were skipped`} (${reasons.join('; ')})`;
-}
 
 function describeProse(prose: ProseDraft): string {
   const heading = prose.heading;
@@ -334,6 +308,6 @@ function orderQuestionKeys(question: Question): Question {
 
 export type { QuestionKind };
 
-export { reportWarnings } from './diagnostics.js';
+export { Diagnostics, reportWarnings } from './report.js';
 /** The importer under the name the bank loader calls every importer by. */
 export { importMarkdown as importText };
