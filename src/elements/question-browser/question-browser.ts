@@ -124,7 +124,7 @@ const topicListConverter = {
  *
  * @summary Search, filter and open the questions of a bank or catalog.
  *
- * @slot - Optional inline source: `<script type="application/json">` holding a bank or a catalog, or `<script type="text/markdown">` holding a Q&A document.
+ * @slot - Optional inline source: `<script type="application/json">` holding a bank or a catalog, `<script type="text/markdown">` holding a Q&A document (any layout the importer reads), or `<script type="text/gift">` holding Moodle GIFT.
  *
  * @attr {string} lang - UI language (`zh-*`: Chinese, else English), also of the inner topic list and card; without it the nearest ancestor's `lang`, else the document's (followed when it changes).
  *

@@ -76,7 +76,7 @@ function isTextEntry(target: EventTarget | null): boolean {
  *
  * @summary Practice questions from a bank, anywhere on a page.
  *
- * @slot - Optional inline source: `<script type="application/json">` holding a bank or a single question, or `<script type="text/markdown">` holding a Q&A document.
+ * @slot - Optional inline source: `<script type="application/json">` holding a bank or a single question, `<script type="text/markdown">` holding a Q&A document (any layout the importer reads), or `<script type="text/gift">` holding Moodle GIFT.
  *
  * @attr {string} lang - UI language (`zh-*`: Chinese, else English); without it the nearest ancestor's `lang`, else the document's (followed when it changes).
  *

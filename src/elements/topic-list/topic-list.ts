@@ -210,7 +210,7 @@ function searchable(text: string): string {
  *
  * @summary Pick one or several topics of a question bank or catalog, with question counts.
  *
- * @slot - Optional inline source: `<script type="application/json">` holding a bank or a catalog, or `<script type="text/markdown">` holding a Q&A document.
+ * @slot - Optional inline source: `<script type="application/json">` holding a bank or a catalog, `<script type="text/markdown">` holding a Q&A document (any layout the importer reads), or `<script type="text/gift">` holding Moodle GIFT.
  *
  * @attr {string} lang - UI language (`zh-*`: Chinese, else English); without it the nearest ancestor's `lang`, else the document's (followed when it changes).
  *
