@@ -41,10 +41,10 @@ describe('seed documents', () => {
     assert.deepEqual(
       diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`),
       [
-        `${config.banks[1]!.source}:177: the text under "极致详尽丰富的答案解析说明和源代码实例" (lines 177–179) belongs to no question; it is kept in the bank description`,
+        `${config.banks[1]!.source}:178: the text under "极致详尽丰富的答案解析说明和源代码实例" (line 178) belongs to no question; it is kept in the bank description`,
         `${config.banks[1]!.source}:333: removed text-generation artifact <|user|>`,
         `${config.banks[1]!.source}:333: the text under "算法编程题解析" (line 333) belongs to no question; it is kept in the bank description`,
-        `${config.banks[3]!.source}:419: the text under "总结" (lines 419–423) belongs to no question; it is kept in the bank description`,
+        `${config.banks[3]!.source}:419: the text under "总结" (lines 419–421) belongs to no question; it is kept in the bank description`,
       ],
     );
   });

@@ -15,6 +15,7 @@ export {
   type LoadedBank,
   type LoadOptions,
 } from './load.js';
+export type { DocumentFormat } from '../import/format.js';
 export {
   collectionFromJsonText,
   collectionFromValue,

@@ -169,8 +169,8 @@ function wait<T extends LoadedDocument>(
 }
 
 /**
- * Loads the bank at `url`: JSON, or markdown (a `.md`/`.markdown` path or a `text/markdown`
- * answer) imported in place. Give an absolute URL (elements resolve `src` against
+ * Loads the bank at `url`: JSON, or a document imported in place: markdown (a `.md`/`.markdown`
+ * path or a `text/markdown` answer) or Moodle GIFT (a `.gift` path). Give an absolute URL (elements resolve `src` against
  * `document.baseURI`); the fragment is ignored.
  */
 export function loadBankFromUrl(url: string | URL, options: LoadOptions = {}): Promise<LoadedBank> {
@@ -310,7 +310,7 @@ async function fetchFromUrl(href: string, fetchBank: typeof fetch, signal: Abort
   if (MARKDOWN_TYPE.test(type) || DOCUMENT_PATH.test(new URL(href).pathname)) {
     // A markdown URL that answers with a web page is usually a code host's viewer page.
     if (type === 'text/html' || HTML_START.test(text)) {
-      const message = `${href} returned an HTML page, not markdown (is the URL right?)${redirected}. For a file on a code host, use its "raw" URL.`;
+      const message = `${href} returned an HTML page, not a markdown or GIFT document (is the URL right?)${redirected}. For a file on a code host, use its "raw" URL.`;
       throw new BankLoadError('not-json', message, { url: href });
     }
     return importedBank(text, baseUrl, fileOf(href), { url: href });

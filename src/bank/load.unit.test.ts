@@ -433,7 +433,7 @@ describe('loadBankFromUrl imports markdown', () => {
 
   test("a .md URL that answers with a code host's web page", async () => {
     const page = () => new Response('<!DOCTYPE html><html>…</html>', { headers: { 'content-type': 'text/html' } });
-    await failsWith(loadBankFromUrl('https://code.example/x/blob/main/q.md', { fetch: stubFetch(page).fetch }), 'not-json', 'not markdown', '"raw" URL');
+    await failsWith(loadBankFromUrl('https://code.example/x/blob/main/q.md', { fetch: stubFetch(page).fetch }), 'not-json', 'not a markdown or GIFT document', '"raw" URL');
   });
 
   test('bankFromMarkdown imports text from the page, with section topics (no topic rules in the browser)', async () => {

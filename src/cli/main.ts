@@ -229,7 +229,7 @@ async function runImport(args: string[], io: Output): Promise<number> {
     const variants = bank.questions.filter((q) => q.variantOf).length;
     io.out(`${relative(process.cwd(), join(plan.outDir, `${bank.id}.json`))}: ${plural(bank.questions.length, 'question')}, ${plural(bank.topics.length, 'topic')}, ${plural(variants, 'variant')}`);
   }
-  io.out(`${relative(process.cwd(), catalogPath)}: ${banks.length} bank${banks.length === 1 ? '' : 's'}, ${countQuestions(banks)} questions`);
+  io.out(`${relative(process.cwd(), catalogPath)}: ${plural(banks.length, 'bank')}, ${plural(countQuestions(banks), 'question')}`);
   return 0;
 }
 

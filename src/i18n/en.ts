@@ -108,7 +108,7 @@ export const en: UiStrings = {
     notJson: (url) => `${url} is not JSON (it may be an error page). Check the src URL.`,
     notABank: (where) => `${where} is not a question bank:`,
     format: (where) => `${where} was made for another version of quiz-elements:`,
-    import: (where) => `${where} could not be imported from markdown:`,
+    import: (where) => `${where} could not be imported:`,
     unknownBundled: (id, known) => `There is no bundled bank "${id}". Bundled banks: ${known}.`,
     unknown: 'Something went wrong while loading the questions.',
   },

@@ -105,7 +105,7 @@ export const zhCN: UiStrings = {
     notJson: (url) => `${url} 不是 JSON（可能是错误页面）。请检查 src 地址。`,
     notABank: (where) => `${where} 不是题库：`,
     format: (where) => `${where} 是为其他版本的 quiz-elements 制作的：`,
-    import: (where) => `${where} 无法从 Markdown 导入：`,
+    import: (where) => `${where} 无法导入：`,
     unknownBundled: (id, known) => `没有名为“${id}”的内置题库。内置题库：${known}。`,
     unknown: '加载题目时出错。',
   },

@@ -243,7 +243,7 @@ export function readAnswerKey(text: string, letters: ReadonlySet<string>): { let
   }
   const found = [...new Set(keyText.match(/[A-H]/g) ?? [])];
   if (found.length === 0 || !found.every((letter) => letters.has(letter)) || /[a-z]{3,}/.test(keyText.replace(/\band\b/g, ''))) return null;
-  return { letters: found, rest: body.replace(/^\s*[.．。:：,，、-]?\s*/, '').trim() };
+  return { letters: found, rest: body.replace(/^\s*[.．。:：,，、\-–—]?\s*/, '').trim() };
 }
 
 /** Text as compared with options: NFKC, lower case, white space collapsed, trailing punctuation dropped. */

@@ -19,7 +19,7 @@ export interface DocumentsResult {
   /** Empty when any document has errors: a partial set of banks is never returned. */
   banks: Bank[];
   diagnostics: ImportDiagnostic[];
-  /** Questions each document gave (null: it gave no bank), in the order given. */
+  /** Questions each document gave (null: it gave no bank, or one whose id another document already has), in the order given. */
   counts: { file: string; questions: number | null }[];
 }
 
@@ -39,6 +39,7 @@ export function importDocuments(documents: readonly SourceDocument[], topics?: T
     if (!result.bank) continue;
     const earlier = firstFileById.get(result.bank.id);
     if (earlier !== undefined) {
+      counts[counts.length - 1]!.questions = null;
       diagnostics.push({ severity: 'error', file: document.file, line: 1, message: `bank id "${result.bank.id}" is already used by ${earlier}; give one of them another id` });
       continue;
     }

@@ -7,14 +7,13 @@
  * Export writes a bank as GIFT that imports to the same bank.
  */
 import { BANK_FORMAT, type Bank, type Choice, type Question } from '../bank/types.js';
-import { validateBank } from '../bank/validate.js';
 import { stripOptionLetters } from './option-letters.js';
 import { htmlToMarkdown } from './html-text.js';
-import { detectLanguage } from './language.js';
 import { fitField, FIELD_LIMIT } from './limits.js';
 import { Diagnostics, nothingRead } from './report.js';
 import type { ImportOptions, ImportResult } from './markdown.js';
-import { asciiSlug, isSlug, questionIdFromTitle, uniqueIds } from './question-id.js';
+import { isSlug, questionIdFromTitle, uniqueIds } from './question-id.js';
+import { dropInvalidQuestions, fileTitle, pickId, pickLanguage } from './assemble.js';
 import { assignTopics, bankTopics, sectionTopics } from './topics.js';
 import { cleanText, shortTitle } from './titles.js';
 import { linkVariantsInBank } from './variants.js';
@@ -141,6 +140,8 @@ interface Parsed {
   line: number;
   title?: string;
   category?: string;
+  /** From a `// id: my-id` comment right above the question (what an export writes for pinned ids). */
+  pinnedId?: string;
   question?: Question;
   gift?: GiftRecord;
 }
@@ -155,17 +156,26 @@ export function importGift(source: string, options: ImportOptions = {}): ImportR
   let chunk: string[] = [];
   let chunkLine = 1;
   let depth = 0;
+  let pinned: string | undefined;
   const flush = () => {
     const text = chunk.join('\n').trim();
     chunk = [];
     if (!text) return;
     const result = readQuestion(text, chunkLine, diagnostics);
-    if (result) parsed.push({ ...result, ...(category ? { category } : {}) });
+    if (result) parsed.push({ ...result, ...(category ? { category } : {}), ...(pinned ? { pinnedId: pinned } : {}) });
+    pinned = undefined;
   };
   lines.forEach((raw, index) => {
     const line = index + 1;
     const trimmed = raw.trim();
-    if (depth === 0 && trimmed.startsWith('//')) return;
+    if (depth === 0 && trimmed.startsWith('//')) {
+      const id = /^\/\/\s*id:\s*(\S+)\s*$/.exec(trimmed)?.[1];
+      if (id && chunk.length === 0) {
+        if (isSlug(id)) pinned = id;
+        else diagnostics.warn(line, `pinned id "${id}" is not a slug (lower-case letters, digits, single hyphens); using one made from the title`);
+      }
+      return;
+    }
     if (depth === 0 && /^\$CATEGORY:/i.test(trimmed)) {
       flush();
       category = categoryTitle(trimmed.replace(/^\$CATEGORY:\s*/i, '')) || undefined;
@@ -189,26 +199,22 @@ export function importGift(source: string, options: ImportOptions = {}): ImportR
     diagnostics.fail(1, skipped ? nothingRead(diagnostics.list) : 'no question found: GIFT questions look like "::Title:: What is 2+2? {=4 ~3 ~5}", separated by blank lines');
     return { bank: null, diagnostics: diagnostics.finish(false) };
   }
-  const language = options.language ?? detectLanguage(questions.map((p) => `${p.question.title}\n${p.question.prompt}`).join('\n'));
-  const name = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');
-  const id = options.id && isSlug(options.id) ? options.id : asciiSlug(name, 8) || questionIdFromTitle(name);
-  const ids = uniqueIds(questions.map((p) => questionIdFromTitle(p.question.title)));
+  const language = pickLanguage(options.language, questions.map((p) => `${p.question.title}\n${p.question.prompt}`).join('\n'), diagnostics);
+  const name = fileTitle(file);
+  const id = pickId(options.id, file, name, diagnostics);
+  const ids = uniqueIds(questions.map((p) => p.pinnedId ?? questionIdFromTitle(p.question.title)));
   const list = questions.map((p, i) => ({ ...p.question, id: ids[i]! }));
   const categoryOf = new Map(list.map((q, i) => [q as object, questions[i]!.category]));
   const topics = sectionTopics(list, (q) => (categoryOf.get(q) ? { title: categoryOf.get(q)! } : undefined), language);
   for (const question of list) question.topics = options.topics ? assignTopics(question, options.topics, topics.of(question)) : [topics.of(question)?.id ?? topics.neutral.id];
   linkVariantsInBank(list);
   const used = new Set(list.flatMap((q) => q.topics));
-  const bank: Bank = { format: BANK_FORMAT, id, title: name, language, topics: bankTopics(used, options.topics, language, topics.all), questions: list };
-  const checked = validateBank(bank);
-  if (!checked.ok) {
-    for (const issue of checked.issues) {
-      const index = /^questions\[(\d+)\]/.exec(issue.path)?.[1];
-      diagnostics.fail(index === undefined ? 1 : questions[Number(index)]!.line, `this would make an invalid bank: ${issue.path}: ${issue.message}`);
-    }
-  }
+  const whole: Bank = { format: BANK_FORMAT, id, title: name, language, topics: bankTopics(used, options.topics, language, topics.all), questions: list };
+  const bank = dropInvalidQuestions(whole, questions.map((p) => p.line), diagnostics);
+  if (bank.questions.length === 0) diagnostics.fail(1, nothingRead(diagnostics.list));
   const all = diagnostics.finish(options.strict ?? false);
-  return all.some((d) => d.severity === 'error') ? { bank: null, diagnostics: all } : { bank, diagnostics: all, lines: questions.map((p) => p.line) };
+  const lineOf = new Map(list.map((q, i) => [q.id, questions[i]!.line]));
+  return all.some((d) => d.severity === 'error') ? { bank: null, diagnostics: all } : { bank, diagnostics: all, lines: bank.questions.map((q) => lineOf.get(q.id) ?? 1) };
 }
 
 function braceBalance(text: string): number {
@@ -276,7 +282,8 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
   const { answers, general } = readAnswers(block);
   const md = (s: string) => convert(s, format);
   const explanation = general ? md(general) : '';
-  const cut = chooseTitle(title, stem);
+  // The blank of a missing-word question shows in its title as "…", not as nothing.
+  const cut = chooseTitle(title, missingWord ? stem.replace(/_{5}/g, '…') : stem);
   if (!cut.title) {
     diagnostics.warn(line, 'a question without title or text is skipped', true);
     return null;
@@ -396,7 +403,8 @@ function chooseTitle(title: string | undefined, stem: string): { title: string; 
   if (!title) return text;
   const plain = title.replace(/\s+/g, ' ').trim();
   const truncated = /(\.\.\.|…)$/.test(plain);
-  const code = !/\s/.test(plain) && /\d/.test(plain);
+  // "Q7", "12", "570iM1L3Q7": a number, or letters and digits in more than one run; "IPv6" is a name.
+  const code = /^[A-Za-z]{0,3}\d+$/.test(plain) || /^(?:[A-Za-z]*\d+){2,}[A-Za-z]*$/.test(plain);
   if (text.title && (truncated || code)) return text;
   return plain ? { title: plain, cut: false } : text;
 }
@@ -450,12 +458,14 @@ export function exportGift(bank: Bank): GiftExport {
     if (question.example) dropped.example++;
     if (question.kind === 'coding') dropped.coding++;
     if (!question.choices && !question.gift && question.explanation) dropped.explanation++;
+    // An id the title would not give back (pinned, or numbered as a repeat) is kept in a comment, so progress survives the round trip.
+    if (question.id !== questionIdFromTitle(question.title)) out.push(`// id: ${question.id}`);
     out.push(`::${escapeGift(question.title)}::[markdown]${escapeGift(question.prompt)} {`, ...answerBlock(question), '}', '');
   }
   if (dropped.hint) notes.push(`${dropped.hint} hint${dropped.hint === 1 ? '' : 's'} left out (GIFT has no hints)`);
   if (dropped.example) notes.push(`${dropped.example} example${dropped.example === 1 ? '' : 's'} left out (GIFT has no examples)`);
   if (dropped.explanation) notes.push(`${dropped.explanation} explanation${dropped.explanation === 1 ? '' : 's'} of open questions left out (their answer is GIFT's general feedback)`);
-  if (dropped.coding) notes.push(`${dropped.coding} coding question${dropped.coding === 1 ? '' : 's'} exported as ordinary questions (GIFT has no kinds)`);
+  if (dropped.coding) notes.push(`${dropped.coding === 1 ? '1 coding question exported as an ordinary question' : `${dropped.coding} coding questions exported as ordinary questions`} (GIFT has no kinds)`);
   return { text: `${out.join('\n').trimEnd()}\n`, notes };
 }
 

@@ -1,23 +1,24 @@
 import { BANK_FORMAT, type Bank, type Question, type QuestionKind } from '../bank/types.js';
-import { validateBank } from '../bank/validate.js';
 import { scanBlocks } from './blocks.js';
 import type { ImportDiagnostic } from './diagnostics.js';
 import { Diagnostics, nothingRead } from './report.js';
 import { detectLanguage } from './language.js';
 import { fitField, FIELD_LIMIT } from './limits.js';
 import { buildQuestion, joinLines } from './question.js';
-import { asciiSlug, isSlug, normalizeTitle, questionIdFromTitle, uniqueIds } from './question-id.js';
+import { isSlug, normalizeTitle, questionIdFromTitle, uniqueIds } from './question-id.js';
 import { prepareSource, type Line } from './source.js';
 import { inferStructure, type Draft, type ProseDraft, type RecapDraft, type Section } from './structure.js';
 import { isNeverQuestion, titleFrom } from './titles.js';
 import { assignTopics, bankTopics, isGenericSection, sectionTopics, type TopicRules } from './topics.js';
+import { dropInvalidQuestions, fileTitle, pickId, pickLanguage } from './assemble.js';
 import { linkVariantsInBank } from './variants.js';
 
 export interface ImportOptions {
   /**
    * Topic rules (`data/topics.json` is an example): a question gets every topic with a keyword in
-   * its title, else the one whose keywords its text holds most. Without rules, or when no rule
-   * matches, a question's section is its topic, else one neutral topic ("General").
+   * its title, else the one whose keywords its text holds most, else its section's topic, else
+   * the rules' fallback. Without rules, a question's section is its topic, else one neutral topic
+   * ("General").
    */
   topics?: TopicRules;
   /** Name used in diagnostics and, without `id`, for the bank id. */
@@ -80,7 +81,8 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
     const text = joinLines(withoutContents(prose.lines));
     if (!text) continue;
     description.push(text);
-    diagnostics.warn(prose.line, `${describeProse(prose)} belongs to no question; it is kept in the bank description`);
+    const described = describeProse(prose);
+    diagnostics.warn(described.line, `${described.text} belongs to no question; it is kept in the bank description`);
   }
 
   if (built.length === 0) {
@@ -115,7 +117,7 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
     topics: bankTopics(used, options.topics, language, topics.all),
     questions: questions.map(orderQuestionKeys),
   };
-  bank = dropInvalidQuestions(bank, built, diagnostics);
+  bank = dropInvalidQuestions(bank, built.map((b) => b.draft.line), diagnostics);
   if (bank.questions.length === 0) diagnostics.fail(1, nothingRead(diagnostics.list));
   const list = diagnostics.finish(options.strict ?? false);
   if (list.some((d) => d.severity === 'error')) return { bank: null, diagnostics: list };
@@ -143,11 +145,12 @@ function nameAlikeQuestions(built: readonly { question: Question; draft: Draft; 
 }
 
 
-function describeProse(prose: ProseDraft): string {
+function describeProse(prose: ProseDraft): { line: number; text: string } {
   const heading = prose.heading;
-  const last = prose.lines[prose.lines.length - 1]!.line;
-  const where = last > prose.line ? `lines ${prose.line}–${last}` : `line ${prose.line}`;
-  return heading ? `the text under "${heading}" (${where})` : `text at ${where}`;
+  const first = prose.headed ? prose.line : (prose.lines.find((l) => l.text.trim())?.line ?? prose.line);
+  const last = [...prose.lines].reverse().find((l) => l.text.trim())?.line ?? prose.line;
+  const where = last > first ? `lines ${first}–${last}` : `line ${first}`;
+  return { line: first, text: heading ? `the text under "${heading}" (${where})` : `text at ${where}` };
 }
 
 /** Drops generated tables of contents (lists and tables of links inside the page) and "Table of contents" sections. */
@@ -182,28 +185,6 @@ function pinnedId(draft: Draft, diagnostics: Diagnostics): string | undefined {
   return undefined;
 }
 
-const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
-
-function pickLanguage(given: string | undefined, source: string, diagnostics: Diagnostics): string {
-  if (given !== undefined && given.trim()) {
-    if (LANGUAGE_TAG.test(given.trim())) return given.trim();
-    diagnostics.warn(1, `language "${given}" is not a language tag such as "en" or "zh-CN"; using the language detected from the text`);
-  }
-  return detectLanguage(source);
-}
-
-function pickId(given: string | undefined, file: string, title: string, diagnostics: Diagnostics): string {
-  if (given !== undefined) {
-    if (isSlug(given)) return given;
-    diagnostics.warn(1, `bank id "${given}" is not a slug (lower-case letters, digits, single hyphens); using one made from the file name`);
-  }
-  return asciiSlug(fileTitle(file), 8) || asciiSlug(title, 8) || questionIdFromTitle(title);
-}
-
-function fileTitle(file: string): string {
-  return (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');
-}
-
 /** Fields longer than the format allows are cut, with a warning, rather than failing the bank. */
 function fitQuestion(question: Question, line: number, diagnostics: Diagnostics): void {
   for (const field of ['prompt', 'answer', 'explanation', 'example', 'hint'] as const) {
@@ -215,33 +196,6 @@ function fitQuestion(question: Question, line: number, diagnostics: Diagnostics)
   }
   question.choices = question.choices?.map((choice) => ({ ...choice, text: fitField(choice.text, () => diagnostics.warn(line, `an option of "${question.title.slice(0, 60)}" is too long; it is cut`)) }));
   if (question.choices === undefined) delete question.choices;
-}
-
-/**
- * What the document gave may still not make a valid question (a title of control characters,
- * say): such questions are skipped with the validator's words, instead of failing the bank.
- */
-function dropInvalidQuestions(bank: Bank, built: readonly { question: Question; draft: Draft }[], diagnostics: Diagnostics): Bank {
-  const checked = validateBank(bank);
-  if (checked.ok) return bank;
-  const bad = new Map<number, string>();
-  for (const issue of checked.issues) {
-    const index = /^questions\[(\d+)\]/.exec(issue.path)?.[1];
-    if (index === undefined) {
-      diagnostics.fail(1, `this would make an invalid bank: ${issue.path}: ${issue.message}`);
-      continue;
-    }
-    if (!bad.has(Number(index))) bad.set(Number(index), `${issue.path.replace(/^questions\[\d+\]\.?/, '') || 'question'}: ${issue.message}`);
-  }
-  for (const [index, problem] of bad) {
-    diagnostics.warn(built[index]?.draft.line ?? 1, `question "${bank.questions[index]!.title.slice(0, 60)}" is skipped: ${problem}`, true);
-  }
-  if (bad.size === 0) return bank;
-  const questions = bank.questions.filter((_, i) => !bad.has(i));
-  const kept = new Set(questions.map((q) => q.id));
-  for (const question of questions) if (question.variantOf && !question.variantOf.includes('/') && !kept.has(question.variantOf)) delete question.variantOf;
-  const used = new Set(questions.flatMap((q) => q.topics));
-  return { ...bank, questions, topics: bank.topics.filter((t) => used.has(t.id)) };
 }
 
 /**

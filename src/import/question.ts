@@ -47,10 +47,19 @@ export function joinLines(lines: readonly Line[]): string {
 /** `[⬆ Back to top](#contents)`, bold or not: a link inside the page, not content. */
 const NAVIGATION_LINK = /^\s*(?:(?:\*\*|__)\s*)?\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(?:(?:\*\*|__)\s*)?$/;
 const IMAGE_LINE = /^\s*(?:!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)\s*)+$/;
+/** A `<summary>` that names the answer ("答案", "Answer"). */
+function isAnswerSummaryLine(text: string): boolean {
+  const summary = SUMMARY_LINE.exec(text);
+  return !!summary && isAnswerSummary(summary[1]!);
+}
+
 const SUMMARY_LINE = /^\s*<summary>(.*)<\/summary>\s*$/;
 
 /** Splits the text under a title into fields at its labels, outside code. */
 export function splitFields(body: readonly Line[], options: { pairs: boolean; listFields: boolean }): Split {
+  // Unemphasised labels ("Example: …", "Type: …") are text, unless the question labels its answer
+  // somewhere: an answer that says "Example: brew install" must not lose its question.
+  const labelsAnswer = options.listFields || body.some((l) => matchLabel(l.text, { pairs: options.pairs })?.field === 'answer' || isAnswerSummaryLine(l.text));
   const fields: Fields = { prompt: [], answer: [], explanation: [], example: [], hint: [], choices: [], type: [] };
   const labels: Split['labels'] = [];
   let field: Field = 'prompt';
@@ -103,7 +112,8 @@ export function splitFields(body: readonly Line[], options: { pairs: boolean; li
       if (item && item.indent <= 3 && matchLabel(item.text)) labelText = item.text;
     }
     const label = matchLabel(labelText, { pairs: options.pairs });
-    if (label) {
+    const plain = label !== null && !/^\s{0,3}(\*\*|__)/.test(labelText);
+    if (label && (!plain || label.field === 'answer' || (labelsAnswer && (options.listFields || (label.field !== 'type' && label.field !== 'choices'))))) {
       field = label.field;
       if (field === 'answer') answered = true;
       labels.push({ field, line: entry.line, filled: false });
@@ -222,7 +232,18 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
       const images = fields.answer.filter((l) => IMAGE_LINE.test(l.text));
       const key = readAnswerKey(joinLines(fields.answer.filter((l) => !images.includes(l))), new Set(group.options.map((o) => o.letter!)));
       if (key && images.length) explanationExtra.push(joinLines(images));
-      if (!key) group = null;
+      if (!key) {
+        // Options with no key: a choice question whose key is missing, unless other text answers it.
+        const rest = [...promptLines.slice(0, group.start), ...promptLines.slice(group.end), ...fields.answer];
+        const letters = `${group.options[0]!.letter}–${group.options[group.options.length - 1]!.letter}`;
+        const add = context.chinese ? '答案：B' : 'Answer: B';
+        if (!split.answered && !rest.some((l) => !isBlank(l.text))) {
+          context.warn(draft.line, `${describe(draft, title)} is skipped: it has options ${letters} but no answer key; add "${add}" under them`, true);
+          return null;
+        }
+        context.warn(draft.line, `${describe(draft, title)} has options ${letters} but no answer key ("${add}"); it is imported as an open question`);
+        group = null;
+      }
       else {
         group = { ...group, options: group.options.map((o) => ({ ...o, checked: key.letters.includes(o.letter!) })) };
         if (key.rest) explanationExtra.push(key.rest);

@@ -411,14 +411,14 @@ export function inferStructure(lines: readonly Line[], blocks: readonly Block[],
 
 /**
  * The title heading: the first heading, when it asks nothing, comes before the first question,
- * and no other such heading at its level or above does (a document of `# Lesson 1`, `# Lesson 2`
- * has sections, not a title).
+ * and no other such heading at its level does (a document of `# Lesson 1`, `# Lesson 2` has
+ * sections, not a title).
  */
 function titleIndex(infos: readonly HeadingInfo[], isQuestion: (i: number) => boolean, firstQuestionLine: number): number {
   if (infos.length === 0 || isQuestion(0) || !infos[0]!.plain || infos[0]!.block.line >= firstQuestionLine) return -1;
   const level = infos[0]!.block.level;
   for (let i = 1; i < infos.length && infos[i]!.block.line < firstQuestionLine; i++) {
-    if (!isQuestion(i) && infos[i]!.block.level <= level) return -1;
+    if (!isQuestion(i) && infos[i]!.block.level === level) return -1;
   }
   return 0;
 }

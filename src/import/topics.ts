@@ -29,7 +29,7 @@ export function checkTopicRules(input: unknown): string[] {
   }
   rules.topics.forEach((rule, i) => {
     if (!rule || typeof rule.id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(rule.id)) problems.push(`topics[${i}].id: expected a slug`);
-    if (!rule?.title || typeof rule.title !== 'object' || !Object.values(rule.title).every((t) => typeof t === 'string' && t)) {
+    if (!rule?.title || typeof rule.title !== 'object' || Object.keys(rule.title).length === 0 || !Object.values(rule.title).every((t) => typeof t === 'string' && t)) {
       problems.push(`topics[${i}].title: expected titles by language, e.g. {"en": "Training"}`);
     }
     if (!Array.isArray(rule?.keywords) || !rule.keywords.every((k) => typeof k === 'string' && k.trim())) {
@@ -92,7 +92,7 @@ export interface SectionTopics {
   of(question: object): Topic | undefined;
   /** The one topic of questions without a section. */
   neutral: Topic;
-  /** Every section topic and the neutral one, in document order. */
+  /** Every section topic in document order, then the neutral one. */
   all: Topic[];
 }
 

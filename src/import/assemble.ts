@@ -1,0 +1,59 @@
+/**
+ * What every importer does once it has its questions: the bank's id and language from options,
+ * front matter and the file name (a bad one is warned about, not fatal), and the questions that
+ * pass the validator (the others skipped with its words).
+ */
+import type { Bank } from '../bank/types.js';
+import { validateBank } from '../bank/validate.js';
+import { detectLanguage } from './language.js';
+import { asciiSlug, isSlug, questionIdFromTitle } from './question-id.js';
+import type { Diagnostics } from './report.js';
+
+const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
+
+export function pickLanguage(given: string | undefined, source: string, diagnostics: Diagnostics): string {
+  if (given !== undefined && given.trim()) {
+    if (LANGUAGE_TAG.test(given.trim())) return given.trim();
+    diagnostics.warn(1, `language "${given}" is not a language tag such as "en" or "zh-CN"; using the language detected from the text`);
+  }
+  return detectLanguage(source);
+}
+
+export function pickId(given: string | undefined, file: string, title: string, diagnostics: Diagnostics): string {
+  if (given !== undefined) {
+    if (isSlug(given)) return given;
+    diagnostics.warn(1, `bank id "${given}" is not a slug (lower-case letters, digits, single hyphens); using one made from the file name`);
+  }
+  return asciiSlug(fileTitle(file), 8) || asciiSlug(title, 8) || questionIdFromTitle(title);
+}
+
+export function fileTitle(file: string): string {
+  return (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');
+}
+
+/**
+ * What the document gave may still not make a valid question (a title of control characters,
+ * say): such questions are skipped with the validator's words, instead of failing the bank.
+ */
+export function dropInvalidQuestions(bank: Bank, lines: readonly number[], diagnostics: Diagnostics): Bank {
+  const checked = validateBank(bank);
+  if (checked.ok) return bank;
+  const bad = new Map<number, string>();
+  for (const issue of checked.issues) {
+    const index = /^questions\[(\d+)\]/.exec(issue.path)?.[1];
+    if (index === undefined) {
+      diagnostics.fail(1, `this would make an invalid bank: ${issue.path}: ${issue.message}`);
+      continue;
+    }
+    if (!bad.has(Number(index))) bad.set(Number(index), `${issue.path.replace(/^questions\[\d+\]\.?/, '') || 'question'}: ${issue.message}`);
+  }
+  for (const [index, problem] of bad) {
+    diagnostics.warn(lines[index] ?? 1, `question "${bank.questions[index]!.title.slice(0, 60)}" is skipped: ${problem}`, true);
+  }
+  if (bad.size === 0) return bank;
+  const questions = bank.questions.filter((_, i) => !bad.has(i));
+  const kept = new Set(questions.map((q) => q.id));
+  for (const question of questions) if (question.variantOf && !question.variantOf.includes('/') && !kept.has(question.variantOf)) delete question.variantOf;
+  const used = new Set(questions.flatMap((q) => q.topics));
+  return { ...bank, questions, topics: bank.topics.filter((t) => used.has(t.id)) };
+}
