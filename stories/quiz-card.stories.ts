@@ -452,6 +452,78 @@ export const InlineMarkdown: Story = {
     ),
 };
 
+/** A quiz written as a markdown task list (quizdown style): a hint before the options, an explanation after. */
+export const InlineTaskListQuiz: Story = {
+  name: 'Inline task-list quiz (hint and explanation)',
+  render: (args) =>
+    card(
+      args,
+      html`<script type="text/markdown">
+        :::quizdown
+        ## Which planet is closest to the sun?
+
+        > It is also the smallest planet.
+
+        1. [x] Mercury
+        1. [ ] Venus
+        1. [ ] Mars
+
+        > Mercury orbits the sun at about 0.39 AU.
+        :::
+      </script>`,
+    ),
+};
+
+/** The same quiz checked: the right choice marked, then the explanation the document gave. */
+export const InlineTaskListQuizChecked: Story = {
+  ...InlineTaskListQuiz,
+  name: 'Inline task-list quiz checked',
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, /Venus/);
+    const { card } = await openCard(canvasElement);
+    await waitFor(() => expect(card.shadowRoot!.querySelector('[part~="explanation"]')).toHaveTextContent(/0\.39 AU/), { timeout: 5000 });
+  },
+};
+
+/** LiaScript checkboxes with one right option: "select all that apply" stays checkboxes. */
+export const InlineSelectAllThatApply: Story = {
+  name: 'Inline LiaScript quiz (select all that apply)',
+  render: (args) =>
+    card(
+      args,
+      html`<script type="text/markdown">
+        ## Gas giants
+
+        Which of these are gas giants?
+
+        - [[X]] Jupiter
+        - [[ ]] Mars
+        - [[ ]] Venus
+      </script>`,
+    ),
+  play: async ({ canvasElement }) => {
+    const { card, s } = await openCard(canvasElement);
+    await expect(card.shadowRoot!.querySelectorAll('input[type="checkbox"]')).toHaveLength(3);
+    await expect(card.shadowRoot!.querySelector('legend')).toHaveTextContent(s.chooseAll);
+  },
+};
+
+/** Moodle GIFT inline, imported in the browser. */
+export const InlineGift: Story = {
+  name: 'Inline GIFT',
+  render: (args) =>
+    card(
+      args,
+      html`<script type="text/gift">
+        ::Capital:: What is the capital of France? {
+          =Paris #Right: Paris has been the capital since 987.
+          ~Lyon
+          ~Nice
+        }
+      </script>`,
+    ),
+};
+
 // --- loading and errors -----------------------------------------------------------------------
 
 /** The skeleton, kept on screen by a fetch that never answers (timeout 0 waits forever). */

@@ -1,3 +1,5 @@
+import { cleanText } from './titles.js';
+
 /** The question fields a label can open. `choices` and `type` hold option lists and kinds (`Choices: a; b`). */
 export type Field = 'prompt' | 'answer' | 'explanation' | 'example' | 'hint' | 'choices' | 'type';
 
@@ -103,4 +105,12 @@ export function labelName(field: Field, chinese: boolean): string {
   const zh: Record<Field, string> = { prompt: '题目', answer: '答案', explanation: '解析', example: '举例', hint: '提示', choices: '选项', type: '题型' };
   const en: Record<Field, string> = { prompt: 'Question', answer: 'Answer', explanation: 'Explanation', example: 'Example', hint: 'Hint', choices: 'Choices', type: 'Type' };
   return chinese ? `**${zh[field]}：**` : `**${en[field]}:**`;
+}
+
+const ANSWER_SUMMARY = /^(?:答案|参考答案|解析|答|查看答案|显示答案|点击查看|展开|answers?|solutions?|show(?: the)? answer|reveal|click to (?:see|show|reveal|expand)|respuesta|soluci[oó]n|l[oö]sung|antwort|ответ|réponse)\b/i;
+
+/** Whether a `<summary>` names the answer ("答案", "Answer", "Show answer"), or names nothing. */
+export function isAnswerSummary(text: string): boolean {
+  const plain = cleanText(text);
+  return plain === '' || ANSWER_SUMMARY.test(plain);
 }

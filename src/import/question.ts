@@ -6,10 +6,10 @@
  */
 import type { Choice, Question } from '../bank/types.js';
 import { parseItem } from './blocks.js';
-import { escapeChoiceText, findInteraction, stripOptionLetters, matchAnswerText, readAnswerKey, splitChoiceList, type ChoiceGroup, type Interaction } from './choices.js';
-import { labelName, matchLabel, type Field } from './labels.js';
+import { escapeChoiceText, findInteraction, stripOptionLetters, matchAnswerText, readAnswerKey, splitChoiceList, type ChoiceGroup, type OrderingGroup } from './choices.js';
+import { isAnswerSummary, labelName, matchLabel, type Field } from './labels.js';
 import { closesFence, fenceOpen, isBlank, type Fence, type Line } from './source.js';
-import { isAnswerSummary, type Draft } from './structure.js';
+import type { Draft } from './structure.js';
 import { cleanText, isQuestionLike, shortTitle, splitNumbering, tidyMarkdown, titleFrom } from './titles.js';
 
 export interface BuildContext {
@@ -188,6 +188,29 @@ interface Built {
   titleFromText: boolean;
 }
 
+/** The parts of a question as they are worked out: lines per field, and choices once read. */
+interface Parts {
+  prompt: Line[];
+  answer: Line[];
+  hint: Line[];
+  /** Explanations found beside the choices or after an answer key, before the labelled one's. */
+  explanation: string[];
+  choices?: Choice[];
+  /** Checkboxes whatever the number of right options. */
+  multiple: boolean;
+  /** Text that makes the question's shape clear (choices, an ordering, a labelled answer). */
+  structured: boolean;
+  ordering: boolean;
+}
+
+/** What the builders share about the question in hand: where it is and how to name it. */
+interface Place {
+  draft: Draft;
+  title: string;
+  split: Split;
+  context: BuildContext;
+}
+
 /** Builds the question of `draft`, or returns null after warning why it was skipped. */
 export function buildQuestion(draft: Draft, context: BuildContext): Built | null {
   const split = splitFields(draft.body, { pairs: context.pairs, listFields: draft.carrier === 'list' });
@@ -196,121 +219,29 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
   for (const label of split.labels) {
     if (!label.filled && label.field !== 'answer' && label.field !== 'type') context.warn(label.line, `${labelName(label.field, context.chinese)} has no content`);
   }
-
   // Heading, bold-line, list and quote titles had their numbering taken off already.
-  let title = titleFrom(draft.title, { numbering: draft.number === undefined && draft.carrier !== 'heading' }).title;
-  let interaction: Interaction | null = null;
-  let choices: Choice[] | undefined;
-  let multiple = false;
-  let answerLines = fields.answer;
-  let explanationExtra: string[] = [];
-  let promptLines = fields.prompt;
-  let hintLines = fields.hint;
-  const typeText = joinLines(fields.type).toLowerCase();
+  const place: Place = { draft, split, context, title: titleFrom(draft.title, { numbering: draft.number === undefined && draft.carrier !== 'heading' }).title };
+  const parts: Parts = { prompt: fields.prompt, answer: fields.answer, hint: fields.hint, explanation: [], multiple: false, structured: split.answered, ordering: false };
 
-  if (fields.choices.some((l) => !isBlank(l.text))) {
-    // `Choices: a; b; c` with the answer written out: `Answer: b`.
-    const options = splitChoiceList(joinLines(fields.choices));
-    const answer = joinLines(fields.answer);
-    const correct = options.length >= 2 && answer ? matchAnswerText(answer, options) : [];
-    if (correct.length === 0) {
-      const why = options.length < 2 ? 'its choices list fewer than two options' : answer ? `its answer "${cleanText(answer).slice(0, 60)}" is none of its choices` : 'it has choices but no answer';
-      context.warn(draft.line, `${describe(draft, title)} is skipped: ${why}`, true);
-      return null;
-    }
-    choices = options.map((text, i) => ({ text: escapeChoiceText(text), correct: correct.includes(i) }));
-    multiple = /multiple|多选|mehrfach|múltiple/.test(typeText) && /multiple correct|multiple answers|多选|mehrfach/.test(typeText);
-    answerLines = [];
-  } else {
-    interaction = findInteraction(promptLines, { quizdown: context.quizdown });
-  }
+  const read = fields.choices.some((l) => !isBlank(l.text)) ? readChoiceField(place, parts) : readInteraction(place, parts);
+  if (!read) return null;
 
-  if (interaction?.type === 'choices') {
-    let group: ChoiceGroup | null = interaction;
-    if (group.syntax === 'lettered') {
-      // Images before the key (a figure the explanation needs) go to the explanation.
-      const images = fields.answer.filter((l) => IMAGE_LINE.test(l.text));
-      const key = readAnswerKey(joinLines(fields.answer.filter((l) => !images.includes(l))), new Set(group.options.map((o) => o.letter!)));
-      if (key && images.length) explanationExtra.push(joinLines(images));
-      if (!key) {
-        // Options with no key: a choice question whose key is missing, unless other text answers it.
-        const rest = [...promptLines.slice(0, group.start), ...promptLines.slice(group.end), ...fields.answer];
-        const letters = `${group.options[0]!.letter}–${group.options[group.options.length - 1]!.letter}`;
-        const add = context.chinese ? '答案：B' : 'Answer: B';
-        if (!split.answered && !rest.some((l) => !isBlank(l.text))) {
-          context.warn(draft.line, `${describe(draft, title)} is skipped: it has options ${letters} but no answer key; add "${add}" under them`, true);
-          return null;
-        }
-        context.warn(draft.line, `${describe(draft, title)} has options ${letters} but no answer key ("${add}"); it is imported as an open question`);
-        group = null;
-      }
-      else {
-        group = { ...group, options: group.options.map((o) => ({ ...o, checked: key.letters.includes(o.letter!) })) };
-        if (key.rest) explanationExtra.push(key.rest);
-        answerLines = [];
-      }
-    }
-    if (group) {
-      const before = promptLines.slice(0, group.start);
-      const after = promptLines.slice(group.end);
-      const hinted = context.quizdown || group.syntax.startsWith('lia') ? takeQuotes(before) : { quotes: [], rest: before };
-      promptLines = hinted.rest;
-      if (hinted.quotes.length) hintLines = [...hinted.quotes, ...(hintLines.length ? [{ text: '', line: 0 }, ...hintLines] : [])];
-      // Pictures beside the options belong to the question ("What is this tool called?"); other text explains.
-      const pictures = after.filter((l) => IMAGE_LINE.test(l.text));
-      if (pictures.length) promptLines = [...promptLines, { text: '', line: 0 }, ...pictures];
-      // A quote after the options (quizdown) explains: its marks go.
-      const afterText = joinLines(after.filter((l) => !IMAGE_LINE.test(l.text)).map((l) => ({ ...l, text: l.text.replace(/^\s*>\s?/, '') })));
-      if (afterText) explanationExtra = [afterText, ...explanationExtra];
-      const texts = group.syntax === 'lettered' ? group.options.map((o) => o.text.trim()) : stripOptionLetters(group.options.map((o) => o.text.trim()));
-      choices = group.options.map((o, i) => ({ text: escapeChoiceText(texts[i]!), correct: !!o.checked, ...(o.feedback ? { feedback: o.feedback } : {}) }));
-      multiple = !!group.multiple;
-      if (!choices.some((c) => c.correct)) {
-        context.warn(draft.line, `${describe(draft, title)} is skipped: none of its options is marked correct`, true);
-        return null;
-      }
-      if (!split.answered) answerLines = [];
-    }
-  } else if (interaction?.type === 'ordering') {
-    const before = promptLines.slice(0, interaction.start);
-    const after = promptLines.slice(interaction.end);
-    promptLines = before;
-    if (!split.answered) answerLines = interaction.items.map((item, i) => ({ text: `${i + 1}. ${item}`, line: draft.line }));
-    const afterText = joinLines(context.quizdown ? takeQuotes(after).quotes : after);
-    if (afterText) explanationExtra.unshift(afterText);
-    context.warn(draft.line, `${describe(draft, title)} asks to put items in order; the card cannot ask that yet, so it is imported as an open question whose answer is the list in order`);
-  }
-
-  // Without an answer, in a document that does not label its answers, the text under the title is the answer.
+  // Without an answer, the text under the title is the answer, unless the question labels some of
+  // its text (a prompt, a hint) but not an answer: then it has none.
   let promptIsTitle = false;
-  if (!choices && interaction?.type !== 'ordering' && !answerLines.some((l) => !isBlank(l.text))) {
-    // A question that labels some of its text (a prompt, a hint) but not an answer has none.
-    if (draft.kind !== 'coding' && !split.answered && split.labels.length === 0) {
-      answerLines = promptLines;
-      promptLines = [];
-      promptIsTitle = true;
-    }
+  if (!parts.choices && !parts.ordering && !parts.answer.some((l) => !isBlank(l.text)) && draft.kind !== 'coding' && !split.answered && split.labels.length === 0) {
+    parts.answer = parts.prompt;
+    parts.prompt = [];
+    promptIsTitle = true;
   }
 
-  // A heading that names a topic ("## Q3 Neural networks") over a question written beneath it:
-  // the question is the title.
-  const structured = !!choices || interaction !== null || split.answered;
-  let titleFromText = false;
-  const promptLabelled = split.labels.some((l) => l.field === 'prompt');
-  if ((!title || (draft.labelTitle && structured && !promptLabelled)) && promptLines.length > 0) {
-    const stem = firstParagraph(promptLines);
-    const stemTitle = stem ? cleanText(stem.text) : '';
-    if (stemTitle && (!title || isQuestionLike(stemTitle) || stemTitle.toLowerCase().includes(title.toLowerCase()))) {
-      titleFromText = !!title;
-      title = titleFrom(stem!.text, { numbering: !title }).title;
-    }
-  }
+  const { title, titleFromText } = questionTitle(place, parts);
   if (!title) {
     context.warn(draft.line, draft.number !== undefined ? `question ${draft.number} is skipped: it has no title after its number` : 'a question is skipped: it has no title', true);
     return null;
   }
   const cut = shortTitle(title);
-  const answer = choices && answerLines.length === 0 ? choicesAnswer(choices) : joinLines(answerLines);
+  const answer = parts.choices && parts.answer.length === 0 ? choicesAnswer(parts.choices) : joinLines(parts.answer);
   if (isPlaceholder(answer)) {
     const how = split.labels.length > 0 || draft.kind === 'coding' ? `add ${labelName('answer', context.chinese)}${draft.kind === 'coding' ? ' or a fenced code block' : ''} under it` : 'write the answer under it';
     const why = answer ? `its answer "${cleanText(answer).slice(0, 40)}" is a placeholder` : 'it has no answer';
@@ -318,7 +249,7 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
     return null;
   }
 
-  const prompt = joinLines(promptLines);
+  const prompt = joinLines(parts.prompt);
   const question: Question = {
     id: '',
     kind: draft.kind,
@@ -327,18 +258,130 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
     prompt: promptIsTitle || !prompt ? promptFromTitle(draft, title, titleFromText) : prompt,
     answer,
   };
-  const explanation = [joinLines(fields.explanation), ...explanationExtra].filter(Boolean).join('\n\n');
+  const explanation = [joinLines(fields.explanation), ...parts.explanation].filter(Boolean).join('\n\n');
   if (explanation) question.explanation = explanation;
   const example = joinLines(fields.example);
   if (example) question.example = example;
-  const hint = joinLines(hintLines);
+  const hint = joinLines(parts.hint);
   if (hint) question.hint = hint;
-  if (choices) {
-    question.choices = choices;
+  if (parts.choices) {
+    question.choices = parts.choices;
     // Checkboxes with one right option need saying; with several, the count says it.
-    if (multiple && choices.filter((c) => c.correct).length === 1) question.multiple = true;
+    if (parts.multiple && parts.choices.filter((c) => c.correct).length === 1) question.multiple = true;
   }
   return { question, line: draft.line, titleFromText };
+}
+
+/** `Choices: a; b; c` with the answer written out (`Answer: b`). False when the question is skipped. */
+function readChoiceField({ draft, title, split, context }: Place, parts: Parts): boolean {
+  const options = splitChoiceList(joinLines(split.fields.choices));
+  const answer = joinLines(split.fields.answer);
+  const correct = options.length >= 2 && answer ? matchAnswerText(answer, options) : [];
+  if (correct.length === 0) {
+    const why = options.length < 2 ? 'its choices list fewer than two options' : answer ? `its answer "${cleanText(answer).slice(0, 60)}" is none of its choices` : 'it has choices but no answer';
+    context.warn(draft.line, `${describe(draft, title)} is skipped: ${why}`, true);
+    return false;
+  }
+  const type = joinLines(split.fields.type).toLowerCase();
+  parts.choices = options.map((text, i) => ({ text: escapeChoiceText(text), correct: correct.includes(i) }));
+  parts.multiple = /multiple correct|multiple answers|多选|mehrfach/.test(type);
+  parts.answer = [];
+  parts.structured = true;
+  return true;
+}
+
+/** Choices or an ordering written in the question's text, in any of the syntaxes. False when the question is skipped. */
+function readInteraction(place: Place, parts: Parts): boolean {
+  const interaction = findInteraction(parts.prompt, { quizdown: place.context.quizdown });
+  if (!interaction) return true;
+  parts.structured = true;
+  if (interaction.type === 'ordering') {
+    readOrdering(place, parts, interaction);
+    return true;
+  }
+  let group: ChoiceGroup = interaction;
+  if (group.syntax === 'lettered') {
+    const keyed = applyAnswerKey(place, parts, group);
+    if (keyed === 'skip') return false;
+    if (!keyed) return true;
+    group = keyed;
+  }
+  return readChoices(place, parts, group);
+}
+
+/**
+ * Lettered options take their right ones from an answer key (`Answer: B, E`, a bold `**C**`).
+ * Without a key they are no choice question: skipped when nothing else answers it.
+ */
+function applyAnswerKey({ draft, title, split, context }: Place, parts: Parts, group: ChoiceGroup): ChoiceGroup | null | 'skip' {
+  // Images before the key (a figure the explanation needs) go to the explanation.
+  const images = split.fields.answer.filter((l) => IMAGE_LINE.test(l.text));
+  const key = readAnswerKey(joinLines(split.fields.answer.filter((l) => !images.includes(l))), new Set(group.options.map((o) => o.letter!)));
+  if (!key) {
+    const rest = [...parts.prompt.slice(0, group.start), ...parts.prompt.slice(group.end), ...split.fields.answer];
+    const letters = `${group.options[0]!.letter}–${group.options[group.options.length - 1]!.letter}`;
+    const add = context.chinese ? '答案：B' : 'Answer: B';
+    if (!split.answered && !rest.some((l) => !isBlank(l.text))) {
+      context.warn(draft.line, `${describe(draft, title)} is skipped: it has options ${letters} but no answer key; add "${add}" under them`, true);
+      return 'skip';
+    }
+    context.warn(draft.line, `${describe(draft, title)} has options ${letters} but no answer key ("${add}"); it is imported as an open question`);
+    return null;
+  }
+  if (images.length) parts.explanation.push(joinLines(images));
+  if (key.rest) parts.explanation.push(key.rest);
+  parts.answer = [];
+  return { ...group, options: group.options.map((o) => ({ ...o, checked: key.letters.includes(o.letter!) })) };
+}
+
+/** The choices of a group, with the text around them: hints before, pictures and explanations after. */
+function readChoices({ draft, title, split, context }: Place, parts: Parts, group: ChoiceGroup): boolean {
+  const before = parts.prompt.slice(0, group.start);
+  const after = parts.prompt.slice(group.end);
+  // Quotes before the options are hints in quizdown and LiaScript.
+  const hinted = context.quizdown || group.syntax.startsWith('lia') ? takeQuotes(before) : { quotes: [], rest: before };
+  parts.prompt = hinted.rest;
+  if (hinted.quotes.length) parts.hint = [...hinted.quotes, ...(parts.hint.length ? [{ text: '', line: 0 }, ...parts.hint] : [])];
+  // Pictures beside the options belong to the question ("What is this tool called?"); other text explains.
+  const pictures = after.filter((l) => IMAGE_LINE.test(l.text));
+  if (pictures.length) parts.prompt = [...parts.prompt, { text: '', line: 0 }, ...pictures];
+  // A quote after the options (quizdown) explains: its marks go.
+  const afterText = joinLines(after.filter((l) => !IMAGE_LINE.test(l.text)).map((l) => ({ ...l, text: l.text.replace(/^\s*>\s?/, '') })));
+  if (afterText) parts.explanation.unshift(afterText);
+  const texts = group.syntax === 'lettered' ? group.options.map((o) => o.text.trim()) : stripOptionLetters(group.options.map((o) => o.text.trim()));
+  parts.choices = group.options.map((o, i) => ({ text: escapeChoiceText(texts[i]!), correct: !!o.checked, ...(o.feedback ? { feedback: o.feedback } : {}) }));
+  parts.multiple = !!group.multiple;
+  if (!parts.choices.some((c) => c.correct)) {
+    context.warn(draft.line, `${describe(draft, title)} is skipped: none of its options is marked correct`, true);
+    return false;
+  }
+  if (!split.answered) parts.answer = [];
+  return true;
+}
+
+/** An ordering (quizdown numbered list, LiaScript drag and drop): an open question whose answer is the list in order, for now. */
+function readOrdering({ draft, title, split, context }: Place, parts: Parts, ordering: OrderingGroup): void {
+  const after = parts.prompt.slice(ordering.end);
+  parts.prompt = parts.prompt.slice(0, ordering.start);
+  parts.ordering = true;
+  if (!split.answered) parts.answer = ordering.items.map((item, i) => ({ text: `${i + 1}. ${item}`, line: draft.line }));
+  const afterText = joinLines(context.quizdown ? takeQuotes(after).quotes : after);
+  if (afterText) parts.explanation.unshift(afterText);
+  context.warn(draft.line, `${describe(draft, title)} asks to put items in order; the card cannot ask that yet, so it is imported as an open question whose answer is the list in order`);
+}
+
+/**
+ * The title: the heading's (bold line's, item's) text, unless it only names a topic ("## Q3 Neural
+ * networks") over a question written beneath it, or there is none: then that question's first
+ * paragraph.
+ */
+function questionTitle({ draft, title, split }: Place, parts: Parts): { title: string; titleFromText: boolean } {
+  const promptLabelled = split.labels.some((l) => l.field === 'prompt');
+  if ((title && !(draft.labelTitle && parts.structured && !promptLabelled)) || parts.prompt.length === 0) return { title, titleFromText: false };
+  const stem = firstParagraph(parts.prompt);
+  const stemTitle = stem ? cleanText(stem.text) : '';
+  if (!stemTitle || !(!title || isQuestionLike(stemTitle) || stemTitle.toLowerCase().includes(title.toLowerCase()))) return { title, titleFromText: false };
+  return { title: titleFrom(stem!.text, { numbering: !title }).title, titleFromText: !!title };
 }
 
 /**

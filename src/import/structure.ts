@@ -9,24 +9,16 @@
 import type { QuestionKind } from '../bank/types.js';
 import type { Block, ItemBlock } from './blocks.js';
 import { blocksText, removeIndent } from './blocks.js';
-import { findInteractions, letterOption } from './choices.js';
-import { matchLabel, QUESTION_LABELS } from './labels.js';
+import { boldQuestion, hasAnswerLabel, hasChildren, isNavigationLink, itemQuestion, numberedBullet, questionLabel, quoteQuestion, topLevelItem, type Carrier } from './carriers.js';
+import { findInteractions } from './choices.js';
+import { classifyHeading, headingInfo, headingQuestions, splitPinnedId, titleIndex, type HeadingInfo, type Section, type SectionKind } from './headings.js';
+import { isAnswerSummary, matchLabel } from './labels.js';
 import { closesFence, fenceOpen, indentOf, isBlank, type Fence, type Line } from './source.js';
-import { cleanText, isNeverQuestion, isQuestionLike, isShortLabel, splitHeadingNumbering, splitNumbering, stripEmphasisAround, titleFrom } from './titles.js';
+import { cleanText, isQuestionLike, splitHeadingNumbering, splitNumbering, titleFrom } from './titles.js';
 
-export type Carrier = 'heading' | 'details' | 'bold' | 'label' | 'quote' | 'list' | 'choice';
-
-export type SectionKind = 'title' | 'concept' | 'coding' | 'recap' | 'prose';
-
-export interface Section {
-  level: number;
-  kind: SectionKind;
-  /** Plain title, for topics. */
-  title: string;
-  line: number;
-  /** For recap sections: which questions it explains, when its heading says so. */
-  recapOf?: QuestionKind;
-}
+export { isNavigationLink, type Carrier } from './carriers.js';
+export { splitPinnedId, type Section, type SectionKind } from './headings.js';
+export { isAnswerSummary } from './labels.js';
 
 export interface Draft {
   carrier: Carrier;
@@ -80,259 +72,11 @@ export interface Outline {
   pairs: boolean;
 }
 
-const RECAP_HEADING = /解析|answers?\b|explanations?\b|solutions?\b/i;
-const CODING_HEADING = /编程题|代码题|coding|programming|code exercises?/i;
-const CONCEPT_HEADING = /面试题|问题|题库|questions?\b|interview|quiz/i;
 const RECAP_ITEM = /^(\s{0,3})(\d{1,4})[.)、]\s+\*\*(.+?)\*\*[ \t]*[:：]?$/;
-const ANSWER_SUMMARY = /^(?:答案|参考答案|解析|答|查看答案|显示答案|点击查看|展开|answers?|solutions?|show(?: the)? answer|reveal|click to (?:see|show|reveal|expand)|respuesta|soluci[oó]n|l[oö]sung|antwort|ответ|réponse)\b/i;
-const DRAG_ORDER_LINE = /^\s*@dragdroporder\(/;
-const LIA_BOX_LINE = /^\s*\[(?:\(|\[)[ xX](?:\)|\])\]/;
-
-function classifyHeading(text: string): Pick<Section, 'kind' | 'recapOf'> {
-  if (RECAP_HEADING.test(text)) {
-    if (CODING_HEADING.test(text)) return { kind: 'recap', recapOf: 'coding' };
-    return CONCEPT_HEADING.test(text) ? { kind: 'recap', recapOf: 'concept' } : { kind: 'recap' };
-  }
-  if (CODING_HEADING.test(text)) return { kind: 'coding' };
-  if (CONCEPT_HEADING.test(text)) return { kind: 'concept' };
-  return { kind: 'prose' };
-}
-
-/** `Title {#my-id}`: the text before and the id, or null without one. */
-export function splitPinnedId(heading: string): { text: string; id: string } | null {
-  const end = heading.trimEnd();
-  if (!end.endsWith('}')) return null;
-  const close = end.length - 1;
-  const previousClose = end.lastIndexOf('}', close - 1);
-  const open = end.indexOf('{#', previousClose + 1);
-  if (open < 0 || open >= close) return null;
-  return { text: end.slice(0, open).trimEnd(), id: end.slice(open + 2, close) };
-}
-
-export function isAnswerSummary(text: string): boolean {
-  const plain = cleanText(text);
-  return plain === '' || ANSWER_SUMMARY.test(plain);
-}
-
-interface HeadingInfo {
-  index: number;
-  block: Extract<Block, { type: 'heading' }>;
-  /** Heading text without a pinned id. */
-  text: string;
-  pinnedId?: string;
-  /** Plain text without numbering. */
-  plain: string;
-  number?: number;
-  questionLike: boolean;
-  /** The text under it (to the next heading) holds choices, an answer label or an answer in `<details>`. */
-  evidence: boolean;
-  /** Non-blank blocks before the next heading. */
-  content: boolean;
-  never: boolean;
-}
-
-function headingInfo(blocks: readonly Block[], quizdown: boolean): HeadingInfo[] {
-  const infos: HeadingInfo[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    if (block.type !== 'heading') continue;
-    const pinned = splitPinnedId(block.text);
-    const text = pinned ? pinned.text : block.text;
-    const numbered = splitHeadingNumbering(text);
-    const renumbered = numbered.number === undefined ? titleFrom(text) : { title: cleanText(numbered.text), number: numbered.number };
-    const plain = renumbered.title;
-    let evidence = false;
-    let content = false;
-    for (let k = i + 1; k < blocks.length && blocks[k]!.type !== 'heading'; k++) {
-      const next = blocks[k]!;
-      if (next.type !== 'blank') content = true;
-      if (!evidence) evidence = isEvidence(next, quizdown);
-    }
-    infos.push({
-      index: i,
-      block,
-      text,
-      ...(pinned ? { pinnedId: pinned.id } : {}),
-      plain,
-      ...(renumbered.number === undefined ? {} : { number: renumbered.number }),
-      questionLike: isQuestionLike(plain),
-      evidence,
-      content,
-      never: isNeverQuestion(plain),
-    });
-  }
-  return infos;
-}
-
-/** A block that only a question holds: a checked box, LiaScript options, an answer label or an answer summary. */
-function isEvidence(block: Block, quizdown: boolean): boolean {
-  if (block.type === 'item') {
-    if (block.box && (block.box.checked || block.box.kind !== 'task')) return true;
-    // In quizdown every heading is a question; a plain numbered list under one is an ordering.
-    if (quizdown && block.ordered) return true;
-    return matchLabel(block.text)?.field === 'answer';
-  }
-  if (block.type === 'summary') return isAnswerSummary(block.text);
-  if (block.type === 'paragraph') {
-    const first = block.lines[0]!.text;
-    const field = matchLabel(first)?.field;
-    return field === 'answer' || field === 'prompt' || DRAG_ORDER_LINE.test(first) || LIA_BOX_LINE.test(first);
-  }
-  return false;
-}
 
 interface Proposal {
   carrier: Carrier;
   count: number;
-}
-
-/** The heading questions: indices into `infos`, and whether numbering decides. */
-function headingQuestions(infos: readonly HeadingInfo[]): { questions: Set<number>; numbered: boolean } {
-  const questions = new Set<number>();
-  // Numbered mode: authors who number their questions number all of them, and only them.
-  // A recap ("Answers explained") follows the questions it explains; before any, "Questions & Answers" is a section.
-  const recapLevels: number[] = [];
-  const numbered: number[] = [];
-  for (let i = 0; i < infos.length; i++) {
-    const info = infos[i]!;
-    const level = info.block.level;
-    while (recapLevels.length > 0 && recapLevels[recapLevels.length - 1]! >= level) recapLevels.pop();
-    if (info.number !== undefined && level >= 2 && recapLevels.length === 0 && info.plain) numbered.push(i);
-    else if (info.number === undefined && numbered.length > 0 && classifyHeading(info.text).kind === 'recap') recapLevels.push(level);
-  }
-  const candidates = infos.filter((info) => info.questionLike || info.evidence).length;
-  if (numbered.length >= 1 && numbered.length * 2 >= candidates) {
-    for (const i of numbered) questions.add(i);
-    // An unnumbered heading with a question mark, at a level where numbered questions sit, is one the author did not number.
-    const levels = new Set(numbered.map((i) => infos[i]!.block.level));
-    infos.forEach((info, i) => {
-      if (info.number === undefined && levels.has(info.block.level) && /[?？]/.test(info.plain) && info.content && !recapUnder(infos, i)) questions.add(i);
-    });
-    dropParents(infos, questions);
-    return { questions, numbered: true };
-  }
-
-  // Free mode: headings that ask, or hold an answer; and, at the level where most questions
-  // sit, headings that state their topic ("BERT parameter count") among mostly asking ones.
-  const byLevel = new Map<number, { total: number; asking: number }>();
-  for (const info of infos) {
-    if (info.never) continue;
-    const stats = byLevel.get(info.block.level) ?? { total: 0, asking: 0 };
-    stats.total++;
-    if (info.questionLike || info.evidence) stats.asking++;
-    byLevel.set(info.block.level, stats);
-  }
-  let dominant = 0;
-  let best = 0;
-  for (const [level, stats] of byLevel) {
-    if (stats.asking > best || (stats.asking === best && best > 0 && level > dominant)) [dominant, best] = [level, stats.asking];
-  }
-  const stats = byLevel.get(dominant);
-  const uniform = !!stats && stats.asking >= 2 && stats.asking >= stats.total * 0.6;
-  const textual = infos.filter((info) => info.block.level === dominant && info.questionLike).length;
-  infos.forEach((info, i) => {
-    if (info.never || !info.plain) return;
-    const statement = uniform && textual > 0 && info.block.level === dominant && info.content && !isShortLabel(info.plain);
-    if (info.questionLike || info.evidence || statement) questions.add(i);
-  });
-  dropParents(infos, questions);
-  return { questions, numbered: false };
-}
-
-/** Whether heading `index` sits under a recap heading ("Answers explained") that follows numbered questions. */
-function recapUnder(infos: readonly HeadingInfo[], index: number): boolean {
-  const level = infos[index]!.block.level;
-  let seenNumbered = false;
-  let recapLevel = 0;
-  for (let i = 0; i < index; i++) {
-    const info = infos[i]!;
-    if (recapLevel && info.block.level <= recapLevel) recapLevel = 0;
-    if (info.number !== undefined) seenNumbered = true;
-    else if (seenNumbered && classifyHeading(info.text).kind === 'recap') recapLevel = info.block.level;
-  }
-  return recapLevel > 0 && recapLevel < level;
-}
-
-/**
- * A question heading with question headings under it and no text of its own is a section; so is
- * a lone first `#` heading over questions at deeper levels, even one that asks ("# What is
- * Kubernetes?"): it is the document's title.
- */
-function dropParents(infos: readonly HeadingInfo[], questions: Set<number>): void {
-  const first = infos[0];
-  if (first && first.block.level === 1 && questions.has(0) && !infos.slice(1).some((info) => info.block.level === 1) && infos.slice(1).some((_, k) => questions.has(k + 1))) {
-    questions.delete(0);
-  }
-  for (let i = 0; i < infos.length; i++) {
-    if (!questions.has(i) || infos[i]!.content) continue;
-    const level = infos[i]!.block.level;
-    for (let k = i + 1; k < infos.length && infos[k]!.block.level > level; k++) {
-      if (questions.has(k)) {
-        questions.delete(i);
-        break;
-      }
-    }
-  }
-}
-
-function boldQuestion(block: Block): { title: string; number?: number } | null {
-  if (block.type !== 'paragraph' || block.indent > 3) return null;
-  const first = block.lines[0]!.text.trim().replace(/[:：]$/, '');
-  const emphasis = stripEmphasisAround(first);
-  if (!emphasis.emphasised || matchLabel(first)) return null;
-  const numbered = splitNumbering(emphasis.text);
-  const plain = cleanText(numbered.text);
-  if (!plain || (numbered.number === undefined && !isQuestionLike(plain))) return null;
-  return { title: numbered.text, ...(numbered.number === undefined ? {} : { number: numbered.number }) };
-}
-
-/** `Q:`, `Q1:`, `Question:`, `问：`, `**Q:**`: a question label opening a paragraph (Q/A documents). */
-function questionLabel(text: string): string | null {
-  const normalized = text.replace(/^(\s{0,3}(?:\*\*)?)(?:Q|Question|问题?)\s*\d{1,4}(?=\s*(?:\*\*)?\s*[:：.])/i, '$1Q');
-  const label = matchLabel(normalized.replace(/^(\s{0,3}(?:\*\*)?Q)\.(?=\s)/, '$1:'), { pairs: true });
-  return label && label.field === 'prompt' && QUESTION_LABELS.has(label.label) ? label.rest : null;
-}
-
-function hasAnswerLabel(block: Block): boolean {
-  return block.lines.some((l) => matchLabel(l.text, { pairs: true })?.field === 'answer');
-}
-
-function topLevelItem(block: Block): block is ItemBlock {
-  return block.type === 'item' && block.indent <= 3;
-}
-
-/** The question text of a list item: after a `Question:` label, or the item text when it asks. */
-function itemQuestion(item: ItemBlock): string | null {
-  const label = matchLabel(item.text);
-  if (label?.field === 'prompt') return label.rest || null;
-  if (label) return null;
-  if (letterOption(item.text) || item.box) return null;
-  return isQuestionLike(cleanText(splitNumbering(item.text).text)) ? item.text : null;
-}
-
-function hasChildren(blocks: readonly Block[], index: number): boolean {
-  const item = blocks[index] as ItemBlock;
-  for (let k = index + 1; k < blocks.length; k++) {
-    const next = blocks[k]!;
-    if (next.type === 'blank') continue;
-    return next.indent >= item.content;
-  }
-  return false;
-}
-
-/** `* 1.question` bullets whose answers are the sibling bullets after them (a flat list). */
-function numberedBullet(item: ItemBlock): { number: number; text: string } | null {
-  if (item.ordered) return null;
-  const match = /^(\d{1,3})\s*[.、．)）]\s*(\S.*)$/.exec(item.text.trim());
-  return match ? { number: Number(match[1]), text: match[2]! } : null;
-}
-
-function quoteQuestion(block: Block): { title: string; number?: number } | null {
-  if (block.type !== 'quote') return null;
-  const text = block.lines.map((l) => l.text.trim().replace(/^>\s?/, '')).join(' ').trim();
-  const numbered = splitNumbering(text);
-  if (numbered.number === undefined || !isQuestionLike(cleanText(numbered.text))) return null;
-  return { title: numbered.text, number: numbered.number };
 }
 
 interface Proposals {
@@ -407,20 +151,6 @@ export function inferStructure(lines: readonly Line[], blocks: readonly Block[],
   const carrier = winner?.carrier ?? null;
   if (carrier === 'heading') return headingOutline(lines, detail.infos, detail.heading);
   return blockOutline(lines, blocks, detail.infos, carrier, detail.list.starts, quizdown);
-}
-
-/**
- * The title heading: the first heading, when it asks nothing, comes before the first question,
- * and no other such heading at its level does (a document of `# Lesson 1`, `# Lesson 2` has
- * sections, not a title).
- */
-function titleIndex(infos: readonly HeadingInfo[], isQuestion: (i: number) => boolean, firstQuestionLine: number): number {
-  if (infos.length === 0 || isQuestion(0) || !infos[0]!.plain || infos[0]!.block.line >= firstQuestionLine) return -1;
-  const level = infos[0]!.block.level;
-  for (let i = 1; i < infos.length && infos[i]!.block.line < firstQuestionLine; i++) {
-    if (!isQuestion(i) && infos[i]!.block.level === level) return -1;
-  }
-  return 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -710,12 +440,6 @@ function firstQuestionLine(blocks: readonly Block[], carrier: Carrier | null, li
     }
   }
   return Infinity;
-}
-
-/** `**[⬆ Back to Top](#table-of-contents)**`: a link inside the page, not content. */
-export function isNavigationLink(block: Block): boolean {
-  if (block.lines.length !== 1) return false;
-  return /^\s*(?:(?:\*\*|__)\s*)?\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(?:(?:\*\*|__)\s*)?$/.test(block.lines[0]!.text);
 }
 
 /**
