@@ -443,7 +443,8 @@ describe('<quiz-card>', () => {
 # Only prose, no numbered question
 </script></quiz-card>`);
       const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
-      expect(alert).to.contain('The inline markdown could not be imported');
+      expect(alert).to.contain('The inline source could not be imported:');
+      expect(alert).to.contain('inline markdown:1: error: no question found');
       expect(alert).to.match(/:1: error: no question found\. The importer reads questions as headings/);
     });
 
