@@ -307,7 +307,7 @@ async function runValidate(paths: string[], io: Output): Promise<number> {
       continue;
     }
     for (const warning of result.warnings) io.out(`${path}: warning: ${warning.path || '(root)'}: ${warning.message}`);
-    const summary = isCatalog ? `${(result.value as Catalog).banks.length} banks` : `${(result.value as Bank).questions.length} questions`;
+    const summary = isCatalog ? plural((result.value as Catalog).banks.length, 'bank') : plural((result.value as Bank).questions.length, 'question');
     io.out(`${path}: ok (${summary})`);
   }
   if (failed > 0) io.err(`${failed} of ${paths.length} file${paths.length === 1 ? '' : 's'} invalid`);

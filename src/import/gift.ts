@@ -169,7 +169,7 @@ export function importGift(source: string, options: ImportOptions = {}): ImportR
     const line = index + 1;
     const trimmed = raw.trim();
     if (depth === 0 && trimmed.startsWith('//')) {
-      const id = /^\/\/\s*id:\s*(\S+)\s*$/.exec(trimmed)?.[1];
+      const id = /^\/\/\s*id:\s*(.+?)\s*$/.exec(trimmed)?.[1];
       if (id && chunk.length === 0) {
         if (isSlug(id)) pinned = id;
         else diagnostics.warn(line, `pinned id "${id}" is not a slug (lower-case letters, digits, single hyphens); using one made from the title`);
@@ -404,7 +404,7 @@ function chooseTitle(title: string | undefined, stem: string): { title: string; 
   const plain = title.replace(/\s+/g, ' ').trim();
   const truncated = /(\.\.\.|…)$/.test(plain);
   // "Q7", "12", "570iM1L3Q7": a number, or letters and digits in more than one run; "IPv6" is a name.
-  const code = /^[A-Za-z]{0,3}\d+$/.test(plain) || /^(?:[A-Za-z]*\d+){2,}[A-Za-z]*$/.test(plain);
+  const code = /^[A-Za-z]?\d+$/.test(plain) || /^(?:[A-Za-z]*\d+){2,}[A-Za-z]*$/.test(plain);
   if (text.title && (truncated || code)) return text;
   return plain ? { title: plain, cut: false } : text;
 }

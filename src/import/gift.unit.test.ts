@@ -488,3 +488,16 @@ describe('GIFT round trip: import → export → import', () => {
     assert.deepEqual(roundTripChanges(source), []);
   });
 });
+
+describe('importGift: titles and pinned ids', () => {
+  it('keeps a one-word title with a digit (IPv6, MP3) and gives way to the text for codes (Q7, 570iM1L3Q7)', () => {
+    const { bank } = importGift('::IPv6:: What replaces IPv4? {=IPv6 ~IPX}\n\n::Q7:: What is 2+2? {=4 ~5}\n\n::570iM1L3Q7:: What is 3+3? {=6 ~7}\n', { file: 't.gift' });
+    assert.deepEqual(bank!.questions.map((q) => q.title), ['IPv6', 'What is 2+2?', 'What is 3+3?']);
+  });
+
+  it('warns about a // id: comment that is not a slug and uses an id from the title', () => {
+    const { bank, diagnostics } = importGift('// id: Not A Slug\n::Sky:: Is the sky blue? {T}\n', { file: 't.gift' });
+    assert.match(bank!.questions[0]!.id, /^sky-/);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.message]), [[1, 'pinned id "Not A Slug" is not a slug (lower-case letters, digits, single hyphens); using one made from the title']]);
+  });
+});

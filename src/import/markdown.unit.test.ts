@@ -181,6 +181,21 @@ describe('importMarkdown on malformed documents', () => {
     assert.equal(result.bank?.questions.length, 1);
   });
 
+  it('skips a question whose only text is a hint, and keeps one whose answer mentions an example', () => {
+    const result = importMarkdown('## What is DNS?\n\nHint: think of a phone book.\n\n## What is NAT?\n\nIt rewrites addresses.\nExample: a home router.\n', { file: 'n.md' });
+    assert.deepEqual(result.bank?.questions.map((q) => [q.title, q.answer]), [['What is NAT?', 'It rewrites addresses.\nExample: a home router.']]);
+    assert.match(formatDiagnostic(result.diagnostics[0]!), /^n\.md:1: warning: question "What is DNS\?" is skipped: it has no answer/);
+  });
+
+  it('keeps lettered options without a key in the prompt when text after them answers, and says the key is missing', () => {
+    const result = importMarkdown('## Which port does HTTPS use?\n\nA. 80\nB. 443\n\nHTTPS uses 443 by default.\n', { file: 'k.md' });
+    const [question] = result.bank!.questions;
+    assert.equal(question!.prompt, 'A. 80\nB. 443');
+    assert.equal(question!.answer, 'HTTPS uses 443 by default.');
+    assert.equal(question!.choices, undefined);
+    assert.match(result.diagnostics[0]!.message, /has options A–B but no answer key \("Answer: B"\); it is imported as an open question/);
+  });
+
   it('warns about a pinned id that is not a slug and falls back to one from the title', () => {
     const result = importMarkdown('# T\n\n### 1. Q {#Not A Slug}\n\n**Answer:** a\n', { topics, file: 'd.md' });
     assert.ok(result.bank);

@@ -229,7 +229,7 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
   // Without an answer, the text under the title is the answer, unless the question labels some of
   // its text (a prompt, a hint) but not an answer: then it has none.
   let promptIsTitle = false;
-  if (!parts.choices && !parts.ordering && !parts.answer.some((l) => !isBlank(l.text)) && draft.kind !== 'coding' && !split.answered && split.labels.length === 0) {
+  if (!parts.choices && !parts.ordering && !parts.answer.some((l) => !isBlank(l.text)) && draft.kind !== 'coding' && !split.answered && split.labels.length === 0 && !startsWithPlainLabel(parts.prompt)) {
     parts.answer = parts.prompt;
     parts.prompt = [];
     promptIsTitle = true;
@@ -270,6 +270,13 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
     if (parts.multiple && parts.choices.filter((c) => c.correct).length === 1) question.multiple = true;
   }
   return { question, line: draft.line, titleFromText };
+}
+
+/** Whether the text opens with an unemphasised label ("Hint: …"): a question whose only text is a hint has no answer. */
+function startsWithPlainLabel(lines: readonly Line[]): boolean {
+  const first = lines.find((l) => !isBlank(l.text));
+  const field = first ? matchLabel(first.text)?.field : undefined;
+  return field === 'hint' || field === 'explanation' || field === 'example';
 }
 
 /** `Choices: a; b; c` with the answer written out (`Answer: b`). False when the question is skipped. */
@@ -326,6 +333,11 @@ function applyAnswerKey({ draft, title, split, context }: Place, parts: Parts, g
       return 'skip';
     }
     context.warn(draft.line, `${describe(draft, title)} has options ${letters} but no answer key ("${add}"); it is imported as an open question`);
+    // The options are part of the question; the text after them answers it.
+    if (!split.answered) {
+      parts.answer = parts.prompt.slice(group.end);
+      parts.prompt = parts.prompt.slice(0, group.end);
+    }
     return null;
   }
   if (images.length) parts.explanation.push(joinLines(images));
