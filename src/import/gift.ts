@@ -458,8 +458,9 @@ export function exportGift(bank: Bank): GiftExport {
     if (question.example) dropped.example++;
     if (question.kind === 'coding') dropped.coding++;
     if (!question.choices && !question.gift && question.explanation) dropped.explanation++;
-    // An id the title would not give back (pinned, or numbered as a repeat) is kept in a comment, so progress survives the round trip.
-    if (question.id !== questionIdFromTitle(question.title)) out.push(`// id: ${question.id}`);
+    // Every id is kept in a comment (other readers skip it), so learner progress, stored under ids,
+    // survives a round trip even where GIFT changes the title (a code such as "Q7").
+    out.push(`// id: ${question.id}`);
     out.push(`::${escapeGift(question.title)}::[markdown]${escapeGift(question.prompt)} {`, ...answerBlock(question), '}', '');
   }
   if (dropped.hint) notes.push(`${dropped.hint} hint${dropped.hint === 1 ? '' : 's'} left out (GIFT has no hints)`);
