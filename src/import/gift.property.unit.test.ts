@@ -11,11 +11,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import type { Bank, Question } from '../bank/types.js';
 import { validateBank } from '../bank/validate.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { exportGift, importGift } from './gift.js';
 import type { ImportResult } from './markdown.js';
+import { giftFields } from '../../test/gift-fields.js';
 
 const RUNS = Number(process.env.FC_RUNS) || 200;
 const run = (seed: number, numRuns = RUNS): fc.Parameters<unknown> => ({ seed, numRuns });
@@ -129,21 +129,6 @@ const giftDocument = (question: fc.Arbitrary<string>) =>
 // ---------------------------------------------------------------------------------------------
 // The round trip
 
-/** Everything GIFT can hold about a question, topics by title (ids are the importer's choice). */
-function giftFields(bank: Bank, q: Question) {
-  const topic = (id: string) => bank.topics.find((t) => t.id === id)?.title ?? id;
-  return {
-    title: q.title,
-    prompt: q.prompt,
-    answer: q.answer,
-    choices: q.choices,
-    multiple: q.multiple,
-    // GIFT's general feedback holds the explanation of a choice question, or the answer of an open one.
-    explanation: q.choices || q.gift ? q.explanation : undefined,
-    gift: q.gift,
-    topics: q.topics.map(topic),
-  };
-}
 
 /** import(export(import(source))) holds the questions of import(source); returns the export. */
 function assertRoundTrip(source: string): string | null {

@@ -11,6 +11,7 @@ import { BANK_FORMAT, type Bank, type Question } from '../bank/types.js';
 import { validateBank } from '../bank/validate.js';
 import { formatDiagnostic, type ImportDiagnostic } from './diagnostics.js';
 import { exportGift, importGift } from './gift.js';
+import { giftFields } from '../../test/gift-fields.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/import/gift/${name}`, import.meta.url), 'utf8');
 
@@ -39,21 +40,6 @@ const only = (source: string): Question => {
 /** Options as a learner sees them: text, and a tick for the right ones. */
 const options = (q: Question) => q.choices?.map((c) => `${c.correct ? '[right] ' : ''}${c.text}`);
 
-/** Everything GIFT can hold about a question, topics by title (ids are the importer's choice). */
-function giftFields(bank: Bank, q: Question) {
-  const topic = (id: string) => bank.topics.find((t) => t.id === id)?.title ?? id;
-  return {
-    title: q.title,
-    prompt: q.prompt,
-    answer: q.answer,
-    choices: q.choices,
-    multiple: q.multiple,
-    // GIFT's general feedback holds the explanation of a choice question, or the answer of an open one.
-    explanation: q.choices || q.gift ? q.explanation : undefined,
-    gift: q.gift,
-    topics: q.topics.map(topic),
-  };
-}
 
 /** Import, export, import: the questions whose GIFT fields changed, with both versions. */
 function roundTripChanges(source: string): { before: unknown; after: unknown }[] {
