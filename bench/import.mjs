@@ -40,6 +40,8 @@ function pathological() {
     ['50,000 list items that ask', Array.from({ length: 50_000 }, (_, i) => `- ${i}. question ${i}?`).join('\n')],
     ['1,000 ever deeper list items (1 MB)', Array.from({ length: 1_000 }, (_, i) => `${' '.repeat(i * 2)}- a?`).join('\n')],
     ['30,000 lettered options', `## Q?\n${Array.from({ length: 30_000 }, (_, i) => `${String.fromCharCode(65 + (i % 8))}. option`).join('\n')}\nAnswer: B`],
+    ['20,000 task-list options', `## Pick the last one\n\n${Array.from({ length: 20_000 }, (_, i) => `- [${i === 19_999 ? 'x' : ' '}] option ${i}`).join('\n')}`],
+    ['20,000 quizdown ordering items', `<div class="quizdown">\n\n# Put them in order\n\n${Array.from({ length: 20_000 }, (_, i) => `${i + 1}. step ${i}`).join('\n')}\n\n</div>`],
     ['GIFT: 5,000 questions', Array.from({ length: 5_000 }, (_, i) => `::Q${i}:: What ${i}? {=a ~b ~c #fb}`).join('\n\n')],
     ['GIFT: 100,000 ":" and "="', `::${':'.repeat(100_000)} {${'='.repeat(100_000)}}`],
   ];

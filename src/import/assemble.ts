@@ -3,9 +3,10 @@
  * front matter and the file name (a bad one is warned about, not fatal), and the questions that
  * pass the validator (the others skipped with its words).
  */
-import type { Bank } from '../bank/types.js';
+import type { Bank, Question } from '../bank/types.js';
 import { validateBank } from '../bank/validate.js';
 import { detectLanguage } from './language.js';
+import { fitField, FIELD_LIMIT } from './limits.js';
 import { asciiSlug, isSlug, questionIdFromTitle } from './question-id.js';
 import type { Diagnostics } from './report.js';
 
@@ -56,4 +57,22 @@ export function dropInvalidQuestions(bank: Bank, lines: readonly number[], diagn
   for (const question of questions) if (question.variantOf && !question.variantOf.includes('/') && !kept.has(question.variantOf)) delete question.variantOf;
   const used = new Set(questions.flatMap((q) => q.topics));
   return { ...bank, questions, topics: bank.topics.filter((t) => used.has(t.id)) };
+}
+
+/** Fields longer than the format allows are cut, with a warning, rather than failing the bank. */
+export function fitQuestion(question: Question, line: number, diagnostics: Diagnostics): void {
+  for (const field of ['prompt', 'answer', 'explanation', 'example', 'hint'] as const) {
+    const value = question[field];
+    if (typeof value !== 'string') continue;
+    question[field] = fitField(value, (length) =>
+      diagnostics.warn(line, `the ${field} of "${question.title.slice(0, 60)}" has ${length.toLocaleString('en')} characters; it is cut to ${FIELD_LIMIT.toLocaleString('en')}`),
+    );
+  }
+  const cut = (what: string) => () => diagnostics.warn(line, `${what} of "${question.title.slice(0, 60)}" is longer than ${FIELD_LIMIT.toLocaleString('en')} characters; it is cut`);
+  question.choices = question.choices?.map((choice) => ({
+    ...choice,
+    text: fitField(choice.text, cut('an option')),
+    ...(choice.feedback === undefined ? {} : { feedback: fitField(choice.feedback, cut("an option's feedback")) }),
+  }));
+  if (question.choices === undefined) delete question.choices;
 }

@@ -72,6 +72,8 @@ export function quoteQuestion(block: Block): { title: string; number?: number } 
 
 /** `**[⬆ Back to Top](#table-of-contents)**`: a link inside the page, not content. */
 export function isNavigationLink(block: Block): boolean {
-  if (block.lines.length !== 1) return false;
-  return /^\s*(?:(?:\*\*|__)\s*)?\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(?:(?:\*\*|__)\s*)?$/.test(block.lines[0]!.text);
+  return block.lines.length === 1 && NAVIGATION_LINK.test(block.lines[0]!.text);
 }
+
+/** A line that is only a link to an anchor of the page ("[Back to top](#contents)"), perhaps bold. */
+export const NAVIGATION_LINK = /^\s*(?:(?:\*\*|__)\s*)?\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(?:(?:\*\*|__)\s*)?$/;

@@ -57,15 +57,15 @@ interface Context {
   quizdown: boolean;
 }
 
-function lineIndex(lines: readonly Line[], block: Block, from: number): number {
-  for (let i = from; i < lines.length; i++) if (lines[i] === block.lines[0]) return i;
-  return from;
+/** Where each line of the text stands, so a block's place is looked up, not searched for. */
+type Positions = ReadonlyMap<Line, number>;
+
+function firstIndex(positions: Positions, block: Block): number {
+  return positions.get(block.lines[0]!)!;
 }
 
-function lastLineIndex(lines: readonly Line[], block: Block, from: number): number {
-  const last = block.lines[block.lines.length - 1];
-  for (let i = from; i < lines.length; i++) if (lines[i] === last) return i;
-  return from;
+function lastIndex(positions: Positions, block: Block): number {
+  return positions.get(block.lines[block.lines.length - 1]!)!;
 }
 
 function itemText(item: ItemBlock): string {
@@ -91,27 +91,26 @@ export function findInteraction(lines: readonly Line[], context: Context): Inter
 /** Every choice or ordering group in `lines`, in order (at most `limit`). */
 export function findInteractions(lines: readonly Line[], context: Context, limit = Infinity): Interaction[] {
   const blocks = scanBlocks(lines);
+  const positions: Positions = new Map(lines.map((line, i) => [line, i]));
   const found: Interaction[] = [];
-  let cursor = 0;
   for (let b = 0; b < blocks.length && found.length < limit; b++) {
-    const block = blocks[b]!;
-    cursor = lineIndex(lines, block, cursor);
-    const group = interactionAt(lines, blocks, b, cursor, context);
+    const group = interactionAt(lines, blocks, b, positions, context);
     if (!group) continue;
     found.push(group);
-    while (b + 1 < blocks.length && lineIndex(lines, blocks[b + 1]!, cursor) < group.end) b++;
+    while (b + 1 < blocks.length && firstIndex(positions, blocks[b + 1]!) < group.end) b++;
   }
   return found;
 }
 
-function interactionAt(lines: readonly Line[], blocks: readonly Block[], b: number, cursor: number, context: Context): Interaction | null {
+function interactionAt(lines: readonly Line[], blocks: readonly Block[], b: number, positions: Positions, context: Context): Interaction | null {
   const block = blocks[b]!;
+  const cursor = firstIndex(positions, block);
   if (block.type === 'item' && block.box) {
-    const group = boxedItems(lines, blocks, b, cursor, context);
+    const group = boxedItems(positions, blocks, b, cursor, context);
     if (group) return group;
   }
   if (block.type === 'item' && letterOption(block.text)?.letter === 'A') {
-    const group = letteredItems(lines, blocks, b, cursor);
+    const group = letteredItems(positions, blocks, b, cursor);
     if (group) return group;
   }
   if (block.type === 'paragraph') {
@@ -126,14 +125,14 @@ function interactionAt(lines: readonly Line[], blocks: readonly Block[], b: numb
       if (next.type === 'blank') continue;
       if (next.type !== 'item' || !next.ordered || next.box || next.indent !== block.indent) break;
       items.push(itemText(next));
-      end = lastLineIndex(lines, next, end) + 1;
+      end = lastIndex(positions, next) + 1;
     }
     if (items.length >= 2) return { type: 'ordering', syntax: 'quizdown', items, start: cursor, end };
   }
   return null;
 }
 
-function boxedItems(lines: readonly Line[], blocks: readonly Block[], first: number, start: number, context: Context): ChoiceGroup | null {
+function boxedItems(positions: Positions, blocks: readonly Block[], first: number, start: number, context: Context): ChoiceGroup | null {
   const head = blocks[first] as ItemBlock;
   const options: ChoiceOption[] = [];
   let end = start;
@@ -150,7 +149,7 @@ function boxedItems(lines: readonly Line[], blocks: readonly Block[], first: num
       if (next.type === 'quote') current.feedback = [current.feedback, quoteText(next)].filter(Boolean).join('\n\n');
       else current.text = `${current.text}\n\n${next.lines.map((l) => l.text.trim()).join('\n')}`;
     } else break;
-    end = lastLineIndex(lines, next, end) + 1;
+    end = lastIndex(positions, next) + 1;
   }
   if (options.length < 2) return null;
   const kind = head.box!.kind;
@@ -165,7 +164,7 @@ function boxedItems(lines: readonly Line[], blocks: readonly Block[], first: num
   return { type: 'choices', syntax: 'task', options, start, end };
 }
 
-function letteredItems(lines: readonly Line[], blocks: readonly Block[], first: number, start: number): ChoiceGroup | null {
+function letteredItems(positions: Positions, blocks: readonly Block[], first: number, start: number): ChoiceGroup | null {
   const head = blocks[first] as ItemBlock;
   const options: ChoiceOption[] = [];
   let end = start;
@@ -175,7 +174,7 @@ function letteredItems(lines: readonly Line[], blocks: readonly Block[], first: 
     const option = next.type === 'item' && next.indent === head.indent ? letterOption(itemText(next)) : null;
     if (!option || option.letter !== String.fromCharCode(65 + options.length)) break;
     options.push({ text: option.text, line: next.line, letter: option.letter });
-    end = lastLineIndex(lines, next, end) + 1;
+    end = lastIndex(positions, next) + 1;
   }
   return options.length >= 2 ? { type: 'choices', syntax: 'lettered', options, start, end } : null;
 }

@@ -9,11 +9,10 @@
 import { BANK_FORMAT, type Bank, type Choice, type Question } from '../bank/types.js';
 import { stripOptionLetters } from './option-letters.js';
 import { htmlToMarkdown } from './html-text.js';
-import { fitField, FIELD_LIMIT } from './limits.js';
 import { Diagnostics, nothingRead } from './report.js';
 import type { ImportOptions, ImportResult } from './markdown.js';
 import { isSlug, questionIdFromTitle, uniqueIds } from './question-id.js';
-import { dropInvalidQuestions, fileTitle, pickId, pickLanguage } from './assemble.js';
+import { dropInvalidQuestions, fileTitle, fitQuestion, pickId, pickLanguage } from './assemble.js';
 import { assignTopics, bankTopics, sectionTopics } from './topics.js';
 import { cleanText, shortTitle } from './titles.js';
 import { linkVariantsInBank } from './variants.js';
@@ -181,7 +180,19 @@ export function importGift(source: string, options: ImportOptions = {}): ImportR
       category = categoryTitle(trimmed.replace(/^\$CATEGORY:\s*/i, '')) || undefined;
       return;
     }
-    if (!trimmed && depth === 0) {
+    // A blank line ends a question, even one whose "{" was never closed: the next ones still count.
+    if (!trimmed) {
+      // …unless the answer block goes on after it ("=", "~", "#" or "}" next).
+      if (depth > 0 && ANSWER_LINE.test(lines.slice(index + 1, index + 20).find((l) => l.trim()) ?? '')) {
+        chunk.push(raw);
+        return;
+      }
+      if (depth > 0) {
+        diagnostics.warn(chunkLine, 'an answer block { is never closed with }; the question is skipped', true);
+        chunk = [];
+        depth = 0;
+        pinned = undefined;
+      }
       flush();
       return;
     }
@@ -204,6 +215,7 @@ export function importGift(source: string, options: ImportOptions = {}): ImportR
   const id = pickId(options.id, file, name, diagnostics);
   const ids = uniqueIds(questions.map((p) => p.pinnedId ?? questionIdFromTitle(p.question.title)));
   const list = questions.map((p, i) => ({ ...p.question, id: ids[i]! }));
+  list.forEach((question, i) => fitQuestion(question, questions[i]!.line, diagnostics));
   const categoryOf = new Map(list.map((q, i) => [q as object, questions[i]!.category]));
   const topics = sectionTopics(list, (q) => (categoryOf.get(q) ? { title: categoryOf.get(q)! } : undefined), language);
   for (const question of list) question.topics = options.topics ? assignTopics(question, options.topics, topics.of(question)) : [topics.of(question)?.id ?? topics.neutral.id];
@@ -237,6 +249,8 @@ function categoryTitle(path: string): string {
 }
 
 const TRUE_FALSE = /^(T|TRUE|F|FALSE)\s*(?:#|$)/i;
+/** A line that carries on an answer block. */
+const ANSWER_LINE = /^\s*[=~#}]/;
 
 function readQuestion(source: string, line: number, diagnostics: Diagnostics): { line: number; question?: Question; gift?: GiftRecord } | null {
   let rest = source;
@@ -275,6 +289,10 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
   }
   const before = rest.slice(0, open);
   const after = rest.slice(close + 1);
+  if (unescapedIndex(after, '{') >= 0) {
+    diagnostics.warn(line, `two answer blocks {…} in one question: separate questions with a blank line; "${cleanText(unescapeGift(before)).slice(0, 50)}" is skipped`, true);
+    return null;
+  }
   const block = rest.slice(open + 1, close).trim();
   const missingWord = after.trim() !== '';
   const stemSource = missingWord ? `${before.trimEnd()} _____ ${after.trimStart()}` : before;
@@ -292,7 +310,7 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
   const described = `question "${cut.title.slice(0, 60)}"`;
   const open_ = (answer: string, gift: GiftRecord, what: string): { line: number; question?: Question; gift: GiftRecord } => {
     diagnostics.warn(line, `${described} is ${what}; the card cannot ask that yet, so it is imported as an open question with its answer written out`);
-    const question: Question = { ...base, answer: fitField(answer, () => undefined), gift };
+    const question: Question = { ...base, answer, gift };
     if (explanation) question.explanation = explanation;
     return { line, question, gift };
   };
@@ -386,7 +404,6 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
     ...(partial ? { multiple: true } : {}),
   };
   if (explanation) question.explanation = explanation;
-  for (const field of ['prompt', 'answer'] as const) question[field] = fitField(question[field], (n) => diagnostics.warn(line, `the ${field} of ${described} has ${n} characters; it is cut to ${FIELD_LIMIT.toLocaleString('en')}`));
   return { line, question };
 }
 
@@ -447,7 +464,7 @@ export function exportGift(bank: Bank): GiftExport {
   const out: string[] = [`// ${bank.title} (${bank.id}), exported by quiz-elements`, ''];
   const topicTitle = new Map(bank.topics.map((t) => [t.id, t.title]));
   let category: string | undefined;
-  const dropped = { hint: 0, example: 0, coding: 0, explanation: 0 };
+  const dropped = { hint: 0, example: 0, coding: 0, explanation: 0, record: 0 };
   for (const question of bank.questions) {
     const topic = topicTitle.get(question.topics[0] ?? '') ?? question.topics[0];
     if (topic && topic !== category) {
@@ -458,6 +475,7 @@ export function exportGift(bank: Bank): GiftExport {
     if (question.example) dropped.example++;
     if (question.kind === 'coding') dropped.coding++;
     if (!question.choices && !question.gift && question.explanation) dropped.explanation++;
+    if (question.gift && !readableRecord(question)) dropped.record++;
     // Every id is kept in a comment (other readers skip it), so learner progress, stored under ids,
     // survives a round trip even where GIFT changes the title (a code such as "Q7").
     out.push(`// id: ${question.id}`);
@@ -465,15 +483,28 @@ export function exportGift(bank: Bank): GiftExport {
   }
   if (dropped.hint) notes.push(`${dropped.hint} hint${dropped.hint === 1 ? '' : 's'} left out (GIFT has no hints)`);
   if (dropped.example) notes.push(`${dropped.example} example${dropped.example === 1 ? '' : 's'} left out (GIFT has no examples)`);
+  if (dropped.record) notes.push(`${dropped.record === 1 ? '1 question whose gift record lacks' : `${dropped.record} questions whose gift records lack`} the answers GIFT needs exported as open (the answer is the general feedback)`);
   if (dropped.explanation) notes.push(`${dropped.explanation} explanation${dropped.explanation === 1 ? '' : 's'} of open questions left out (their answer is GIFT's general feedback)`);
   if (dropped.coding) notes.push(`${dropped.coding === 1 ? '1 coding question exported as an ordinary question' : `${dropped.coding} coding questions exported as ordinary questions`} (GIFT has no kinds)`);
   return { text: `${out.join('\n').trimEnd()}\n`, notes };
 }
 
+/** The question's `gift` record if it has the shape an import writes, else undefined (a hand-made bank may hold anything). */
+function readableRecord(question: Question): GiftRecord | undefined {
+  const gift = question.gift as Partial<{ type: string; answers: unknown; pairs: unknown }> | undefined;
+  if (!gift) return undefined;
+  const texts = (items: unknown, keys: string[]) => Array.isArray(items) && items.length > 0 && items.every((item) => typeof item === 'object' && item !== null && keys.every((key) => typeof (item as Record<string, unknown>)[key] === 'string'));
+  if (gift.type === 'short-answer' && texts(gift.answers, ['text'])) return gift as GiftRecord;
+  if (gift.type === 'matching' && texts(gift.pairs, ['left', 'right'])) return gift as GiftRecord;
+  const number = (n: unknown) => typeof n === 'number' && Number.isFinite(n);
+  if (gift.type === 'numeric' && Array.isArray(gift.answers) && gift.answers.length > 0 && gift.answers.every((a: GiftNumber) => number(a?.value) || (number(a?.min) && number(a?.max)))) return gift as GiftRecord;
+  return undefined;
+}
+
 function answerBlock(question: Question): string[] {
   const general = question.explanation ? [`\t####${escapeGift(question.explanation)}`] : [];
   const feedback = (text: string | undefined) => (text ? `#${escapeGift(text)}` : '');
-  const gift = question.gift as GiftRecord | undefined;
+  const gift = readableRecord(question);
   if (gift?.type === 'short-answer') {
     return [...gift.answers.map((a) => `\t=${a.weight === undefined ? (/^%-?\d/.test(a.text) ? '%100%' : '') : `%${a.weight}%`}${escapeGift(a.text)}${feedback(a.feedback)}`), ...general];
   }
@@ -520,5 +551,6 @@ function round(value: number): number {
 }
 
 export { reportWarnings } from './report.js';
+export { looksLikeGift } from './format.js';
 /** The importer under the name the bank loader calls every importer by. */
 export { importGift as importText };

@@ -11,7 +11,9 @@ import { BANK_FORMAT, type Bank, type Question } from '../bank/types.js';
 import { validateBank } from '../bank/validate.js';
 import { formatDiagnostic, type ImportDiagnostic } from './diagnostics.js';
 import { exportGift, importGift } from './gift.js';
+import { documentFormat } from './format.js';
 import { giftFields } from '../../test/gift-fields.js';
+import { FIELD_LIMIT } from './limits.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/import/gift/${name}`, import.meta.url), 'utf8');
 
@@ -318,6 +320,33 @@ describe('importGift on the shape of a document', () => {
     assert.deepEqual(result.diagnostics.filter((d) => d.skipped).map((d) => d.line), [1, 5]);
   });
 
+  it('ends a question whose { never closes at the blank line, so the questions after it still count', () => {
+    const result = importGift('::Broken:: Pick one. {=a ~b\n\n::Next:: Pick one. {=c ~d}\n', { file: 'q.gift' });
+    assert.deepEqual(result.bank?.questions.map((q) => q.title), ['Next']);
+    assert.deepEqual(result.diagnostics.map(formatDiagnostic), ['q.gift:1: warning: an answer block { is never closed with }; the question is skipped']);
+  });
+
+  it('keeps reading an answer block across a blank line when its answers go on after it', () => {
+    const q = only('::Spaced:: Which is a fruit? {\n\t=apple\n\n\t~stone\n}\n');
+    assert.deepEqual(options(q), ['[right] apple', 'stone']);
+  });
+
+  it('skips a question with two answer blocks (a missing blank line) and says how to separate them', () => {
+    const result = importGift('::One:: Pick. {=a ~b}\n::Two:: Pick. {=c ~d}\n\n::Three:: Pick. {=e ~f}\n', { file: 'q.gift' });
+    assert.deepEqual(result.bank?.questions.map((q) => q.title), ['Three']);
+    assert.match(formatDiagnostic(result.diagnostics[0]!), /^q\.gift:1: warning: two answer blocks \{…\} in one question: separate questions with a blank line; "Pick\." is skipped$/);
+  });
+
+  it('cuts an option and its feedback longer than the format allows, with a warning, instead of failing the bank', () => {
+    const long = 'x'.repeat(FIELD_LIMIT + 10);
+    const { bank, diagnostics } = importOk(`::Long:: Pick. {=${long}#${long} ~short}\n`);
+    const [right] = bank.questions[0]!.choices!;
+    assert.ok(right!.text.length < long.length && right!.feedback!.length < long.length);
+    assert.deepEqual(diagnostics.map((d) => d.message), [
+      'the answer of "Long" has 100,010 characters; it is cut to 100,000',
+      'an option of "Long" is longer than 100,000 characters; it is cut', 'an option\'s feedback of "Long" is longer than 100,000 characters; it is cut']);
+  });
+
   it('fails with an error at line 1 and no bank when nothing is a question', () => {
     const result = importGift('Nothing to see here.\n', { file: 'notes.gift' });
     assert.equal(result.bank, null);
@@ -421,6 +450,23 @@ describe('exportGift', () => {
     assert.deepEqual(again.questions.map((q) => [q.title, q.prompt, q.answer, q.choices, q.multiple]), bank.questions.map((q) => [q.title, q.prompt, q.answer, q.choices, q.multiple]));
     assert.equal(question(again, 'Which is indexed?').explanation, 'Arrays are indexed.');
     assert.deepEqual(again.topics.map((t) => t.title), ['Arrays-Lists', 'Maps']);
+  });
+
+  it('writes a question whose gift record is not one an import writes (a hand-made bank) as an essay, and notes it', () => {
+    const handMade: Bank = { ...bank, questions: [{ id: 'odd', kind: 'concept', title: 'Odd record', topics: ['maps'], prompt: 'Name a map.', answer: 'dict', gift: { type: 'short-answer', answers: 'dict' } as never }] };
+    const exported = exportGift(handMade);
+    assert.match(exported.text, /::Odd record::\[markdown\]Name a map\. \{\n\t####dict\n\}/);
+    assert.deepEqual(exported.notes, ['1 question whose gift record lacks the answers GIFT needs exported as open (the answer is the general feedback)']);
+  });
+});
+
+describe('documentFormat', () => {
+  it('reads GIFT pasted into a .md or .txt file as GIFT, and markdown that quotes GIFT in a code block as markdown', () => {
+    const gift = '::Capital:: Which city? {=Paris ~Lyon}\n\n::Sum:: 2 + 2 = {=4 ~5}\n';
+    assert.equal(documentFormat(gift, 'notes.md'), 'gift');
+    assert.equal(documentFormat(gift, 'quiz.txt'), 'gift');
+    assert.equal(documentFormat(`## How do you write a GIFT question?\n\n\`\`\`\n${gift}\`\`\`\n`, 'notes.md'), 'markdown');
+    assert.equal(documentFormat('## What is DNS?\n\nIt maps names.\n', 'quiz.gift'), 'gift');
   });
 });
 

@@ -121,20 +121,23 @@ export function headingQuestions(infos: readonly HeadingInfo[]): { questions: Se
   // A recap ("Answers explained") follows the questions it explains; before any, "Questions & Answers" is a section.
   const recapLevels: number[] = [];
   const numbered: number[] = [];
+  /** Headings under a recap: they explain questions, they do not vote on what the questions are. */
+  const underRecap = infos.map(() => false);
   for (let i = 0; i < infos.length; i++) {
     const info = infos[i]!;
     const level = info.block.level;
     while (recapLevels.length > 0 && recapLevels[recapLevels.length - 1]! >= level) recapLevels.pop();
+    underRecap[i] = recapLevels.length > 0;
     if (info.number !== undefined && level >= 2 && recapLevels.length === 0 && info.plain) numbered.push(i);
     else if (info.number === undefined && numbered.length > 0 && classifyHeading(info.text).kind === 'recap') recapLevels.push(level);
   }
-  const candidates = infos.filter((info) => info.questionLike || info.evidence).length;
+  const candidates = infos.filter((info, i) => !underRecap[i] && (info.questionLike || info.evidence)).length;
   if (numbered.length >= 1 && numbered.length * 2 >= candidates) {
     for (const i of numbered) questions.add(i);
     // An unnumbered heading with a question mark, at a level where numbered questions sit, is one the author did not number.
     const levels = new Set(numbered.map((i) => infos[i]!.block.level));
     infos.forEach((info, i) => {
-      if (info.number === undefined && levels.has(info.block.level) && /[?？]/.test(info.plain) && info.content && !recapUnder(infos, i)) questions.add(i);
+      if (info.number === undefined && levels.has(info.block.level) && /[?？]/.test(info.plain) && info.content && !underRecap[i]) questions.add(i);
     });
     dropParents(infos, questions);
     return { questions, numbered: true };
@@ -165,20 +168,6 @@ export function headingQuestions(infos: readonly HeadingInfo[]): { questions: Se
   });
   dropParents(infos, questions);
   return { questions, numbered: false };
-}
-
-/** Whether heading `index` sits under a recap heading ("Answers explained") that follows numbered questions. */
-function recapUnder(infos: readonly HeadingInfo[], index: number): boolean {
-  const level = infos[index]!.block.level;
-  let seenNumbered = false;
-  let recapLevel = 0;
-  for (let i = 0; i < index; i++) {
-    const info = infos[i]!;
-    if (recapLevel && info.block.level <= recapLevel) recapLevel = 0;
-    if (info.number !== undefined) seenNumbered = true;
-    else if (seenNumbered && classifyHeading(info.text).kind === 'recap') recapLevel = info.block.level;
-  }
-  return recapLevel > 0 && recapLevel < level;
 }
 
 /**

@@ -39,7 +39,7 @@ function image(tag: string): string {
 const CODE_ELEMENT = /<(code|tt|kbd|samp)(?:\s[^<>]{0,300})?>([^\n]{0,2000}?)<\/\1\s*>/gi;
 const EMPHASIS_ELEMENT = /<(b|strong|i|em)(?:\s[^<>]{0,300})?>([^<>\n]{1,2000}?)<\/\1\s*>/gi;
 const LINK_ELEMENT = /<a(\s[^<>]{0,1000})>([^<>\n]{0,2000}?)<\/a\s*>/gi;
-const CODE_SPAN_OR_TAG = /`[^`\n]*`|<(\/?)([A-Za-z][A-Za-z0-9]{0,20})(\s[^<>\n]{0,1000})?\/?>/g;
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]{0,20})(\s[^<>\n]{0,1000})?\/?>/g;
 /** Tags that only wrap or style text: removed, their content kept. */
 const WRAPPERS = new Set(['p', 'div', 'section', 'center', 'span', 'font', 'article', 'main', 'header', 'footer', 'u', 'small', 'big', 'sup', 'sub', 'mark', 'ins', 'del', 's', 'strike', 'figure', 'figcaption', 'nav', 'aside', 'label', 'b', 'strong', 'i', 'em', 'a', 'code', 'tt', 'kbd', 'samp', 'blockquote', 'pre']);
 
@@ -53,7 +53,20 @@ const WRAPPERS = new Set(['p', 'div', 'section', 'center', 'span', 'font', 'arti
 export function simplifyHtmlLine(text: string): string {
   if (!text.includes('<')) return text;
   const table = text.trimStart().startsWith('|');
-  let out = text
+  // Code spans are text as written: only what lies between them is converted.
+  const pieces = text.split(CODE_SPAN);
+  const converted = pieces.map((piece, i) => (i % 2 === 1 ? piece : simplifyOutsideCode(piece, table))).join('');
+  if (!converted.includes('\n')) return converted;
+  // A break at the start or end of a line breaks nothing.
+  return converted.replace(/^\n+/, '').replace(/\n+$/, '');
+}
+
+/** A code span on one line, as a split separator (kept). */
+const CODE_SPAN = /(`[^`\n]*`)/;
+
+function simplifyOutsideCode(text: string, table: boolean): string {
+  if (!text.includes('<')) return text;
+  const out = text
     .replace(CODE_ELEMENT, (_, _name: string, inner: string) => codeSpan(inner))
     .replace(LINK_ELEMENT, (_element, attributes: string, inner: string) => {
       const href = attribute(attributes, 'href');
@@ -64,17 +77,13 @@ export function simplifyHtmlLine(text: string): string {
       const mark = lower === 'b' || lower === 'strong' ? '**' : '*';
       return inner.trim() ? `${mark}${inner.trim()}${mark}` : inner;
     });
-  out = out.replace(CODE_SPAN_OR_TAG, (match, _closing: string, rawName: string | undefined) => {
-    if (rawName === undefined) return match; // a code span
+  return out.replace(TAG, (match, _closing: string, rawName: string) => {
     const name = rawName.toLowerCase();
     if (name === 'br' || name === 'hr') return table ? ' ' : '\n';
     if (name === 'img') return image(match);
     if (WRAPPERS.has(name)) return '';
     return match;
   });
-  if (!out.includes('\n')) return out;
-  // A break at the start or end of a line breaks nothing.
-  return out.replace(/^\n+/, '').replace(/\n+$/, '');
 }
 
 const DETAILS_TAG = /<details(?:\s[^<>]{0,300})?>|<\/details\s*>|<summary(?:\s[^<>]{0,300})?>([^<>]{0,2000})<\/summary\s*>/gi;
@@ -93,17 +102,20 @@ export function splitDetailsTags(text: string): string[] {
       out.push(line);
       continue;
     }
+    // Every piece keeps the line's indentation: a <details> inside a list item stays in the item.
+    const indent = /^[ \t]*/.exec(line)![0];
     let at = 0;
     DETAILS_TAG.lastIndex = 0;
     for (let match = DETAILS_TAG.exec(line); match; match = DETAILS_TAG.exec(line)) {
       const before = line.slice(at, match.index);
-      if (before.trim()) out.push(before);
+      if (before.trim()) out.push(at === 0 ? before : indent + before.trimStart());
       const tag = match[0].toLowerCase();
-      out.push(tag.startsWith('</') ? '</details>' : tag.startsWith('<details') ? '<details>' : `<summary>${match[1]!.trim()}</summary>`);
+      out.push(indent + (tag.startsWith('</') ? '</details>' : tag.startsWith('<details') ? '<details>' : `<summary>${match[1]!.trim()}</summary>`));
       at = match.index + match[0].length;
     }
     const after = line.slice(at);
-    if (after.trim() || at === 0) out.push(after);
+    if (at === 0) out.push(after);
+    else if (after.trim()) out.push(indent + after.trimStart());
   }
   return out;
 }

@@ -7,10 +7,11 @@ import { fitField, FIELD_LIMIT } from './limits.js';
 import { buildQuestion, joinLines } from './question.js';
 import { isSlug, normalizeTitle, questionIdFromTitle, uniqueIds } from './question-id.js';
 import { prepareSource, type Line } from './source.js';
-import { inferStructure, type Draft, type ProseDraft, type RecapDraft, type Section } from './structure.js';
+import { inferStructure, type Draft, type ProseDraft, type RecapDraft } from './structure.js';
+import type { Section } from './headings.js';
 import { isNeverQuestion, titleFrom } from './titles.js';
 import { assignTopics, bankTopics, isGenericSection, sectionTopics, type TopicRules } from './topics.js';
-import { dropInvalidQuestions, fileTitle, pickId, pickLanguage } from './assemble.js';
+import { dropInvalidQuestions, fileTitle, fitQuestion, pickId, pickLanguage } from './assemble.js';
 import { linkVariantsInBank } from './variants.js';
 
 export interface ImportOptions {
@@ -60,6 +61,7 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
     }
   }
   const outline = inferStructure(lines, blocks, quizdown);
+  for (const { line, message } of outline.warnings) diagnostics.warn(line, message);
   const chinese = detectLanguage(source) === 'zh-CN';
 
   if (outline.drafts.length === 0) {
@@ -144,7 +146,6 @@ function nameAlikeQuestions(built: readonly { question: Question; draft: Draft; 
   }
 }
 
-
 function describeProse(prose: ProseDraft): { line: number; text: string } {
   const heading = prose.heading;
   const first = prose.headed ? prose.line : (prose.lines.find((l) => l.text.trim())?.line ?? prose.line);
@@ -183,19 +184,6 @@ function pinnedId(draft: Draft, diagnostics: Diagnostics): string | undefined {
   if (isSlug(draft.pinnedId)) return draft.pinnedId;
   diagnostics.warn(draft.line, `pinned id {#${draft.pinnedId}} is not a slug (lower-case letters, digits, single hyphens); using one made from the title`);
   return undefined;
-}
-
-/** Fields longer than the format allows are cut, with a warning, rather than failing the bank. */
-function fitQuestion(question: Question, line: number, diagnostics: Diagnostics): void {
-  for (const field of ['prompt', 'answer', 'explanation', 'example', 'hint'] as const) {
-    const value = question[field];
-    if (typeof value !== 'string') continue;
-    question[field] = fitField(value, (length) =>
-      diagnostics.warn(line, `the ${field} of "${question.title.slice(0, 60)}" has ${length.toLocaleString('en')} characters; it is cut to ${FIELD_LIMIT.toLocaleString('en')}`),
-    );
-  }
-  question.choices = question.choices?.map((choice) => ({ ...choice, text: fitField(choice.text, () => diagnostics.warn(line, `an option of "${question.title.slice(0, 60)}" is too long; it is cut`)) }));
-  if (question.choices === undefined) delete question.choices;
 }
 
 /**
@@ -263,5 +251,6 @@ function orderQuestionKeys(question: Question): Question {
 export type { QuestionKind };
 
 export { Diagnostics, reportWarnings } from './report.js';
+export { looksLikeGift } from './format.js';
 /** The importer under the name the bank loader calls every importer by. */
 export { importMarkdown as importText };

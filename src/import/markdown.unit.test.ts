@@ -203,6 +203,55 @@ describe('importMarkdown on malformed documents', () => {
     assert.match(formatDiagnostic(result.diagnostics[0]!), /^d\.md:3: warning: pinned id \{#Not A Slug\}/);
   });
 
+  it('keeps "<!--" inside a code span and warns about a comment that is never closed instead of hiding the rest', () => {
+    const result = importMarkdown('## How do you open an HTML comment?\n\nWrite `<!--` and close it with `-->`.\n\n## What is a draft?\n\n<!-- TODO: rewrite\n\nA version not yet published.\n\n## What is a tag?\n\nA name for a commit.\n', { file: 'c.md' });
+    assert.deepEqual(result.bank?.questions.map((q) => q.answer), ['Write `<!--` and close it with `-->`.', '<!-- TODO: rewrite\n\nA version not yet published.', 'A name for a commit.']);
+    assert.deepEqual(result.diagnostics.map(formatDiagnostic), ['c.md:7: warning: an HTML comment "<!--" is never closed with "-->", so it is kept as text']);
+  });
+
+  it('leaves HTML written inside a code span as written, and turns the HTML around it into markdown', () => {
+    const result = importMarkdown('## How do you make text bold in HTML?\n\nWrite `<b>bold</b>`, which shows as <b>bold</b>.<br>\n', { file: 'h.md' });
+    assert.equal(result.bank?.questions[0]!.answer, 'Write `<b>bold</b>`, which shows as **bold**.');
+  });
+
+  it('ends a <details> that is never closed at the next one, with a warning, and keeps both questions', () => {
+    const result = importMarkdown('# Git\n\n<details>\n<summary>What does git stash do?</summary>\n\nIt shelves changes.\n\n<details>\n<summary>What does git bisect do?</summary>\n\nIt finds the commit that broke something.\n</details>\n', { file: 'g.md' });
+    assert.deepEqual(result.bank?.questions.map((q) => [q.title, q.answer]), [
+      ['What does git stash do?', 'It shelves changes.'],
+      ['What does git bisect do?', 'It finds the commit that broke something.'],
+    ]);
+    assert.deepEqual(result.diagnostics.map(formatDiagnostic), ['g.md:3: warning: this <details> is never closed with </details>; its answer ends where the next question starts']);
+  });
+
+  it('ends a list question with its nested answer: the paragraph after it is not part of the answer', () => {
+    const result = importMarkdown('# Networks\n\n- What is DNS?\n  - It maps names to addresses.\n- What is NAT?\n  - It rewrites addresses.\n- What is ARP?\n\nSee the RFCs for more.\n', { file: 'l.md' });
+    assert.deepEqual(result.bank?.questions.map((q) => [q.title, q.answer]), [
+      ['What is DNS?', 'It maps names to addresses.'],
+      ['What is NAT?', 'It rewrites addresses.'],
+    ]);
+    assert.deepEqual(result.diagnostics.filter((d) => d.skipped).map(formatDiagnostic), ['l.md:7: warning: question "What is ARP?" is skipped: it has no answer; write the answer under it']);
+  });
+
+  it('skips a task list with no box checked: its right option was never marked', () => {
+    const result = importMarkdown('## Which port does HTTPS use?\n\n- [ ] 80\n- [ ] 443\n\n## Which port does SSH use?\n\n- [ ] 21\n- [x] 22\n', { file: 't.md' });
+    assert.deepEqual(result.bank?.questions.map((q) => q.title), ['Which port does SSH use?']);
+    assert.deepEqual(result.diagnostics.map(formatDiagnostic), ['t.md:1: warning: question "Which port does HTTPS use?" is skipped: none of its options is marked correct (- [x])']);
+  });
+
+  it('tells a Q:/A: document to add A: under a question without answer', () => {
+    const result = importMarkdown('Q: What is TCP?\nA: A reliable stream protocol.\n\nQ: What is UDP?\n\nQ: What is QUIC?\nA: UDP-based transport.\n', { file: 'p.md' });
+    assert.deepEqual(result.bank?.questions.map((q) => q.title), ['What is TCP?', 'What is QUIC?']);
+    assert.match(formatDiagnostic(result.diagnostics.find((d) => d.skipped)!), /^p\.md:4: warning: question "What is UDP\?" is skipped: it has no answer; add A: under it$/);
+  });
+
+  it('reads every option of a 10,000-option list once (positions looked up, not searched for)', () => {
+    const options = Array.from({ length: 10_000 }, (_, i) => `- [${i === 9_999 ? 'x' : ' '}] option ${i}`).join('\n');
+    const result = importMarkdown(`## Pick the last one\n\n${options}\n`, { file: 'big.md' });
+    const [question] = result.bank!.questions;
+    assert.equal(question!.choices?.length, 10_000);
+    assert.equal(question!.choices?.findIndex((c) => c.correct), 9_999);
+  });
+
   it('never throws on arbitrary text', () => {
     for (const source of ['', '```', '#', '### 1.', '**答案：**', '<|user|>', '### 1. Q\n\n**Answer:**', '\u0000\uD800', 'a'.repeat(10_000)]) {
       const result = importMarkdown(source, { topics });

@@ -6,6 +6,7 @@
  */
 import type { Choice, Question } from '../bank/types.js';
 import { parseItem } from './blocks.js';
+import { NAVIGATION_LINK } from './carriers.js';
 import { escapeChoiceText, findInteraction, stripOptionLetters, matchAnswerText, readAnswerKey, splitChoiceList, type ChoiceGroup, type OrderingGroup } from './choices.js';
 import { isAnswerSummary, labelName, matchLabel, type Field } from './labels.js';
 import { closesFence, fenceOpen, isBlank, type Fence, type Line } from './source.js';
@@ -44,8 +45,7 @@ export function joinLines(lines: readonly Line[]): string {
   return out.join('\n');
 }
 
-/** `[⬆ Back to top](#contents)`, bold or not: a link inside the page, not content. */
-const NAVIGATION_LINK = /^\s*(?:(?:\*\*|__)\s*)?\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(?:(?:\*\*|__)\s*)?$/;
+/** A line of nothing but images. */
 const IMAGE_LINE = /^\s*(?:!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)\s*)+$/;
 /** A `<summary>` that names the answer ("答案", "Answer"). */
 function isAnswerSummaryLine(text: string): boolean {
@@ -113,7 +113,8 @@ export function splitFields(body: readonly Line[], options: { pairs: boolean; li
     }
     const label = matchLabel(labelText, { pairs: options.pairs });
     const plain = label !== null && !/^\s{0,3}(\*\*|__)/.test(labelText);
-    if (label && (!plain || label.field === 'answer' || (labelsAnswer && (options.listFields || (label.field !== 'type' && label.field !== 'choices'))))) {
+    const counts = !plain || label?.field === 'answer' || (options.pairs && label?.field === 'prompt') || (labelsAnswer && (options.listFields || (label?.field !== 'type' && label?.field !== 'choices')));
+    if (label && counts) {
       field = label.field;
       if (field === 'answer') answered = true;
       labels.push({ field, line: entry.line, filled: false });
@@ -229,6 +230,10 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
   // Without an answer, the text under the title is the answer, unless the question labels some of
   // its text (a prompt, a hint) but not an answer: then it has none.
   let promptIsTitle = false;
+  if (!parts.choices && !parts.ordering && onlyUncheckedOptions(parts.prompt)) {
+    context.warn(draft.line, `${describe(draft, place.title)} is skipped: none of its options is marked correct (- [x])`, true);
+    return null;
+  }
   if (!parts.choices && !parts.ordering && !parts.answer.some((l) => !isBlank(l.text)) && draft.kind !== 'coding' && !split.answered && split.labels.length === 0 && !startsWithPlainLabel(parts.prompt)) {
     parts.answer = parts.prompt;
     parts.prompt = [];
@@ -243,7 +248,8 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
   const cut = shortTitle(title);
   const answer = parts.choices && parts.answer.length === 0 ? choicesAnswer(parts.choices) : joinLines(parts.answer);
   if (isPlaceholder(answer)) {
-    const how = split.labels.length > 0 || draft.kind === 'coding' ? `add ${labelName('answer', context.chinese)}${draft.kind === 'coding' ? ' or a fenced code block' : ''} under it` : 'write the answer under it';
+    const label = context.pairs ? (context.chinese ? '答：' : 'A:') : labelName('answer', context.chinese);
+    const how = split.labels.length > 0 || draft.kind === 'coding' ? `add ${label}${draft.kind === 'coding' ? ' or a fenced code block' : ''} under it` : 'write the answer under it';
     const why = answer ? `its answer "${cleanText(answer).slice(0, 40)}" is a placeholder` : 'it has no answer';
     context.warn(draft.line, `${describe(draft, cut.title)} is skipped: ${why}; ${how}`, true);
     return null;
@@ -270,6 +276,12 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
     if (parts.multiple && parts.choices.filter((c) => c.correct).length === 1) question.multiple = true;
   }
   return { question, line: draft.line, titleFromText };
+}
+
+/** Whether the text is nothing but a task list with no box checked: options whose right one was not marked. */
+function onlyUncheckedOptions(lines: readonly Line[]): boolean {
+  const filled = lines.filter((l) => !isBlank(l.text));
+  return filled.length >= 2 && filled.every((l) => /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[ \]\s/.test(l.text));
 }
 
 /** Whether the text opens with an unemphasised label ("Hint: …"): a question whose only text is a hint has no answer. */

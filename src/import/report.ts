@@ -31,9 +31,6 @@ export class Diagnostics {
   fail = (line: number, message: string) => {
     this.list.push({ severity: 'error', file: this.file, line: Math.max(1, line), message });
   };
-  get failed(): boolean {
-    return this.list.some((d) => d.severity === 'error');
-  }
   /** In line order; with `strict`, every warning counts as an error. */
   finish(strict: boolean): ImportDiagnostic[] {
     const list = strict ? this.list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : this.list;

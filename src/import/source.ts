@@ -124,6 +124,9 @@ export function prepareSource(source: string, file: string, diagnostics: ImportD
   const texts = dedent(source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
   const { meta, start } = readFrontMatter(texts);
   const lines: Line[] = [];
+  // The last line that closes an HTML comment: a "<!--" after it never ends, so it is text.
+  let lastClose = -1;
+  for (let i = texts.length - 1; i >= start && lastClose < 0; i--) if (texts[i]!.includes('-->')) lastClose = i;
   let fence: Fence | null = null;
   let comment = false;
   let quizdown = false;
@@ -145,9 +148,10 @@ export function prepareSource(source: string, file: string, diagnostics: ImportD
       comment = false;
       text = text.slice(end + 3);
     }
-    const removed = removeComments(text);
+    const removed = removeComments(text, index < lastClose);
     text = removed.text;
     comment = removed.open;
+    if (removed.unclosed) diagnostics.push({ severity: 'warning', file, line, message: 'an HTML comment "<!--" is never closed with "-->", so it is kept as text' });
     // Indentation made of no-break and ideographic spaces is indentation.
     text = text.replace(/^[\u00A0\u3000]+/, (run) => (run.includes('\u3000') ? '' : ' '.repeat(run.length)));
 
@@ -204,19 +208,32 @@ function containerName(text: string): string | null {
   return (rest.replace(/[{}]/g, ' ').trim().split(/\s/)[0] ?? '').toLowerCase();
 }
 
-/** `text` without `<!-- … -->`; `open` when a comment starts and does not end on this line. */
-function removeComments(text: string): { text: string; open: boolean } {
+/**
+ * `text` without `<!-- … -->` outside code spans; `open` when a comment starts and ends on a later
+ * line (`closes`), `unclosed` when one starts and nothing after closes it (then it is text).
+ */
+function removeComments(text: string, closes: boolean): { text: string; open: boolean; unclosed?: boolean } {
   if (!text.includes('<!--')) return { text, open: false };
   let out = '';
   let at = 0;
   for (;;) {
-    const start = text.indexOf('<!--', at);
+    const start = commentStart(text, at);
     if (start < 0) return { text: out + text.slice(at), open: false };
-    out += text.slice(at, start);
     const end = text.indexOf('-->', start + 4);
-    if (end < 0) return { text: out, open: true };
+    if (end < 0) return closes ? { text: out + text.slice(at, start), open: true } : { text: out + text.slice(at), open: false, unclosed: true };
+    out += text.slice(at, start);
     at = end + 3;
   }
+}
+
+/** The next "<!--" at or after `from` that is not inside a code span, or -1. */
+function commentStart(text: string, from: number): number {
+  let inCode = false;
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '`') inCode = !inCode;
+    else if (!inCode && text.startsWith('<!--', i)) return i;
+  }
+  return -1;
 }
 
 /** After a quizdown opener, its `---` options block (`shuffleAnswers: true`) is configuration, not text. */

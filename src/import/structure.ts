@@ -16,10 +16,6 @@ import { isAnswerSummary, matchLabel } from './labels.js';
 import { closesFence, fenceOpen, indentOf, isBlank, type Fence, type Line } from './source.js';
 import { cleanText, isQuestionLike, splitHeadingNumbering, splitNumbering, titleFrom } from './titles.js';
 
-export { isNavigationLink, type Carrier } from './carriers.js';
-export { splitPinnedId, type Section, type SectionKind } from './headings.js';
-export { isAnswerSummary } from './labels.js';
-
 export interface Draft {
   carrier: Carrier;
   line: number;
@@ -70,6 +66,8 @@ export interface Outline {
   prose: ProseDraft[];
   /** `Q:` and `A:` are labels in this document. */
   pairs: boolean;
+  /** Problems of the document's structure, for the importer to report. */
+  warnings: { line: number; message: string }[];
 }
 
 const RECAP_ITEM = /^(\s{0,3})(\d{1,4})[.)、]\s+\*\*(.+?)\*\*[ \t]*[:：]?$/;
@@ -110,6 +108,9 @@ function propose(blocks: readonly Block[], lines: readonly Line[], quizdown: boo
     if (topLevelItem(block)) {
       if (itemQuestion(block) !== null && hasChildren(blocks, i)) {
         nested++;
+        starts.set(i, 'nested');
+      } else if (itemQuestion(block) !== null && !numberedBullet(block)) {
+        // An item that asks with nothing under it is a question without answer (it is skipped, with a warning).
         starts.set(i, 'nested');
       } else {
         const bullet = numberedBullet(block);
@@ -167,7 +168,7 @@ function headingOutline(lines: readonly Line[], infos: readonly HeadingInfo[], h
   infos.forEach((info, index) => byLine.set(info.block.lines[0]!, { info, index }));
   const firstQuestion = infos.find((_, i) => heading.questions.has(i))?.block.line ?? Infinity;
   const titleAt = titleIndex(infos, (i) => heading.questions.has(i), firstQuestion);
-  const outline: Outline = { carrier: 'heading', drafts: [], recaps: [], prose: [], pairs: false };
+  const outline: Outline = { carrier: 'heading', drafts: [], recaps: [], prose: [], pairs: false, warnings: [] };
   const sections: Section[] = [];
   let current: Current | null = null;
   let fence: Fence | null = null;
@@ -290,6 +291,16 @@ function headingOutline(lines: readonly Line[], infos: readonly HeadingInfo[], h
 // ---------------------------------------------------------------------------------------------
 // Questions carried by other blocks: headings are sections, the carrier's blocks start questions.
 
+/** A lone bullet under a question is its answer, not a list of one: its marker goes (a label or a box stays as written). */
+function unwrapLoneBullet(body: Line[]): Line[] {
+  const filled = body.filter((l) => !isBlank(l.text));
+  const first = filled[0];
+  const marker = first ? /^[-*+][ \t]+/.exec(first.text) : null;
+  if (!first || !marker || /^\[[ xX]\]/.test(first.text.slice(marker[0].length)) || matchLabel(first.text.slice(marker[0].length)) || filled.slice(1).some((l) => /^\S/.test(l.text))) return body;
+  const width = marker[0].length;
+  return body.map((l) => ({ ...l, text: l === first ? l.text.slice(width) : removeIndent(l.text, width) }));
+}
+
 function blockOutline(
   lines: readonly Line[],
   blocks: readonly Block[],
@@ -298,7 +309,7 @@ function blockOutline(
   listStarts: ReadonlyMap<number, 'nested' | 'flat'>,
   quizdown: boolean,
 ): Outline {
-  const outline: Outline = { carrier, drafts: [], recaps: [], prose: [], pairs: carrier === 'label' };
+  const outline: Outline = { carrier, drafts: [], recaps: [], prose: [], pairs: carrier === 'label', warnings: [] };
   const titleAt = titleIndex(infos, () => false, firstQuestionLine(blocks, carrier, listStarts, lines, quizdown));
   const titleBlock = titleAt >= 0 ? infos[titleAt]!.index : -1;
   if (titleAt >= 0) outline.title = infos[titleAt]!.plain;
@@ -364,11 +375,13 @@ function blockOutline(
     if (carrier === 'details' && block.type === 'details') {
       const summary = blocks[i + 1];
       if (summary?.type === 'summary' && !isAnswerSummary(summary.text)) {
+        // The answer runs to "</details>"; a "<details>" that is never closed ends at the next one (or a heading), with a warning.
         let end = i + 2;
-        while (end < blocks.length && blocks[end]!.type !== 'details-end' && blocks[end]!.type !== 'heading') end++;
+        while (end < blocks.length && !['details-end', 'details', 'heading'].includes(blocks[end]!.type)) end++;
+        if (blocks[end]?.type !== 'details-end') outline.warnings.push({ line: block.line, message: 'this <details> is never closed with </details>; its answer ends where the next question starts' });
         const inner = blocks.slice(i + 2, end);
-        const strip = Math.min(...inner.filter((b) => b.type !== 'blank').map((b) => b.indent), 0);
-        start(summary.line, summary.text, blocksText(inner, strip));
+        const indents = inner.filter((b) => b.type !== 'blank').map((b) => b.indent);
+        start(summary.line, summary.text, blocksText(inner, indents.length ? Math.min(...indents) : 0));
         finish();
         i = blocks[end]?.type === 'details-end' ? end : end - 1;
         continue;
@@ -389,7 +402,9 @@ function blockOutline(
           body.push(...blocksText([next], field ? next.indent : item.content));
         }
         const numbered = splitNumbering(question);
-        start(item.line, numbered.text, body, numbered.number === undefined ? {} : { number: numbered.number });
+        start(item.line, numbered.text, unwrapLoneBullet(body), numbered.number === undefined ? {} : { number: numbered.number });
+        // The item and its children are the whole question: what follows is not its answer.
+        finish();
         i = end - 1;
         continue;
       }
