@@ -57,7 +57,7 @@ const LONGEST_TIMER = 2_147_483_647;
 /** Problems quoted in a message; the error keeps all of them. */
 const SHOWN_PROBLEMS = 3;
 const ACCEPT = 'application/json, text/markdown;q=0.9, */*;q=0.1';
-const DOCUMENT_PATH = /\.(?:md|markdown|gift)$/i;
+const DOCUMENT_PATH = /\.(?:md|markdown|gift|txt)$/i;
 const MARKDOWN_TYPE = /^text\/(?:x-)?markdown$/;
 const HTML_START = /^\s*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i;
 
@@ -466,7 +466,7 @@ export function bankFromMarkdown(text: string, baseUrl: string, file = 'inline.m
   return bankFromDocument(text, baseUrl, file, 'markdown');
 }
 
-/** A bank imported from a document in markdown or Moodle GIFT (`format`, else `.gift` in `file` says GIFT). */
+/** A bank imported from a document in markdown or Moodle GIFT (`format`, else `.gift` in `file` or text that looks like GIFT says GIFT). */
 export function bankFromDocument(text: string, baseUrl: string, file = 'inline.md', format?: DocumentFormat): Promise<LoadedBank> {
   return importedBank(text, baseUrl, file, {}, format);
 }
@@ -479,11 +479,16 @@ function diagnosticLines(diagnostics: readonly ImportDiagnostic[]): string {
 }
 
 /** What both importer chunks export. */
-type Importer = Pick<typeof import('../import/markdown.js'), 'importText' | 'reportWarnings'>;
+type Importer = Pick<typeof import('../import/markdown.js'), 'importText' | 'reportWarnings' | 'looksLikeGift'>;
 
 async function importedBank(text: string, baseUrl: string, file: string, source: Source = {}, format?: DocumentFormat): Promise<LoadedBank> {
-  const gift = format ? format === 'gift' : /\.gift$/i.test(file);
-  const importer = await lazyModule<Importer>(() => (gift ? import('../import/gift.js') : import('../import/markdown.js')), `the ${gift ? 'GIFT' : 'markdown'} importer`, source);
+  let gift = format ? format === 'gift' : /\.gift$/i.test(file);
+  let importer = await lazyModule<Importer>(() => (gift ? import('../import/gift.js') : import('../import/markdown.js')), `the ${gift ? 'GIFT' : 'markdown'} importer`, source);
+  // A document that does not say its format (no ".gift", no type given) may still be GIFT; the markdown chunk knows how it looks.
+  if (!format && !gift && importer.looksLikeGift(text)) {
+    gift = true;
+    importer = await lazyModule<Importer>(() => import('../import/gift.js'), 'the GIFT importer', source);
+  }
   const { bank, diagnostics } = importer.importText(text, { file });
   if (!bank) {
     const message = `Could not import ${file} as a quiz bank:\n${diagnosticLines(diagnostics)}\nFix the document; "npx quiz-elements import <file>" reports the same problems.`;

@@ -455,6 +455,18 @@ describe('loadBankFromUrl imports markdown', () => {
     const inline = await bankFromDocument(gift, 'https://page.example/', 'inline GIFT', 'gift');
     assert.equal(inline.bank.questions.length, 2);
   });
+
+  test('GIFT saved as .txt or .md is read as GIFT, and a .txt of markdown as markdown', async () => {
+    const gift = '::Capital:: What is the capital of France? {=Paris ~Lyon ~Nice}\n\n::Sky:: The sky is blue. {TRUE}\n';
+    const documents: Record<string, string> = { '/geo.txt': gift, '/geo.md': gift, '/notes.txt': '## What is a subnet?\n\nA range of addresses.\n' };
+    const server = stubFetch((url) => new Response(documents[new URL(url).pathname] ?? '', { headers: { 'content-type': 'text/plain' } }));
+    for (const path of ['/geo.txt', '/geo.md']) {
+      const { bank } = await loadBankFromUrl(`https://docs.example${path}`, { fetch: server.fetch });
+      assert.deepEqual(bank.questions.map((q) => [q.title, q.choices?.find((c) => c.correct)?.text]), [['Capital', 'Paris'], ['Sky', 'True']], path);
+    }
+    const notes = await loadBankFromUrl('https://docs.example/notes.txt', { fetch: server.fetch });
+    assert.deepEqual(notes.bank.questions.map((q) => [q.title, q.answer]), [['What is a subnet?', 'A range of addresses.']]);
+  });
 });
 
 describe('banks given on the page', () => {
