@@ -40,6 +40,8 @@ const CODE_ELEMENT = /<(code|tt|kbd|samp)(?:\s[^<>]{0,300})?>([^\n]{0,2000}?)<\/
 const EMPHASIS_ELEMENT = /<(b|strong|i|em)(?:\s[^<>]{0,300})?>([^<>\n]{1,2000}?)<\/\1\s*>/gi;
 const LINK_ELEMENT = /<a(\s[^<>]{0,1000})>([^<>\n]{0,2000}?)<\/a\s*>/gi;
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]{0,20})(\s[^<>\n]{0,1000})?\/?>/g;
+/** A code span on one line, as a split separator (kept). */
+const CODE_SPAN = /(`[^`\n]*`)/;
 /** Tags that only wrap or style text: removed, their content kept. */
 const WRAPPERS = new Set(['p', 'div', 'section', 'center', 'span', 'font', 'article', 'main', 'header', 'footer', 'u', 'small', 'big', 'sup', 'sub', 'mark', 'ins', 'del', 's', 'strike', 'figure', 'figcaption', 'nav', 'aside', 'label', 'b', 'strong', 'i', 'em', 'a', 'code', 'tt', 'kbd', 'samp', 'blockquote', 'pre']);
 
@@ -60,9 +62,6 @@ export function simplifyHtmlLine(text: string): string {
   // A break at the start or end of a line breaks nothing.
   return converted.replace(/^\n+/, '').replace(/\n+$/, '');
 }
-
-/** A code span on one line, as a split separator (kept). */
-const CODE_SPAN = /(`[^`\n]*`)/;
 
 function simplifyOutsideCode(text: string, table: boolean): string {
   if (!text.includes('<')) return text;
@@ -90,23 +89,22 @@ const DETAILS_TAG = /<details(?:\s[^<>]{0,300})?>|<\/details\s*>|<summary(?:\s[^
 
 /**
  * A line split around `<details>`, `<summary>…</summary>` and `</details>`, so each tag stands on
- * a line of its own as `<details>`, `<summary>text</summary>` or `</details>`. Code spans are not
- * split (`` `<details>` `` is text).
+ * a line of its own as `<details>`, `<summary>text</summary>` or `</details>`. A tag inside a code
+ * span is text (`` `<details>` ``); a summary may hold code spans (`What does \`git stash\` do?`).
  */
 export function splitDetailsTags(text: string): string[] {
   const lines = text.split('\n');
   if (!/<\/?(details|summary)/i.test(text)) return lines;
   const out: string[] = [];
   for (const line of lines) {
-    if (line.includes('`')) {
-      out.push(line);
-      continue;
-    }
     // Every piece keeps the line's indentation: a <details> inside a list item stays in the item.
     const indent = /^[ \t]*/.exec(line)![0];
+    const code = codeSpanRanges(line);
     let at = 0;
     DETAILS_TAG.lastIndex = 0;
     for (let match = DETAILS_TAG.exec(line); match; match = DETAILS_TAG.exec(line)) {
+      const start = match.index;
+      if (code.some(([from, to]) => start > from && start < to)) continue;
       const before = line.slice(at, match.index);
       if (before.trim()) out.push(at === 0 ? before : indent + before.trimStart());
       const tag = match[0].toLowerCase();
@@ -118,6 +116,12 @@ export function splitDetailsTags(text: string): string[] {
     else if (after.trim()) out.push(indent + after.trimStart());
   }
   return out;
+}
+
+/** Where the code spans of a line are: [index of the opening backtick, index of the closing one]. */
+function codeSpanRanges(line: string): [number, number][] {
+  if (!line.includes('`')) return [];
+  return [...line.matchAll(/`[^`\n]*`/g)].map((m) => [m.index!, m.index! + m[0].length - 1]);
 }
 
 /**

@@ -214,6 +214,15 @@ describe('importMarkdown on malformed documents', () => {
     assert.equal(result.bank?.questions[0]!.answer, 'Write `<b>bold</b>`, which shows as **bold**.');
   });
 
+  it('reads a <summary> that holds a code span as a question, and leaves a <details> tag written in a code span as text', () => {
+    const result = importMarkdown('# Git\n\n<details><summary>What does `git stash` do?</summary>\n\nIt shelves changes; close it with `</details>` in HTML.\n\n</details>\n\n<details><summary>What does `git bisect` do?</summary>It finds the commit.</details>\n', { file: 'g.md' });
+    assert.deepEqual(result.bank?.questions.map((q) => [q.prompt, q.answer]), [
+      ['What does `git stash` do?', 'It shelves changes; close it with `</details>` in HTML.'],
+      ['What does `git bisect` do?', 'It finds the commit.'],
+    ]);
+    assert.deepEqual(result.diagnostics, []);
+  });
+
   it('ends a <details> that is never closed at the next one, with a warning, and keeps both questions', () => {
     const result = importMarkdown('# Git\n\n<details>\n<summary>What does git stash do?</summary>\n\nIt shelves changes.\n\n<details>\n<summary>What does git bisect do?</summary>\n\nIt finds the commit that broke something.\n</details>\n', { file: 'g.md' });
     assert.deepEqual(result.bank?.questions.map((q) => [q.title, q.answer]), [
