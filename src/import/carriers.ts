@@ -70,10 +70,9 @@ export function quoteQuestion(block: Block): { title: string; number?: number } 
   return { title: numbered.text, number: numbered.number };
 }
 
-/** `**[⬆ Back to Top](#table-of-contents)**`: a link inside the page, not content. */
+/** A line that is only a link to an anchor of the page (`**[⬆ Back to Top](#table-of-contents)**`), perhaps bold: no content. */
+export const NAVIGATION_LINK = /^\s*(?:(?:\*\*|__)\s*)?\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(?:(?:\*\*|__)\s*)?$/;
+
 export function isNavigationLink(block: Block): boolean {
   return block.lines.length === 1 && NAVIGATION_LINK.test(block.lines[0]!.text);
 }
-
-/** A line that is only a link to an anchor of the page ("[Back to top](#contents)"), perhaps bold. */
-export const NAVIGATION_LINK = /^\s*(?:(?:\*\*|__)\s*)?\[[^\]\n]{0,200}\]\(#[^)\s]{0,300}\)\s*(?:(?:\*\*|__)\s*)?$/;

@@ -10,7 +10,7 @@ import type { QuestionKind } from '../bank/types.js';
 import type { Block, ItemBlock } from './blocks.js';
 import { blocksText, removeIndent } from './blocks.js';
 import { boldQuestion, hasAnswerLabel, hasChildren, isNavigationLink, itemQuestion, numberedBullet, questionLabel, quoteQuestion, topLevelItem, type Carrier } from './carriers.js';
-import { findInteractions } from './choices.js';
+import { findInteractions, type Interaction } from './choices.js';
 import { classifyHeading, headingInfo, headingQuestions, splitPinnedId, titleIndex, type HeadingInfo, type Section, type SectionKind } from './headings.js';
 import { isAnswerSummary, matchLabel } from './labels.js';
 import { closesFence, fenceOpen, indentOf, isBlank, type Fence, type Line } from './source.js';
@@ -81,6 +81,8 @@ interface Proposals {
   heading: { questions: Set<number>; numbered: boolean };
   infos: HeadingInfo[];
   list: { starts: Map<number, 'nested' | 'flat'> };
+  /** Every choice or ordering group of the document, in order. */
+  interactions: Interaction[];
 }
 
 function propose(blocks: readonly Block[], lines: readonly Line[], quizdown: boolean): { proposals: Proposal[]; detail: Proposals } {
@@ -106,18 +108,17 @@ function propose(blocks: readonly Block[], lines: readonly Line[], quizdown: boo
     if (block.type === 'summary' && !isAnswerSummary(block.text) && blocks[i - 1]?.type === 'details') details++;
     if (quoteQuestion(block)) quote++;
     if (topLevelItem(block)) {
-      if (itemQuestion(block) !== null && hasChildren(blocks, i)) {
+      const asks = itemQuestion(block) !== null;
+      const bullet = numberedBullet(block);
+      if (asks && hasChildren(blocks, i)) {
         nested++;
         starts.set(i, 'nested');
-      } else if (itemQuestion(block) !== null && !numberedBullet(block)) {
+      } else if (asks && !bullet) {
         // An item that asks with nothing under it is a question without answer (it is skipped, with a warning).
         starts.set(i, 'nested');
-      } else {
-        const bullet = numberedBullet(block);
-        if (bullet) {
-          flat.push(i);
-          if (isQuestionLike(cleanText(bullet.text))) flatAsking++;
-        }
+      } else if (bullet) {
+        flat.push(i);
+        if (isQuestionLike(cleanText(bullet.text))) flatAsking++;
       }
     }
   }
@@ -127,7 +128,7 @@ function propose(blocks: readonly Block[], lines: readonly Line[], quizdown: boo
     for (const i of flat) starts.set(i, 'flat');
     list = flat.length;
   }
-  const choice = findInteractions(lines, { quizdown }).length;
+  const interactions = findInteractions(lines, { quizdown });
   // A lone first "#" heading that asks is more likely the title over other questions than a question.
   const titleAsks = heading.questions.has(0) && infos[0]!.block.level === 1 && !infos.slice(1).some((info) => info.block.level === 1);
   const proposals: Proposal[] = [
@@ -137,9 +138,9 @@ function propose(blocks: readonly Block[], lines: readonly Line[], quizdown: boo
     { carrier: 'label', count: label },
     { carrier: 'quote', count: quote },
     { carrier: 'list', count: list },
-    { carrier: 'choice', count: choice },
+    { carrier: 'choice', count: interactions.length },
   ];
-  return { proposals, detail: { heading, infos, list: { starts } } };
+  return { proposals, detail: { heading, infos, list: { starts }, interactions } };
 }
 
 /** Finds the questions of a document. */
@@ -151,7 +152,7 @@ export function inferStructure(lines: readonly Line[], blocks: readonly Block[],
   if (!winner && detail.heading.questions.size > 0) winner = { carrier: 'heading', count: detail.heading.questions.size };
   const carrier = winner?.carrier ?? null;
   if (carrier === 'heading') return headingOutline(lines, detail.infos, detail.heading);
-  return blockOutline(lines, blocks, detail.infos, carrier, detail.list.starts, quizdown);
+  return blockOutline(lines, blocks, detail.infos, carrier, detail.list.starts, detail.interactions);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,17 +308,17 @@ function blockOutline(
   infos: readonly HeadingInfo[],
   carrier: Carrier | null,
   listStarts: ReadonlyMap<number, 'nested' | 'flat'>,
-  quizdown: boolean,
+  interactions: readonly Interaction[],
 ): Outline {
   const outline: Outline = { carrier, drafts: [], recaps: [], prose: [], pairs: carrier === 'label', warnings: [] };
-  const titleAt = titleIndex(infos, () => false, firstQuestionLine(blocks, carrier, listStarts, lines, quizdown));
+  const titleAt = titleIndex(infos, () => false, firstQuestionLine(blocks, carrier, listStarts, lines, interactions));
   const titleBlock = titleAt >= 0 ? infos[titleAt]!.index : -1;
   if (titleAt >= 0) outline.title = infos[titleAt]!.plain;
   const sections: Section[] = [];
   let draft: Draft | null = null;
   let prose: ProseDraft | null = null;
   let seenQuestion = false;
-  const interactionStarts = carrier === 'choice' ? choiceStems(lines, blocks, quizdown) : new Map<number, number>();
+  const interactionStarts = carrier === 'choice' ? choiceStems(lines, blocks, interactions) : new Map<number, number>();
 
   const finish = () => {
     if (draft) outline.drafts.push(draft);
@@ -437,9 +438,9 @@ function blockOutline(
 }
 
 /** The line of the first block the carrier starts a question with. */
-function firstQuestionLine(blocks: readonly Block[], carrier: Carrier | null, listStarts: ReadonlyMap<number, 'nested' | 'flat'>, lines: readonly Line[], quizdown: boolean): number {
+function firstQuestionLine(blocks: readonly Block[], carrier: Carrier | null, listStarts: ReadonlyMap<number, 'nested' | 'flat'>, lines: readonly Line[], interactions: readonly Interaction[]): number {
   if (carrier === 'choice') {
-    const first = findInteractions(lines, { quizdown }, 1)[0];
+    const first = interactions[0];
     return first ? lines[first.start]!.line : Infinity;
   }
   for (let i = 0; i < blocks.length; i++) {
@@ -462,8 +463,7 @@ function firstQuestionLine(blocks: readonly Block[], carrier: Carrier | null, li
  * starts (the stem: text since the previous question, a heading or a break), mapped to the block
  * after its options and the text that follows them.
  */
-function choiceStems(lines: readonly Line[], blocks: readonly Block[], quizdown: boolean): Map<number, number> {
-  const groups = findInteractions(lines, { quizdown });
+function choiceStems(lines: readonly Line[], blocks: readonly Block[], groups: readonly Interaction[]): Map<number, number> {
   const lineToBlock = new Map<Line, number>();
   blocks.forEach((block, i) => block.lines.forEach((l) => lineToBlock.set(l, i)));
   const starts = new Map<number, number>();
