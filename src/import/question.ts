@@ -47,13 +47,13 @@ export function joinLines(lines: readonly Line[]): string {
 
 /** A line of nothing but images. */
 const IMAGE_LINE = /^\s*(?:!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)\s*)+$/;
+const SUMMARY_LINE = /^\s*<summary>(.*)<\/summary>\s*$/;
+
 /** A `<summary>` that names the answer ("答案", "Answer"). */
 function isAnswerSummaryLine(text: string): boolean {
   const summary = SUMMARY_LINE.exec(text);
   return !!summary && isAnswerSummary(summary[1]!);
 }
-
-const SUMMARY_LINE = /^\s*<summary>(.*)<\/summary>\s*$/;
 
 /** Splits the text under a title into fields at its labels, outside code. */
 export function splitFields(body: readonly Line[], options: { pairs: boolean; listFields: boolean }): Split {
@@ -227,13 +227,13 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
   const read = fields.choices.some((l) => !isBlank(l.text)) ? readChoiceField(place, parts) : readInteraction(place, parts);
   if (!read) return null;
 
-  // Without an answer, the text under the title is the answer, unless the question labels some of
-  // its text (a prompt, a hint) but not an answer: then it has none.
-  let promptIsTitle = false;
   if (!parts.choices && !parts.ordering && onlyUncheckedOptions(parts.prompt)) {
     context.warn(draft.line, `${describe(draft, place.title)} is skipped: none of its options is marked correct (- [x])`, true);
     return null;
   }
+  // Without an answer, the text under the title is the answer, unless the question labels some of
+  // its text (a prompt, a hint) but not an answer: then it has none.
+  let promptIsTitle = false;
   if (!parts.choices && !parts.ordering && !parts.answer.some((l) => !isBlank(l.text)) && draft.kind !== 'coding' && !split.answered && split.labels.length === 0 && !startsWithPlainLabel(parts.prompt)) {
     parts.answer = parts.prompt;
     parts.prompt = [];
@@ -281,7 +281,10 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
 /** Whether the text is nothing but a task list with no box checked: options whose right one was not marked. */
 function onlyUncheckedOptions(lines: readonly Line[]): boolean {
   const filled = lines.filter((l) => !isBlank(l.text));
-  return filled.length >= 2 && filled.every((l) => /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[ \]\s/.test(l.text));
+  return filled.length >= 2 && filled.every((l) => {
+    const box = parseItem(l.text)?.box;
+    return box?.kind === 'task' && !box.checked;
+  });
 }
 
 /** Whether the text opens with an unemphasised label ("Hint: …"): a question whose only text is a hint has no answer. */
