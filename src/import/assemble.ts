@@ -5,19 +5,19 @@
  */
 import type { Bank, Question } from '../bank/types.js';
 import { validateBank } from '../bank/validate.js';
-import { detectLanguage } from './language.js';
 import { fitField, FIELD_LIMIT } from './limits.js';
 import { asciiSlug, isSlug, questionIdFromTitle } from './question-id.js';
 import type { Diagnostics } from './report.js';
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
-export function pickLanguage(given: string | undefined, source: string, diagnostics: Diagnostics): string {
+/** The language given, when it is a language tag; else (with a warning for a bad one) `detected()`, the text's. */
+export function pickLanguage(given: string | undefined, detected: () => string, diagnostics: Diagnostics): string {
   if (given !== undefined && given.trim()) {
     if (LANGUAGE_TAG.test(given.trim())) return given.trim();
     diagnostics.warn(1, `language "${given}" is not a language tag such as "en" or "zh-CN"; using the language detected from the text`);
   }
-  return detectLanguage(source);
+  return detected();
 }
 
 export function pickId(given: string | undefined, file: string, title: string, diagnostics: Diagnostics): string {

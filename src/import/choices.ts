@@ -273,12 +273,12 @@ export function splitChoiceList(text: string): string[] {
  */
 export function matchAnswerText(answer: string, options: readonly string[]): number[] {
   const keys = options.map(optionKey);
-  const whole = keys.indexOf(optionKey(answer));
+  const wanted = optionKey(answer);
+  const whole = keys.indexOf(wanted);
   if (whole >= 0) return [whole];
   const parts = splitChoiceList(answer).map(optionKey);
   const byParts = parts.map((part) => keys.indexOf(part));
   if (parts.length > 1 && byParts.every((i) => i >= 0)) return [...new Set(byParts)];
-  const wanted = optionKey(answer);
   const contained = keys.flatMap((key, i) => (key.length >= 1 && containsOption(wanted, key) ? [i] : []));
   return contained;
 }

@@ -13,6 +13,7 @@ import { Diagnostics, nothingRead } from './report.js';
 import type { ImportOptions, ImportResult } from './markdown.js';
 import { isSlug, questionIdFromTitle, uniqueIds } from './question-id.js';
 import { dropInvalidQuestions, fileTitle, fitQuestion, pickId, pickLanguage } from './assemble.js';
+import { detectLanguage } from './language.js';
 import { assignTopics, bankTopics, sectionTopics } from './topics.js';
 import { cleanText, shortTitle } from './titles.js';
 import { linkVariantsInBank } from './variants.js';
@@ -48,7 +49,7 @@ interface RawAnswer {
   feedback?: string;
 }
 
-/** Splits at unescaped occurrences of `chars`; escapes are kept for the caller to undo. */
+/** The index of the first unescaped `char` at or after `from`, or -1; escapes are kept for the caller to undo. */
 function unescapedIndex(text: string, char: string, from = 0): number {
   for (let i = from; i < text.length; i++) {
     if (text[i] === '\\') {
@@ -90,8 +91,8 @@ function convert(text: string, format: Format): string {
   return plain;
 }
 
-/** The answer block's answers: `=right#feedback`, `~%50%partly`, `~wrong`. */
-function readAnswers(block: string): { answers: RawAnswer[]; general?: string } {
+/** The answer block's answers (`=right#feedback`, `~%50%partly`, `~wrong`), its general feedback (`####…`) and what comes before that (`core`). */
+function readAnswers(block: string): { answers: RawAnswer[]; general?: string; core: string } {
   let body = block;
   let general: string | undefined;
   const generalAt = unescapedIndex(body, '####');
@@ -129,7 +130,7 @@ function readAnswers(block: string): { answers: RawAnswer[]; general?: string } 
     }
   }
   push(body.length);
-  return { answers, ...(general === undefined ? {} : { general }) };
+  return { answers, core: body.trim(), ...(general === undefined ? {} : { general }) };
 }
 
 const RIGHT_WORDS = /^(correct|right|yes|richtig|correcto|correcta|correct!|верно|правильно|正确|对|bien)\b/i;
@@ -210,7 +211,7 @@ export function importGift(source: string, options: ImportOptions = {}): ImportR
     diagnostics.fail(1, skipped ? nothingRead(diagnostics.list) : 'no question found: GIFT questions look like "::Title:: What is 2+2? {=4 ~3 ~5}", separated by blank lines');
     return { bank: null, diagnostics: diagnostics.finish(false) };
   }
-  const language = pickLanguage(options.language, questions.map((p) => `${p.question.title}\n${p.question.prompt}`).join('\n'), diagnostics);
+  const language = pickLanguage(options.language, () => detectLanguage(questions.map((p) => `${p.question.title}\n${p.question.prompt}`).join('\n')), diagnostics);
   const name = fileTitle(file);
   const id = pickId(options.id, file, name, diagnostics);
   const ids = uniqueIds(questions.map((p) => p.pinnedId ?? questionIdFromTitle(p.question.title)));
@@ -297,7 +298,7 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
   const missingWord = after.trim() !== '';
   const stemSource = missingWord ? `${before.trimEnd()} _____ ${after.trimStart()}` : before;
   const stem = convert(stemSource, format);
-  const { answers, general } = readAnswers(block);
+  const { answers, general, core } = readAnswers(block);
   const md = (s: string) => convert(s, format);
   const explanation = general ? md(general) : '';
   // The blank of a missing-word question shows in its title as "…", not as nothing.
@@ -308,17 +309,13 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
   }
   const base: Question = { id: '', kind: 'concept', title: cut.title, topics: [], prompt: stem || cut.title, answer: '' };
   const described = `question "${cut.title.slice(0, 60)}"`;
-  const open_ = (answer: string, gift: GiftRecord, what: string): { line: number; question?: Question; gift: GiftRecord } => {
+  const asOpen = (answer: string, gift: GiftRecord, what: string): { line: number; question?: Question; gift: GiftRecord } => {
     diagnostics.warn(line, `${described} is ${what}; the card cannot ask that yet, so it is imported as an open question with its answer written out`);
     const question: Question = { ...base, answer, gift };
     if (explanation) question.explanation = explanation;
     return { line, question, gift };
   };
 
-  const core = (() => {
-    const general = unescapedIndex(block, '####');
-    return (general >= 0 ? block.slice(0, general) : block).trim();
-  })();
   if (core === '') {
     if (!explanation) {
       diagnostics.warn(line, `${described} is an essay question with no model answer (general feedback "####…"); it is skipped`, true);
@@ -345,7 +342,7 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
       diagnostics.warn(line, `${described} has a numeric answer block that cannot be read ("{${block.slice(0, 40)}}"); it is skipped`, true);
       return null;
     }
-    return open_(numbers.map(describeNumber).join('\n'), { type: 'numeric', answers: numbers }, 'a numeric question');
+    return asOpen(numbers.map(describeNumber).join('\n'), { type: 'numeric', answers: numbers }, 'a numeric question');
   }
   if (answers.length === 0) {
     diagnostics.warn(line, `${described} has an answer block with no answers ("{${block.slice(0, 40)}}"); start each answer with = (right) or ~ (wrong)`, true);
@@ -356,7 +353,7 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
       const arrow = unescapedIndex(a.text, '->');
       return { left: md(a.text.slice(0, arrow)), right: md(a.text.slice(arrow + 2)) };
     });
-    return open_(pairs.map((p) => `- ${p.left} → ${p.right}`).join('\n'), { type: 'matching', pairs }, 'a matching question');
+    return asOpen(pairs.map((p) => `- ${p.left} → ${p.right}`).join('\n'), { type: 'matching', pairs }, 'a matching question');
   }
 
   let options = answers.map((a) => ({ ...a, text: md(a.text), feedback: a.feedback === undefined ? undefined : md(a.feedback) }));
@@ -371,7 +368,7 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
       const accepted: GiftAnswer[] = answers.map((a) => ({ text: md(a.text), ...(a.weight === undefined || a.weight === 100 ? {} : { weight: a.weight }), ...(a.feedback ? { feedback: md(a.feedback) } : {}) }));
       const main = accepted[0]!.text;
       const others = accepted.slice(1).map((a) => a.text);
-      return open_(others.length ? `${main}\n\nAlso accepted: ${others.join('; ')}` : main, { type: 'short-answer', answers: accepted }, 'a short-answer question');
+      return asOpen(others.length ? `${main}\n\nAlso accepted: ${others.join('; ')}` : main, { type: 'short-answer', answers: accepted }, 'a short-answer question');
     }
   }
   const texts = stripOptionLetters(options.map((a) => a.text));
@@ -474,12 +471,13 @@ export function exportGift(bank: Bank): GiftExport {
     if (question.hint) dropped.hint++;
     if (question.example) dropped.example++;
     if (question.kind === 'coding') dropped.coding++;
-    if (!question.choices && !question.gift && question.explanation) dropped.explanation++;
-    if (question.gift && !readableRecord(question)) dropped.record++;
+    const record = readableRecord(question);
+    if (question.gift && !record) dropped.record++;
+    if (!question.choices && !record && question.explanation) dropped.explanation++;
     // Every id is kept in a comment (other readers skip it), so learner progress, stored under ids,
     // survives a round trip even where GIFT changes the title (a code such as "Q7").
     out.push(`// id: ${question.id}`);
-    out.push(`::${escapeGift(question.title)}::[markdown]${escapeGift(question.prompt)} {`, ...answerBlock(question), '}', '');
+    out.push(`::${escapeGift(question.title)}::[markdown]${escapeGift(question.prompt)} {`, ...answerBlock(question, record), '}', '');
   }
   if (dropped.hint) notes.push(`${dropped.hint} hint${dropped.hint === 1 ? '' : 's'} left out (GIFT has no hints)`);
   if (dropped.example) notes.push(`${dropped.example} example${dropped.example === 1 ? '' : 's'} left out (GIFT has no examples)`);
@@ -501,10 +499,9 @@ function readableRecord(question: Question): GiftRecord | undefined {
   return undefined;
 }
 
-function answerBlock(question: Question): string[] {
+function answerBlock(question: Question, gift: GiftRecord | undefined): string[] {
   const general = question.explanation ? [`\t####${escapeGift(question.explanation)}`] : [];
   const feedback = (text: string | undefined) => (text ? `#${escapeGift(text)}` : '');
-  const gift = readableRecord(question);
   if (gift?.type === 'short-answer') {
     return [...gift.answers.map((a) => `\t=${a.weight === undefined ? (/^%-?\d/.test(a.text) ? '%100%' : '') : `%${a.weight}%`}${escapeGift(a.text)}${feedback(a.feedback)}`), ...general];
   }

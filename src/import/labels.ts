@@ -100,11 +100,12 @@ export function matchLabel(text: string, options: LabelOptions = {}): LabelMatch
   return { field, label: label.toLowerCase(), rest: text.slice(plain[0].length + colon + 1).trim() };
 }
 
+const CHINESE_NAMES: Record<Field, string> = { prompt: '题目', answer: '答案', explanation: '解析', example: '举例', hint: '提示', choices: '选项', type: '题型' };
+const ENGLISH_NAMES: Record<Field, string> = { prompt: 'Question', answer: 'Answer', explanation: 'Explanation', example: 'Example', hint: 'Hint', choices: 'Choices', type: 'Type' };
+
 /** The label spelled in the document's language, for messages. */
 export function labelName(field: Field, chinese: boolean): string {
-  const zh: Record<Field, string> = { prompt: '题目', answer: '答案', explanation: '解析', example: '举例', hint: '提示', choices: '选项', type: '题型' };
-  const en: Record<Field, string> = { prompt: 'Question', answer: 'Answer', explanation: 'Explanation', example: 'Example', hint: 'Hint', choices: 'Choices', type: 'Type' };
-  return chinese ? `**${zh[field]}：**` : `**${en[field]}:**`;
+  return chinese ? `**${CHINESE_NAMES[field]}：**` : `**${ENGLISH_NAMES[field]}:**`;
 }
 
 const ANSWER_SUMMARY = /^(?:答案|参考答案|解析|答|查看答案|显示答案|点击查看|展开|answers?|solutions?|show(?: the)? answer|reveal|click to (?:see|show|reveal|expand)|respuesta|soluci[oó]n|l[oö]sung|antwort|ответ|réponse)\b/i;

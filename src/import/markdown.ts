@@ -62,7 +62,8 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
   }
   const outline = inferStructure(lines, blocks, quizdown);
   for (const { line, message } of outline.warnings) diagnostics.warn(line, message);
-  const chinese = detectLanguage(source) === 'zh-CN';
+  const detected = detectLanguage(source);
+  const chinese = detected === 'zh-CN';
 
   if (outline.drafts.length === 0) {
     diagnostics.fail(1, NO_QUESTION);
@@ -92,7 +93,7 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
     return { bank: null, diagnostics: diagnostics.finish(false) };
   }
 
-  const language = pickLanguage(options.language ?? meta.language ?? meta.lang, source, diagnostics);
+  const language = pickLanguage(options.language ?? meta.language ?? meta.lang, () => detected, diagnostics);
   const bankTitle = (meta.title?.trim() || outline.title || fileTitle(file)).replace(/\s+/g, ' ').trim() || 'Questions';
   const id = pickId(options.id ?? meta.id, file, bankTitle, diagnostics);
 
@@ -133,17 +134,23 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
  * titles get the heading.
  */
 function nameAlikeQuestions(built: readonly { question: Question; draft: Draft; titleFromText: boolean }[]): void {
-  const byTitle = new Map<string, { question: Question; draft: Draft }[]>();
-  for (const entry of built) {
-    if (!entry.titleFromText) continue;
-    const key = normalizeTitle(entry.question.title);
-    byTitle.set(key, [...(byTitle.get(key) ?? []), entry]);
-  }
-  for (const group of byTitle.values()) {
+  for (const group of groupByTitle(built.filter((entry) => entry.titleFromText)).values()) {
     const labels = group.map((entry) => titleFrom(entry.draft.title, { numbering: false }).title);
     if (group.length < 2 || new Set(labels).size < group.length) continue;
     group.forEach((entry, i) => (entry.question.title = `${entry.question.title} (${labels[i]})`));
   }
+}
+
+/** Questions grouped by title as variants compare them (normalized), in document order. */
+function groupByTitle<T extends { question: Question }>(entries: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) {
+    const key = normalizeTitle(entry.question.title);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return groups;
 }
 
 function describeProse(prose: ProseDraft): { line: number; text: string } {
@@ -212,11 +219,12 @@ function mergeRecaps(
   description: string[],
   warn: (line: number, message: string) => void,
 ): void {
+  if (recaps.length === 0) return;
+  const byTitle = groupByTitle(built);
   for (const recap of recaps) {
     const lines = recap.indent ? dedentLines(recap.lines, recap.indent) : recap.lines;
     const text = joinLines(lines);
-    const key = normalizeTitle(recap.title);
-    const candidates = built.filter(({ question }) => normalizeTitle(question.title) === key);
+    const candidates = byTitle.get(normalizeTitle(recap.title)) ?? [];
     const rank = ({ draft }: { draft: Draft }) => (recap.recapOf && draft.kind !== recap.recapOf ? 2 : 0) + (draft.number !== recap.number ? 1 : 0);
     const match = [...candidates].sort((a, b) => rank(a) - rank(b))[0];
     if (!match) {
