@@ -466,6 +466,11 @@ export function bankFromMarkdown(text: string, baseUrl: string, file = 'inline.m
   return bankFromDocument(text, baseUrl, file, 'markdown');
 }
 
+/** The bank of an inline `<script type="text/markdown">` or `<script type="text/gift">`, named "inline markdown" or "inline GIFT" in messages. */
+export function bankFromInlineDocument(text: string, format: DocumentFormat, baseUrl: string): Promise<LoadedBank> {
+  return bankFromDocument(text, baseUrl, `inline ${format === 'gift' ? 'GIFT' : 'markdown'}`, format);
+}
+
 /** A bank imported from a document in markdown or Moodle GIFT (`format`, else `.gift` in `file` or text that looks like GIFT says GIFT). */
 export function bankFromDocument(text: string, baseUrl: string, file = 'inline.md', format?: DocumentFormat): Promise<LoadedBank> {
   return importedBank(text, baseUrl, file, {}, format);

@@ -187,7 +187,7 @@ async function runImport(args: string[], io: Output): Promise<number> {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) {
     const strictNote = values.strict && diagnostics.some((d) => d.severity === 'error' && !/no question/.test(d.message)) ? ' (--strict: warnings count as errors)' : '';
-    io.err(`import failed: ${errors} error${errors === 1 ? '' : 's'}${strictNote}; nothing was written`);
+    io.err(`import failed: ${plural(errors, 'error')}${strictNote}; nothing was written`);
     return 1;
   }
   // The importer's output must always pass the validator that elements apply when loading.
@@ -219,7 +219,7 @@ async function runImport(args: string[], io: Output): Promise<number> {
       io.err(`out of date (run the same import without --check to regenerate):\n  ${stale.join('\n  ')}`);
       return 1;
     }
-    io.out(`up to date: ${banks.length} bank${banks.length === 1 ? '' : 's'}, ${countQuestions(banks)} questions`);
+    io.out(`up to date: ${plural(banks.length, 'bank')}, ${plural(countQuestions(banks), 'question')}`);
     return 0;
   }
 
@@ -310,7 +310,7 @@ async function runValidate(paths: string[], io: Output): Promise<number> {
     const summary = isCatalog ? plural((result.value as Catalog).banks.length, 'bank') : plural((result.value as Bank).questions.length, 'question');
     io.out(`${path}: ok (${summary})`);
   }
-  if (failed > 0) io.err(`${failed} of ${paths.length} file${paths.length === 1 ? '' : 's'} invalid`);
+  if (failed > 0) io.err(`${failed} of ${plural(paths.length, 'file')} invalid`);
   return failed > 0 ? 1 : 0;
 }
 

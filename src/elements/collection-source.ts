@@ -5,7 +5,7 @@ import {
   loadCollectionFromUrl,
   type LoadedCollection,
 } from '../bank/catalog.js';
-import { bankFromDocument, loadBundledBank, type LoadedBank } from '../bank/load.js';
+import { bankFromInlineDocument, loadBundledBank, type LoadedBank } from '../bank/load.js';
 import type { Bank } from '../bank/types.js';
 import type { InlineSource } from './page-context.js';
 
@@ -31,7 +31,7 @@ export async function loadCollectionOf(source: CollectionSource, signal: AbortSi
   const options = { signal, timeout };
   if (bank && typeof bank === 'object') return collectionFromValue(bank, base, options);
   if (src) return loadCollectionFromUrl(new URL(src, base), options);
-  if (inline && inline.type !== 'json') return single(await bankFromDocument(inline.text, base, `inline ${inline.type === 'gift' ? 'GIFT' : 'markdown'}`, inline.type));
+  if (inline && inline.type !== 'json') return single(await bankFromInlineDocument(inline.text, inline.type, base));
   if (inline) return collectionFromJsonText(inline.text, base, options);
   if (bank === ALL_BUNDLED) return loadBundledCollection(options);
   if (typeof bank === 'string' && bank) return single(await loadBundledBank(bank, options));

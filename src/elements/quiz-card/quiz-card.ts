@@ -1,7 +1,7 @@
 import { Task } from '@lit/task';
 import { html, LitElement, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { bankFromJsonText, bankFromDocument, bankFromValue, loadBankFromUrl, loadBundledBank, type LoadedBank } from '../../bank/load.js';
+import { bankFromJsonText, bankFromInlineDocument, bankFromValue, loadBankFromUrl, loadBundledBank, type LoadedBank } from '../../bank/load.js';
 import type { Bank, Question, QuestionKind } from '../../bank/types.js';
 import { variantsOf } from '../../bank/variants.js';
 import { QuizAnswerEvent } from '../../events/quiz-answer.js';
@@ -266,7 +266,7 @@ export class QuizCard extends LitElement {
       if (preloaded) loaded = preloaded;
       else if (bank && typeof bank === 'object') loaded = bankFromValue(bank, base);
       else if (src) loaded = await loadBankFromUrl(new URL(src, base), { signal, timeout });
-      else if (inline && inline.type !== 'json') loaded = await bankFromDocument(inline.text, base, `inline ${inline.type === 'gift' ? 'GIFT' : 'markdown'}`, inline.type);
+      else if (inline && inline.type !== 'json') loaded = await bankFromInlineDocument(inline.text, inline.type, base);
       else if (inline) loaded = bankFromJsonText(inline.text, base);
       else if (typeof bank === 'string' && bank) loaded = await loadBundledBank(bank, { signal, timeout });
       else throw new MissingSourceError();
