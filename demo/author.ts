@@ -7,6 +7,7 @@ import type { Bank, Question } from '../src/bank/types.js';
 import { importDocument, documentFormat } from '../src/import/document.js';
 import { toJsonFile } from '../src/import/documents.js';
 import type { ImportResult } from '../src/import/markdown.js';
+import { documentSummary, plural } from '../src/import/summary.js';
 import { plainText } from '../src/text/plain-text.js';
 
 /** Lines shown beside the import; a longer document is imported whole but shown in part. */
@@ -149,10 +150,6 @@ let downloadUrl: string | null = null;
 let imports = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function kindOf(question: Question): string {
   if (!question.choices) return question.kind === 'coding' ? 'coding' : 'open';
   return question.multiple || question.choices.filter((c) => c.correct).length > 1 ? 'multiple choice' : 'single choice';
@@ -171,23 +168,19 @@ function lineLink(line: number): HTMLAnchorElement {
   return link;
 }
 
-function summary(result: ImportResult): string {
+function summary(result: ImportResult, file: string): string {
   const { bank, diagnostics } = result;
-  const skipped = diagnostics.filter((d) => d.skipped).map((d) => d.line);
-  const warningCount = diagnostics.filter((d) => d.severity === 'warning').length;
   if (!bank) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     return `No bank: ${errors.map((d) => `line ${d.line}: ${d.message}`).join(' ')}`;
   }
-  const parts = [plural(bank.questions.length, 'question')];
-  if (skipped.length) parts.push(`${skipped.length} skipped (line${skipped.length === 1 ? '' : 's'} ${skipped.join(', ')})`);
-  parts.push(plural(warningCount, 'warning'));
-  return `${fileName.value || 'notes.md'}: ${parts.join(', ')}`;
+  return documentSummary(file, bank.questions.length, diagnostics);
 }
 
 function renderSource(text: string, result: ImportResult): void {
-  const starts = new Map<number, Question[]>();
-  result.lines?.forEach((line, i) => starts.set(line, [...(starts.get(line) ?? []), result.bank!.questions[i]!]));
+  // Question numbers (1-based) and diagnostics by the line they point at.
+  const starts = new Map<number, number[]>();
+  result.lines?.forEach((line, i) => starts.set(line, [...(starts.get(line) ?? []), i + 1]));
   const byLine = new Map<number, ImportResult['diagnostics']>();
   for (const d of result.diagnostics) byLine.set(d.line, [...(byLine.get(d.line) ?? []), d]);
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -197,9 +190,9 @@ function renderSource(text: string, result: ImportResult): void {
     const item = element('li');
     item.id = `line-${number}`;
     item.append(element('span', 'number', String(number)), element('span', 'text', line || ' '));
-    for (const question of starts.get(number) ?? []) {
+    for (const position of starts.get(number) ?? []) {
       item.classList.add('question-start');
-      item.append(element('span', 'marker question', `Question ${result.bank!.questions.indexOf(question) + 1}: ${question.title}`));
+      item.append(element('span', 'marker question', `Question ${position}: ${result.bank!.questions[position - 1]!.title}`));
     }
     for (const d of byLine.get(number) ?? []) {
       item.classList.add('has-warning');
@@ -273,10 +266,11 @@ function run(): void {
     return;
   }
   const file = fileName.value.trim() || 'notes.md';
-  const result = importDocument(text, { file });
+  const format = documentFormat(text, file);
+  const result = importDocument(text, { file, format });
   status.dataset.imports = String(++imports);
-  formatNote.textContent = documentFormat(text, file) === 'gift' ? 'Read as Moodle GIFT.' : 'Read as markdown.';
-  status.textContent = summary(result);
+  formatNote.textContent = format === 'gift' ? 'Read as Moodle GIFT.' : 'Read as markdown.';
+  status.textContent = summary(result, file);
   renderSource(text, result);
   renderQuestions(result);
   renderDownload(result.bank);

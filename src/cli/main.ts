@@ -6,6 +6,7 @@ import { formatIssues, validateBank, validateCatalog } from '../bank/validate.js
 import { formatDiagnostic, type ImportDiagnostic } from '../import/diagnostics.js';
 import { buildCatalog, importDocuments, toJsonFile, type SourceDocument } from '../import/documents.js';
 import { exportGift } from '../import/gift.js';
+import { documentSummary, plural } from '../import/summary.js';
 import { checkTopicRules, type TopicRules } from '../import/topics.js';
 
 const IMPORT_USAGE = `quiz-elements import: documents (Q&A markdown in any common layout, quizdown, LiaScript, Moodle GIFT) → banks
@@ -231,27 +232,6 @@ async function runImport(args: string[], io: Output): Promise<number> {
   }
   io.out(`${relative(process.cwd(), catalogPath)}: ${plural(banks.length, 'bank')}, ${plural(countQuestions(banks), 'question')}`);
   return 0;
-}
-
-/** `notes.md: 93 questions, 2 skipped (lines 40, 212), 4 warnings` */
-function documentSummary(file: string, questions: number | null, diagnostics: readonly ImportDiagnostic[]): string {
-  const own = diagnostics.filter((d) => d.file === file);
-  const skipped = own.filter((d) => d.skipped).map((d) => d.line);
-  const warnings = own.filter((d) => d.severity === 'warning').length;
-  const errors = own.filter((d) => d.severity === 'error').length;
-  const parts = [questions === null ? 'not imported' : plural(questions, 'question')];
-  if (skipped.length) parts.push(`${skipped.length} skipped (line${skipped.length === 1 ? '' : 's'} ${shortList(skipped)})`);
-  parts.push(plural(warnings, 'warning'));
-  if (errors) parts.push(plural(errors, 'error'));
-  return `${file}: ${parts.join(', ')}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function shortList(lines: readonly number[]): string {
-  return lines.length <= 8 ? lines.join(', ') : `${lines.slice(0, 8).join(', ')}, … ${lines.length - 8} more`;
 }
 
 function countQuestions(banks: readonly Bank[]): number {
