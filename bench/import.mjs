@@ -18,6 +18,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importDocument } from '../src/import/document.ts';
+import { isMultipleChoice } from '../src/practice/practice-set.ts';
 import { plainText } from '../src/text/plain-text.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,7 +88,7 @@ function expectedQuestions() {
 
 function kindOf(question) {
   if (!question.choices) return 'open';
-  return question.multiple || question.choices.filter((c) => c.correct).length > 1 ? 'multiple' : 'single';
+  return isMultipleChoice(question) ? 'multiple' : 'single';
 }
 
 /** Whether an imported question is the expected one: same title, or a title cut from it, or a prompt that starts with it. */

@@ -8,6 +8,7 @@ import { importDocument, documentFormat } from '../src/import/document.js';
 import { toJsonFile } from '../src/import/documents.js';
 import type { ImportResult } from '../src/import/markdown.js';
 import { documentSummary, plural } from '../src/import/summary.js';
+import { isMultipleChoice } from '../src/practice/practice-set.js';
 import { plainText } from '../src/text/plain-text.js';
 
 /** Lines shown beside the import; a longer document is imported whole but shown in part. */
@@ -152,7 +153,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 
 function kindOf(question: Question): string {
   if (!question.choices) return question.kind === 'coding' ? 'coding' : 'open';
-  return question.multiple || question.choices.filter((c) => c.correct).length > 1 ? 'multiple choice' : 'single choice';
+  return isMultipleChoice(question) ? 'multiple choice' : 'single choice';
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {

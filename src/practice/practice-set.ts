@@ -99,7 +99,7 @@ export function isRightSelection(question: Question, selected: readonly number[]
   return choices.every((choice, i) => choice.correct === selected.includes(i));
 }
 
-/** Single choice when exactly one choice is correct; otherwise the learner picks all correct ones. */
+/** Checkboxes (the learner picks all correct ones) when `multiple` says so or more than one choice is correct; otherwise single choice. */
 export function isMultipleChoice(question: Question): boolean {
   return !!question.choices && (question.multiple === true || question.choices.filter((c) => c.correct).length > 1);
 }
