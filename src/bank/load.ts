@@ -487,13 +487,11 @@ function diagnosticLines(diagnostics: readonly ImportDiagnostic[]): string {
 type Importer = Pick<typeof import('../import/markdown.js'), 'importText' | 'reportWarnings' | 'looksLikeGift'>;
 
 async function importedBank(text: string, baseUrl: string, file: string, source: Source = {}, format?: DocumentFormat): Promise<LoadedBank> {
-  let gift = format ? format === 'gift' : /\.gift$/i.test(file);
-  let importer = await lazyModule<Importer>(() => (gift ? import('../import/gift.js') : import('../import/markdown.js')), `the ${gift ? 'GIFT' : 'markdown'} importer`, source);
+  const load = (gift: boolean) => lazyModule<Importer>(() => (gift ? import('../import/gift.js') : import('../import/markdown.js')), `the ${gift ? 'GIFT' : 'markdown'} importer`, source);
+  const gift = format ? format === 'gift' : /\.gift$/i.test(file);
+  let importer = await load(gift);
   // A document that does not say its format (no ".gift", no type given) may still be GIFT; the markdown chunk knows how it looks.
-  if (!format && !gift && importer.looksLikeGift(text)) {
-    gift = true;
-    importer = await lazyModule<Importer>(() => import('../import/gift.js'), 'the GIFT importer', source);
-  }
+  if (!format && !gift && importer.looksLikeGift(text)) importer = await load(true);
   const { bank, diagnostics } = importer.importText(text, { file });
   if (!bank) {
     const message = `Could not import ${file} as a quiz bank:\n${diagnosticLines(diagnostics)}\nFix the document; "npx quiz-elements import <file>" reports the same problems.`;

@@ -387,6 +387,30 @@ describe('<quiz-card>', () => {
       </quiz-card>`);
       expect(part(el, 'title')!.textContent).to.equal('What does DNS do?');
       expect(part(el, 'header')!.textContent).to.contain('1 / 2');
+      expect(part(el, 'prompt'), 'a prompt that only repeats the title is not shown twice').to.equal(null);
+    });
+
+    it('shows the prompt when it says more than the title, and not when it only adds code marks to it', async () => {
+      const el = await card(html`<quiz-card>
+        <script type="text/markdown">
+          ### What does \`__init__\` do?
+
+          It sets up a new object.
+
+          ### What is a closure?
+
+          **Question:** Explain what a closure captures, with an example.
+
+          **Answer:** The variables of the scope it was made in.
+        </script>
+      </quiz-card>`);
+      expect(part(el, 'title')!.textContent).to.equal('What does __init__ do?');
+      expect(part(el, 'prompt')).to.equal(null);
+      button(el, /Next/)!.click();
+      await el.updateComplete;
+      expect(part(el, 'title')!.textContent).to.equal('What is a closure?');
+      await waitUntil(() => part(el, 'prompt')?.textContent?.includes('Explain what a closure captures'), 'the prompt shows under its title');
+      await expect(el).to.be.accessible();
     });
 
     it('imports an inline GIFT script', async () => {

@@ -56,6 +56,9 @@ interface Recording {
 }
 
 /** Keeps keyboard shortcuts away from what the learner is typing or operating. */
+/** Text without code and emphasis marks or spaces: a prompt that is its title's twin (`What does \`__init__\` do?`) is not shown twice. */
+const bare = (text: string) => text.replace(/[`*_\s]/g, '');
+
 function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['radio', 'checkbox'].includes(target.type));
 }
@@ -84,7 +87,7 @@ function isTextEntry(target: EventTarget | null): boolean {
  * @csspart header - Kind badge, progress status and position ("3 / 10").
  * @csspart status - The question's learner status (New, Learning, Due, Mastered).
  * @csspart title - The question title.
- * @csspart prompt - The question text.
+ * @csspart prompt - The question text; left out when it only repeats the title (as in imported notes whose heading is the question).
  * @csspart hint - The hint, once shown.
  * @csspart attempt - The learner's typed answer field.
  * @csspart answer - The reference answer.
@@ -794,7 +797,7 @@ export class QuizCard extends LitElement {
       <section data-focus="question" tabindex="-1" aria-labelledby="title" lang=${bank.language}>
         <div part="title" class="title" id="title" role="heading" aria-level=${this.headingLevel}>${question.title}</div>
         ${this.renderVariants(session, bank)}
-        <div part="prompt" class="prompt">${this.markdown(question.prompt, 'prompt')}</div>
+        ${bare(question.prompt) === bare(question.title) ? nothing : html`<div part="prompt" class="prompt">${this.markdown(question.prompt, 'prompt')}</div>`}
       </section>
       ${question.choices ? this.renderChoices(session, question) : this.renderOpen(session, question)}
       ${this.renderNav(session, single)}
@@ -836,10 +839,7 @@ export class QuizCard extends LitElement {
               ${attempt
                 ? html`<div><p class="section-label">${s.yourAttempt}</p><p class="attempt-echo">${state.attempt}</p></div>`
                 : nothing}
-              <div part="answer" class="block answer" lang=${this.bankLanguage}>
-                <p class="section-label" lang=${s.lang}>${s.answer}</p>
-                ${this.markdown(question.answer, 'answer')}
-              </div>
+              ${this.labelledBlock('answer', s.answer, question.answer, 'block answer')}
             </div>
             ${this.renderExplanation(question)}
             ${this.renderGrades(session)}
@@ -855,21 +855,21 @@ export class QuizCard extends LitElement {
     const s = this.strings;
     if (!question.hint) return nothing;
     return shown
-      ? html`<div part="hint" class="block hint" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.hint}</p>${this.markdown(question.hint, 'hint')}</div>`
+      ? this.labelledBlock('hint', s.hint, question.hint, 'block hint')
       : html`<div class="actions"><button part="button" type="button" @click=${this.showHint}>${s.showHint}</button></div>`;
   }
 
   /** Explanation and example, once the answer is shown or the choice checked. */
   private renderExplanation(question: Question): TemplateResult {
     const s = this.strings;
-    return html`
-      ${question.explanation
-        ? html`<div part="explanation" class="block" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.explanation}</p>${this.markdown(question.explanation, 'explanation')}</div>`
-        : nothing}
-      ${question.example
-        ? html`<div part="example" class="block" lang=${this.bankLanguage}><p class="section-label" lang=${s.lang}>${s.example}</p>${this.markdown(question.example, 'example')}</div>`
-        : nothing}
-    `;
+    return html`${this.labelledBlock('explanation', s.explanation, question.explanation)}${this.labelledBlock('example', s.example, question.example)}`;
+  }
+
+  /** A labelled block of bank text (answer, hint, explanation, example): its part, its label in the UI language, its markdown in the bank's. */
+  private labelledBlock(place: 'answer' | 'hint' | 'explanation' | 'example', label: string, text: string | undefined, className = 'block'): TemplateResult | typeof nothing {
+    return text
+      ? html`<div part=${place} class=${className} lang=${this.bankLanguage}><p class="section-label" lang=${this.strings.lang}>${label}</p>${this.markdown(text, place)}</div>`
+      : nothing;
   }
 
   private get bankLanguage(): string {
