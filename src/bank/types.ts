@@ -8,6 +8,13 @@
  * so every object type here is open.
  */
 
+import type { QuestionType } from '../interactions/interaction.js';
+import type { Blank } from '../interactions/fill-in/fill-in.js';
+import type { NumericAnswer } from '../interactions/numeric/numeric.js';
+import type { Pair } from '../interactions/matching/matching.js';
+
+export type { Blank, NumericAnswer, Pair, QuestionType };
+
 /** The only bank format this version of the library reads. */
 export const BANK_FORMAT = 'quiz-bank/1';
 /** The only catalog format this version of the library reads. */
@@ -38,9 +45,21 @@ export interface Question {
   /** Unique in the bank and stable across re-imports, so progress survives edits. */
   id: Slug;
   kind: QuestionKind;
+  /**
+   * How the question is asked: `open` (a flashcard; the default), `choice` (the default with
+   * `choices`), `true-false`, `fill-in`, `numeric`, `ordering` or `matching`, each with its fields
+   * below. A type this version does not know is asked as a flashcard.
+   */
+  type?: QuestionType | (string & {});
   /** Plain text, one line: what lists and search results show. */
   title: string;
+  /** The question. For `fill-in`, each `___` (three or more underscores) is a blank. */
   prompt: Markdown;
+  /**
+   * The model answer. Every type but `choice` needs one in the bank, so readers that do not know
+   * the type (older versions, search, lists) still show something true: the importer writes it
+   * out. A choice question without one gets its correct choices as a list when it is read.
+   */
   answer: Markdown;
   explanation?: Markdown;
   example?: Markdown;
@@ -54,6 +73,20 @@ export interface Question {
    * card shows checkboxes exactly when more than one choice is correct.
    */
   multiple?: boolean;
+  /** `true-false`: whether the statement in the prompt is true. */
+  isTrue?: boolean;
+  /** `fill-in`: the blanks, in the order of the `___` in the prompt (or asked after it when it has none). */
+  blanks?: Blank[];
+  /** `fill-in`: forgive small typos (one in words of 4–7 characters, two from 8; never in numbers). */
+  typos?: boolean;
+  /** `numeric`: the right value (± a tolerance) or range, and an optional unit. */
+  numeric?: NumericAnswer;
+  /** `ordering`: the items in the right order (the card shuffles them). */
+  items?: Markdown[];
+  /** `matching`: the right pairs (the card shuffles the right-hand sides). */
+  pairs?: Pair[];
+  /** `matching`: more right-hand items that belong to no pair. */
+  distractors?: Markdown[];
   /** What a GIFT import kept about a question the card shows as open (short answer, numeric, matching), so an export gives it back. */
   gift?: { type: 'short-answer' | 'numeric' | 'matching'; [detail: string]: unknown };
   /**

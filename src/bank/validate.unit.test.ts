@@ -139,7 +139,7 @@ describe('validateBank: a good bank', () => {
 
 describe('validateBank: each problem has its path and a plain message', () => {
   const cases: [string, (bank: Draft) => void, BankIssue][] = [
-    ['missing answer', (b) => delete b.questions[1].answer, { path: 'questions[1].answer', message: 'expected a string, got nothing' }],
+    ['missing answer', (b) => delete b.questions[0].answer, { path: 'questions[0].answer', message: 'expected a string, got nothing' }],
     ['answer of the wrong type', (b) => (b.questions[2].answer = 42), { path: 'questions[2].answer', message: 'expected a string, got a number' }],
     ['blank answer', (b) => (b.questions[0].answer = ' \n '), { path: 'questions[0].answer', message: 'expected a non-empty string, got " \\n "' }],
     ['unknown kind', (b) => (b.questions[2].kind = 'essay'), { path: 'questions[2].kind', message: 'expected "concept" or "coding", got "essay"' }],
@@ -455,16 +455,18 @@ describe('parseBank and parseCatalog', () => {
     const input = goodBank();
     for (const q of input.questions) delete q.answer;
     for (const q of input.questions) delete q.prompt;
+    for (const q of input.questions) delete q.title;
     assert.throws(
       () => parseBank(input),
       (error: unknown) => {
         assert.ok(error instanceof BankFormatError);
         assert.ok(error instanceof Error);
         assert.equal(error.name, 'BankFormatError');
-        assert.equal(error.issues.length, 6);
+        // Three titles, three prompts, and the answers of the two questions that are not choice questions.
+        assert.equal(error.issues.length, 8);
         assert.equal(error.message, formatIssues(error.issues, 5));
-        assert.match(error.message, /^questions\[0\]\.prompt: expected a string, got nothing\n/);
-        assert.match(error.message, /\n… and 1 more$/);
+        assert.match(error.message, /^questions\[0\]\.title: expected a string, got nothing\n/);
+        assert.match(error.message, /\n… and 3 more$/);
         return true;
       },
     );
