@@ -15,7 +15,7 @@ const PUNCTUATION_RE = new RegExp(`[${Object.keys(PUNCTUATION).join('')}]`, 'g')
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
 const SPACE_BY_CJK = new RegExp(`\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+`, 'gu');
 /** Spaces around punctuation ("a , b", "f( x )") are not part of an answer either. */
-const SPACE_BY_PUNCTUATION = /\s+(?=[.,;:!?)\]}'"])|(?<=[(\[{'"])\s+/g;
+const SPACE_BY_PUNCTUATION = /\s+(?=[.,;:!?)\]}'"])|(?<=[([{'"])\s+/g;
 
 export interface NormalizeOptions {
   /** Keep upper and lower case apart. */
