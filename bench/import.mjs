@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importDocument } from '../src/import/document.ts';
 import { isMultipleChoice } from '../src/practice/practice-set.ts';
+import { questionType } from '../src/interactions/interaction.ts';
 import { plainText } from '../src/text/plain-text.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,9 +87,24 @@ function expectedQuestions() {
   }
 }
 
+/** The question in the corpus's words: open, single, multiple or sequence (ordering). */
 function kindOf(question) {
-  if (!question.choices) return 'open';
-  return isMultipleChoice(question) ? 'multiple' : 'single';
+  const type = questionType(question);
+  if (type === 'choice') return isMultipleChoice(question) ? 'multiple' : 'single';
+  if (type === 'ordering') return 'sequence';
+  if (type === 'true-false') return 'single';
+  return 'open';
+}
+
+/**
+ * Whether the question is of the kind the corpus expects. The corpus counts a true/false question
+ * written with options (GIFT {T}, True/False boxes) as single choice and one whose verdict is
+ * written out ("True or False? …" answered "True") as open: a true-false question agrees with
+ * either. Fill-in and numeric questions are open questions in the corpus's words.
+ */
+function sameKind(question, kind) {
+  if (questionType(question) === 'true-false') return kind === 'single' || kind === 'open';
+  return kindOf(question) === kind;
 }
 
 /** Whether an imported question is the expected one: same title, or a title cut from it, or a prompt that starts with it. */
@@ -148,6 +164,9 @@ const rows = [];
 const misses = [];
 /** The same differences without the documents' words, for the committed results (the corpus is not ours to copy). */
 const anonymous = [];
+/** Imported questions per type, and expected orderings (the corpus's "sequence") imported as ordering questions. */
+const types = {};
+const sequences = { expected: 0, ordering: 0 };
 let totals = { expected: 0, found: 0, extra: 0, samples: 0, samplesOk: 0, choice: 0, choiceOk: 0, warnings: 0, skipped: 0, ms: 0, bytes: 0 };
 
 for (const entry of expectedFiles) {
@@ -156,6 +175,7 @@ for (const entry of expectedFiles) {
   const { bank, diagnostics } = importDocument(source, { file: entry.file });
   const ms = performance.now() - started;
   const questions = bank?.questions ?? [];
+  for (const question of questions) types[questionType(question)] = (types[questionType(question)] ?? 0) + 1;
   const expected = lists?.[entry.file] ?? entry.samples.map((s) => ({ title: s.title, answer: s.answerStartsWith, kind: s.kind }));
   const expectedCount = entry.questions;
   const { pairs, extra } = lists ? pair(expected, questions) : { pairs: [], extra: [] };
@@ -177,10 +197,16 @@ for (const entry of expectedFiles) {
     if (!question) problems.push('not found');
     else {
       if (!answerStarts(question, sample.answerStartsWith)) problems.push(`answer starts "${plainText(question.answer).slice(0, 30)}"`);
-      if (kindOf(question) !== sample.kind) problems.push(`kind ${kindOf(question)}, expected ${sample.kind}`);
+      if (!sameKind(question, sample.kind)) problems.push(`kind ${kindOf(question)}, expected ${sample.kind}`);
     }
     if (problems.length === 0) samplesOk++;
     else sampleNotes.push(`"${sample.title.slice(0, 40)}": ${problems.join(', ')}`);
+  }
+
+  for (const { expected: item, question } of pairs) {
+    if (item.kind !== 'sequence') continue;
+    sequences.expected++;
+    if (question && questionType(question) === 'ordering') sequences.ordering++;
   }
 
   // Choice questions: the first right option is the expected one, and single/multiple agree.
@@ -190,9 +216,9 @@ for (const entry of expectedFiles) {
     for (const [index, { expected: item, question }] of pairs.entries()) {
       if (item.kind !== 'single' && item.kind !== 'multiple') continue;
       choice++;
-      if (question && kindOf(question) === item.kind && answerStarts(question, item.answer)) choiceOk++;
-      else anonymous.push(`${entry.file}, expected question ${index + 1}: ${question ? `imported as ${kindOf(question)}${kindOf(question) === item.kind ? ' with another right option' : ''}, expected ${item.kind}` : 'not found'}`);
-      if (!(question && kindOf(question) === item.kind && answerStarts(question, item.answer))) misses.push(`${entry.file}: choice "${item.title.slice(0, 50)}": ${question ? `kind ${kindOf(question)}, right option "${plainText(question.choices?.find((c) => c.correct)?.text ?? question.answer).slice(0, 40)}", expected ${item.kind} "${item.answer.slice(0, 40)}"` : 'not found'}`);
+      if (question && sameKind(question, item.kind) && answerStarts(question, item.answer)) choiceOk++;
+      else anonymous.push(`${entry.file}, expected question ${index + 1}: ${question ? `imported as ${kindOf(question)}${sameKind(question, item.kind) ? ' with another right option' : ''}, expected ${item.kind}` : 'not found'}`);
+      if (!(question && sameKind(question, item.kind) && answerStarts(question, item.answer))) misses.push(`${entry.file}: choice "${item.title.slice(0, 50)}": ${question ? `kind ${kindOf(question)}, right option "${plainText(question.choices?.find((c) => c.correct)?.text ?? question.answer).slice(0, 40)}", expected ${item.kind} "${item.answer.slice(0, 40)}"` : 'not found'}`);
     }
   }
   if (args.has('--verbose') && lists) {
@@ -247,6 +273,7 @@ const worst = rows.reduce((min, r) => (r.recall < min.recall ? r : min), rows[0]
 const summary = [
   `Recall ${pct(totals.found / totals.expected)} overall (target ≥ 95%), lowest ${pct(worst.recall)} (${worst.file}; target ≥ 90% in every file).`,
   `${totals.extra} imported questions match no expected question; ${totals.samplesOk} of ${totals.samples} samples match (title, answer start, kind); ${totals.choiceOk} of ${totals.choice} choice questions have the expected right option and kind.`,
+  `Imported by type: ${Object.entries(types).sort((a, b) => b[1] - a[1]).map(([type, n]) => `${type} ${n}`).join(', ')}; ${sequences.ordering} of ${sequences.expected} orderings the corpus counts (quizdown numbered lists, LiaScript drag and drop) are ordering questions.`,
   `Import time: ${totals.ms.toFixed(0)} ms for all ${rows.length} files (${(totals.bytes / 1024).toFixed(0)} KB); a 1 MB markdown document (the corpus's markdown repeated) imports in ${bigRuns[2].toFixed(0)} ms (median of 5; min ${bigRuns[0].toFixed(0)}, max ${bigRuns[4].toFixed(0)}; target < 1 s).`,
   lists ? 'Per-question comparison against tools/count_questions.py (run with python3).' : 'python3 was not available: recall is counted from question counts only, false questions are the surplus over the expected count.',
 ].join('\n\n');

@@ -76,3 +76,12 @@ export function fitQuestion(question: Question, line: number, diagnostics: Diagn
   }));
   if (question.choices === undefined) delete question.choices;
 }
+
+const QUESTION_KEY_ORDER = ['id', 'kind', 'type', 'title', 'topics', 'prompt', 'answer', 'explanation', 'example', 'hint', 'choices', 'multiple', 'isTrue', 'blanks', 'numeric', 'items', 'pairs', 'distractors', 'variantOf'];
+
+/** Fixed key order keeps the committed JSON diffable. */
+export function orderQuestionKeys(question: Question): Question {
+  const ordered: Record<string, unknown> = {};
+  for (const key of QUESTION_KEY_ORDER) if (question[key] !== undefined) ordered[key] = question[key];
+  return Object.assign(ordered, question) as Question;
+}

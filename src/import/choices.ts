@@ -1,8 +1,8 @@
 /**
  * Choice and ordering syntaxes inside a question's text: task lists (`- [x]`), quizdown (`1. [x]`
  * single, `- [x]` multiple, a plain numbered list for ordering, `>` comments under options),
- * LiaScript (`[(X)]`, `[[X]]`, `@dragdroporder`), and lettered options (`A.`, `A)`, `- A.`)
- * whose answer key is written elsewhere (`Answer: B, E`).
+ * LiaScript (`[(X)]`, `[[X]]`, `@dragdroporder`), lettered options (`A.`, `A)`, `- A.`)
+ * whose answer key is written elsewhere (`Answer: B, E`), and matching lists (`- France -> Paris`).
  */
 import { parseItem, scanBlocks, type Block, type Box, type ItemBlock } from './blocks.js';
 import { isBlank, type Line } from './source.js';
@@ -37,7 +37,41 @@ export interface OrderingGroup {
   end: number;
 }
 
-export type Interaction = ChoiceGroup | OrderingGroup;
+export interface MatchingGroup {
+  type: 'matching';
+  /** `left -> right` items; an empty left side (`- -> IBM`) makes a distractor. */
+  pairs: { left: string; right: string }[];
+  distractors: string[];
+  start: number;
+  end: number;
+}
+
+export type Interaction = ChoiceGroup | OrderingGroup | MatchingGroup;
+
+/** The arrow of a matching item, outside code spans: `->`, `→`, `=>`, `⟶`. */
+const ARROW = /\s*(?:->|→|=>|⟶)\s*/;
+
+/** `left -> right` (left may be empty: a distractor), or null. */
+export function arrowPair(text: string): { left: string; right: string } | null {
+  if (text.includes('\n')) return null;
+  let at = -1;
+  let length = 0;
+  const parts = text.split(/(`+[^`]*`+)/);
+  let offset = 0;
+  for (let i = 0; i < parts.length && at < 0; i++) {
+    const part = parts[i]!;
+    const match = i % 2 === 0 ? ARROW.exec(part) : null;
+    if (match) {
+      at = offset + match.index;
+      length = match[0].length;
+    }
+    offset += part.length;
+  }
+  if (at < 0) return null;
+  const left = text.slice(0, at).trim();
+  const right = text.slice(at + length).trim();
+  return right && !ARROW.test(right) ? { left, right } : null;
+}
 
 const LETTER = /^(?:\(([A-H])\)|（([A-H])）|([A-H])(?:[.．、:：)）]|\s)|\*\*([A-H])[.．、:：)）]?\*\*[.．、:：)）]?)\s*/;
 const DRAG_ORDER = /^\s*@dragdroporder\(\s*@uid\s*,([^\n]*)\)\s*$/;
@@ -55,6 +89,8 @@ export function letterOption(text: string): { letter: string; text: string } | n
 interface Context {
   /** The document holds quizdown, where `- [x]` lists are multiple choice and plain numbered lists are orderings. */
   quizdown: boolean;
+  /** Read `left -> right` lists as matching (inside a question; structure inference counts only choices and orderings). */
+  matching?: boolean;
 }
 
 /** Where each line of the text stands, so a block's place is looked up, not searched for. */
@@ -83,12 +119,12 @@ function sameBoxKind(a: Box, b: Box | undefined): boolean {
   return !!b && (a.kind === b.kind || (a.kind !== 'task' && b.kind !== 'task'));
 }
 
-/** The first choice or ordering group in `lines` (a question's text), or null. */
+/** The first choice, ordering or matching group in `lines` (a question's text), or null. */
 export function findInteraction(lines: readonly Line[], context: Context): Interaction | null {
   return findInteractions(lines, context, 1)[0] ?? null;
 }
 
-/** Every choice or ordering group in `lines`, in order (at most `limit`). */
+/** Every choice, ordering or matching group in `lines`, in order (at most `limit`). */
 export function findInteractions(lines: readonly Line[], context: Context, limit = Infinity): Interaction[] {
   const blocks = scanBlocks(lines);
   const positions: Positions = new Map(lines.map((line, i) => [line, i]));
@@ -115,6 +151,10 @@ function interactionAt(lines: readonly Line[], blocks: readonly Block[], b: numb
   }
   if (block.type === 'paragraph') {
     const group = letteredLines(lines, cursor) ?? boxedLines(lines, cursor) ?? dragOrder(lines, cursor);
+    if (group) return group;
+  }
+  if (context.matching && block.type === 'item' && !block.box && arrowPair(block.text)) {
+    const group = matchingItems(positions, blocks, b, cursor);
     if (group) return group;
   }
   if (context.quizdown && block.type === 'item' && block.ordered && !block.box) {
@@ -162,6 +202,25 @@ function boxedItems(positions: Positions, blocks: readonly Block[], first: numbe
     return head.ordered ? { type: 'choices', syntax: 'quizdown-single', options, start, end } : { type: 'choices', syntax: 'quizdown-multiple', options, start, end, multiple: true };
   }
   return { type: 'choices', syntax: 'task', options, start, end };
+}
+
+/** A list whose every item is `left -> right`, two pairs or more. */
+function matchingItems(positions: Positions, blocks: readonly Block[], first: number, start: number): MatchingGroup | null {
+  const head = blocks[first] as ItemBlock;
+  const pairs: MatchingGroup['pairs'] = [];
+  const distractors: string[] = [];
+  let end = start;
+  for (let k = first; k < blocks.length; k++) {
+    const next = blocks[k]!;
+    if (next.type === 'blank') continue;
+    if (next.type !== 'item' || next.indent !== head.indent || next.box) break;
+    const pair = arrowPair(itemText(next));
+    if (!pair) return null;
+    if (pair.left) pairs.push(pair);
+    else distractors.push(pair.right);
+    end = lastIndex(positions, next) + 1;
+  }
+  return pairs.length >= 2 ? { type: 'matching', pairs, distractors, start, end } : null;
 }
 
 function letteredItems(positions: Positions, blocks: readonly Block[], first: number, start: number): ChoiceGroup | null {

@@ -137,15 +137,14 @@ describe('quizdown', () => {
     assert.equal(several.answer, '- Earth\n- Mars');
   });
 
-  it('imports a numbered list without boxes as an open question whose answer is the order, and warns', () => {
+  it('imports a numbered list without boxes as an ordering question, its items in order, without a warning', () => {
     const q = question(bank, 'In what order do these planets orbit, from the sun outwards?');
     assert.equal(q.choices, undefined);
+    assert.equal(q.type, 'ordering');
+    assert.deepEqual(q.items, ['Venus', 'Earth', 'Jupiter']);
     assert.equal(q.answer, '1. Venus\n2. Earth\n3. Jupiter');
     assert.equal(q.explanation, 'The inner planets come first.');
-    const warning = warnings.find((d) => d.line === 35);
-    assert.ok(warning, warnings.map(formatDiagnostic).join('\n'));
-    assert.match(warning.message, /put items in order.*open question/);
-    assert.equal(warning.skipped, undefined);
+    assert.equal(warnings.find((d) => d.line === 35), undefined, warnings.map(formatDiagnostic).join('\n'));
   });
 
   it('does not read the options block of the quizdown opener as text', () => {
@@ -265,12 +264,14 @@ describe('LiaScript quizzes', () => {
     assert.equal(one.multiple, true);
   });
 
-  it('imports `@dragdroporder` as an open question whose answer is the order, and warns', () => {
+  it('imports `@dragdroporder` as an ordering question, without a warning', () => {
     const q = question(bank, 'In which order do you clean up after work?');
     assert.equal(q.choices, undefined);
+    assert.equal(q.type, 'ordering');
+    assert.deepEqual(q.items, ['Switch off the machine', 'Sweep the floor', 'Wash your hands']);
     assert.equal(q.answer, '1. Switch off the machine\n2. Sweep the floor\n3. Wash your hands');
     assert.ok(!q.prompt.includes('@dragdroporder'));
-    assert.ok(warnings.some((d) => d.line === 31 && /put items in order/.test(d.message)), warnings.map(formatDiagnostic).join('\n'));
+    assert.ok(!warnings.some((d) => d.line === 31), warnings.map(formatDiagnostic).join('\n'));
   });
 
   it('reads `[(X)]` lines written without list markers', () => {

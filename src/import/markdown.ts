@@ -11,8 +11,9 @@ import { inferStructure, type Draft, type ProseDraft, type RecapDraft } from './
 import type { Section } from './headings.js';
 import { isNeverQuestion, titleFrom } from './titles.js';
 import { assignTopics, bankTopics, isGenericSection, sectionTopics, type TopicRules } from './topics.js';
-import { dropInvalidQuestions, fileTitle, fitQuestion, pickId, pickLanguage } from './assemble.js';
+import { dropInvalidQuestions, fileTitle, fitQuestion, orderQuestionKeys, pickId, pickLanguage } from './assemble.js';
 import { linkVariantsInBank } from './variants.js';
+import { trueFalseAnswer } from '../interactions/true-false/true-false.js';
 
 export interface ImportOptions {
   /**
@@ -40,6 +41,8 @@ export interface ImportResult {
   lines?: number[];
 }
 
+/** Wiki links to headings and embeds (`[[#Heading]]`, `[[Page#Part]]`, `![[image]]`): a document of linked notes. */
+const WIKI_LINK = /!\[\[|\[\[[^\]\n]{0,300}#/;
 const ORDERED_TASK = /^[ \t]{0,3}\d{1,9}[.)][ \t]+\[[ xX]\][ \t]/m;
 const UNORDERED_TASK = /^[ \t]{0,3}[-*+][ \t]+\[[ xX]\][ \t]/m;
 const NO_QUESTION =
@@ -70,7 +73,7 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
     return { bank: null, diagnostics: diagnostics.finish(false) };
   }
 
-  const context = { chinese, quizdown, pairs: outline.pairs, warn: diagnostics.warn };
+  const context = { chinese, quizdown, pairs: outline.pairs, wikiLinks: WIKI_LINK.test(source), warn: diagnostics.warn };
 
   const built: { question: Question; draft: Draft; titleFromText: boolean }[] = [];
   for (const draft of outline.drafts) {
@@ -97,7 +100,11 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
   const bankTitle = (meta.title?.trim() || outline.title || fileTitle(file)).replace(/\s+/g, ' ').trim() || 'Questions';
   const id = pickId(options.id ?? meta.id, file, bankTitle, diagnostics);
 
-  for (const { question, draft } of built) fitQuestion(question, draft.line, diagnostics);
+  for (const { question, draft } of built) {
+    fitQuestion(question, draft.line, diagnostics);
+    // True or false in the bank's words, now that its language is known.
+    if (question.type === 'true-false') question.answer = trueFalseAnswer(question.isTrue === true, language);
+  }
   const ids = uniqueIds(built.map(({ question, draft }) => pinnedId(draft, diagnostics) ?? questionIdFromTitle(question.title)));
   const sectionsOf = new Map<Question, Section[]>();
   built.forEach(({ question, draft }, i) => {
@@ -245,15 +252,6 @@ function mergeRecaps(
 
 function dedentLines(lines: readonly Line[], indent: number): Line[] {
   return lines.map((l) => ({ ...l, text: l.text.replace(new RegExp(`^ {0,${indent}}`), '') }));
-}
-
-const QUESTION_KEY_ORDER = ['id', 'kind', 'title', 'topics', 'prompt', 'answer', 'explanation', 'example', 'hint', 'choices', 'multiple', 'variantOf'];
-
-/** Fixed key order keeps the committed JSON diffable. */
-function orderQuestionKeys(question: Question): Question {
-  const ordered: Record<string, unknown> = {};
-  for (const key of QUESTION_KEY_ORDER) if (question[key] !== undefined) ordered[key] = question[key];
-  return Object.assign(ordered, question) as Question;
 }
 
 export type { QuestionKind };

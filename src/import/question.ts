@@ -4,10 +4,18 @@
  * options, or the text itself), and a title a list can show. A question that cannot be read is
  * skipped with a warning that says why.
  */
-import type { Choice, Question } from '../bank/types.js';
+import type { Blank, Choice, NumericAnswer, Pair, Question } from '../bank/types.js';
+import { fillInAnswer } from '../interactions/fill-in/fill-in.js';
+import { matchingAnswer } from '../interactions/matching/matching.js';
+import { numericAnswerText } from '../interactions/numeric/numeric.js';
+import { orderingAnswer } from '../interactions/ordering/ordering.js';
+import { trueFalseAnswer } from '../interactions/true-false/true-false.js';
+import { readBlanks } from './blanks.js';
 import { parseItem } from './blocks.js';
 import { NAVIGATION_LINK } from './carriers.js';
-import { escapeChoiceText, findInteraction, stripOptionLetters, matchAnswerText, readAnswerKey, splitChoiceList, type ChoiceGroup, type OrderingGroup } from './choices.js';
+import { escapeChoiceText, findInteraction, stripOptionLetters, matchAnswerText, readAnswerKey, splitChoiceList, type ChoiceGroup, type MatchingGroup, type OrderingGroup } from './choices.js';
+import { readNumericAnswer } from './numeric.js';
+import { asksTrueFalse, trueFalsePair, writtenVerdict } from './true-false.js';
 import { isAnswerSummary, labelName, matchLabel, type Field } from './labels.js';
 import { closesFence, fenceOpen, isBlank, type Fence, type Line } from './source.js';
 import type { Draft } from './structure.js';
@@ -18,6 +26,8 @@ export interface BuildContext {
   quizdown: boolean;
   /** `Q:` / `A:` are labels (Q/A documents). */
   pairs: boolean;
+  /** The document links notes wiki-style (`[[#Heading]]`, `![[embed]]`): `[[…]]` are links there, not blanks. */
+  wikiLinks?: boolean;
   warn: (line: number, message: string, skipped?: boolean) => void;
 }
 
@@ -201,7 +211,38 @@ interface Parts {
   multiple: boolean;
   /** Text that makes the question's shape clear (choices, an ordering, a labelled answer). */
   structured: boolean;
-  ordering: boolean;
+  /** The fields of a question type other than open and choice, once read. */
+  typed?: Typed;
+}
+
+/** A question type's own fields, as the importer reads them. */
+export type Typed =
+  | { type: 'true-false'; isTrue: boolean }
+  | { type: 'fill-in'; blanks: Blank[] }
+  | { type: 'numeric'; numeric: NumericAnswer }
+  | { type: 'ordering'; items: string[] }
+  | { type: 'matching'; pairs: Pair[]; distractors: string[] };
+
+/** The answer older readers show for a typed question (true/false in English until the bank's language is known). */
+function typedAnswer(typed: Typed, chinese: boolean): string {
+  switch (typed.type) {
+    case 'true-false':
+      return trueFalseAnswer(typed.isTrue, chinese ? 'zh' : 'en');
+    case 'fill-in':
+      return fillInAnswer(typed.blanks);
+    case 'numeric':
+      return numericAnswerText(typed.numeric);
+    case 'ordering':
+      return orderingAnswer(typed.items);
+    case 'matching':
+      return matchingAnswer(typed.pairs);
+  }
+}
+
+/** The question's type fields, as they go into the bank. */
+function typedFields(typed: Typed): Partial<Question> {
+  if (typed.type === 'matching') return { type: 'matching', pairs: typed.pairs, ...(typed.distractors.length ? { distractors: typed.distractors } : {}) };
+  return typed;
 }
 
 /** What the builders share about the question in hand: where it is and how to name it. */
@@ -222,19 +263,21 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
   }
   // Heading, bold-line, list and quote titles had their numbering taken off already.
   const place: Place = { draft, split, context, title: titleFrom(draft.title, { numbering: draft.number === undefined && draft.carrier !== 'heading' }).title };
-  const parts: Parts = { prompt: fields.prompt, answer: fields.answer, hint: fields.hint, explanation: [], multiple: false, structured: split.answered, ordering: false };
+  const parts: Parts = { prompt: fields.prompt, answer: fields.answer, hint: fields.hint, explanation: [], multiple: false, structured: split.answered };
 
   const read = fields.choices.some((l) => !isBlank(l.text)) ? readChoiceField(place, parts) : readInteraction(place, parts);
   if (!read) return null;
+  if (parts.choices) readTrueFalseChoices(place, parts);
+  if (!parts.choices && !parts.typed && !split.answered && !parts.answer.some((l) => !isBlank(l.text))) readFillIn(place, parts);
 
-  if (!parts.choices && !parts.ordering && onlyUncheckedOptions(parts.prompt)) {
+  if (!parts.choices && !parts.typed && onlyUncheckedOptions(parts.prompt)) {
     context.warn(draft.line, `${describe(draft, place.title)} is skipped: none of its options is marked correct (- [x])`, true);
     return null;
   }
   // Without an answer, the text under the title is the answer, unless the question labels some of
   // its text (a prompt, a hint) but not an answer: then it has none.
   let promptIsTitle = false;
-  if (!parts.choices && !parts.ordering && !parts.answer.some((l) => !isBlank(l.text)) && draft.kind !== 'coding' && !split.answered && split.labels.length === 0 && !startsWithPlainLabel(parts.prompt)) {
+  if (!parts.choices && !parts.typed && !parts.answer.some((l) => !isBlank(l.text)) && draft.kind !== 'coding' && !split.answered && split.labels.length === 0 && !startsWithPlainLabel(parts.prompt)) {
     parts.answer = parts.prompt;
     parts.prompt = [];
     promptIsTitle = true;
@@ -246,13 +289,18 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
     return null;
   }
   const cut = shortTitle(title);
-  const answer = parts.choices && parts.answer.length === 0 ? choicesAnswer(parts.choices) : joinLines(parts.answer);
+  let answer = parts.typed ? typedAnswer(parts.typed, context.chinese) : parts.choices && parts.answer.length === 0 ? choicesAnswer(parts.choices) : joinLines(parts.answer);
   if (isPlaceholder(answer)) {
     const label = context.pairs ? (context.chinese ? '答：' : 'A:') : labelName('answer', context.chinese);
     const how = split.labels.length > 0 || draft.kind === 'coding' ? `add ${label}${draft.kind === 'coding' ? ' or a fenced code block' : ''} under it` : 'write the answer under it';
     const why = answer ? `its answer "${cleanText(answer).slice(0, 40)}" is a placeholder` : 'it has no answer';
     context.warn(draft.line, `${describe(draft, cut.title)} is skipped: ${why}; ${how}`, true);
     return null;
+  }
+
+  if (!parts.choices && !parts.typed && draft.kind !== 'coding') {
+    readWrittenType(`${title}\n${joinLines(parts.prompt)}`, answer, parts);
+    if (parts.typed) answer = typedAnswer(parts.typed, context.chinese);
   }
 
   const prompt = joinLines(parts.prompt);
@@ -270,6 +318,7 @@ export function buildQuestion(draft: Draft, context: BuildContext): Built | null
   if (example) question.example = example;
   const hint = joinLines(parts.hint);
   if (hint) question.hint = hint;
+  if (parts.typed) Object.assign(question, typedFields(parts.typed));
   if (parts.choices) {
     question.choices = parts.choices;
     // Checkboxes with one right option need saying; with several, the count says it.
@@ -314,8 +363,12 @@ function readChoiceField({ draft, title, split, context }: Place, parts: Parts):
 
 /** Choices or an ordering written in the question's text, in any of the syntaxes. False when the question is skipped. */
 function readInteraction(place: Place, parts: Parts): boolean {
-  const interaction = findInteraction(parts.prompt, { quizdown: place.context.quizdown });
+  const interaction = findInteraction(parts.prompt, { quizdown: place.context.quizdown, matching: true });
   if (!interaction) return true;
+  if (interaction.type === 'matching') {
+    readMatching(place, parts, interaction);
+    return true;
+  }
   parts.structured = true;
   if (interaction.type === 'ordering') {
     readOrdering(place, parts, interaction);
@@ -386,15 +439,93 @@ function readChoices({ draft, title, split, context }: Place, parts: Parts, grou
   return true;
 }
 
-/** An ordering (quizdown numbered list, LiaScript drag and drop): an open question whose answer is the list in order, for now. */
-function readOrdering({ draft, title, split, context }: Place, parts: Parts, ordering: OrderingGroup): void {
+/** An ordering (quizdown numbered list, LiaScript drag and drop): the items in the right order. */
+function readOrdering({ context }: Place, parts: Parts, ordering: OrderingGroup): void {
   const after = parts.prompt.slice(ordering.end);
   parts.prompt = parts.prompt.slice(0, ordering.start);
-  parts.ordering = true;
-  if (!split.answered) parts.answer = ordering.items.map((item, i) => ({ text: `${i + 1}. ${item}`, line: draft.line }));
+  parts.typed = { type: 'ordering', items: ordering.items };
   const afterText = joinLines(context.quizdown ? takeQuotes(after).quotes : after);
   if (afterText) parts.explanation.unshift(afterText);
-  context.warn(draft.line, `${describe(draft, title)} asks to put items in order; the card cannot ask that yet, so it is imported as an open question whose answer is the list in order`);
+  keepWrittenAnswer(parts);
+}
+
+/** Words of a question that asks to match (needed when no answer label says where the question ends). */
+const ASKS_TO_MATCH = /\b(?:match|matching|pair|connect|assign|zuordnen|ordne|verbinde|relaciona|empareja|associe|relie|associa)\w*|匹配|配对|连线|对应/i;
+
+/**
+ * A list of `left -> right` pairs in the question's text. Under a question that labels its answer,
+ * the list is part of the question; without, only when the question says to match: otherwise
+ * (a heading that asks, a list of arrows under it) the list answers it.
+ */
+function readMatching({ title, split }: Place, parts: Parts, matching: MatchingGroup): void {
+  const before = parts.prompt.slice(0, matching.start);
+  if (!split.answered && !ASKS_TO_MATCH.test(`${title}\n${joinLines(before)}`)) return;
+  parts.structured = true;
+  parts.prompt = [...before, ...parts.prompt.slice(matching.end)];
+  parts.typed = { type: 'matching', pairs: matching.pairs, distractors: matching.distractors };
+  keepWrittenAnswer(parts);
+}
+
+/** A written answer beside an interaction that answers itself explains it. */
+function keepWrittenAnswer(parts: Parts): void {
+  const written = joinLines(parts.answer);
+  if (written) parts.explanation.unshift(written);
+  parts.answer = [];
+}
+
+/**
+ * Two choices that are true and false (`- [x] True` / `- [ ] False`, `正确`/`错误`) make a
+ * true/false question; the choices' feedback explains it.
+ */
+function readTrueFalseChoices(_place: Place, parts: Parts): void {
+  const choices = parts.choices!;
+  const pair = trueFalsePair(choices.map((c) => c.text));
+  if (!pair || parts.multiple || choices.filter((c) => c.correct).length !== 1) return;
+  const isTrue = choices[0]!.correct === pair.first;
+  const right = choices.find((c) => c.correct)!;
+  const wrong = choices.find((c) => !c.correct)!;
+  const feedback = [right.feedback, wrong.feedback].filter((f): f is string => !!f && f.trim() !== '');
+  const written = joinLines(parts.answer);
+  const verdict = written ? writtenVerdict(written) : null;
+  const said = verdict ? verdict.rest : written;
+  parts.explanation.unshift(...feedback, ...(said ? [said] : []));
+  parts.answer = [];
+  parts.choices = undefined;
+  parts.multiple = false;
+  parts.typed = { type: 'true-false', isTrue };
+}
+
+/**
+ * Blanks `[[…]]` in a question with no other answer: the text is the question, the blanks its
+ * answers. Inline blanks under a title that asks are more likely wiki links in the answer
+ * ("See [[Attention]]") than blanks, and so are all `[[…]]` of a document that links wiki-style.
+ */
+function readFillIn({ title, context }: Place, parts: Parts): void {
+  if (context.wikiLinks) return;
+  const read = readBlanks(parts.prompt);
+  if (!read) return;
+  const inline = read.prompt.some((l) => l.text.includes('___'));
+  if (inline && title && isQuestionLike(title)) return;
+  parts.prompt = read.prompt;
+  parts.structured = true;
+  parts.typed = { type: 'fill-in', blanks: read.blanks };
+}
+
+/**
+ * An answer that is only a number (`42`, `9.81 ± 0.05 m/s²`, `6..12`) makes a numeric question; a
+ * verdict ("True", "错误。…") under a question that says it asks for true or false makes a
+ * true/false one, the rest of the answer explaining it.
+ */
+function readWrittenType(question: string, answer: string, parts: Parts): void {
+  const numeric = readNumericAnswer(answer);
+  if (numeric) {
+    parts.typed = { type: 'numeric', numeric };
+    return;
+  }
+  const verdict = asksTrueFalse(question) ? writtenVerdict(answer) : null;
+  if (!verdict) return;
+  parts.typed = { type: 'true-false', isTrue: verdict.isTrue };
+  if (verdict.rest) parts.explanation.unshift(verdict.rest);
 }
 
 /**
