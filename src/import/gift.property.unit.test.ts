@@ -2,7 +2,8 @@
  * Property-based tests (fast-check) of the GIFT round trip: a GIFT document imported, exported
  * and imported again gives the questions of the first import back, on every field GIFT can hold
  * (title, prompt, answer, choices with correct/feedback/weight, multiple, the explanation of
- * choice questions, topics, the `gift` record). Texts are full of GIFT's special characters
+ * choice questions, topics; the type of true/false, fill-in, numeric and matching questions with
+ * its fields and explanation). Texts are full of GIFT's special characters
  * (`~ = # { } : \`), line breaks and markdown.
  *
  * Each property has a fixed seed, so a failure in CI reproduces locally; raise `numRuns` locally
@@ -16,6 +17,19 @@ import { formatDiagnostic } from './diagnostics.js';
 import { exportGift, importGift } from './gift.js';
 import type { ImportResult } from './markdown.js';
 import { giftFields } from '../../test/gift-fields.js';
+import type { Bank, Question } from '../bank/types.js';
+
+/** giftFields, and what a question type of its own adds: its fields, and its explanation (GIFT's general feedback). */
+const roundTripFields = (bank: Bank, q: Question) => ({
+  ...giftFields(bank, q),
+  type: q.type,
+  isTrue: q.isTrue,
+  blanks: q.blanks,
+  numeric: q.numeric,
+  pairs: q.pairs,
+  distractors: q.distractors,
+  ...(q.type ? { explanation: q.explanation } : {}),
+});
 
 const RUNS = Number(process.env.FC_RUNS) || 200;
 const run = (seed: number, numRuns = RUNS): fc.Parameters<unknown> => ({ seed, numRuns });
@@ -78,8 +92,8 @@ const numericBlock = fc.oneof(
 );
 
 const matchingBlock = fc
-  .array(fc.tuple(line, line), { minLength: 2, maxLength: 4 })
-  .map((pairs) => pairs.map(([left, right]) => `=${escape(left)} -> ${escape(right)}`));
+  .tuple(fc.array(fc.tuple(line, line), { minLength: 2, maxLength: 4 }), fc.array(line, { maxLength: 2 }))
+  .map(([pairs, distractors]) => [...pairs.map(([left, right]) => `=${escape(left)} -> ${escape(right)}`), ...distractors.map((d) => `= -> ${escape(d)}`)]);
 
 /** How a question's text is written: GIFT's default format, or a `[format]` marker. */
 const format = fc.constantFrom('', '[moodle]', '[markdown]', '[plain]', '[html]');
@@ -107,9 +121,10 @@ function giftQuestion(block: fc.Arbitrary<string[]>, options: { gap?: boolean; g
     });
 }
 
-const choiceQuestion = fc.oneof(giftQuestion(choiceBlock, { gap: true }), giftQuestion(trueFalseBlock));
+const choiceQuestion = giftQuestion(choiceBlock, { gap: true });
 const openQuestion = fc.oneof(
-  giftQuestion(shortAnswerBlock),
+  giftQuestion(trueFalseBlock),
+  giftQuestion(shortAnswerBlock, { gap: true }),
   giftQuestion(numericBlock),
   giftQuestion(matchingBlock),
   giftQuestion(fc.constant([]), { general: false }),
@@ -139,15 +154,15 @@ function assertRoundTrip(source: string): string | null {
   assert.ok(second.bank, `the export does not import:\n${second.diagnostics.map(formatDiagnostic).join('\n')}\n--- export:\n${exported}`);
   assert.ok(validateBank(second.bank).ok);
   assert.deepEqual(
-    second.bank.questions.map((q) => giftFields(second.bank!, q)),
-    first.questions.map((q) => giftFields(first, q)),
+    second.bank.questions.map((q) => roundTripFields(second.bank!, q)),
+    first.questions.map((q) => roundTripFields(first, q)),
     `--- export:\n${exported}`,
   );
   return exported;
 }
 
 describe('GIFT import → export → import', () => {
-  test('keeps choice questions: options, right ones, weights, feedback, checkboxes and explanation', () => {
+  test('keeps choice questions (missing word too): options, right ones, weights, feedback, checkboxes and explanation', () => {
     fc.assert(
       fc.property(giftDocument(choiceQuestion), (source) => {
         assertRoundTrip(source);
@@ -156,7 +171,7 @@ describe('GIFT import → export → import', () => {
     );
   });
 
-  test('keeps short-answer, numeric, matching and essay questions with their answer and GIFT record', () => {
+  test('keeps true/false, fill-in (short answer, missing word), numeric, matching and essay questions with their type fields', () => {
     fc.assert(
       fc.property(giftDocument(openQuestion), (source) => {
         assertRoundTrip(source);

@@ -1,24 +1,29 @@
 /**
  * Moodle GIFT, both ways. Import reads multiple choice (`=`/`~`, `%50%` weights), true/false,
- * short answer, numeric, matching, missing word and essay questions, feedback (`#`, `####`),
- * `$CATEGORY` (topics), `::title::`, the `[html]`/`[markdown]`/`[moodle]`/`[plain]` text formats
- * and escapes. Types the card cannot ask yet become open questions with their answer written out
- * (and a warning); what GIFT said about them is kept under `gift`, so an export gives it back.
- * Export writes a bank as GIFT that imports to the same bank.
+ * short answer and missing word (fill-in), numeric, matching and essay questions, feedback (`#`,
+ * `####`), `$CATEGORY` (topics), `::title::`, the `[html]`/`[markdown]`/`[moodle]`/`[plain]` text
+ * formats and escapes. What a type cannot hold (partial credit of a short or numeric answer, a
+ * second right number) is left out with a warning; the feedback of the answers kept explains the
+ * question. Export writes a bank as GIFT that imports to the same bank, and writes back the
+ * `gift` record older imports kept for the types the card could not ask then.
  */
-import { BANK_FORMAT, type Bank, type Choice, type Question } from '../bank/types.js';
+import { BANK_FORMAT, type Bank, type Blank, type Choice, type NumericAnswer, type Pair, type Question } from '../bank/types.js';
+import { fillInAnswer, splitAtBlanks } from '../interactions/fill-in/fill-in.js';
+import { matchingAnswer } from '../interactions/matching/matching.js';
+import { numericAnswerText } from '../interactions/numeric/numeric.js';
+import { trueFalseAnswer } from '../interactions/true-false/true-false.js';
 import { stripOptionLetters } from './option-letters.js';
 import { htmlToMarkdown } from './html-text.js';
 import { Diagnostics, nothingRead } from './report.js';
 import type { ImportOptions, ImportResult } from './markdown.js';
 import { isSlug, questionIdFromTitle, uniqueIds } from './question-id.js';
-import { dropInvalidQuestions, fileTitle, fitQuestion, pickId, pickLanguage } from './assemble.js';
+import { dropInvalidQuestions, fileTitle, fitQuestion, orderQuestionKeys, pickId, pickLanguage } from './assemble.js';
 import { detectLanguage } from './language.js';
 import { assignTopics, bankTopics, sectionTopics } from './topics.js';
 import { cleanText, shortTitle } from './titles.js';
 import { linkVariantsInBank } from './variants.js';
 
-/** What GIFT said about a question the card cannot ask yet, kept for export. */
+/** What an older GIFT import kept about a question the card could not ask then; export still reads it. */
 export type GiftRecord =
   | { type: 'short-answer'; answers: GiftAnswer[] }
   | { type: 'numeric'; answers: GiftNumber[] }
@@ -215,7 +220,8 @@ export function importGift(source: string, options: ImportOptions = {}): ImportR
   const name = fileTitle(file);
   const id = pickId(options.id, file, name, diagnostics);
   const ids = uniqueIds(questions.map((p) => p.pinnedId ?? questionIdFromTitle(p.question.title)));
-  const list = questions.map((p, i) => ({ ...p.question, id: ids[i]! }));
+  const list = questions.map((p, i) => orderQuestionKeys({ ...p.question, id: ids[i]! }));
+  for (const question of list) if (question.type === 'true-false') question.answer = trueFalseAnswer(question.isTrue === true, language);
   list.forEach((question, i) => fitQuestion(question, questions[i]!.line, diagnostics));
   const categoryOf = new Map(list.map((q, i) => [q as object, questions[i]!.category]));
   const topics = sectionTopics(list, (q) => (categoryOf.get(q) ? { title: categoryOf.get(q)! } : undefined), language);
@@ -309,11 +315,19 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
   }
   const base: Question = { id: '', kind: 'concept', title: cut.title, topics: [], prompt: stem || cut.title, answer: '' };
   const described = `question "${cut.title.slice(0, 60)}"`;
-  const asOpen = (answer: string, gift: GiftRecord, what: string): { line: number; question?: Question; gift: GiftRecord } => {
-    diagnostics.warn(line, `${described} is ${what}; the card cannot ask that yet, so it is imported as an open question with its answer written out`);
-    const question: Question = { ...base, answer, gift };
-    if (explanation) question.explanation = explanation;
-    return { line, question, gift };
+  /** A question of a type with its own fields; the feedback of the answers kept comes before the general feedback. */
+  const typed = (fields: Partial<Question>, answer: string, feedback: (string | undefined)[] = []) => {
+    const notes = [...new Set(feedback.filter((f): f is string => !!f && f.trim() !== '').map((f) => f.trim()))];
+    const question: Question = { ...base, ...fields, answer };
+    const why = [...notes, ...(explanation ? [explanation] : [])].join('\n\n');
+    if (why) question.explanation = why;
+    return { line, question };
+  };
+
+  /** Warns about answers a type cannot hold: partial credit, and right answers after the first. */
+  const leftOut = (partial: string[], others: string[]) => {
+    if (partial.length) diagnostics.warn(line, `${described}: answers worth less than 100% cannot be kept and are left out: ${partial.join(', ')}`);
+    if (others.length) diagnostics.warn(line, `${described}: only the first right answer is kept; left out: ${others.join(', ')}`);
   };
 
   if (core === '') {
@@ -325,16 +339,10 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
   }
   const trueFalse = TRUE_FALSE.exec(core);
   if (trueFalse && answers.length === 0) {
-    const right = trueFalse[1]!.toUpperCase().startsWith('T');
-    const feedbacks = splitUnescaped(core, '#').slice(1).map(md);
-    const [wrongFeedback, rightFeedback] = feedbacks;
-    const choices: Choice[] = [
-      { text: 'True', correct: right, ...feedbackFor(right ? rightFeedback : wrongFeedback) },
-      { text: 'False', correct: !right, ...feedbackFor(right ? wrongFeedback : rightFeedback) },
-    ];
-    const question: Question = { ...base, answer: right ? 'True' : 'False', choices };
-    if (explanation) question.explanation = explanation;
-    return { line, question };
+    const isTrue = trueFalse[1]!.toUpperCase().startsWith('T');
+    // {T#for a wrong pick#for a right one}: both explain the statement.
+    const [wrongFeedback, rightFeedback] = splitUnescaped(core, '#').slice(1).map(md);
+    return typed({ type: 'true-false', isTrue }, trueFalseAnswer(isTrue, 'en'), [rightFeedback, wrongFeedback]);
   }
   if (core.startsWith('#')) {
     const numbers = readNumbers(core.slice(1), md);
@@ -342,18 +350,31 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
       diagnostics.warn(line, `${described} has a numeric answer block that cannot be read ("{${block.slice(0, 40)}}"); it is skipped`, true);
       return null;
     }
-    return asOpen(numbers.map(describeNumber).join('\n'), { type: 'numeric', answers: numbers }, 'a numeric question');
+    const right = numbers.filter((n) => n.weight === undefined);
+    leftOut(numbers.filter((n) => n.weight !== undefined).map(describeNumber), right.slice(1).map(describeNumber));
+    if (right.length === 0) {
+      diagnostics.warn(line, `${described} has no numeric answer worth 100%; it is skipped`, true);
+      return null;
+    }
+    const numeric = numericOf(right[0]!);
+    return typed({ type: 'numeric', numeric }, numericAnswerText(numeric), [right[0]!.feedback]);
   }
   if (answers.length === 0) {
     diagnostics.warn(line, `${described} has an answer block with no answers ("{${block.slice(0, 40)}}"); start each answer with = (right) or ~ (wrong)`, true);
     return null;
   }
-  if (answers.every((a) => a.mark === '=' && unescapedIndex(a.text, '->') >= 0)) {
-    const pairs = answers.map((a) => {
+  if (answers.every((a) => a.mark === '=' && a.weight === undefined && unescapedIndex(a.text, '->') >= 0)) {
+    const pairs: Pair[] = [];
+    const distractors: string[] = [];
+    for (const a of answers) {
       const arrow = unescapedIndex(a.text, '->');
-      return { left: md(a.text.slice(0, arrow)), right: md(a.text.slice(arrow + 2)) };
-    });
-    return asOpen(pairs.map((p) => `- ${p.left} → ${p.right}`).join('\n'), { type: 'matching', pairs }, 'a matching question');
+      const left = md(a.text.slice(0, arrow));
+      const right = md(a.text.slice(arrow + 2));
+      // "= -> Pluto": a right-hand item that matches nothing (Moodle's extra answers).
+      if (left && right) pairs.push({ left, right });
+      else if (right) distractors.push(right);
+    }
+    return typed({ type: 'matching', pairs, ...(distractors.length ? { distractors } : {}) }, matchingAnswer(pairs));
   }
 
   let options = answers.map((a) => ({ ...a, text: md(a.text), feedback: a.feedback === undefined ? undefined : md(a.feedback) }));
@@ -365,10 +386,17 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
       diagnostics.warn(line, `${described} marks every answer with "=" (in GIFT, a short-answer question) but its feedback says which are right; imported as a choice question. Mark the wrong options with "~"`);
       options = options.map((a, i) => ({ ...a, mark: rightByFeedback[i] ? '=' : '~' }));
     } else {
-      const accepted: GiftAnswer[] = answers.map((a) => ({ text: md(a.text), ...(a.weight === undefined || a.weight === 100 ? {} : { weight: a.weight }), ...(a.feedback ? { feedback: md(a.feedback) } : {}) }));
-      const main = accepted[0]!.text;
-      const others = accepted.slice(1).map((a) => a.text);
-      return asOpen(others.length ? `${main}\n\nAlso accepted: ${others.join('; ')}` : main, { type: 'short-answer', answers: accepted }, 'a short-answer question');
+      // Short answer: every answer worth 100% is accepted in the one blank; ones worth less cannot be said.
+      const full = options.filter((a) => a.weight === undefined || a.weight === 100);
+      leftOut(options.filter((a) => !full.includes(a)).map((a) => `"${a.text}" (${a.weight}%)`), []);
+      const accept = [...new Set(full.map((a) => a.text.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean))];
+      if (accept.length === 0) {
+        diagnostics.warn(line, `${described} has no short answer worth 100%; it is skipped`, true);
+        return null;
+      }
+      const blanks: Blank[] = [{ accept }];
+      // A missing-word question has its blank (_____) in the prompt; a short-answer one asks after it.
+      return typed({ type: 'fill-in', blanks }, fillInAnswer(blanks), full.map((a) => a.feedback));
     }
   }
   const texts = stripOptionLetters(options.map((a) => a.text));
@@ -438,6 +466,12 @@ function readNumbers(body: string, text: (s: string) => string): GiftNumber[] {
   return numbers;
 }
 
+/** A GIFT number as the bank's numeric answer (a tolerance of 0 says nothing). */
+function numericOf(n: GiftNumber): NumericAnswer {
+  if (n.min !== undefined) return { min: n.min, max: n.max! };
+  return { value: n.value!, ...(n.tolerance ? { tolerance: n.tolerance } : {}) };
+}
+
 function describeNumber(n: GiftNumber): string {
   if (n.min !== undefined) return `between ${n.min} and ${n.max}`;
   return n.tolerance ? `${n.value} (± ${n.tolerance})` : String(n.value);
@@ -462,6 +496,9 @@ export function exportGift(bank: Bank): GiftExport {
   const topicTitle = new Map(bank.topics.map((t) => [t.id, t.title]));
   let category: string | undefined;
   const dropped = { hint: 0, example: 0, coding: 0, explanation: 0, record: 0 };
+  /** What a type's GIFT form cannot hold, counted by what is lost. */
+  const lost = new Map<string, number>();
+  const lose = (what: string) => lost.set(what, (lost.get(what) ?? 0) + 1);
   for (const question of bank.questions) {
     const topic = topicTitle.get(question.topics[0] ?? '') ?? question.topics[0];
     if (topic && topic !== category) {
@@ -471,14 +508,20 @@ export function exportGift(bank: Bank): GiftExport {
     if (question.hint) dropped.hint++;
     if (question.example) dropped.example++;
     if (question.kind === 'coding') dropped.coding++;
-    const record = readableRecord(question);
-    if (question.gift && !record) dropped.record++;
-    if (!question.choices && !record && question.explanation) dropped.explanation++;
+    const typed = typedBlock(question, lose);
+    const record = typed ? undefined : readableRecord(question);
+    if (question.gift && !typed && !record) dropped.record++;
+    if (!question.choices && !typed && !record && question.explanation) dropped.explanation++;
     // Every id is kept in a comment (other readers skip it), so learner progress, stored under ids,
     // survives a round trip even where GIFT changes the title (a code such as "Q7").
     out.push(`// id: ${question.id}`);
-    out.push(`::${escapeGift(question.title)}::[markdown]${escapeGift(question.prompt)} {`, ...answerBlock(question, record), '}', '');
+    const head = `::${escapeGift(question.title)}::[markdown]`;
+    // A choice question with a blank in its text is GIFT's missing-word form too, so it imports the same way again.
+    const gap = typed ? typed.gap : question.choices ? gapOf(question.prompt) : undefined;
+    if (gap) out.push(`${head}${escapeGift(gap[0])}{`, ...(typed?.lines ?? answerBlock(question, record)), `}${escapeGift(gap[1])}`, '');
+    else out.push(`${head}${escapeGift(question.prompt)} {`, ...(typed?.lines ?? answerBlock(question, record)), '}', '');
   }
+  for (const [what, count] of lost) notes.push(`${what} of ${count} question${count === 1 ? '' : 's'} left out (${LOST_WHY[what] ?? 'GIFT cannot say it'})`);
   if (dropped.hint) notes.push(`${dropped.hint} hint${dropped.hint === 1 ? '' : 's'} left out (GIFT has no hints)`);
   if (dropped.example) notes.push(`${dropped.example} example${dropped.example === 1 ? '' : 's'} left out (GIFT has no examples)`);
   if (dropped.record) notes.push(`${dropped.record === 1 ? '1 question whose gift record lacks' : `${dropped.record} questions whose gift records lack`} the answers GIFT needs exported as open (the answer is the general feedback)`);
@@ -497,6 +540,72 @@ function readableRecord(question: Question): GiftRecord | undefined {
   const number = (n: unknown) => typeof n === 'number' && Number.isFinite(n);
   if (gift.type === 'numeric' && Array.isArray(gift.answers) && gift.answers.length > 0 && gift.answers.every((a: GiftNumber) => number(a?.value) || (number(a?.min) && number(a?.max)))) return gift as GiftRecord;
   return undefined;
+}
+
+/** The prompt cut at its one blank when text follows it (GIFT's missing-word form); a blank at the end stays in the prompt as written. */
+function gapOf(prompt: string): [string, string] | undefined {
+  const pieces = splitAtBlanks(prompt);
+  return pieces.length === 2 && pieces[1]!.trim() ? [pieces[0]!, pieces[1]!] : undefined;
+}
+
+const LOST_WHY: Record<string, string> = {
+  'the case rule': 'GIFT short answers ignore case',
+  'the typo rule': 'GIFT has no typo tolerance',
+  'the unit': 'GIFT numbers have no unit',
+  'the percent tolerance (written as an absolute one)': 'GIFT tolerances are absolute',
+  'the order asked': 'GIFT has no ordering question; exported as open, the answer as general feedback',
+  'the blanks': 'GIFT asks one blank; exported as open, the answer as general feedback',
+};
+
+/** A short answer as GIFT writes it: one that starts like a weight ("%25% off") or holds an arrow (read as matching) has its weight written out. */
+const acceptLine = (text: string) => `\t=${/^%-?\d/.test(text) || text.includes('->') ? '%100%' : ''}${escapeGift(text)}`;
+
+/**
+ * The GIFT answer block of a question of a type with its own fields, and the prompt cut at its
+ * blank (a missing-word question); null for choice and open questions, and for what GIFT cannot
+ * ask (an ordering, several blanks: those are exported as open, `lose` says so).
+ */
+function typedBlock(question: Question, lose: (what: string) => void): { lines: string[]; gap?: [string, string] } | null {
+  const general = question.explanation ? [`\t####${escapeGift(question.explanation)}`] : [];
+  switch (question.type) {
+    case 'true-false':
+      return typeof question.isTrue === 'boolean' ? { lines: [`\t${question.isTrue ? 'TRUE' : 'FALSE'}`, ...general] } : null;
+    case 'fill-in': {
+      const blanks = question.blanks ?? [];
+      const pieces = splitAtBlanks(question.prompt);
+      if (blanks.length !== 1 || pieces.length > 2) {
+        if (blanks.length > 1) lose('the blanks');
+        return null;
+      }
+      if (blanks[0]!.caseSensitive) lose('the case rule');
+      if (question.typos) lose('the typo rule');
+      const lines = [...blanks[0]!.accept.map(acceptLine), ...general];
+      const gap = gapOf(question.prompt);
+      return gap ? { lines, gap } : { lines };
+    }
+    case 'numeric': {
+      const n = question.numeric;
+      if (!n) return null;
+      if (n.unit) lose('the unit');
+      let spec: string;
+      if (n.value === undefined) spec = `${n.min}..${n.max}`;
+      else {
+        const tolerance = n.tolerance ?? (n.tolerancePercent ? round((Math.abs(n.value) * n.tolerancePercent) / 100) : 0);
+        if (n.tolerancePercent) lose('the percent tolerance (written as an absolute one)');
+        spec = `${n.value}${tolerance ? `:${tolerance}` : ''}`;
+      }
+      return { lines: [`\t#${spec}`, ...general] };
+    }
+    case 'matching': {
+      const pairs = question.pairs ?? [];
+      return { lines: [...pairs.map((p) => `\t=${escapeGift(p.left)} -> ${escapeGift(p.right)}`), ...(question.distractors ?? []).map((d) => `\t= -> ${escapeGift(d)}`), ...general] };
+    }
+    case 'ordering':
+      lose('the order asked');
+      return null;
+    default:
+      return null;
+  }
 }
 
 function answerBlock(question: Question, gift: GiftRecord | undefined): string[] {

@@ -89,15 +89,11 @@ describe('importGift on a document with every question type', () => {
     assert.equal(bank.language, 'en');
   });
 
-  it('warns, with the line, about each question the card shows as open and the essay it skips', () => {
+  it('warns, with the line, about the partial credit it leaves out and the essay it skips, and about nothing else', () => {
     const warnings = diagnostics.map((d) => `${d.line}${d.skipped ? ' skipped' : ''}: ${d.message}`);
-    assert.equal(warnings.length, 6, warnings.join('\n'));
-    assert.match(warnings[0]!, /^30: question "Pi" is a numeric question;.*open question/);
-    assert.match(warnings[1]!, /^32: question "Planets between" is a numeric question/);
-    assert.match(warnings[2]!, /^34: question "Moons of Mars" is a numeric question/);
-    assert.match(warnings[3]!, /^36: question "Red planet" is a short-answer question/);
-    assert.match(warnings[4]!, /^38: question "Match moons" is a matching question/);
-    assert.match(warnings[5]!, /^46 skipped: question "Describe a comet" is an essay question with no model answer/);
+    assert.equal(warnings.length, 2, warnings.join('\n'));
+    assert.match(warnings[0]!, /^34: question "Moons of Mars": answers worth less than 100% cannot be kept and are left out: 3 \(± 1\)$/);
+    assert.match(warnings[1]!, /^46 skipped: question "Describe a comet" is an essay question with no model answer/);
   });
 
   it('reads a multiple choice question with per-answer feedback and general feedback', () => {
@@ -118,56 +114,54 @@ describe('importGift on a document with every question type', () => {
     assert.equal(q.choices![2]!.feedback, 'The Earth is rocky.');
   });
 
-  it('reads {T}, {TRUE}, {F} and {FALSE}, the first feedback for a wrong pick and the second for a right one', () => {
-    for (const [title, right] of [['Sun is a star', 'True'], ['Venus', 'True'], ['Pluto', 'False'], ['Moon is a planet', 'False']] as const) {
+  it('reads {T}, {TRUE}, {F} and {FALSE} as true/false questions; both feedbacks explain the statement', () => {
+    for (const [title, isTrue] of [['Sun is a star', true], ['Venus', true], ['Pluto', false], ['Moon is a planet', false]] as const) {
       const q = question(bank, title);
-      assert.deepEqual(options(q), right === 'True' ? ['[right] True', 'False'] : ['True', '[right] False'], title);
-      assert.equal(q.answer, right, title);
+      assert.equal(q.type, 'true-false', title);
+      assert.equal(q.isTrue, isTrue, title);
+      assert.equal(q.choices, undefined, title);
+      assert.equal(q.answer, isTrue ? 'True' : 'False', title);
+      assert.equal(q.gift, undefined, title);
     }
-    const moon = question(bank, 'Moon is a planet');
-    assert.deepEqual(moon.choices!.map((c) => c.feedback), ['It orbits the Earth, so it is a moon.', 'Right: it is a moon.']);
+    // The second feedback (for a right pick) first, then the first (for a wrong one).
+    assert.equal(question(bank, 'Moon is a planet').explanation, 'Right: it is a moon.\n\nIt orbits the Earth, so it is a moon.');
   });
 
-  it('imports numeric questions as open questions with the answer written out and the GIFT kept', () => {
+  it('imports {#3.14:0.01}, {#1..2} and the first 100% answer of several as numeric questions', () => {
     const pi = question(bank, 'Pi');
-    assert.equal(pi.choices, undefined);
-    assert.match(pi.answer, /3\.14/);
-    assert.match(pi.answer, /0\.01/);
-    assert.deepEqual(pi.gift, { type: 'numeric', answers: [{ value: 3.14, tolerance: 0.01 }] });
+    assert.equal(pi.type, 'numeric');
+    assert.deepEqual(pi.numeric, { value: 3.14, tolerance: 0.01 });
+    assert.equal(pi.answer, '3.14 ± 0.01');
+    assert.equal(pi.gift, undefined);
     const range = question(bank, 'Planets between');
-    assert.match(range.answer, /1.*2/);
-    assert.deepEqual(range.gift, { type: 'numeric', answers: [{ min: 1, max: 2 }] });
+    assert.deepEqual(range.numeric, { min: 1, max: 2 });
+    assert.equal(range.answer, '1 – 2');
     const moons = question(bank, 'Moons of Mars');
-    assert.match(moons.answer, /^2\b/);
-    assert.deepEqual(moons.gift, {
-      type: 'numeric',
-      answers: [
-        { value: 2, tolerance: 0, feedback: 'Phobos and Deimos.' },
-        { value: 3, tolerance: 1, weight: 50, feedback: 'Close.' },
-      ],
-    });
+    assert.deepEqual(moons.numeric, { value: 2 });
+    assert.equal(moons.answer, '2');
+    assert.equal(moons.explanation, 'Phobos and Deimos.');
   });
 
-  it('imports a short-answer question as an open question naming every accepted answer', () => {
+  it('imports a short-answer question as fill-in with one blank asked after the prompt, every = answer accepted', () => {
     const q = question(bank, 'Red planet');
-    assert.equal(q.choices, undefined);
-    assert.match(q.answer, /^Mars\b/);
-    assert.match(q.answer, /the planet Mars/);
-    assert.deepEqual(q.gift, { type: 'short-answer', answers: [{ text: 'Mars' }, { text: 'the planet Mars', feedback: 'Also right.' }] });
+    assert.equal(q.type, 'fill-in');
+    assert.equal(q.prompt, 'Which planet is called the red planet?');
+    assert.deepEqual(q.blanks, [{ accept: ['Mars', 'the planet Mars'] }]);
+    assert.equal(q.answer, 'Mars');
+    assert.equal(q.explanation, 'Also right.');
+    assert.equal(q.gift, undefined);
   });
 
-  it('imports a matching question as an open question listing the pairs', () => {
+  it('imports a matching question with its pairs', () => {
     const q = question(bank, 'Match moons');
-    assert.equal(q.choices, undefined);
-    for (const [left, right] of [['Titan', 'Saturn'], ['Io', 'Jupiter'], ['Phobos', 'Mars']]) assert.match(q.answer, new RegExp(`${left}\\W+${right}`));
-    assert.deepEqual(q.gift, {
-      type: 'matching',
-      pairs: [
-        { left: 'Titan', right: 'Saturn' },
-        { left: 'Io', right: 'Jupiter' },
-        { left: 'Phobos', right: 'Mars' },
-      ],
-    });
+    assert.equal(q.type, 'matching');
+    assert.deepEqual(q.pairs, [
+      { left: 'Titan', right: 'Saturn' },
+      { left: 'Io', right: 'Jupiter' },
+      { left: 'Phobos', right: 'Mars' },
+    ]);
+    assert.equal(q.answer, '- Titan → Saturn\n- Io → Jupiter\n- Phobos → Mars');
+    assert.equal(q.gift, undefined);
   });
 
   it('shows the gap of a missing-word question in its prompt', () => {
@@ -291,7 +285,7 @@ describe('importGift on single and multiple choice', () => {
   // so an escaped backslash ending the first feedback (GIFT `C\:\\#Right`) glues both feedbacks together.
   it('splits true/false feedback after a feedback that ends with an escaped backslash', () => {
     const q = only('::Path:: Windows paths start with a drive letter. {TRUE#No\\: they start like C\\:\\\\#Right\\: like C\\:\\\\}');
-    assert.deepEqual(q.choices!.map((c) => c.feedback), ['Right: like C:\\', 'No: they start like C:\\']);
+    assert.equal(q.explanation, 'Right: like C:\\\n\nNo: they start like C:\\');
   });
 
   it('skips a question with no right answer, and one with no answers, saying why', () => {
@@ -445,9 +439,12 @@ describe('exportGift', () => {
     assert.ok(notes.some((n) => /1 coding question/.test(n)));
   });
 
-  it('writes GIFT that imports to the same questions', () => {
+  it('writes GIFT that imports to the same questions, True/False choices as a true/false question', () => {
     const again = importOk(text, 'data-structures.gift').bank;
-    assert.deepEqual(again.questions.map((q) => [q.title, q.prompt, q.answer, q.choices, q.multiple]), bank.questions.map((q) => [q.title, q.prompt, q.answer, q.choices, q.multiple]));
+    const choiceQuestions = (questions: Question[]) => questions.slice(0, 3).map((q) => [q.title, q.prompt, q.answer, q.choices, q.multiple]);
+    assert.deepEqual(choiceQuestions(again.questions), choiceQuestions(bank.questions));
+    const maps = question(again, 'Maps are ordered');
+    assert.deepEqual([maps.type, maps.isTrue, maps.answer, maps.choices, maps.explanation], ['true-false', false, 'False', undefined, 'Only some maps do.']);
     assert.equal(question(again, 'Which is indexed?').explanation, 'Arrays are indexed.');
     assert.deepEqual(again.topics.map((t) => t.title), ['Arrays-Lists', 'Maps']);
   });
