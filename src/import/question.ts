@@ -480,7 +480,7 @@ function keepWrittenAnswer(parts: Parts): void {
 function readTrueFalseChoices(_place: Place, parts: Parts): void {
   const choices = parts.choices!;
   const pair = trueFalsePair(choices.map((c) => c.text));
-  if (!pair || parts.multiple || choices.filter((c) => c.correct).length !== 1) return;
+  if (!pair || choices.filter((c) => c.correct).length !== 1) return;
   const isTrue = choices[0]!.correct === pair.first;
   const right = choices.find((c) => c.correct)!;
   const wrong = choices.find((c) => !c.correct)!;
@@ -497,15 +497,16 @@ function readTrueFalseChoices(_place: Place, parts: Parts): void {
 
 /**
  * Blanks `[[…]]` in a question with no other answer: the text is the question, the blanks its
- * answers. Inline blanks under a title that asks are more likely wiki links in the answer
- * ("See [[Attention]]") than blanks, and so are all `[[…]]` of a document that links wiki-style.
+ * answers. Inline blanks under a title that asks (ends with "?") are more likely wiki links in the
+ * answer ("See [[Attention]]") than blanks, and so are all `[[…]]` of a document that links wiki-style.
  */
 function readFillIn({ title, context }: Place, parts: Parts): void {
   if (context.wikiLinks) return;
   const read = readBlanks(parts.prompt);
   if (!read) return;
+  // A title that asks ("What is attention?") is answered by its text; one that instructs ("Fill in the capitals") is not.
   const inline = read.prompt.some((l) => l.text.includes('___'));
-  if (inline && title && isQuestionLike(title)) return;
+  if (inline && /[?？]\s*$/.test(title)) return;
   parts.prompt = read.prompt;
   parts.structured = true;
   parts.typed = { type: 'fill-in', blanks: read.blanks };
