@@ -201,7 +201,7 @@ export const view: InteractionView<number[]> = {
   initial: (question: Question) => startingOrder(question.items?.length ?? 0, question.id),
   ready: (question: Question) => !!question.items?.length,
   styles: css`
-    .ordering { list-style: none; margin: var(--quiz-space, 0.75rem) 0; padding: 0; display: grid; gap: 0.5rem; }
+    .ordering { list-style: none; margin: var(--quiz-space, 0.75rem) 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.5rem; }
     .ordering .row {
       display: flex; align-items: center; gap: 0.25rem 0.5rem; min-inline-size: 0; padding: 0.25rem;
       border: 1px solid var(--_border, var(--quiz-border, #d0d7de)); border-radius: var(--quiz-radius, 0.5rem);
