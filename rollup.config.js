@@ -60,7 +60,9 @@ const markedLexerOnly = {
 const minifyTemplates = {
   name: 'minify-lit-templates',
   transform(code, id) {
-    if (!/[\\/]src[\\/].+\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return null;
+    // TypeScript prints a tagged template as `css \`…\``, with a space before the backtick.
+    if (!/[\\/]src[\\/].+\.ts$/.test(id) || !/\b(css|html)\s*`/.test(code)) return null;
+
     const out = new MagicString(code);
     const visit = (node) => {
       if (!node || typeof node !== 'object') return;
@@ -69,7 +71,7 @@ const minifyTemplates = {
         for (const quasi of node.quasi.quasis) {
           const raw = code.slice(quasi.start, quasi.end);
           const small = node.tag.name === 'css'
-            ? raw.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\s+/g, ' ').replace(/ ?([{};]) ?/g, '$1')
+            ? raw.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\s+/g, ' ').replace(/ ?([{};]) ?/g, '$1').replace(/([:,]) /g, '$1')
             : raw.replace(/\s*\n\s*/g, ' ');
           if (small !== raw && quasi.end > quasi.start) out.overwrite(quasi.start, quasi.end, small);
         }
@@ -95,8 +97,11 @@ const CDN_CHUNK_NAMES = [
   ['progress-api', /\/src\/progress\/index\.ts$/],
   ['progress-store', /\/src\/progress\/store\.ts$/],
   ['progress-views', /\/src\/elements\/quiz-card\/progress-views\.ts$/],
+  ['summary', /\/src\/elements\/quiz-card\/summary\.ts$/],
+  ['typed-question', /\/src\/elements\/quiz-card\/typed-question\.ts$/],
   ['search', /\/src\/search\/question-index\.ts$/],
   ['zh-CN', /\/src\/i18n\/zh-CN\.ts$/],
+  ...['true-false', 'fill-in', 'numeric', 'ordering', 'matching'].map((type) => [`view-${type}`, new RegExp(`/src/interactions/${type}/view\\.ts$`)]),
 ];
 function cdnChunkFileName(chunk) {
   const ids = chunk.moduleIds.map((id) => id.split('\\').join('/'));

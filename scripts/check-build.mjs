@@ -99,6 +99,13 @@ const CHUNK_BUDGETS = [
   ['question-browser', /^chunks\/question-browser-/, 13, '<question-browser>, on first use'],
   ['windowing', /^chunks\/windowing-/, 10, 'virtualizer for long result lists'],
   ['zh-CN strings', /^chunks\/zh-CN-/, 3, 'Chinese UI strings, for Chinese pages'],
+  ['summary', /^chunks\/summary-/, 2, "card's end-of-set summary, fetched while the last question shows"],
+  ['typed question', /^chunks\/typed-question-/, 2, "card's Check and verdict for typed questions, with the first one"],
+  ['true/false', /^chunks\/view-true-false-/, 4, 'true/false view, on the first such question'],
+  ['fill-in', /^chunks\/view-fill-in-/, 4, 'fill-in view with answer matching, on the first such question'],
+  ['numeric', /^chunks\/view-numeric-/, 4, 'numeric view, on the first such question'],
+  ['ordering', /^chunks\/view-ordering-/, 4, 'ordering view with keyboard and pointer dragging'],
+  ['matching', /^chunks\/view-matching-/, 4, 'matching view with keyboard and pointer dragging'],
 ];
 /** What pages download, measured in Chromium; KB gzip. */
 // The budget: a page showing one quiz-card with markdown, 45 KB with Lit. A Chinese page
