@@ -3,8 +3,6 @@
  * imported only when asked for, so bundlers emit one chunk per bank and the core carries none.
  * `bundled.unit.test.ts` fails when this map and `data/banks/index.json` disagree.
  */
-import catalog from '../../data/banks/index.json' with { type: 'json' };
-import type { CatalogEntry } from './types.js';
 
 /** A bank's JSON module; `default` is the parsed, not yet validated, bank. */
 export type BankModule = { default: unknown };
@@ -21,9 +19,6 @@ export const bundledBankImports: ReadonlyMap<string, () => Promise<BankModule>> 
 
 /** Ids of the bundled banks, for `loadBundledBank`. */
 export const bundledBankIds: readonly string[] = Object.freeze([...bundledBankImports.keys()]);
-
-/** The catalog entries (title, language, questionCount) of the bundled banks, to list them without loading them. */
-export const bundledBanks: readonly CatalogEntry[] = Object.freeze(catalog.banks.map((entry) => Object.freeze({ ...entry })));
 
 /** Folder of the bundled bank files: relative links and images in those banks resolve against it. */
 export const bundledBanksUrl: string = new URL('../../data/banks/', import.meta.url).href;

@@ -60,7 +60,7 @@ export async function loadCollectionFromUrl(url: string | URL, options: LoadOpti
 /** Every bundled bank, in the order of the bundled catalog (`data/banks/index.json`). */
 export async function loadBundledCollection(options: LoadOptions = {}): Promise<LoadedCollection> {
   if (options.signal?.aborted) throw options.signal.reason;
-  const { bundledBanks } = await lazyModule(() => import('./bundled.js'), 'the list of bundled banks');
+  const { bundledBanks } = await lazyModule(() => import('./bundled-catalog.js'), 'the list of bundled banks');
   if (options.signal?.aborted) throw options.signal.reason;
   const catalog: Catalog = { format: CATALOG_FORMAT, banks: [...bundledBanks] };
   return loadCatalogBanks(catalog, 'the bundled catalog', options, (entry) => loadBundledBank(entry.id, options));

@@ -24,4 +24,5 @@ export {
   type CatalogFailure,
   type LoadedCollection,
 } from './catalog.js';
-export { bundledBankIds, bundledBanks, bundledBanksUrl } from './bundled.js';
+export { bundledBankIds, bundledBanksUrl } from './bundled.js';
+export { bundledBanks } from './bundled-catalog.js';
