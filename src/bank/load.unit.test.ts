@@ -451,7 +451,7 @@ describe('loadBankFromUrl imports markdown', () => {
     const server = stubFetch(() => new Response(gift, { headers: { 'content-type': 'application/octet-stream' } }));
     const { bank } = await loadBankFromUrl('https://docs.example/geo.gift', { fetch: server.fetch });
     assert.equal(bank.id, 'geo');
-    assert.deepEqual(bank.questions.map((q) => [q.title, q.choices?.find((c) => c.correct)?.text]), [['Capital', 'Paris'], ['Sky', 'True']]);
+    assert.deepEqual(bank.questions.map((q) => [q.title, q.type ?? 'choice', q.choices?.find((c) => c.correct)?.text ?? q.isTrue]), [['Capital', 'choice', 'Paris'], ['Sky', 'true-false', true]]);
     const inline = await bankFromDocument(gift, 'https://page.example/', 'inline GIFT', 'gift');
     assert.equal(inline.bank.questions.length, 2);
   });
@@ -462,7 +462,7 @@ describe('loadBankFromUrl imports markdown', () => {
     const server = stubFetch((url) => new Response(documents[new URL(url).pathname] ?? '', { headers: { 'content-type': 'text/plain' } }));
     for (const path of ['/geo.txt', '/geo.md']) {
       const { bank } = await loadBankFromUrl(`https://docs.example${path}`, { fetch: server.fetch });
-      assert.deepEqual(bank.questions.map((q) => [q.title, q.choices?.find((c) => c.correct)?.text]), [['Capital', 'Paris'], ['Sky', 'True']], path);
+      assert.deepEqual(bank.questions.map((q) => [q.title, q.type ?? 'choice', q.choices?.find((c) => c.correct)?.text ?? q.isTrue]), [['Capital', 'choice', 'Paris'], ['Sky', 'true-false', true]], path);
     }
     const notes = await loadBankFromUrl('https://docs.example/notes.txt', { fetch: server.fetch });
     assert.deepEqual(notes.bank.questions.map((q) => [q.title, q.answer]), [['What is a subnet?', 'A range of addresses.']]);

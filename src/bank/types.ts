@@ -9,9 +9,9 @@
  */
 
 import type { QuestionType } from '../interactions/interaction.js';
-import type { Blank } from '../interactions/fill-in/fill-in.js';
-import type { NumericAnswer } from '../interactions/numeric/numeric.js';
-import type { Pair } from '../interactions/matching/matching.js';
+import type { Blank } from '../interactions/fill-in/fields.js';
+import type { NumericAnswer } from '../interactions/numeric/fields.js';
+import type { Pair } from '../interactions/matching/fields.js';
 
 export type { Blank, NumericAnswer, Pair, QuestionType };
 

@@ -2,28 +2,28 @@
  * Each question type's own fields, as the bank validator checks them. A type's module owns its
  * fields; this table is how the validator finds them.
  */
-import { record, type Schema } from '../bank/schema.js';
+import type { Schema } from '../bank/schema.js';
 import type { BankIssue } from '../bank/validate.js';
-import { checkFillIn, fillInFields } from './fill-in/fill-in.js';
+import { boolean, record as fieldsOf } from '../bank/schema.js';
+import { checkFillIn, fillInFields } from './fill-in/fields.js';
 import type { QuestionType } from './interaction.js';
-import { matchingFields } from './matching/matching.js';
-import { numericFields } from './numeric/numeric.js';
-import { orderingFields } from './ordering/ordering.js';
-import { trueFalseFields } from './true-false/true-false.js';
+import { matchingFields } from './matching/fields.js';
+import { numericFields } from './numeric/fields.js';
+import { orderingFields } from './ordering/fields.js';
 
 const FIELDS: Partial<Record<QuestionType, Schema>> = {
-  'true-false': record(trueFalseFields),
-  'fill-in': record(fillInFields),
-  numeric: record(numericFields),
-  ordering: record(orderingFields),
-  matching: record(matchingFields),
+  'true-false': fieldsOf({ isTrue: boolean }),
+  'fill-in': fieldsOf(fillInFields),
+  numeric: fieldsOf(numericFields),
+  ordering: fieldsOf(orderingFields),
+  matching: fieldsOf(matchingFields),
 };
 
 /** Checks the fields `question.type` needs (known types only), reporting under `path`; returns the question with those fields copied as checked. */
 export function checkTypeFields(question: Record<string, unknown>, path: string, issues: BankIssue[]): Record<string, unknown> {
   const type = question.type as QuestionType;
   const fields = FIELDS[type];
-  if (type === 'choice' && question.choices === undefined) issues.push({ path: `${path}.choices`, message: 'expected an array, got nothing (a "choice" question needs choices)' });
+  if (type === 'choice' && question.choices === undefined) issues.push({ path: `${path}.choices`, message: 'a "choice" question needs choices' });
   if (!fields) return question;
   const before = issues.length;
   const checked = fields(question, path, issues) as Record<string, unknown>;

@@ -79,6 +79,10 @@ export interface QuestionState {
   selected: number[];
   checked: boolean;
   correct?: boolean;
+  /** A typed question's response (true/false, blanks, number, order, pairs), as its view keeps it. */
+  response?: unknown;
+  /** Of a checked question: 0 (wrong) to 1 (right); in between, partly right. */
+  score?: number;
   /** Which variant (same title) is shown; 0 is the question itself. */
   variant: number;
 }
@@ -86,10 +90,14 @@ export interface QuestionState {
 export interface PracticeSummary {
   total: number;
   grades: Record<Grade, number>;
+  /** Checked questions answered right. */
   right: number;
+  /** Checked questions answered partly right (some blanks, items or pairs). */
+  partial: number;
+  /** Checked questions answered wrong. */
   wrong: number;
   durationMs: number;
-  /** Ids of questions graded Again or answered wrong. */
+  /** Ids of questions graded Again or not answered fully right. */
   missed: string[];
 }
 
@@ -173,7 +181,7 @@ export class PracticeSession {
   grade(grade: Grade): boolean {
     const state = this.state;
     if (!state || !state.revealed || state.grade !== undefined) return false;
-    this.history.push({ index: this.index, before: { ...state, selected: [...state.selected] } });
+    this.remember();
     state.grade = grade;
     this.advance();
     return true;
@@ -192,11 +200,36 @@ export class PracticeSession {
     const state = this.state;
     const question = this.current;
     if (!state || !question?.choices || state.checked || state.selected.length === 0) return null;
-    this.history.push({ index: this.index, before: { ...state, selected: [...state.selected] } });
+    this.remember();
     state.checked = true;
     state.correct = isRightSelection(question, state.selected);
+    state.score = state.correct ? 1 : 0;
     this.finishIfDone();
     return state.correct;
+  }
+
+  /** Keeps the response of the current typed question (not once checked). */
+  respond(response: unknown): void {
+    const state = this.state;
+    if (state && !state.checked) state.response = response;
+  }
+
+  /** Records the check of the current typed question, scored by its type; false if already checked. */
+  submit(result: { score: number; correct: boolean }): boolean {
+    const state = this.state;
+    if (!state || state.checked) return false;
+    this.remember();
+    state.checked = true;
+    state.correct = result.correct;
+    state.score = result.score;
+    this.finishIfDone();
+    return true;
+  }
+
+  /** The current question's state before a grade or check, for undo (responses are plain data). */
+  private remember(): void {
+    const state = this.state!;
+    this.history.push({ index: this.index, before: { ...state, selected: [...state.selected], response: structuredClone(state.response) } });
   }
 
   /** Takes back the last grade or check and returns to that question. */
@@ -233,15 +266,17 @@ export class PracticeSession {
   summary(): PracticeSummary {
     const grades: Record<Grade, number> = { again: 0, hard: 0, good: 0, easy: 0 };
     let right = 0;
+    let partial = 0;
     let wrong = 0;
     const missed: string[] = [];
     this.states.forEach((state, i) => {
       const id = this.questions[i]!.id;
       if (state.grade) grades[state.grade]++;
       if (state.checked && state.correct) right++;
-      if (state.checked && !state.correct) wrong++;
+      else if (state.checked && state.score) partial++;
+      else if (state.checked) wrong++;
       if (state.grade === 'again' || (state.checked && !state.correct)) missed.push(id);
     });
-    return { total: this.questions.length, grades, right, wrong, durationMs: (this.finishedAt ?? this.now()) - this.startedAt, missed };
+    return { total: this.questions.length, grades, right, partial, wrong, durationMs: (this.finishedAt ?? this.now()) - this.startedAt, missed };
   }
 }

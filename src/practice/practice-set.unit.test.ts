@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, it as test } from 'node:test';
 import type { Bank, Question } from '../bank/types.js';
 import { PracticeSession, seededRandom, selectQuestions } from './practice-set.js';
 
@@ -60,7 +60,7 @@ describe('PracticeSession', () => {
     clock = 61_000;
     session.grade('again');
     assert.equal(session.complete, true);
-    assert.deepEqual(session.summary(), { total: 2, grades: { again: 1, hard: 0, good: 1, easy: 0 }, right: 0, wrong: 0, durationMs: 60_000, missed: ['b'] });
+    assert.deepEqual(session.summary(), { total: 2, grades: { again: 1, hard: 0, good: 1, easy: 0 }, right: 0, partial: 0, wrong: 0, durationMs: 60_000, missed: ['b'] });
   });
 
   it('undo takes back the last grade and returns to that question', () => {
@@ -117,5 +117,33 @@ describe('PracticeSession', () => {
     session.grade('good');
     assert.equal(session.complete, false);
     assert.equal(session.index, 0);
+  });
+});
+
+describe('PracticeSession: typed questions', () => {
+  const typed = (id: string): Question => ({ id, kind: 'concept', type: 'fill-in', title: id, prompt: '___', answer: 'x', topics: ['t'], blanks: [{ accept: ['x'] }] });
+
+  test('a response is kept until the check, which scores it; undo brings the response and the question back', () => {
+    const session = new PracticeSession([typed('a'), typed('b'), typed('c')], () => 0);
+    session.respond(['y']);
+    assert.equal(session.submit({ score: 0.5, correct: false }), true);
+    assert.equal(session.submit({ score: 1, correct: true }), false, 'checked once');
+    session.respond(['changed']);
+    assert.deepEqual(session.states[0]!.response, ['y'], 'a checked response is not changed');
+    session.goTo(1);
+    session.submit({ score: 1, correct: true });
+    session.goTo(2);
+    session.submit({ score: 0, correct: false });
+    assert.equal(session.complete, true);
+    assert.deepEqual([session.summary().right, session.summary().partial, session.summary().wrong], [1, 1, 1]);
+    assert.deepEqual(session.summary().missed, ['a', 'c']);
+    assert.equal(session.undo(), true);
+    assert.equal(session.index, 2);
+    assert.equal(session.states[2]!.checked, false);
+    assert.equal(session.complete, false);
+    session.goTo(0);
+    session.undo();
+    session.undo();
+    assert.deepEqual(session.states[0], { hintShown: false, revealed: false, attempt: '', selected: [], checked: false, variant: 0, response: ['y'] });
   });
 });

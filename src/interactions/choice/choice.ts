@@ -3,7 +3,7 @@
  * All or nothing: right when exactly the correct choices are chosen.
  */
 import type { Question } from '../../bank/types.js';
-import { xapiList, type Grading, type InteractionReport } from '../interaction.js';
+import { xapiList, type Grading, type InteractionReport } from '../grading.js';
 
 export function gradeChoice(question: Question, selected: readonly number[]): Grading {
   const parts = (question.choices ?? []).map((choice, i) => choice.correct === selected.includes(i));

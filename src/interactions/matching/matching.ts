@@ -5,22 +5,12 @@
  * earns its share of the score.
  */
 import type { Question } from '../../bank/types.js';
-import { array, optional, record, text, type Schema } from '../../bank/schema.js';
+import type { Pair } from './fields.js';
 import { seededRandom, shuffled } from '../../practice/practice-set.js';
-import { gradingOf, type Grading, type InteractionReport } from '../interaction.js';
+import { gradingOf, type Grading, type InteractionReport } from '../grading.js';
 
-export interface Pair {
-  left: string;
-  right: string;
-  [extra: string]: unknown;
-}
+export type { Pair } from './fields.js';
 
-export const matchingFields: Record<string, Schema> = {
-  pairs: array(record({ left: text, right: text }), (pairs, path, issues) => {
-    if (pairs.length < 2) issues.push({ path, message: `expected at least two pairs, got ${pairs.length}` });
-  }),
-  distractors: optional(array(text)),
-};
 
 /** The right-hand items: each pair's right side, then the distractors. */
 export function targetsOf(question: Pick<Question, 'pairs' | 'distractors'>): string[] {

@@ -3,46 +3,11 @@
  * in percent), or a range; an optional unit may be typed after the number. Response: the text typed.
  */
 import type { Question } from '../../bank/types.js';
-import { fail, line, optional, record, type Schema } from '../../bank/schema.js';
+import type { NumericAnswer } from './fields.js';
 import { nfkc } from '../../bank/nfkc.js';
-import type { Grading, InteractionReport } from '../interaction.js';
+import type { Grading, InteractionReport } from '../grading.js';
 
-export interface NumericAnswer {
-  /** The right value (with `tolerance` or `tolerancePercent`, the middle of what is right). */
-  value?: number;
-  /** Right when within this much of `value`, either way. */
-  tolerance?: number;
-  /** Right when within this percentage of `value`, either way. */
-  tolerancePercent?: number;
-  /** With `max` and without `value`: right from `min` to `max`, both included. */
-  min?: number;
-  max?: number;
-  /** Shown after the field ("kg"); the learner may type it too. */
-  unit?: string;
-  [extra: string]: unknown;
-}
-
-const finite: Schema = (input, path, issues) => (typeof input === 'number' && Number.isFinite(input) ? input : fail(issues, path, 'expected a number', input));
-const nonNegative: Schema = (input, path, issues) =>
-  typeof input === 'number' && Number.isFinite(input) && input >= 0 ? input : fail(issues, path, 'expected a number of 0 or more', input);
-
-const numericAnswer = record({ value: optional(finite), tolerance: optional(nonNegative), tolerancePercent: optional(nonNegative), min: optional(finite), max: optional(finite), unit: optional(line) });
-
-export const numericFields: Record<string, Schema> = {
-  numeric: (input, path, issues) => {
-    const before = issues.length;
-    const out = numericAnswer(input, path, issues) as NumericAnswer | false;
-    if (!out || issues.length > before) return out;
-    const { value, tolerance, tolerancePercent, min, max } = out;
-    const range = min !== undefined || max !== undefined;
-    if (value === undefined && !(min !== undefined && max !== undefined))
-      issues.push({ path, message: 'expected "value" (with an optional "tolerance" or "tolerancePercent"), or "min" and "max"' });
-    else if (value !== undefined && range) issues.push({ path, message: 'expected either "value" or "min" and "max", not both' });
-    else if (tolerance !== undefined && tolerancePercent !== undefined) issues.push({ path, message: 'expected "tolerance" or "tolerancePercent", not both' });
-    else if (range && min! > max!) issues.push({ path: `${path}.min`, message: `expected "min" at most "max" (${max}), got ${min}` });
-    return out;
-  },
-};
+export type { NumericAnswer } from './fields.js';
 
 /**
  * The number a learner typed, or null. Full-width digits and signs, spaces between thousands,

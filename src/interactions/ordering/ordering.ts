@@ -4,15 +4,9 @@
  * Each item in its place earns its share of the score.
  */
 import type { Question } from '../../bank/types.js';
-import { array, text, type Schema } from '../../bank/schema.js';
 import { seededRandom, shuffled } from '../../practice/practice-set.js';
-import { gradingOf, xapiList, type Grading, type InteractionReport } from '../interaction.js';
+import { gradingOf, xapiList, type Grading, type InteractionReport } from '../grading.js';
 
-export const orderingFields: Record<string, Schema> = {
-  items: array(text, (items, path, issues) => {
-    if (items.length < 2) issues.push({ path, message: `expected at least two items, got ${items.length}` });
-  }),
-};
 
 /** The order the card starts from: shuffled by the question's id (the same on every visit), never already right. */
 export function startingOrder(count: number, seed: string): number[] {

@@ -1,15 +1,6 @@
 /** True/false: the learner says whether the prompt's statement is true. Response: `true` or `false`. */
 import type { Question } from '../../bank/types.js';
-import { boolean, type Schema } from '../../bank/schema.js';
-import { gradingOf, type Grading, type InteractionReport } from '../interaction.js';
-
-/** The fields a true/false question needs. */
-export interface TrueFalseFields {
-  /** Whether the statement in the prompt is true. */
-  isTrue: boolean;
-}
-
-export const trueFalseFields: Record<string, Schema> = { isTrue: boolean };
+import { gradingOf, type Grading, type InteractionReport } from '../grading.js';
 
 export function gradeTrueFalse(question: Question, response: boolean): Grading {
   return gradingOf([response === question.isTrue]);

@@ -1,0 +1,26 @@
+/** Where each typed question's view is downloaded from: one lazy chunk per type, on first use, with the card's typed-question part. */
+import { LazyChunk } from '../elements/lazy-chunk.js';
+import type { CheckedType } from './interaction.js';
+import type { InteractionView } from './view.js';
+
+/** The types whose view is a chunk of its own (choice is drawn by the card). */
+export type ViewType = Exclude<CheckedType, 'choice'>;
+
+export interface ViewChunk {
+  view: InteractionView<unknown>;
+  typed: typeof import('../elements/quiz-card/typed-question.js');
+}
+
+const chunk = (load: () => Promise<{ view: unknown }>, what: string) =>
+  new LazyChunk<ViewChunk>(
+    () => Promise.all([load(), import('../elements/quiz-card/typed-question.js')]).then(([module, typed]) => ({ view: module.view as InteractionView<unknown>, typed })),
+    `the ${what} view`,
+  );
+
+export const interactionViews: Record<ViewType, LazyChunk<ViewChunk>> = {
+  'true-false': chunk(() => import('./true-false/view.js'), 'true/false'),
+  'fill-in': chunk(() => import('./fill-in/view.js'), 'fill-in'),
+  numeric: chunk(() => import('./numeric/view.js'), 'numeric'),
+  ordering: chunk(() => import('./ordering/view.js'), 'ordering'),
+  matching: chunk(() => import('./matching/view.js'), 'matching'),
+};
