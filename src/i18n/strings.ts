@@ -43,7 +43,9 @@ export interface UiStrings {
   variantLabel: (index: number, total: number) => string;
   summaryTitle: string;
   summaryGrades: string;
-  summaryChoices: (right: number, wrong: number) => string;
+  summaryChoices: (right: number, wrong: number, partial: number) => string;
+  /** A typed question answered partly right: the share right, in percent. */
+  partlyRight: (percent: number) => string;
   timeTaken: (text: string) => string;
   duration: (ms: number) => string;
   restart: string;
@@ -52,7 +54,6 @@ export interface UiStrings {
   announceAnswerShown: string;
   announceGraded: (grade: string, position: string) => string;
   announceUndone: string;
-  announceChecked: (correct: boolean) => string;
   announceQuestion: (position: string) => string;
   announceComplete: string;
   keyboardHelp: string;
@@ -92,6 +93,7 @@ export interface UiStrings {
   /** Summary: a checked choice question. */
   resultRight: string;
   resultWrong: string;
+  resultPartial: string;
   /** Storage notes, shown once per page: progress is kept only until the page is left. */
   progressNotSaved: string;
   progressStorageFull: string;

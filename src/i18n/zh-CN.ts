@@ -48,7 +48,8 @@ export const zhCN: UiStrings = {
   variantLabel: (index, total) => `答案 ${index} / ${total}`,
   summaryTitle: '练习完成',
   summaryGrades: '你的评分',
-  summaryChoices: (right, wrong) => `答对 ${right} 题，答错 ${wrong} 题`,
+  summaryChoices: (right, wrong, partial) => `答对 ${right} 题，${partial ? `部分答对 ${partial} 题，` : ''}答错 ${wrong} 题`,
+  partlyRight: (percent) => `部分正确（${percent}%）。`,
   timeTaken: (text) => `用时：${text}`,
   duration: (ms) => {
     const seconds = Math.round(ms / 1000);
@@ -60,7 +61,6 @@ export const zhCN: UiStrings = {
   announceAnswerShown: '已显示答案。',
   announceGraded: (grade, position) => `已评为“${grade}”。第 ${position} 题。`,
   announceUndone: '已撤销上一次评分。',
-  announceChecked: (correct) => (correct ? '回答正确。' : '不完全正确，正确答案已标出。'),
   announceQuestion: (position) => `第 ${position} 题。`,
   announceComplete: '练习完成。',
   keyboardHelp: '快捷键：空格显示答案，1–4 评分，U 撤销，方向键切换题目。',
@@ -90,6 +90,7 @@ export const zhCN: UiStrings = {
   scheduleNotRecorded: '未记录',
   resultRight: '答对',
   resultWrong: '答错',
+  resultPartial: '部分答对',
   progressNotSaved: '此浏览器无法保存你的学习进度，进度只保留到你离开此页面为止。',
   progressStorageFull: '无法保存你的学习进度：此浏览器为本网站提供的存储空间已满。进度保留到你离开此页面为止。',
   progressSetAside: '部分已保存的进度无法读取，已另行保存（保留，未删除）。',

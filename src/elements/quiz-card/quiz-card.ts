@@ -10,6 +10,11 @@ import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizGradeEvent } from '../../events/quiz-grade.js';
 import { QuizRevealEvent } from '../../events/quiz-reveal.js';
 import { languageOf, stringsFor } from '../../i18n/index.js';
+import { gradeOfScore, questionType, type CheckedType, type Grading, type QuestionType } from '../../interactions/interaction.js';
+import type { InteractionView } from '../../interactions/view.js';
+import { interactionViews, type ViewType } from '../../interactions/views.js';
+import type { TypedHost } from './typed-question.js';
+import { LazyChunk } from '../lazy-chunk.js';
 import { DEFAULT_NEW_PER_DAY, GRADES, isMultipleChoice, PracticeSession, selectQuestions, type Grade } from '../../practice/practice-set.js';
 import type { ReviewQueue } from '../../practice/review-queue.js';
 import type { ProgressStore } from '../../progress/store.js';
@@ -25,18 +30,9 @@ import { quizCardStyles } from './quiz-card.styles.js';
 
 type ProgressViews = typeof import('./progress-views.js');
 /** Review set, its empty state and the summary's schedule: loaded with the progress store. */
-let progressViews: ProgressViews | undefined;
-let loadingProgressViews: Promise<unknown> | undefined;
-function loadProgressViews(): Promise<unknown> {
-  loadingProgressViews ??= import('./progress-views.js').then(
-    (module) => (progressViews = module),
-    (error: unknown) => {
-      loadingProgressViews = undefined;
-      console.warn('quiz-elements: the review and schedule views could not be loaded', error);
-    },
-  );
-  return loadingProgressViews;
-}
+const progressViewsChunk = new LazyChunk<ProgressViews>(() => import('./progress-views.js'), 'the review and schedule views');
+/** The end-of-set summary: fetched while the last question is on screen. */
+const summaryChunk = new LazyChunk(() => import('./summary.js'), 'the summary');
 
 type Renderer = typeof import('../../render/markdown.js');
 
@@ -60,7 +56,12 @@ interface Recording {
 const bare = (text: string) => text.replace(/[`*_\s]/g, '');
 
 function isTextEntry(target: EventTarget | null): boolean {
-  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['radio', 'checkbox'].includes(target.type));
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && !['radio', 'checkbox'].includes(target.type));
+}
+
+/** A typed question's view, once its chunk is here (undefined for open and choice questions). */
+function viewOf(type: QuestionType): InteractionView<unknown> | undefined {
+  return type === 'open' || type === 'choice' ? undefined : interactionViews[type].value?.view;
 }
 
 /**
@@ -293,8 +294,8 @@ export class QuizCard extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) this.markdownCache.clear();
     const storeChanged = this.syncStore();
-    if (this.activeStore && !progressViews) {
-      void loadProgressViews().then(() => {
+    if (this.activeStore && !progressViewsChunk.value) {
+      void progressViewsChunk.request().then(() => {
         if (this.wantsReview) this.queueStale = true; // the review set waits for them
         this.requestUpdate();
       });
@@ -310,6 +311,8 @@ export class QuizCard extends LitElement {
   }
 
   protected override updated(): void {
+    const session = this.session;
+    if (session && this.isSet(session) && session.questions.length - session.doneCount <= 1 && !summaryChunk.value) void summaryChunk.request();
     if (this.pendingFocus) {
       this.renderRoot.querySelector<HTMLElement>(`[data-focus="${this.pendingFocus}"]`)?.focus();
       this.pendingFocus = null;
@@ -329,6 +332,7 @@ export class QuizCard extends LitElement {
       this.session = new PracticeSession(this.selectedQuestions(bank));
       return;
     }
+    const progressViews = progressViewsChunk.value;
     if (!store || !this.progress.ready || !progressViews) {
       this.queue = null;
       this.session = null; // the skeleton, until the store's code is here and has migrated old records (syncStore rebuilds then)
@@ -462,7 +466,7 @@ export class QuizCard extends LitElement {
     const session = this.session;
     const question = session && !session.complete ? this.shownQuestion(session) : undefined;
     // Only once the grade buttons show: scheduling (ts-fsrs) is a chunk a card that is only read never needs.
-    if (!store || !question || question.choices || !session!.state?.revealed || session!.state.grade !== undefined) return;
+    if (!store || !question || questionType(question) !== 'open' || !session!.state?.revealed || session!.state.grade !== undefined) return;
     const bankId = this.bankId;
     const ref = `${bankId}/${question.id}`;
     if (this.previews.has(ref)) return;
@@ -586,7 +590,7 @@ export class QuizCard extends LitElement {
 
   private reveal(): void {
     const session = this.session;
-    if (!session?.current || session.current.choices || !session.reveal()) return;
+    if (!session?.current || questionType(this.shownQuestion(session)!) !== 'open' || !session.reveal()) return;
     this.dispatchEvent(new QuizRevealEvent({ bankId: this.bankId, questionId: this.shownQuestion(session)!.id }));
     // The grade buttons show when the question comes back: that needs the store's code.
     if (this.progress.deferred) void this.progress.load();
@@ -613,14 +617,28 @@ export class QuizCard extends LitElement {
     const session = this.session;
     const question = session && this.shownQuestion(session);
     if (!session || !question) return;
-    const selected = [...session.state!.selected];
+    const type = questionType(question) as CheckedType;
     const index = session.index;
-    const correct = session.check();
-    if (correct === null) return;
-    // A choice question has no self-grade: right counts as Good, wrong as Again.
-    this.recordAnswer(index, question.id, correct ? 'good' : 'again', correct);
-    this.dispatchEvent(new QuizAnswerEvent({ bankId: this.bankId, questionId: question.id, correct, selected }));
-    this.afterAnswer(this.strings.announceChecked(correct), 'feedback');
+    let response: unknown;
+    let grading: Pick<Grading, 'score' | 'correct'>;
+    if (type === 'choice') {
+      response = [...session.state!.selected];
+      const correct = session.check();
+      if (correct === null) return;
+      grading = { score: correct ? 1 : 0, correct };
+    } else {
+      const view = viewOf(type);
+      response = session.state!.response ?? view?.initial(question);
+      if (!view || !view.ready(question, response)) return;
+      session.respond(response);
+      grading = view.grade(question, response);
+      if (!session.submit(grading)) return;
+    }
+    // No self-grade here: all right counts as Good, partly right as Hard, wrong as Again.
+    this.recordAnswer(index, question.id, gradeOfScore(grading.score), grading.correct);
+    const detail = { bankId: this.bankId, questionId: question.id, type, response, score: grading.score, correct: grading.correct };
+    this.dispatchEvent(new QuizAnswerEvent(type === 'choice' ? { ...detail, selected: response as number[] } : detail));
+    this.afterAnswer(this.verdictText(grading), 'feedback');
   }
 
   private afterAnswer(message: string, focus: 'question' | 'feedback' = 'question'): void {
@@ -686,6 +704,7 @@ export class QuizCard extends LitElement {
     const state = this.session?.state;
     if (!state || state.variant === index) return;
     state.variant = index;
+    if (!state.checked) state.response = undefined; // a variant may be asked another way
     this.requestUpdate();
   }
 
@@ -698,7 +717,12 @@ export class QuizCard extends LitElement {
     const target = event.composedPath()[0];
     const onControl = target instanceof HTMLButtonElement || target instanceof HTMLInputElement || target instanceof HTMLAnchorElement;
     const state = session.state;
-    if (event.key === ' ' && !onControl && state && !state.revealed && !session.current?.choices) {
+    const question = this.shownQuestion(session);
+    const type = question && questionType(question);
+    const view = type && viewOf(type);
+    if (view?.onKey && question && view.onKey(event, interactionViews[type as ViewType].value!.typed.interactionContext(this.typedHost, session, question, view))) {
+      event.preventDefault();
+    } else if (event.key === ' ' && !onControl && state && !state.revealed && question && questionType(question) === 'open') {
       event.preventDefault();
       this.reveal();
     } else if (/^[1-4]$/.test(event.key) && state?.revealed && state.grade === undefined) {
@@ -777,6 +801,8 @@ export class QuizCard extends LitElement {
     }
     if (session.complete && this.isSet(session)) return this.renderSummary(session);
     const question = this.shownQuestion(session)!;
+    const type = questionType(question);
+    const view = viewOf(type);
     const single = !this.isSet(session);
     const status = this.statusOf(question.id);
     const queue = this.queue && this.queue.questions === session.questions ? this.queue : null;
@@ -797,11 +823,40 @@ export class QuizCard extends LitElement {
       <section data-focus="question" tabindex="-1" aria-labelledby="title" lang=${bank.language}>
         <div part="title" class="title" id="title" role="heading" aria-level=${this.headingLevel}>${question.title}</div>
         ${this.renderVariants(session, bank)}
-        ${bare(question.prompt) === bare(question.title) ? nothing : html`<div part="prompt" class="prompt">${this.markdown(question.prompt, 'prompt')}</div>`}
+        ${bare(question.prompt) === bare(question.title) || view?.ownsPrompt?.(question) ? nothing : html`<div part="prompt" class="prompt">${this.markdown(question.prompt, 'prompt')}</div>`}
       </section>
-      ${question.choices ? this.renderChoices(session, question) : this.renderOpen(session, question)}
+      ${type === 'open' ? this.renderOpen(session, question) : type === 'choice' ? this.renderChoices(session, question) : this.renderTyped(session, question, type)}
       ${this.renderNav(session, single)}
     `;
+  }
+
+  /** A typed question (true/false, fill-in, numeric, ordering, matching): its view and Check, from the type's chunk. */
+  private renderTyped(session: PracticeSession, question: Question, type: ViewType): TemplateResult {
+    const loaded = interactionViews[type].value;
+    if (!loaded) return this.renderChunkMissing(interactionViews[type]);
+    const state = session.state!;
+    return loaded.typed.renderTyped(this.typedHost, session, question, loaded.view, {
+      hint: this.renderHint(question, state.hintShown || state.checked),
+      explanation: this.renderExplanation(question),
+    });
+  }
+
+  /** "Correct.", "Partly right (67%). The correct answer is marked." or "Not quite. The correct answer is marked." */
+  private verdictText(grading: Pick<Grading, 'score' | 'correct'>): string {
+    const s = this.strings;
+    return grading.correct ? s.correct : `${grading.score > 0 ? s.partlyRight(Math.round(grading.score * 100)) : s.incorrect} ${s.correctAnswerWas}`;
+  }
+
+  /** Right, partly right or wrong, and the set's score so far. */
+  private renderVerdict(session: PracticeSession, grading: Pick<Grading, 'score' | 'correct'>): TemplateResult {
+    const s = this.strings;
+    return html`<p class="result ${grading.correct ? 'right' : 'wrong'}">${this.verdictText(grading)}</p>
+      <p class="message">${s.score(session.summary().right, session.questions.filter((q) => questionType(q) !== 'open').length)}</p>`;
+  }
+
+  /** The card as the typed-question chunk sees it: the members TypedHost names. */
+  private get typedHost(): TypedHost {
+    return this as unknown as TypedHost;
   }
 
   private renderVariants(session: PracticeSession, bank: Bank): TemplateResult | typeof nothing {
@@ -929,10 +984,7 @@ export class QuizCard extends LitElement {
         })}
       </fieldset>
       ${checked
-        ? html`<div part="feedback" data-focus="feedback" tabindex="-1">
-            <p class="result ${state.correct ? 'right' : 'wrong'}">${state.correct ? s.correct : `${s.incorrect} ${s.correctAnswerWas}`}</p>
-            <p class="message">${s.score(session.summary().right, session.questions.filter((q) => q.choices).length)}</p>
-          </div>
+        ? html`<div part="feedback" data-focus="feedback" tabindex="-1">${this.renderVerdict(session, { score: state.score ?? 0, correct: !!state.correct })}</div>
           ${this.renderExplanation(question)}`
         : html`<div class="actions">
             <button part="button" class="primary" type="button" ?disabled=${state.selected.length === 0} @click=${this.check}>${s.check}</button>
@@ -963,28 +1015,28 @@ export class QuizCard extends LitElement {
     `;
   }
 
+  /** The summary, from its chunk (fetched while the last question shows). */
   private renderSummary(session: PracticeSession): TemplateResult {
+    const loaded = summaryChunk.value;
+    if (!loaded) return this.renderChunkMissing(summaryChunk);
+    return loaded.renderSummary(session, {
+      strings: this.strings,
+      headingLevel: this.headingLevel,
+      schedule: this.renderSchedule(session),
+      restart: (onlyMissed) => this.restart(onlyMissed),
+      undo: () => this.undo(),
+    });
+  }
+
+  /** A lazy part not here yet: a skeleton while it downloads, or a note with Retry when it could not. */
+  private renderChunkMissing(chunk: LazyChunk<unknown>): TemplateResult {
+    if (!chunk.failed) {
+      void chunk.request().then(() => this.requestUpdate());
+      return this.renderSkeleton();
+    }
     const s = this.strings;
-    const summary = session.summary();
-    const open = summary.total - summary.right - summary.wrong;
-    return html`
-      <section part="summary" class="summary" data-focus="question" tabindex="-1" aria-labelledby="summary-title">
-        <div class="title" id="summary-title" role="heading" aria-level=${this.headingLevel}>${s.summaryTitle}</div>
-        <dl>
-          ${open > 0 ? GRADES.map((grade) => html`<dt>${s.grades[grade]}</dt><dd>${summary.grades[grade]}</dd>`) : nothing}
-          ${summary.right + summary.wrong > 0 ? html`<dt>${s.check}</dt><dd>${s.summaryChoices(summary.right, summary.wrong)}</dd>` : nothing}
-        </dl>
-        <p class="message">${s.timeTaken(s.duration(summary.durationMs))}</p>
-        ${this.renderSchedule(session)}
-      </section>
-      <div class="actions">
-        <button part="button" class="primary" type="button" @click=${() => this.restart(false)}>${s.restart}</button>
-        ${summary.missed.length > 0
-          ? html`<button part="button" type="button" @click=${() => this.restart(true)}>${s.reviewMissed(summary.missed.length)}</button>`
-          : nothing}
-        ${session.canUndo ? html`<button part="button" type="button" @click=${this.undo}>${s.undo}</button>` : nothing}
-      </div>
-    `;
+    return html`<div class="error" role="alert" part="error"><p class="message">${s.elementCodeFailed('quiz-card')}</p>
+      <div class="actions"><button part="button" type="button" @click=${() => chunk.request().then(() => this.requestUpdate())}>${s.retry}</button></div></div>`;
   }
 
   /** The summary's "what was scheduled when": each answered question, how it went, and when it comes back. */
@@ -992,6 +1044,7 @@ export class QuizCard extends LitElement {
     const store = this.activeStore;
     const bank = this.loadTask.value?.loaded.bank;
     const context = this.viewContext();
+    const progressViews = progressViewsChunk.value;
     if (!store || !bank || !context || !progressViews) return nothing;
     const s = this.strings;
     const rows = session.questions.flatMap((asked, index) => {
@@ -1006,7 +1059,7 @@ export class QuizCard extends LitElement {
         progress = undefined;
       }
       const due = progress && progress.memory.state !== 0 ? progress.memory.due : null;
-      const result = state.grade !== undefined ? s.grades[state.grade] : state.correct ? s.resultRight : s.resultWrong;
+      const result = state.grade !== undefined ? s.grades[state.grade] : state.correct ? s.resultRight : state.score ? s.resultPartial : s.resultWrong;
       return [{ question, result, due, pending: recording?.status === 'pending' }];
     });
     return progressViews.scheduleTable(rows, bank.language, context);
@@ -1014,7 +1067,7 @@ export class QuizCard extends LitElement {
 
   /** `mode="review"` with nothing to ask: why, and when the next review is (a queue exists only with the views loaded). */
   private renderReviewEmpty(queue: ReviewQueue): TemplateResult {
-    return progressViews!.reviewEmpty(queue, this.viewContext(), this.strings, this.headingLevel);
+    return progressViewsChunk.value!.reviewEmpty(queue, this.viewContext(), this.strings, this.headingLevel);
   }
 
   /** Notes about stored progress (shown by one element of the page), and this card's own. */
