@@ -15,6 +15,7 @@ export const TOUR: readonly TourPage[] = [
   { file: 'url.html', label: 'Bank from a URL' },
   { file: 'author.html', label: 'Import a document' },
   { file: 'cards.html', label: 'Card gallery' },
+  { file: 'types.html', label: 'Question types' },
 ];
 
 export const UI_LANGUAGES = [
