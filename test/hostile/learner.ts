@@ -13,7 +13,7 @@ const buttons = (root: ShadowRoot) => [...root.querySelectorAll<HTMLButtonElemen
 const buttonStarting = (root: ShadowRoot, label: string) => buttons(root).find((b) => !b.disabled && b.textContent!.trim().startsWith(label));
 
 /** Polls `predicate` every few milliseconds (open-wc's waitUntil polls every 50 ms: too slow for 300 trials). */
-async function waitUntil(predicate: () => unknown, message: string, { timeout }: { timeout: number }): Promise<void> {
+export async function waitUntil(predicate: () => unknown, message: string, { timeout }: { timeout: number }): Promise<void> {
   const end = performance.now() + timeout;
   while (!predicate()) {
     if (performance.now() > end) throw new Error(`${message} (after ${timeout} ms)`);

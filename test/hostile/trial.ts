@@ -45,11 +45,11 @@ const PLACES: Record<ElementName, Partial<CSSStyleDeclaration>> = {
 export const HANG_CEILING_MS = 5000;
 
 // Everything the markdown renderer may create (src/render/markdown.test.ts), beyond what the benign baseline shows.
-const MARKDOWN_TAGS = 'div p span strong em del code pre a img br hr ul ol li blockquote h1 h2 h3 h4 h5 h6 table thead tbody tr th td button'.split(' ');
-const MARKDOWN_ATTRIBUTES = 'class href title target rel src alt loading decoding start scope tabindex role aria-label aria-hidden type data-state'.split(' ');
+export const MARKDOWN_TAGS = 'div p span strong em del code pre a img br hr ul ol li blockquote h1 h2 h3 h4 h5 h6 table thead tbody tr th td button'.split(' ');
+export const MARKDOWN_ATTRIBUTES = 'class href title target rel src alt loading decoding start scope tabindex role aria-label aria-hidden type data-state'.split(' ');
 
 /** Benign markdown using every construct the renderer has: the baseline of allowed markup. */
-const RICH = [
+export const RICH = [
   '# Heading',
   '',
   'Text with **bold**, *em*, ~~del~~, `code`, [a link](http://127.0.0.1:1/x "t"), [here](./x.html), <mail@example.com>, ![pic](http://127.0.0.1:1/pic.png "t")  ',
