@@ -4,13 +4,44 @@
  * A chunk of its own in the CDN build, loaded with the progress store, so a card that is only
  * read downloads none of it.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Question } from '../../bank/types.js';
-import type { UiStrings } from '../../i18n/index.js';
+import { stringsFor, type UiStrings } from '../../i18n/index.js';
 import { formatDateTime } from '../../i18n/date-time.js';
 import type { ReviewQueue } from '../../practice/review-queue.js';
 
-export { selectReviewQuestions } from '../../practice/review-queue.js';
+import { selectReviewQuestions, type ReviewFilter } from '../../practice/review-queue.js';
+import type { Bank } from '../../bank/types.js';
+import type { ProgressStore } from '../../progress/store.js';
+
+/** Dates in the card's own tag when the UI speaks it (en-GB: "Wed 25 Nov"), else in the UI's; null when the store's clock fails. */
+export function viewContext(store: ProgressStore, strings: UiStrings, tag: string | null | undefined, headingLevel: number): ViewContext | null {
+  let now: number;
+  try {
+    now = store.now();
+  } catch {
+    return null;
+  }
+  const dateLocale = tag && stringsFor(tag) === strings ? tag : strings.lang;
+  return { strings, dateLocale, headingLevel, now };
+}
+
+/** The review set from the store, or null (with a warning) when the store misbehaves: the card then practises. */
+export function reviewSet(bank: Bank, store: ProgressStore, options: ReviewFilter): ReviewQueue | null {
+  try {
+    return selectReviewQuestions(bank, (id) => store.get(bank.id, id), store.now(), options);
+  } catch (error) {
+    console.warn('quiz-elements: the review set could not be built from progress; practising instead', error);
+    return null;
+  }
+}
+
+/** With nothing to review: how long until the next question falls due (plus a second), if within a day; else null. */
+export function refreshDelay(queue: ReviewQueue, store: ProgressStore): number | null {
+  if (queue.nextDue == null) return null;
+  const wait = queue.nextDue - store.now();
+  return wait > 86_400_000 ? null : Math.max(0, wait) + 1000;
+}
 
 /** What the views need from the card. */
 export interface ViewContext {
@@ -81,3 +112,11 @@ export function reviewEmpty(queue: ReviewQueue, c: ViewContext | null, strings: 
     </section>
   `;
 }
+
+/** The empty review's styles (adopted by the card with the chunk). */
+export const reviewStyles = css`
+  .empty {
+    display: grid;
+    gap: 0.5rem;
+  }
+`;

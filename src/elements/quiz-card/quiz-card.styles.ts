@@ -259,49 +259,6 @@ export const quizCardStyles = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
   }
-  .summary dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.25rem 1rem;
-    margin: 0;
-  }
-  .summary dt {
-    font-weight: 600;
-  }
-  .summary dd {
-    margin: 0;
-  }
-  .schedule {
-    width: 100%;
-    border-collapse: collapse;
-    font-size: 0.9em;
-    margin-top: 0.5rem;
-    /* Columns size to whole words ("anywhere" would split "answer" in a narrow card). */
-    overflow-wrap: break-word;
-  }
-  .schedule caption {
-    text-align: start;
-    font-weight: 700;
-    padding-bottom: 0.25rem;
-  }
-  .schedule th,
-  .schedule td {
-    text-align: start;
-    vertical-align: top;
-    padding: 0.3rem 0.5rem 0.3rem 0;
-    border-bottom: 1px solid var(--_border);
-  }
-  .schedule thead th {
-    color: var(--_muted);
-    font-weight: 600;
-  }
-  .schedule tbody th {
-    font-weight: 400;
-  }
-  .empty {
-    display: grid;
-    gap: 0.5rem;
-  }
   .notice .message {
     flex-basis: 16rem;
   }

@@ -9,16 +9,18 @@ import { QuizCompleteEvent } from '../../events/quiz-complete.js';
 import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizGradeEvent } from '../../events/quiz-grade.js';
 import { QuizRevealEvent } from '../../events/quiz-reveal.js';
-import { languageOf, stringsFor } from '../../i18n/index.js';
+import { languageOf } from '../../i18n/index.js';
 import { gradeOfScore, questionType, type CheckedType, type Grading, type QuestionType } from '../../interactions/interaction.js';
 import type { InteractionView } from '../../interactions/view.js';
 import { interactionViews, type ViewType } from '../../interactions/views.js';
 import type { TypedHost } from './typed-question.js';
+import type { GradePreviews, Preview, Recording, RecordingHost } from './recorder.js';
+import { adoptStyles } from '../adopt-styles.js';
 import { LazyChunk } from '../lazy-chunk.js';
 import { DEFAULT_NEW_PER_DAY, GRADES, isMultipleChoice, PracticeSession, selectQuestions, type Grade } from '../../practice/practice-set.js';
 import type { ReviewQueue } from '../../practice/review-queue.js';
 import type { ProgressStore } from '../../progress/store.js';
-import type { QuestionProgress, QuestionStatus, UndoneReview } from '../../progress/types.js';
+import type { QuestionStatus } from '../../progress/types.js';
 import { markdownStyles } from '../../render/markdown.styles.js';
 import { noticeStyles } from '../../styles/notice.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
@@ -31,6 +33,8 @@ import { quizCardStyles } from './quiz-card.styles.js';
 type ProgressViews = typeof import('./progress-views.js');
 /** Review set, its empty state and the summary's schedule: loaded with the progress store. */
 const progressViewsChunk = new LazyChunk<ProgressViews>(() => import('./progress-views.js'), 'the review and schedule views');
+/** Saving answers and previewing grades: loaded with the store's code (or on the first answer). */
+const recorderChunk = new LazyChunk(() => import('./recorder.js'), 'progress recording');
 /** The end-of-set summary: fetched while the last question is on screen. */
 const summaryChunk = new LazyChunk(() => import('./summary.js'), 'the summary');
 
@@ -39,16 +43,6 @@ type Renderer = typeof import('../../render/markdown.js');
 interface Loaded {
   loaded: LoadedBank;
   renderer: Renderer;
-}
-
-/** One answer of the set on its way to the store, so Undo can take it back and the summary can say when it comes back. */
-interface Recording {
-  /** Position in the set. */
-  index: number;
-  /** `off`: nothing recorded (no store); kept so each Undo still takes back its own step. */
-  status: 'pending' | 'saved' | 'failed' | 'off';
-  /** What to pass to `store.undo()`, once recorded; null if the answer could not be recorded. */
-  done: Promise<{ store: ProgressStore; bankId: string; questionId: string; review: UndoneReview; previous: QuestionProgress | undefined } | null>;
 }
 
 /** Keeps keyboard shortcuts away from what the learner is typing or operating. */
@@ -235,7 +229,7 @@ export class QuizCard extends LitElement {
     eager: () => this.wantsReview,
     onChange: () => {
       // Statuses, previews and the summary read the store when rendering; previews are recomputed.
-      this.forgetPreviews();
+      this.previews?.forget();
       // An empty review may have something now (another card or tab answered, an import); a set in progress stays as it is.
       if (this.queue && this.session?.questions.length === 0) this.queueStale = true;
     },
@@ -245,9 +239,8 @@ export class QuizCard extends LitElement {
   });
   /** One per undoable step of the session, in order. */
   private recordings: Recording[] = [];
-  /** Grade previews by `bankId/questionId`: when the question would be due after each grade. */
-  private readonly previews = new Map<string, { at: number; due: Record<Grade, number> } | 'pending' | 'failed'>();
-  private previewGeneration = 0;
+  /** When the shown question would come back after each grade (with the recorder's code). */
+  private previews: GradePreviews | null = null;
 
   private sessionSource: unknown = null;
   /** Where focus goes after the next render, so keyboard and screen-reader users follow along. */
@@ -339,31 +332,21 @@ export class QuizCard extends LitElement {
       return;
     }
     const topics = this.topic?.split(',').map((t) => t.trim()).filter(Boolean);
-    try {
-      this.queue = progressViews.selectReviewQuestions(bank, (id) => store.get(bank.id, id), store.now(), {
-        topics, kind: this.kind, newPerDay: this.newPerDay, count: this.count, shuffle: this.shuffle, seed: this.seed,
-      });
-      this.session = new PracticeSession(this.queue.questions);
-    } catch (error) {
-      // A store passed in that misbehaves: practise instead of failing.
-      console.warn('quiz-elements: the review set could not be built from progress; practising instead', error);
-      this.queue = null;
-      this.session = new PracticeSession(this.selectedQuestions(bank));
-    }
+    this.queue = progressViews.reviewSet(bank, store, { topics, kind: this.kind, newPerDay: this.newPerDay, count: this.count, shuffle: this.shuffle, seed: this.seed });
+    // A store passed in that misbehaves (no queue): practise instead of failing.
+    this.session = new PracticeSession(this.queue ? this.queue.questions : this.selectedQuestions(bank));
   }
 
   /** With nothing to review, look again when the next question falls due (if within a day). */
   private scheduleQueueRefresh(): void {
     clearTimeout(this.queueTimer);
     const store = this.activeStore;
-    const next = this.queue?.nextDue;
-    if (!store || !this.isConnected || next == null || this.session?.questions.length !== 0) return;
-    const wait = next - store.now();
-    if (wait > 86_400_000) return;
+    const wait = store && this.isConnected && this.queue && this.session?.questions.length === 0 ? progressViewsChunk.value?.refreshDelay(this.queue, store) : null;
+    if (wait == null) return;
     this.queueTimer = setTimeout(() => {
       this.queueStale = true;
       this.requestUpdate();
-    }, Math.max(0, wait) + 1000);
+    }, wait);
   }
 
   // --- progress -----------------------------------------------------------------------------
@@ -381,7 +364,7 @@ export class QuizCard extends LitElement {
   private syncStore(): boolean {
     const sync = this.progress.sync();
     if (sync === 'same') return false;
-    this.forgetPreviews();
+    this.previews?.forget();
     if (sync === 'resumed') {
       // Back in the page: progress may have changed meanwhile.
       if (this.queue && this.session?.questions.length === 0) this.queueStale = true;
@@ -398,47 +381,28 @@ export class QuizCard extends LitElement {
 
   /** Records an answer of the current question; never throws, and a failure only adds a note. */
   private recordAnswer(index: number, questionId: string, grade: Grade, correct?: boolean): void {
-    const store = this.activeStore;
-    const deferred = !store && this.progress.deferred;
-    const recording: Recording = { index, status: store || deferred ? 'pending' : 'off', done: Promise.resolve(null) };
+    const wanted = !!this.activeStore || this.progress.deferred;
+    const recording: Recording = { index, status: wanted ? 'pending' : 'off', done: Promise.resolve(null) };
     this.recordings.push(recording);
-    if (deferred) {
-      // The first answer on a page with no stored progress: load the store's code, then record.
-      const bankId = this.bankId;
-      recording.done = this.progress.load().then((loaded) => {
-        if (loaded) return this.saveAnswer(loaded, bankId, recording, questionId, grade, correct);
-        // Progress was wanted, so no store means its code could not be downloaded: say so.
-        recording.status = 'failed';
-        this.recordFailed(new Error('the progress store could not be loaded'));
-        this.requestUpdate();
-        return null;
-      });
-      return;
-    }
-    if (store) recording.done = this.saveAnswer(store, this.bankId, recording, questionId, grade, correct);
+    if (!wanted) return;
+    const bankId = this.bankId;
+    recording.done = recorderChunk.request().then((recorder) => {
+      if (recorder) return recorder.record(this.recordingHost, recording, bankId, questionId, grade, correct);
+      recording.status = 'failed';
+      this.recordFailed(new Error('the recording code could not be loaded'));
+      this.requestUpdate();
+      return null;
+    });
   }
 
-  private saveAnswer(store: ProgressStore, bankId: string, recording: Recording, questionId: string, grade: Grade, correct?: boolean): Recording['done'] {
-    try {
-      const at = store.now();
-      const previous = store.get(bankId, questionId);
-      return store.record(bankId, questionId, grade, correct === undefined ? { at } : { at, correct }).then(
-        () => {
-          recording.status = 'saved';
-          this.requestUpdate(); // the summary may be waiting for it
-          return { store, bankId, questionId, review: { at, grade }, previous };
-        },
-        (error: unknown) => {
-          recording.status = 'failed';
-          this.recordFailed(error);
-          return null;
-        },
-      );
-    } catch (error) {
-      recording.status = 'failed';
-      this.recordFailed(error);
-      return Promise.resolve(null);
-    }
+  private get recordingHost(): RecordingHost {
+    return {
+      store: this.activeStore,
+      deferred: this.progress.deferred,
+      loadStore: () => this.progress.load(),
+      failed: (error) => this.recordFailed(error),
+      requestUpdate: () => this.requestUpdate(),
+    };
   }
 
   private recordFailed(error: unknown): void {
@@ -448,46 +412,22 @@ export class QuizCard extends LitElement {
 
   /** Takes back the recorded answer of the step just undone in the session. */
   private takeBackRecording(): void {
-    const recording = this.recordings.pop();
-    if (!recording) return;
-    void recording.done
-      .then((done) => done && done.store.undo(done.bankId, done.questionId, done.review, done.previous))
-      .catch((error: unknown) => console.warn('quiz-elements: an answer could not be taken back from progress', error));
+    void this.recordings.pop()?.done.then((recorded) => recorded && recorderChunk.value?.takeBack(recorded));
   }
 
-  private forgetPreviews(): void {
-    this.previews.clear();
-    this.previewGeneration++;
-  }
-
-  /** Asks the store when the shown open question would come back after each grade, once per question and change. */
+  /** Asks the store when the shown open question would come back after each grade (only once the grade buttons show: scheduling is a chunk a card that is only read never needs). */
   private requestPreview(): void {
     const store = this.activeStore;
     const session = this.session;
     const question = session && !session.complete ? this.shownQuestion(session) : undefined;
-    // Only once the grade buttons show: scheduling (ts-fsrs) is a chunk a card that is only read never needs.
     if (!store || !question || questionType(question) !== 'open' || !session!.state?.revealed || session!.state.grade !== undefined) return;
-    const bankId = this.bankId;
-    const ref = `${bankId}/${question.id}`;
-    if (this.previews.has(ref)) return;
-    this.previews.set(ref, 'pending');
-    const generation = this.previewGeneration;
-    const settle = (value: { at: number; due: Record<Grade, number> } | 'failed') => {
-      if (generation !== this.previewGeneration) return;
-      this.previews.set(ref, value);
-      this.requestUpdate();
-    };
-    try {
-      const at = store.now();
-      store.preview(bankId, question.id, at).then((due) => settle({ at, due }), () => settle('failed'));
-    } catch {
-      settle('failed');
-    }
+    const recorder = recorderChunk.value;
+    if (!recorder) return void recorderChunk.request().then(() => this.requestUpdate());
+    (this.previews ??= new recorder.GradePreviews()).request(store, this.bankId, question.id, () => this.requestUpdate());
   }
 
-  private previewOf(questionId: string): { at: number; due: Record<Grade, number> } | null {
-    const preview = this.previews.get(`${this.bankId}/${questionId}`);
-    return preview && typeof preview === 'object' ? preview : null;
+  private previewOf(questionId: string): Preview | null {
+    return this.previews?.of(this.bankId, questionId) ?? null;
   }
 
   private statusOf(questionId: string): QuestionStatus | null {
@@ -501,19 +441,10 @@ export class QuizCard extends LitElement {
   }
 
   /** What the progress views need; null without a store. */
+  /** What the progress views need (null without a store, or before their chunk is here). */
   private viewContext(): import('./progress-views.js').ViewContext | null {
     const store = this.activeStore;
-    if (!store) return null;
-    let now: number;
-    try {
-      now = store.now();
-    } catch {
-      return null;
-    }
-    // Dates in the card's own tag when the UI speaks it (en-GB: "Wed 25 Nov"), else in the UI's.
-    const tag = languageOf(this);
-    const dateLocale = tag && stringsFor(tag) === this.strings ? tag : this.strings.lang;
-    return { strings: this.strings, dateLocale, headingLevel: this.headingLevel, now };
+    return store && (progressViewsChunk.value?.viewContext(store, this.strings, languageOf(this), this.headingLevel) ?? null);
   }
 
   private isSet(session: PracticeSession): boolean {
@@ -1019,10 +950,14 @@ export class QuizCard extends LitElement {
   private renderSummary(session: PracticeSession): TemplateResult {
     const loaded = summaryChunk.value;
     if (!loaded) return this.renderChunkMissing(summaryChunk);
+    adoptStyles(this.shadowRoot, loaded.summaryStyles);
+    const store = this.activeStore;
+    const context = this.viewContext();
+    const views = progressViewsChunk.value;
     return loaded.renderSummary(session, {
       strings: this.strings,
       headingLevel: this.headingLevel,
-      schedule: this.renderSchedule(session),
+      schedule: store && context && views ? { store, bank: this.loadTask.value!.loaded.bank, recordings: this.recordings, table: (rows, language) => views.scheduleTable(rows, language, context) } : null,
       restart: (onlyMissed) => this.restart(onlyMissed),
       undo: () => this.undo(),
     });
@@ -1039,34 +974,9 @@ export class QuizCard extends LitElement {
       <div class="actions"><button part="button" type="button" @click=${() => chunk.request().then(() => this.requestUpdate())}>${s.retry}</button></div></div>`;
   }
 
-  /** The summary's "what was scheduled when": each answered question, how it went, and when it comes back. */
-  private renderSchedule(session: PracticeSession): TemplateResult | typeof nothing {
-    const store = this.activeStore;
-    const bank = this.loadTask.value?.loaded.bank;
-    const context = this.viewContext();
-    const progressViews = progressViewsChunk.value;
-    if (!store || !bank || !context || !progressViews) return nothing;
-    const s = this.strings;
-    const rows = session.questions.flatMap((asked, index) => {
-      const state = session.states[index]!;
-      if (state.grade === undefined && !state.checked) return [];
-      const question = variantsOf(bank, asked)[state.variant] ?? asked;
-      const recording = this.recordings.findLast((r) => r.index === index);
-      let progress: QuestionProgress | undefined;
-      try {
-        progress = recording?.status === 'saved' ? store.get(bank.id, question.id) : undefined;
-      } catch {
-        progress = undefined;
-      }
-      const due = progress && progress.memory.state !== 0 ? progress.memory.due : null;
-      const result = state.grade !== undefined ? s.grades[state.grade] : state.correct ? s.resultRight : state.score ? s.resultPartial : s.resultWrong;
-      return [{ question, result, due, pending: recording?.status === 'pending' }];
-    });
-    return progressViews.scheduleTable(rows, bank.language, context);
-  }
-
   /** `mode="review"` with nothing to ask: why, and when the next review is (a queue exists only with the views loaded). */
   private renderReviewEmpty(queue: ReviewQueue): TemplateResult {
+    adoptStyles(this.shadowRoot, progressViewsChunk.value!.reviewStyles);
     return progressViewsChunk.value!.reviewEmpty(queue, this.viewContext(), this.strings, this.headingLevel);
   }
 

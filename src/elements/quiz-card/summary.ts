@@ -3,16 +3,30 @@
  * progress views), and what to do next. A chunk of its own, fetched while the last question is
  * on screen, so a card that is only read never downloads it.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Bank } from '../../bank/types.js';
+import { variantsOf } from '../../bank/variants.js';
 import type { UiStrings } from '../../i18n/index.js';
 import { GRADES, type PracticeSession } from '../../practice/practice-set.js';
+import type { ProgressStore } from '../../progress/store.js';
+import type { QuestionProgress } from '../../progress/types.js';
+import type { ScheduleRow } from './progress-views.js';
+import type { Recording } from './recorder.js';
+
+/** What the schedule table needs: the store, the set's recordings, and the progress views' table. */
+export interface Schedule {
+  store: ProgressStore;
+  bank: Bank;
+  recordings: readonly Recording[];
+  table(rows: ScheduleRow[], language: string): TemplateResult | typeof nothing;
+}
 
 /** What the summary needs from the card. */
 export interface SummaryHost {
   strings: UiStrings;
   headingLevel: number;
-  /** The table of when each answered question comes back (nothing without progress). */
-  schedule: TemplateResult | typeof nothing;
+  /** For the table of when each answered question comes back (null without progress). */
+  schedule: Schedule | null;
   restart(onlyMissed: boolean): void;
   undo(): void;
 }
@@ -30,7 +44,7 @@ export function renderSummary(session: PracticeSession, host: SummaryHost): Temp
         ${checked > 0 ? html`<dt>${s.check}</dt><dd>${s.summaryChoices(summary.right, summary.wrong, summary.partial)}</dd>` : nothing}
       </dl>
       <p class="message">${s.timeTaken(s.duration(summary.durationMs))}</p>
-      ${host.schedule}
+      ${host.schedule ? renderSchedule(session, host.schedule, s) : nothing}
     </section>
     <div class="actions">
       <button part="button" class="primary" type="button" @click=${() => host.restart(false)}>${s.restart}</button>
@@ -39,3 +53,66 @@ export function renderSummary(session: PracticeSession, host: SummaryHost): Temp
     </div>
   `;
 }
+
+/** The summary's "what was scheduled when": each answered question, how it went, and when it comes back. */
+function renderSchedule(session: PracticeSession, { store, bank, recordings, table }: Schedule, s: UiStrings): TemplateResult | typeof nothing {
+  const rows = session.questions.flatMap((asked, index) => {
+    const state = session.states[index]!;
+    if (state.grade === undefined && !state.checked) return [];
+    const question = variantsOf(bank, asked)[state.variant] ?? asked;
+    const recording = recordings.findLast((r) => r.index === index);
+    let progress: QuestionProgress | undefined;
+    try {
+      progress = recording?.status === 'saved' ? store.get(bank.id, question.id) : undefined;
+    } catch {
+      progress = undefined;
+    }
+    const due = progress && progress.memory.state !== 0 ? progress.memory.due : null;
+    const result = state.grade !== undefined ? s.grades[state.grade] : state.correct ? s.resultRight : state.score ? s.resultPartial : s.resultWrong;
+    return [{ question, result, due, pending: recording?.status === 'pending' }];
+  });
+  return table(rows, bank.language);
+}
+
+/** The summary's and its schedule table's styles (adopted by the card with the chunk). */
+export const summaryStyles = css`
+  .summary dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0;
+  }
+  .summary dt {
+    font-weight: 600;
+  }
+  .summary dd {
+    margin: 0;
+  }
+  .schedule {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.9em;
+    margin-top: 0.5rem;
+    /* Columns size to whole words ("anywhere" would split "answer" in a narrow card). */
+    overflow-wrap: break-word;
+  }
+  .schedule caption {
+    text-align: start;
+    font-weight: 700;
+    padding-bottom: 0.25rem;
+  }
+  .schedule th,
+  .schedule td {
+    text-align: start;
+    vertical-align: top;
+    padding: 0.3rem 0.5rem 0.3rem 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .schedule thead th {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .schedule tbody th {
+    font-weight: 400;
+  }
+`;

@@ -9,6 +9,7 @@ import type { UiStrings } from '../../i18n/strings.js';
 import type { Grading } from '../../interactions/interaction.js';
 import type { InteractionContext, InteractionView } from '../../interactions/view.js';
 import type { PracticeSession } from '../../practice/practice-set.js';
+import { adoptStyles } from '../adopt-styles.js';
 
 /**
  * The card members this module uses (the card passes itself: these are its private members,
@@ -46,11 +47,6 @@ export function interactionContext(host: TypedHost, session: PracticeSession, qu
   };
 }
 
-/** A view's styles join the card's once (constructable style sheets: allowed under a strict CSP). */
-function adoptStyles(root: ShadowRoot | null, view: InteractionView<unknown>): void {
-  const sheet = view.styles.styleSheet;
-  if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
 
 /** The hint, the view, then Check, or the verdict and explanation once checked. */
 export function renderTyped(
@@ -60,7 +56,7 @@ export function renderTyped(
   view: InteractionView<unknown>,
   blocks: { hint: TemplateResult | typeof nothing; explanation: TemplateResult },
 ): TemplateResult {
-  adoptStyles(host.shadowRoot, view);
+  adoptStyles(host.shadowRoot, view.styles);
   const context = interactionContext(host, session, question, view);
   const grading = context.grading;
   return html`
