@@ -47,7 +47,7 @@ export class TypedPage {
   private errors: string[] = [];
   allowed!: MarkupAllowance;
 
-  readonly figures = { payloads: 0, cards: 0, states: 0, scriptsRun: 0, outsideMutations: 0, pageChanges: 0, handlers: 0, badUrls: 0, markupProblems: 0, errors: 0 };
+  readonly figures = { payloads: 0, textPayloads: 0, cards: 0, states: 0, scriptsRun: 0, outsideMutations: 0, pageChanges: 0, handlers: 0, badUrls: 0, markupProblems: 0, errors: 0 };
 
   private onError = (event: ErrorEvent) => this.errors.push(`error: ${event.message}`);
   private onRejection = (event: PromiseRejectionEvent) => this.errors.push(`unhandled rejection: ${String((event.reason as Error)?.message ?? event.reason)}`);
@@ -83,6 +83,7 @@ export class TypedPage {
   /** The typed questions of `text`, tried. */
   async tryText(id: string, text: string): Promise<void> {
     const questions = typedQuestions(text);
+    this.figures.textPayloads += 1;
     await this.trial({ id, questions: TYPED_QUESTIONS.map((name) => questions[name]), text });
   }
 
@@ -165,7 +166,7 @@ export class TypedPage {
   report(label: string): string {
     const f = this.figures;
     return (
-      `${label}: ${f.payloads} payloads × ${TYPED_FIELDS.length} typed fields in ${f.cards} cards, ${f.states} states looked at; ` +
+      `${label}: ${f.payloads} trials (${f.textPayloads} texts × ${TYPED_FIELDS.length} typed fields), ${f.cards} cards, ${f.states} states looked at; ` +
       `scripts run: ${f.scriptsRun}; errors thrown: ${f.errors}; outside mutations: ${f.outsideMutations}; page state changes: ${f.pageChanges}; ` +
       `on* attributes: ${f.handlers}; javascript:/data:/vbscript: URLs: ${f.badUrls}; markup problems in all: ${f.markupProblems}`
     );
