@@ -2,7 +2,20 @@
  * Small English banks for stories: every question kind and state in a few lines, next to the
  * bundled Chinese banks. Passed to `<quiz-card>` as the `bank` property.
  */
+import typesJson from '../demo/banks/question-types.json' with { type: 'json' };
+import typesZhJson from '../demo/banks/question-types-zh.json' with { type: 'json' };
 import type { Bank } from '../src/bank/types.js';
+
+/**
+ * One question of every type (open, single and multiple choice, true-false, a two-blank fill-in, a
+ * short answer, numeric with a tolerance and unit, ordering, matching with a distractor), from the
+ * demo bank written in the importer's markdown (demo/banks/question-types.md), so stories, the
+ * demo page and the docs show the same questions.
+ */
+export const typesBank = typesJson as Bank;
+
+/** The same in Chinese (demo/banks/question-types.zh-CN.md); the ids are the English bank's. */
+export const typesBankZh = typesZhJson as Bank;
 
 /** Open questions (one with hint, explanation, example and a variant) and two choice questions. */
 export const demoBank: Bank = {

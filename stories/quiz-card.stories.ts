@@ -4,14 +4,15 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 // The catalog, not src/bank/bundled.ts: a static import of that would pull the lazy bank chunks in.
 import catalog from '../data/banks/index.json' with { type: 'json' };
-import type { Bank } from '../src/bank/types.js';
+import type { Bank, Question } from '../src/bank/types.js';
 import '../src/elements/quiz-card/quiz-card.js';
 import type { QuizCard } from '../src/elements/quiz-card/quiz-card.js';
 import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
 import { memoryStorage } from '../src/progress/memory-storage.js';
 import { ProgressStore } from '../src/progress/store.js';
 import type { Grade, ProgressStorage } from '../src/progress/types.js';
-import { demoBank } from './fixtures.js';
+import type { QuizAnswerEvent } from '../src/events/quiz-answer.js';
+import { demoBank, typesBank, typesBankZh } from './fixtures.js';
 import { cardKeyboardStep, expectNoTabStop, focusStoryStart, press, tabTo, uiStrings } from './smoke.js';
 
 interface CardArgs {
@@ -61,6 +62,8 @@ const card = (args: CardArgs, content?: TemplateResult, store?: ProgressStore) =
 `;
 
 const FIXTURE = 'fixture: demoBank';
+const TYPES = 'fixture: typesBank';
+const TYPES_ZH = 'fixture: typesBankZh';
 
 const meta: Meta<CardArgs> = {
   title: 'Elements/quiz-card',
@@ -73,8 +76,8 @@ const meta: Meta<CardArgs> = {
     src: { control: 'text', description: 'URL of a bank JSON or a `.md` Q&A document' },
     bank: {
       control: 'select',
-      options: [...catalog.banks.map((entry) => entry.id), FIXTURE],
-      mapping: { [FIXTURE]: demoBank },
+      options: [...catalog.banks.map((entry) => entry.id), FIXTURE, TYPES, TYPES_ZH],
+      mapping: { [FIXTURE]: demoBank, [TYPES]: typesBank, [TYPES_ZH]: typesBankZh },
       description: 'Bundled bank id (attribute), or a bank object (property)',
     },
     question: { control: 'text', description: 'Id of one question to show' },
@@ -289,6 +292,288 @@ export const MultipleChoiceCheckedChineseUi: Story = {
   ...MultipleChoiceChecked,
   name: 'Multiple choice checked (中文 UI)',
   args: { ...MultipleChoice.args, lang: 'zh-CN' },
+};
+
+// --- question types (the demo bank of every type, demo/banks/question-types.md) ----------------
+// Each type unanswered (the default smoke play: Tab to its first control and its first key), then
+// right, partly right where the type has parts (blanks, items, pairs), and wrong, as a learner gets
+// there: clicking, typing, choosing and moving, then Check.
+
+/** The question a story shows, from the bank object its args map to. */
+function shownQuestion(args: CardArgs): Question {
+  const bank = args.bank as Bank;
+  return bank.questions.find((question) => question.id === args.question)!;
+}
+
+/** The card once its typed question's view (a chunk of its own) is on screen. */
+async function openTyped(canvasElement: HTMLElement) {
+  const opened = await openCard(canvasElement);
+  const root = opened.card.shadowRoot!;
+  await waitFor(() => expect(root.querySelector('.interaction')).toBeTruthy(), { timeout: 5000 });
+  return { ...opened, root };
+}
+
+/** `right`, `wrong`, or the percentage of a partly right answer. */
+type Verdict = 'right' | 'wrong' | number;
+
+/** Check, then the verdict the learner reads and the score the `quiz-answer` event carries. */
+async function checkTyped(canvasElement: HTMLElement, verdict: Verdict): Promise<void> {
+  const { card, root, ui, s } = await openTyped(canvasElement);
+  const answered = new Promise<QuizAnswerEvent['detail']>((resolve) => card.addEventListener('quiz-answer', (event) => resolve(event.detail), { once: true }));
+  await userEvent.click(ui.getByRole('button', { name: s.check }));
+  const detail = await answered;
+  const said = verdict === 'right' ? s.correct : verdict === 'wrong' ? s.incorrect : s.partlyRight(verdict);
+  await waitFor(() => expect(root.querySelector('[part~="feedback"]')).toHaveTextContent(said));
+  await expect(detail.correct).toBe(verdict === 'right');
+  await expect(Math.round(detail.score * 100)).toBe(verdict === 'right' ? 100 : verdict === 'wrong' ? 0 : verdict);
+}
+
+/** Presses True or False. */
+async function judge(canvasElement: HTMLElement, value: boolean): Promise<void> {
+  const { root } = await openTyped(canvasElement);
+  await userEvent.click(root.querySelectorAll<HTMLButtonElement>('.true-false button')[value ? 0 : 1]!);
+}
+
+/** Types into the blanks (or the numeric field) in order. */
+async function fillIn(canvasElement: HTMLElement, ...texts: string[]): Promise<void> {
+  const { root } = await openTyped(canvasElement);
+  for (const [i, text] of texts.entries()) {
+    const field = root.querySelectorAll<HTMLInputElement>('.interaction input')[i]!;
+    await userEvent.type(field, text);
+  }
+}
+
+/** Puts the ordering's items in this order (indices into `items`) with the Move up buttons. */
+async function reorder(canvasElement: HTMLElement, items: string[], order: number[]): Promise<void> {
+  const { root } = await openTyped(canvasElement);
+  const rows = () => [...root.querySelectorAll('.ordering li')];
+  const at = (item: string) => rows().findIndex((row) => row.querySelector('.item')!.textContent!.trim() === item);
+  for (const [place, index] of order.entries()) {
+    const item = items[index]!;
+    while (at(item) > place) {
+      const from = at(item);
+      await userEvent.click(rows()[from]!.querySelectorAll<HTMLButtonElement>('button.step')[0]!);
+      await waitFor(() => expect(at(item)).toBe(from - 1));
+    }
+  }
+}
+
+/** Chooses, for each matching row in turn, the right-hand item with this text. */
+async function match(canvasElement: HTMLElement, answers: string[]): Promise<void> {
+  const { root } = await openTyped(canvasElement);
+  for (const [row, answer] of answers.entries()) {
+    const select = root.querySelectorAll<HTMLSelectElement>('.matching select')[row]!;
+    await userEvent.selectOptions(select, [...select.options].find((option) => option.text === answer)!);
+  }
+}
+
+const typed = (question: string, lang?: 'zh-CN'): CardArgs => ({ bank: lang ? TYPES_ZH : TYPES, question, lang, noProgress: true });
+
+/** Two large buttons; T and F answer from anywhere in the card. */
+export const TrueFalse: Story = { name: 'True/false', args: typed('one-token-per-word') };
+
+export const TrueFalseRight: Story = {
+  name: 'True/false: right',
+  args: TrueFalse.args,
+  play: async ({ canvasElement, args }) => {
+    await judge(canvasElement, shownQuestion(args).isTrue!);
+    await checkTyped(canvasElement, 'right');
+  },
+};
+
+/** Wrong: the right button is marked, and the explanation follows. */
+export const TrueFalseWrong: Story = {
+  name: 'True/false: wrong',
+  args: TrueFalse.args,
+  play: async ({ canvasElement, args }) => {
+    await judge(canvasElement, !shownQuestion(args).isTrue);
+    await checkTyped(canvasElement, 'wrong');
+  },
+};
+
+export const TrueFalseChinese: Story = { name: 'True/false (中文)', args: typed('one-token-per-word', 'zh-CN') };
+
+export const TrueFalseWrongChinese: Story = { ...TrueFalseWrong, name: 'True/false: wrong (中文)', args: TrueFalseChinese.args };
+
+/** A field in each blank of the sentence, with a hint. */
+export const FillIn: Story = { name: 'Fill-in (two blanks)', args: typed('attention-blanks') };
+
+/** Right, with the second spelling the bank accepts for the second blank. */
+export const FillInRight: Story = {
+  name: 'Fill-in: right',
+  args: FillIn.args,
+  play: async ({ canvasElement, args }) => {
+    const blanks = shownQuestion(args).blanks!;
+    await fillIn(canvasElement, blanks[0]!.accept[0]!, blanks[1]!.accept.at(-1)!);
+    await checkTyped(canvasElement, 'right');
+  },
+};
+
+/** One blank of two: the wrong one shows the answer it wanted. */
+export const FillInPartlyRight: Story = {
+  name: 'Fill-in: partly right',
+  args: FillIn.args,
+  play: async ({ canvasElement, args }) => {
+    await fillIn(canvasElement, shownQuestion(args).blanks![0]!.accept[0]!, 'value');
+    await checkTyped(canvasElement, 50);
+  },
+};
+
+export const FillInWrong: Story = {
+  name: 'Fill-in: wrong',
+  args: FillIn.args,
+  play: async ({ canvasElement }) => {
+    await fillIn(canvasElement, 'value', 'weight');
+    await checkTyped(canvasElement, 'wrong');
+  },
+};
+
+export const FillInChinese: Story = { name: 'Fill-in (中文)', args: typed('attention-blanks', 'zh-CN') };
+
+export const FillInPartlyRightChinese: Story = { ...FillInPartlyRight, name: 'Fill-in: partly right (中文)', args: FillInChinese.args };
+
+/** A fill-in without blanks in its prompt: one field after the question. */
+export const ShortAnswer: Story = { name: 'Short answer', args: typed('vocabulary') };
+
+/** Right in another case and with another accepted spelling. */
+export const ShortAnswerRight: Story = {
+  name: 'Short answer: right',
+  args: ShortAnswer.args,
+  play: async ({ canvasElement, args }) => {
+    await fillIn(canvasElement, shownQuestion(args).blanks![0]!.accept.at(-1)!.toUpperCase());
+    await checkTyped(canvasElement, 'right');
+  },
+};
+
+export const ShortAnswerWrong: Story = {
+  name: 'Short answer: wrong',
+  args: ShortAnswer.args,
+  play: async ({ canvasElement }) => {
+    await fillIn(canvasElement, 'dictionary');
+    await checkTyped(canvasElement, 'wrong');
+  },
+};
+
+export const ShortAnswerRightChinese: Story = { ...ShortAnswerRight, name: 'Short answer: right (中文)', args: typed('vocabulary', 'zh-CN') };
+
+/** A number with a tolerance; the unit shows after the field. */
+export const Numeric: Story = { name: 'Numeric', args: typed('context-words') };
+
+/** Within the tolerance, typed with a decimal comma and the unit. */
+export const NumericRight: Story = {
+  name: 'Numeric: right',
+  args: Numeric.args,
+  play: async ({ canvasElement, args }) => {
+    const { value, tolerance, unit } = shownQuestion(args).numeric!;
+    await fillIn(canvasElement, `${value! + tolerance! / 2},5 ${unit}`);
+    await checkTyped(canvasElement, 'right');
+  },
+};
+
+/** Outside the tolerance: the right answer is written under the field. */
+export const NumericWrong: Story = {
+  name: 'Numeric: wrong',
+  args: Numeric.args,
+  play: async ({ canvasElement }) => {
+    await fillIn(canvasElement, '8000');
+    await checkTyped(canvasElement, 'wrong');
+  },
+};
+
+export const NumericChinese: Story = { name: 'Numeric (中文)', args: typed('context-words', 'zh-CN') };
+
+export const NumericWrongChinese: Story = { ...NumericWrong, name: 'Numeric: wrong (中文)', args: NumericChinese.args };
+
+/** Shuffled items with a handle (keyboard pick-up, pointer drag) and Move up / Move down buttons. */
+export const Ordering: Story = { name: 'Ordering', args: typed('next-token-steps') };
+
+export const OrderingRight: Story = {
+  name: 'Ordering: right',
+  args: Ordering.args,
+  play: async ({ canvasElement, args }) => {
+    const items = shownQuestion(args).items!;
+    await reorder(canvasElement, items, items.map((_, i) => i));
+    await checkTyped(canvasElement, 'right');
+  },
+};
+
+/** The last two steps swapped: three of five in place, each item marked. */
+export const OrderingPartlyRight: Story = {
+  name: 'Ordering: partly right',
+  args: Ordering.args,
+  play: async ({ canvasElement, args }) => {
+    await reorder(canvasElement, shownQuestion(args).items!, [0, 1, 2, 4, 3]);
+    await checkTyped(canvasElement, 60);
+  },
+};
+
+/** Every step one place off: each item says where it belongs. */
+export const OrderingWrong: Story = {
+  name: 'Ordering: wrong',
+  args: Ordering.args,
+  play: async ({ canvasElement, args }) => {
+    await reorder(canvasElement, shownQuestion(args).items!, [4, 0, 1, 2, 3]);
+    await checkTyped(canvasElement, 'wrong');
+  },
+};
+
+export const OrderingChinese: Story = { name: 'Ordering (中文)', args: typed('next-token-steps', 'zh-CN') };
+
+export const OrderingPartlyRightChinese: Story = { ...OrderingPartlyRight, name: 'Ordering: partly right (中文)', args: OrderingChinese.args };
+
+/** A select per item and answer chips to drag; one answer (a distractor) belongs to no pair. */
+export const Matching: Story = { name: 'Matching', args: typed('model-parts') };
+
+export const MatchingRight: Story = {
+  name: 'Matching: right',
+  args: Matching.args,
+  play: async ({ canvasElement, args }) => {
+    await match(canvasElement, shownQuestion(args).pairs!.map((pair) => pair.right));
+    await checkTyped(canvasElement, 'right');
+  },
+};
+
+/** The distractor chosen for one row: two of three pairs right, the wrong row shows its partner. */
+export const MatchingPartlyRight: Story = {
+  name: 'Matching: partly right',
+  args: Matching.args,
+  play: async ({ canvasElement, args }) => {
+    const { pairs, distractors } = shownQuestion(args);
+    await match(canvasElement, [pairs![0]!.right, distractors![0]!, pairs![2]!.right]);
+    await checkTyped(canvasElement, 67);
+  },
+};
+
+export const MatchingWrong: Story = {
+  name: 'Matching: wrong',
+  args: Matching.args,
+  play: async ({ canvasElement, args }) => {
+    const { pairs, distractors } = shownQuestion(args);
+    await match(canvasElement, [pairs![1]!.right, distractors![0]!, pairs![0]!.right]);
+    await checkTyped(canvasElement, 'wrong');
+  },
+};
+
+export const MatchingChinese: Story = { name: 'Matching (中文)', args: typed('model-parts', 'zh-CN') };
+
+export const MatchingPartlyRightChinese: Story = { ...MatchingPartlyRight, name: 'Matching: partly right (中文)', args: MatchingChinese.args };
+
+/** A type from a newer version of the format is asked as a flashcard, with its written-out answer. */
+export const UnknownType: Story = {
+  name: 'Unknown type (asked as a flashcard)',
+  render: (args) =>
+    card(
+      args,
+      html`<script type="application/json">
+        {
+          "id": "encoder-block",
+          "type": "hotspot",
+          "title": "Where is the encoder?",
+          "prompt": "Click the encoder in the diagram of a transformer.",
+          "answer": "The left-hand stack: it reads the input before the decoder writes the output."
+        }
+      </script>`,
+    ),
 };
 
 // --- practice set to the end ------------------------------------------------------------------

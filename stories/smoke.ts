@@ -127,6 +127,10 @@ async function emulatedTab(): Promise<void> {
  */
 export async function cardKeyboardStep(host: Element, card: Element, s: UiStrings): Promise<void> {
   const root = card.shadowRoot!;
+  // A typed question's view is a chunk of its own, behind a skeleton until it is here.
+  await waitFor(() => expect(root.querySelector('[part~="skeleton"]')).toBeNull(), { timeout: 5000 });
+  const interaction = root.querySelector('.interaction');
+  if (interaction) return typedKeyboardStep(host, root, interaction, s);
   const firstChoice = root.querySelector<HTMLInputElement>('[part~="choices"] input');
   if (firstChoice) {
     await tabTo(host, (element) => element === firstChoice, 'the first choice');
@@ -144,3 +148,33 @@ export async function cardKeyboardStep(host: Element, card: Element, s: UiString
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The first keyboard step on a typed question (true/false, fill-in, numeric, ordering, matching):
+ * Tab to its first control, then the key a learner starts with there. True/false: T presses True;
+ * a text field: typing a digit makes the question checkable; an ordering handle: Space picks the
+ * item up and Escape puts it back; a matching select: reached, and Check waits for every row.
+ */
+async function typedKeyboardStep(host: Element, root: ShadowRoot, interaction: Element, s: UiStrings): Promise<void> {
+  const first = interaction.querySelector<HTMLElement>('button:not([disabled]), input:not([disabled]), select:not([disabled])');
+  if (!first) throw new Error('a typed question without a control');
+  await tabTo(host, (element) => element === first, `the first control of the question (${first.localName})`, 24);
+  const check = () => within(root as unknown as HTMLElement).getByRole('button', { name: s.check });
+  if (first.closest('.true-false')) {
+    await press('t');
+    await waitFor(() => expect(interaction.querySelector('.true-false button')).toHaveAttribute('aria-pressed', 'true'));
+    await expect(check()).toBeEnabled();
+  } else if (first instanceof HTMLInputElement) {
+    await press('4');
+    await expect(first).toHaveValue('4');
+    await waitFor(() => expect(check()).toBeEnabled());
+  } else if (first.closest('.ordering')) {
+    await press(' ');
+    await waitFor(() => expect(interaction.querySelector('.ordering .handle')).toHaveAttribute('aria-pressed', 'true'));
+    await press('{Escape}');
+    await waitFor(() => expect(interaction.querySelector('.ordering .handle')).toHaveAttribute('aria-pressed', 'false'));
+  } else {
+    await expect(first).toBe(focused());
+    await expect(check()).toBeDisabled();
+  }
+}
