@@ -7,6 +7,7 @@ import type { Bank, Question } from '../src/bank/types.js';
 import { importDocument, documentFormat } from '../src/import/document.js';
 import { toJsonFile } from '../src/import/documents.js';
 import type { ImportResult } from '../src/import/markdown.js';
+import { questionType } from '../src/interactions/interaction.js';
 import { documentSummary, plural } from '../src/import/summary.js';
 import { isMultipleChoice } from '../src/practice/practice-set.js';
 import { plainText } from '../src/text/plain-text.js';
@@ -151,9 +152,12 @@ let downloadUrl: string | null = null;
 let imports = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
+/** How the card will ask the question, as the importer's reader should check it. */
 function kindOf(question: Question): string {
-  if (!question.choices) return question.kind === 'coding' ? 'coding' : 'open';
-  return isMultipleChoice(question) ? 'multiple choice' : 'single choice';
+  const type = questionType(question);
+  if (type === 'open') return question.kind === 'coding' ? 'coding' : 'open';
+  if (type === 'choice') return isMultipleChoice(question) ? 'multiple choice' : 'single choice';
+  return type === 'true-false' ? 'true/false' : type;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {

@@ -106,9 +106,12 @@ describeDemoPage('author.html', {
     it('reads GIFT, by the file name or by its look, and says which', async () => {
       const gift = '::France:: What is the capital of France? {=Paris ~Lyon ~Nice}\n\n::Rome:: Founded in? {#753}\n';
       const summary = await paste(page(), gift, 'capitals.txt');
-      expect(summary).to.equal('capitals.txt: 2 questions, 1 warning');
+      expect(summary).to.equal('capitals.txt: 2 questions, 0 warnings');
       expect(text(page().document.getElementById('format-note'))).to.equal('Read as Moodle GIFT.');
-      expect(text(page().document.querySelector('#warnings li'))).to.match(/^line 3: warning: question "Rome" is a numeric question; the card cannot ask that yet/);
+      // GIFT's numeric question is asked as one, and the list says so.
+      expect([...page().document.querySelectorAll('#found-questions .kind')].map(text)).to.deep.equal(['single choice', 'numeric']);
+      const cards = await cardsSettled(page());
+      expect(shadow(cards[1]).querySelector('.numeric input'), 'the numeric field').not.to.equal(null);
     });
 
     it('says why there is no bank when nothing reads as a question', async () => {
