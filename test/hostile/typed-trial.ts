@@ -92,6 +92,7 @@ export class TypedPage {
     const hitsBefore = this.tripwire.hits.length;
     const outsideBefore = this.watch.flush().length;
     const errorsBefore = this.errors.length;
+    this.figures.payloads += 1;
     const problems = await this.show(options);
     const hits = this.tripwire.hits.slice(hitsBefore);
     const outside = this.watch.flush().slice(outsideBefore);
@@ -99,7 +100,6 @@ export class TypedPage {
     const changes = snapshotChanges(this.before, pageSnapshot());
 
     const f = this.figures;
-    f.payloads += 1;
     f.scriptsRun += hits.length;
     f.outsideMutations += outside.length;
     f.pageChanges += changes.length;
