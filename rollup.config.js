@@ -98,6 +98,7 @@ const CDN_CHUNK_NAMES = [
   ['progress-store', /\/src\/progress\/store\.ts$/],
   ['progress-views', /\/src\/elements\/quiz-card\/progress-views\.ts$/],
   ['summary', /\/src\/elements\/quiz-card\/summary\.ts$/],
+  ['exam', /\/src\/elements\/quiz-card\/exam\.ts$/],
   ['recorder', /\/src\/elements\/quiz-card\/recorder\.ts$/],
   ['typed-question', /\/src\/elements\/quiz-card\/typed-question\.ts$/],
   ['search', /\/src\/search\/question-index\.ts$/],

@@ -82,6 +82,9 @@ const gzipOf = (file) => {
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+/** The Chinese strings chunk's budget; a Chinese page is the English page plus this chunk, so its budget is theirs together. */
+const ZH_STRINGS_BUDGET = 3;
+
 /** Lazy chunks by name (rollup.config.js names them), each with its own budget in KB gzip. */
 const CHUNK_BUDGETS = [
   ['markdown', /^chunks\/markdown-/, 16, 'markdown rendering (marked lexer + Lit templates)'],
@@ -99,7 +102,8 @@ const CHUNK_BUDGETS = [
   ['topic-list', /^chunks\/topic-list-/, 10, '<topic-list> with the progress store, on first use'],
   ['question-browser', /^chunks\/question-browser-/, 13, '<question-browser>, on first use'],
   ['windowing', /^chunks\/windowing-/, 10, 'virtualizer for long result lists'],
-  ['zh-CN strings', /^chunks\/zh-CN-/, 3, 'Chinese UI strings, for Chinese pages'],
+  ['zh-CN strings', /^chunks\/zh-CN-/, ZH_STRINGS_BUDGET, 'Chinese UI strings, for Chinese pages'],
+  ['exam', /^chunks\/exam-/, 2, "card's exam mode: Submit and the results, only on exam cards"],
   ['recorder', /^chunks\/recorder-/, 2, "card's answer recording and grade previews, with the progress store"],
   ['summary', /^chunks\/summary-/, 2, "card's end-of-set summary, fetched while the last question shows"],
   ['typed question', /^chunks\/typed-question-/, 2, "card's Check and verdict for typed questions, with the first one"],
@@ -112,7 +116,7 @@ const CHUNK_BUDGETS = [
 /** What pages download, measured in Chromium; KB gzip. */
 // The issue's budget: a page showing one quiz-card with markdown, 45 KB with Lit. A Chinese page
 // adds the Chinese strings chunk (2.5 KB): its own, larger budget (see README, "Size").
-const PAGE_BUDGETS = { 'one quiz-card (English)': 45, 'one quiz-card (中文)': 47, '… after revealing and grading (English)': 60 };
+const PAGE_BUDGETS = { 'one quiz-card (English)': 45, 'one quiz-card (中文)': 45 + ZH_STRINGS_BUDGET, '… after revealing and grading (English)': 60 };
 const ENTRY_BUDGET = 31;
 
 const markdownBank = JSON.stringify({

@@ -6,11 +6,19 @@
  *
  *   const { ProgressStore } = await loadProgressApi();
  *   const { loadCollectionFromUrl } = await loadCatalogApi();
+ *   const { validateBank } = await loadValidatorApi(); // with every question type's fields
+ *
+ * `validateBank` and `parseBank` here check everything but the fields particular to a question
+ * type (the card checks those when it shows the question): every type's rules would add 0.7 KB
+ * to every page. `loadValidatorApi()` gives the complete ones, as the npm package and CLI have.
  */
 import { startAutoload } from './elements/autoload.js';
 
 export * from './bank/types.js';
-export * from './bank/validate.js';
+export * from './bank/validate-core.js';
+export { validateBankShape as validateBank } from './bank/validate-core.js';
+import { BankFormatError, validateBankShape } from './bank/validate-core.js';
+import type { Bank } from './bank/types.js';
 export {
   BankLoadError,
   bankFromJsonText,
@@ -30,11 +38,22 @@ export { QuizCard } from './elements/quiz-card/quiz-card.js';
 export { defineAll, discover } from './elements/autoload.js';
 export { importMarkdown } from './import/lazy.js';
 export type { Grade, PracticeSummary } from './practice/practice-set.js';
+export { QUESTION_TYPES, questionType, type CheckedType } from './interactions/interaction.js';
 export type { ImportDiagnostic, ImportOptions, ImportResult } from './import/index.js';
 export type * from './progress/types.js';
 
 /** The learner-progress API (`ProgressStore`, `memoryStorage`, `statusOf`…), loaded on first call. */
 export const loadProgressApi = () => import('./progress/index.js');
+
+/** Like `validateBank` (everything but the fields particular to a question type), but throws a `BankFormatError`. */
+export function parseBank(input: unknown): Bank {
+  const result = validateBankShape(input);
+  if (!result.ok) throw new BankFormatError(result.issues);
+  return result.value;
+}
+
+/** Complete validation (`validateBank`, `parseBank` with every question type's fields), loaded on first call. */
+export const loadValidatorApi = () => import('./bank/validate.js');
 
 /** Catalog loading (`loadCollectionFromUrl`, `loadBundledCollection`…), loaded on first call. */
 export const loadCatalogApi = () => import('./bank/catalog.js');

@@ -54,7 +54,7 @@ const BAD: Record<string, { path: string; says: string }> = {
   'bank-bad-root-array.json': { path: '', says: 'expected a JSON object, got an array' },
   'bank-bad-is-catalog.json': { path: 'format', says: 'this is a catalog' },
   'bank-bad-true-false-without-truth.json': { path: 'questions[0].isTrue', says: 'expected true or false, got nothing' },
-  'bank-bad-numeric-range-and-value.json': { path: 'questions[0].numeric', says: 'either "value" or "min" and "max", not both' },
+  'bank-bad-numeric-range-and-value.json': { path: 'questions[0].numeric', says: 'or "min" and "max" (min ≤ max) without "value"' },
   'bank-bad-ordering-one-item.json': { path: 'questions[0].items', says: 'at least two items, got 1' },
   'bank-bad-matching-pair-without-right.json': { path: 'questions[0].pairs[1].right', says: 'expected a string, got nothing' },
   'bank-bad-fill-in-blank-without-answers.json': { path: 'questions[0].blanks[0].accept', says: 'at least one accepted answer' },

@@ -26,3 +26,5 @@ export {
 } from './catalog.js';
 export { bundledBankIds, bundledBanksUrl } from './bundled.js';
 export { bundledBanks } from './bundled-catalog.js';
+export { QUESTION_TYPES, questionType, type CheckedType, type QuestionType } from '../interactions/interaction.js';
+export type { Grading, InteractionReport, InteractionType } from '../interactions/grading.js';

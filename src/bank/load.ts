@@ -20,7 +20,7 @@ import { questionIdFromTitle } from '../import/question-id.js';
 import type { DocumentFormat } from '../import/format.js';
 import { BankLoadError, type BankLoadErrorDetails } from './load-errors.js';
 import { BANK_FORMAT, CATALOG_FORMAT, type Bank, type Catalog } from './types.js';
-import { formatIssues, validateBank, validateCatalog, type BankIssue } from './validate.js';
+import { formatIssues, validateBankShape as validateBank, validateCatalog, type BankIssue } from './validate-core.js';
 
 export { BankLoadError, type BankLoadErrorDetails, type BankLoadErrorKind } from './load-errors.js';
 
@@ -420,12 +420,13 @@ function bankOfQuestion(question: Record<string, unknown>): unknown {
 }
 
 function isSingleQuestion(value: unknown): value is Record<string, unknown> {
-  return isRecord(value) && !('format' in value) && 'prompt' in value && 'answer' in value;
+  // A choice question needs no answer (its correct choices are the answer).
+  return isRecord(value) && !('format' in value) && 'prompt' in value && ('answer' in value || 'choices' in value);
 }
 
 /**
  * A bank given as a value (an element's `bank` property or parsed inline JSON): a whole bank, or
- * a single question object (`prompt` and `answer`, no `format`) that becomes a one-question bank
+ * a single question object (`prompt` and `answer` or `choices`, no `format`) that becomes a one-question bank
  * with id `inline`. Throws a `BankLoadError` when it is not valid.
  */
 export function bankFromValue(value: unknown, baseUrl: string): LoadedBank {

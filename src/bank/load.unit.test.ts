@@ -491,6 +491,11 @@ describe('banks given on the page', () => {
     assert.match(question!.id, /^what-is-attention-[0-9a-z]+$/);
   });
 
+  test('a single choice question needs no answer: its correct choices are the answer', () => {
+    const { bank } = bankFromValue({ prompt: 'Which is a metric?', choices: [{ text: 'F1', correct: true }, { text: 'Dropout', correct: false }] }, page);
+    assert.equal(bank.questions[0]!.answer, '- F1');
+  });
+
   test("a single question keeps its own id, title, kind, topics and language", () => {
     const { bank } = bankFromValue(
       { id: 'softmax', kind: 'coding', title: 'Write softmax', prompt: 'Implement softmax.', answer: '```py\n...\n```', topics: ['math'], language: 'en' },

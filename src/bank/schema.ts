@@ -3,7 +3,7 @@
  * problem with a JSON path and a plain message, and copy what they accept. Shared by
  * validate.ts and the interaction types' own fields (src/interactions/<type>/). No DOM, no eval.
  */
-import type { BankIssue } from './validate.js';
+import type { BankIssue } from './validate-core.js';
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const VARIANT_OF = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;

@@ -1,5 +1,5 @@
 import { BankLoadError } from '../bank/load.js';
-import { formatIssues } from '../bank/validate.js';
+import { formatIssues } from '../bank/validate-core.js';
 import type { UiStrings } from '../i18n/index.js';
 import { formatDiagnostic } from '../import/diagnostics.js';
 

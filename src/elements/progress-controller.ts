@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { UiStrings } from '../i18n/index.js';
 import { progressPrefix, setAsideRootOf } from '../progress/keys.js';
 import type { ProgressStore } from '../progress/store.js';
-import type { ProgressChange, ProgressProblem, QuestionProgress } from '../progress/types.js';
+import type { ProgressChange, ProgressProblem } from '../progress/types.js';
 
 type StoreModule = typeof import('../progress/store.js');
 
@@ -320,21 +320,6 @@ export class ProgressController implements ReactiveController {
       this.notes = [...this.notes, ...fresh];
       this.host.requestUpdate();
     }
-  }
-}
-
-/**
- * Every record of `store` and the store's time, or null when it has none (the cheap check before
- * any counting) or misbehaves. Records are not to be changed.
- */
-export function readProgress(store: ProgressStore | null): { records: QuestionProgress[]; now: number } | null {
-  if (!store) return null;
-  try {
-    const records = store.all();
-    return records.length ? { records, now: store.now() } : null;
-  } catch (error) {
-    console.warn('quiz-elements: progress could not be read', error);
-    return null;
   }
 }
 

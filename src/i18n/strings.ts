@@ -36,6 +36,14 @@ export interface UiStrings {
   correct: string;
   incorrect: string;
   correctAnswerWas: string;
+  /** After a check with several right parts (multiple choice, blanks, items, pairs). */
+  correctAnswersWere: string;
+  /** Between two sentences: a space in English, nothing after Chinese full stops. */
+  sentenceGap: string;
+  /** The key that shows the answer, as a hint beside the button. */
+  spaceKey: string;
+  /** A wrong check with attempts left (`max-attempts`). */
+  attemptsLeft: (left: number) => string;
   yourChoice: string;
   rightChoice: string;
   score: (right: number, total: number) => string;

@@ -3,7 +3,7 @@
  * fields; this table is how the validator finds them.
  */
 import type { Schema } from '../bank/schema.js';
-import type { BankIssue } from '../bank/validate.js';
+import type { BankIssue } from '../bank/validate-core.js';
 import { boolean, record as fieldsOf } from '../bank/schema.js';
 import { checkFillIn, fillInFields } from './fill-in/fields.js';
 import type { QuestionType } from './interaction.js';

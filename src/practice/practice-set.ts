@@ -83,6 +83,8 @@ export interface QuestionState {
   response?: unknown;
   /** Of a checked question: 0 (wrong) to 1 (right); in between, partly right. */
   score?: number;
+  /** Checks that were not right and were tried again (`max-attempts`). */
+  attempts?: number;
   /** Which variant (same title) is shown; 0 is the question itself. */
   variant: number;
 }
@@ -96,6 +98,8 @@ export interface PracticeSummary {
   partial: number;
   /** Checked questions answered wrong. */
   wrong: number;
+  /** Mean score of the checked questions, 0 to 1 (0 when none was checked). */
+  score: number;
   durationMs: number;
   /** Ids of questions graded Again or not answered fully right. */
   missed: string[];
@@ -111,6 +115,16 @@ export function isRightSelection(question: Question, selected: readonly number[]
 export function isMultipleChoice(question: Question): boolean {
   return !!question.choices && (question.multiple === true || question.choices.filter((c) => c.correct).length > 1);
 }
+
+export interface SessionOptions {
+  /** Checks a question allows: a wrong answer before the last is tried again without showing the right one. Default 1. */
+  maxAttempts?: number;
+  /** Exam: responses are kept without checking, and `submitAll` scores every question at once. */
+  exam?: boolean;
+}
+
+/** What a check led to: `checked` (final), `retry` (wrong, attempts left) or null (nothing to check). */
+export type CheckOutcome = 'checked' | 'retry' | null;
 
 interface HistoryEntry {
   index: number;
@@ -128,11 +142,14 @@ export class PracticeSession {
   readonly startedAt: number;
   finishedAt: number | null = null;
   private readonly history: HistoryEntry[] = [];
-  private readonly now: () => number;
+  readonly now: () => number;
 
-  constructor(questions: readonly Question[], now: () => number = Date.now) {
+  readonly options: SessionOptions;
+
+  constructor(questions: readonly Question[], now: () => number = Date.now, options: SessionOptions = {}) {
     this.questions = questions;
     this.now = now;
+    this.options = options;
     this.startedAt = now();
     this.states = questions.map(() => ({ hintShown: false, revealed: false, attempt: '', selected: [], checked: false, variant: 0 }));
   }
@@ -155,6 +172,7 @@ export class PracticeSession {
 
   isDone(index: number): boolean {
     const state = this.states[index];
+    if (this.options.exam && !this.complete) return !!state && (state.selected.length > 0 || state.response !== undefined);
     return !!state && (state.grade !== undefined || state.checked);
   }
 
@@ -189,41 +207,50 @@ export class PracticeSession {
 
   select(choice: number): void {
     const state = this.state;
+    if (this.options.exam && this.complete) return;
     const question = this.current;
     if (!state || !question?.choices || state.checked) return;
     if (!isMultipleChoice(question)) state.selected = [choice];
     else state.selected = state.selected.includes(choice) ? state.selected.filter((i) => i !== choice) : [...state.selected, choice].sort((a, b) => a - b);
   }
 
-  /** Checks the current choice question; returns whether it was right, or null if not checkable. */
+  /** Checks the current choice question; returns whether it was right, or null if not checkable (or to be tried again). */
   check(): boolean | null {
     const state = this.state;
     const question = this.current;
     if (!state || !question?.choices || state.checked || state.selected.length === 0) return null;
-    this.remember();
-    state.checked = true;
-    state.correct = isRightSelection(question, state.selected);
-    state.score = state.correct ? 1 : 0;
-    this.finishIfDone();
-    return state.correct;
+    const correct = isRightSelection(question, state.selected);
+    return this.submit({ score: correct ? 1 : 0, correct }) === 'checked' ? correct : null;
   }
 
   /** Keeps the response of the current typed question (not once checked). */
   respond(response: unknown): void {
     const state = this.state;
-    if (state && !state.checked) state.response = response;
+    if (state && !state.checked && !(this.options.exam && this.complete)) state.response = response;
   }
 
-  /** Records the check of the current typed question, scored by its type; false if already checked. */
-  submit(result: { score: number; correct: boolean }): boolean {
+  /** How many more checks the current question allows after this one. */
+  get attemptsLeft(): number {
+    return Math.max(0, (this.options.maxAttempts ?? 1) - 1 - (this.state?.attempts ?? 0));
+  }
+
+  /**
+   * Records the check of the current question, scored by its type. A wrong answer with attempts
+   * left is counted and tried again (`retry`); otherwise the check is final (`checked`).
+   */
+  submit(result: { score: number; correct: boolean }): CheckOutcome {
     const state = this.state;
-    if (!state || state.checked) return false;
+    if (!state || state.checked || this.options.exam) return null;
+    if (!result.correct && this.attemptsLeft > 0) {
+      state.attempts = (state.attempts ?? 0) + 1;
+      return 'retry';
+    }
     this.remember();
     state.checked = true;
     state.correct = result.correct;
     state.score = result.score;
     this.finishIfDone();
-    return true;
+    return 'checked';
   }
 
   /** The current question's state before a grade or check, for undo (responses are plain data). */
@@ -277,6 +304,8 @@ export class PracticeSession {
       else if (state.checked) wrong++;
       if (state.grade === 'again' || (state.checked && !state.correct)) missed.push(id);
     });
-    return { total: this.questions.length, grades, right, partial, wrong, durationMs: (this.finishedAt ?? this.now()) - this.startedAt, missed };
+    const checked = this.states.filter((state) => state.checked);
+    const score = checked.length ? checked.reduce((sum, state) => sum + (state.score ?? 0), 0) / checked.length : 0;
+    return { total: this.questions.length, grades, right, partial, wrong, score, durationMs: (this.finishedAt ?? this.now()) - this.startedAt, missed };
   }
 }

@@ -60,7 +60,7 @@ describe('PracticeSession', () => {
     clock = 61_000;
     session.grade('again');
     assert.equal(session.complete, true);
-    assert.deepEqual(session.summary(), { total: 2, grades: { again: 1, hard: 0, good: 1, easy: 0 }, right: 0, partial: 0, wrong: 0, durationMs: 60_000, missed: ['b'] });
+    assert.deepEqual(session.summary(), { total: 2, grades: { again: 1, hard: 0, good: 1, easy: 0 }, right: 0, partial: 0, wrong: 0, score: 0, durationMs: 60_000, missed: ['b'] });
   });
 
   it('undo takes back the last grade and returns to that question', () => {
@@ -126,8 +126,8 @@ describe('PracticeSession: typed questions', () => {
   test('a response is kept until the check, which scores it; undo brings the response and the question back', () => {
     const session = new PracticeSession([typed('a'), typed('b'), typed('c')], () => 0);
     session.respond(['y']);
-    assert.equal(session.submit({ score: 0.5, correct: false }), true);
-    assert.equal(session.submit({ score: 1, correct: true }), false, 'checked once');
+    assert.equal(session.submit({ score: 0.5, correct: false }), 'checked');
+    assert.equal(session.submit({ score: 1, correct: true }), null, 'checked once');
     session.respond(['changed']);
     assert.deepEqual(session.states[0]!.response, ['y'], 'a checked response is not changed');
     session.goTo(1);
@@ -145,5 +145,38 @@ describe('PracticeSession: typed questions', () => {
     session.undo();
     session.undo();
     assert.deepEqual(session.states[0], { hintShown: false, revealed: false, attempt: '', selected: [], checked: false, variant: 0, response: ['y'] });
+  });
+});
+
+describe('PracticeSession: attempts and exams', () => {
+  const choice = (id: string): Question => ({ id, kind: 'concept', title: id, prompt: '?', answer: 'a', topics: ['t'], choices: [{ text: 'a', correct: true }, { text: 'b', correct: false }] });
+
+  test('max attempts: a wrong check before the last is tried again, unrecorded in history; the last one is final', () => {
+    const session = new PracticeSession([choice('a')], () => 0, { maxAttempts: 3 });
+    assert.equal(session.attemptsLeft, 2);
+    assert.equal(session.submit({ score: 0, correct: false }), 'retry');
+    assert.equal(session.attemptsLeft, 1);
+    assert.equal(session.submit({ score: 0, correct: false }), 'retry');
+    assert.equal(session.canUndo, false, 'a try is not a step to undo');
+    assert.equal(session.submit({ score: 0, correct: false }), 'checked');
+    assert.equal(session.complete, true);
+    const right = new PracticeSession([choice('a')], () => 0, { maxAttempts: 3 });
+    assert.equal(right.submit({ score: 1, correct: true }), 'checked', 'a right answer is final at once');
+  });
+
+  test('exam: responses are kept, nothing is checked, answered questions count as done; submitAll scores them all at once', async () => {
+    const { submitAll } = await import('./exam.js');
+    const session = new PracticeSession([choice('a'), choice('b'), { ...choice('c'), choices: undefined }], () => 5, { exam: true });
+    session.select(0);
+    assert.equal(session.submit({ score: 1, correct: true }), null, 'no checking in an exam');
+    assert.equal(session.doneCount, 1, 'answered');
+    const scored = submitAll(session, (question, state) => (question.choices ? { score: state.selected.includes(0) ? 1 : 0, correct: state.selected.includes(0) } : null));
+    assert.deepEqual(scored, [0, 1]);
+    assert.equal(session.complete, true);
+    assert.equal(session.states[2]!.revealed, true, 'the open question shows its answer');
+    assert.deepEqual([session.summary().right, session.summary().wrong, session.summary().score], [1, 1, 0.5]);
+    assert.deepEqual(submitAll(session, () => ({ score: 1, correct: true })), [], 'submitted once');
+    session.select(1);
+    assert.deepEqual(session.states[0]!.selected, [0], 'answers are fixed after submission');
   });
 });

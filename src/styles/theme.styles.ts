@@ -37,7 +37,8 @@ export const themeStyles = css`
     --_focus: var(--quiz-focus-ring, #0b57d0);
     --_radius: var(--quiz-radius, 0.75rem);
     --_space: var(--quiz-space, 1rem);
-    --_font: var(--quiz-font-family, system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    /* Unset unless themed: the card then inherits the page's font. */
+    --_font: var(--quiz-font-family);
     --_font-size: var(--quiz-font-size, 1rem);
     color-scheme: light;
     display: block;

@@ -194,4 +194,103 @@ describe('quiz-card: typed questions', () => {
     await el.updateComplete;
     expect(shadow(el).textContent).to.contain('The left block.');
   });
+
+  it('a typed question whose own fields are wrong is asked as a flashcard, under a note saying what is wrong', async () => {
+    const broken: Bank = { ...bank, questions: [q({ id: 'bad-num', type: 'numeric', answer: 'About 10.', numeric: { min: 5 } as never })] };
+    const el = await fixture<QuizCard>(html`<quiz-card .bank=${broken} question="bad-num" no-progress></quiz-card>`);
+    await waitUntil(() => shadow(el).querySelector('[part="error"]'), 'the note', { timeout: 5000 });
+    expect(shadow(el).querySelector('[part="error"]')!.textContent).to.contain('bad-num').and.to.contain('numeric');
+    buttonNamed(el, /Show answer/).click();
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.contain('About 10.');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('quiz-card: modes', () => {
+  const choices = (id: string, right: number): Question =>
+    q({ id, type: 'choice', title: id, prompt: `${id}?`, choices: ['a', 'b', 'c'].map((text, i) => ({ text, correct: i === right })) });
+  const examBank: Bank = { ...bank, questions: [choices('c1', 0), choices('c2', 1), bank.questions[2]!, q({ id: 'flash', type: 'open', title: 'Flash', prompt: 'Flash?', answer: 'Card.' })] };
+
+  it('max-attempts: a wrong check is tried again without showing the right answer; the last one shows it', async () => {
+    const el = await fixture<QuizCard>(html`<quiz-card .bank=${examBank} question="c1" max-attempts="2" no-progress></quiz-card>`);
+    await waitUntil(() => shadow(el).querySelector('input[type="radio"]'));
+    const radios = () => [...shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    radios()[1]!.click();
+    await el.updateComplete;
+    let answers = 0;
+    el.addEventListener('quiz-answer', () => answers++);
+    buttonNamed(el, /^Check$/).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('p.result')!.textContent).to.contain('Try again: 1 attempt left.');
+    expect(shadow(el).querySelector('.choice.right'), 'the right choice is not shown yet').to.equal(null);
+    expect(answers, 'nothing is recorded before the last attempt').to.equal(0);
+    await expect(el).to.be.accessible();
+    radios()[2]!.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('p.result'), 'the note goes when the answer changes').to.equal(null);
+    buttonNamed(el, /^Check$/).click();
+    await el.updateComplete;
+    expect(answers).to.equal(1);
+    expect(shadow(el).querySelector('.choice.right')).not.to.equal(null);
+  });
+
+  it('shuffle-choices: the same shuffled order for the same seed, and the answer is still scored by choice', async () => {
+    const order = async () => {
+      const el = await fixture<QuizCard>(html`<quiz-card .bank=${examBank} question="c2" shuffle-choices seed="s1" no-progress></quiz-card>`);
+      await waitUntil(() => shadow(el).querySelector('input[type="radio"]'));
+      return { el, texts: [...shadow(el).querySelectorAll('[part="choice"]')].map((c) => c.textContent!.trim()) };
+    };
+    const first = await order();
+    const second = await order();
+    expect(first.texts).to.deep.equal(second.texts);
+    expect([...first.texts].sort()).to.deep.equal(['a', 'b', 'c']);
+    const labels = [...shadow(first.el).querySelectorAll<HTMLElement>('[part="choice"]')];
+    labels.find((label) => label.textContent!.trim() === 'b')!.querySelector('input')!.click();
+    await first.el.updateComplete;
+    const answered = oneEvent(first.el, 'quiz-answer') as Promise<QuizAnswerEvent>;
+    buttonNamed(first.el, /^Check$/).click();
+    expect((await answered).detail).to.deep.include({ correct: true, response: [1] });
+  });
+
+  it('exam: nothing is checked or shown before Submit; Submit scores all, with the pass mark, and each question can be reviewed', async () => {
+    const el = await fixture<QuizCard>(html`<quiz-card .bank=${examBank} mode="exam" pass-mark="60" no-progress topic="t" count="4"></quiz-card>`);
+    await waitUntil(() => buttonNamed(el, /Submit answers/), 'the Submit button', { timeout: 5000 });
+    expect(buttonNamed(el, /^Check$/), 'no Check in an exam').to.equal(undefined);
+    expect(buttonNamed(el, /Submit answers/).textContent).to.contain('0 of 4 answered');
+    shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')[0]!.click(); // c1: right
+    await el.updateComplete;
+    buttonNamed(el, /Next/).click();
+    await el.updateComplete;
+    shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')[0]!.click(); // c2: wrong
+    await el.updateComplete;
+    buttonNamed(el, /Next/).click();
+    await waitUntil(() => shadow(el).querySelector('#numeric'), 'numeric', { timeout: 5000 });
+    shadow(el).querySelector<HTMLInputElement>('#numeric')!.focus();
+    await sendKeys({ type: '9.8' });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="feedback"]'), 'no verdict before Submit').to.equal(null);
+    buttonNamed(el, /Next/).click();
+    await el.updateComplete;
+    expect(buttonNamed(el, /Show answer/), 'no answer before Submit').to.equal(undefined);
+    await expect(el).to.be.accessible();
+    const answers: QuizAnswerEvent[] = [];
+    el.addEventListener('quiz-answer', (e) => answers.push(e));
+    const completed = oneEvent(el, 'quiz-complete') as Promise<QuizCompleteEvent>;
+    buttonNamed(el, /Submit answers/).click();
+    const summary = (await completed).detail;
+    expect([summary.right, summary.wrong]).to.deep.equal([2, 1]);
+    expect(summary.passed).to.equal(true);
+    expect(answers.map((a) => a.detail.questionId).sort()).to.deep.equal(['c1', 'c2', 'num']);
+    await waitUntil(() => shadow(el).querySelector('[part="summary"]'), 'results', { timeout: 5000 });
+    expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.contain('67%').and.to.contain('Passed');
+    await expect(el).to.be.accessible();
+    buttonNamed(el, /Review answers/).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.choice.right')).not.to.equal(null);
+    expect(feedback(el)).to.contain('Correct');
+    buttonNamed(el, /Results/).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="summary"]')).not.to.equal(null);
+  });
 });

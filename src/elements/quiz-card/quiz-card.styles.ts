@@ -253,6 +253,19 @@ export const quizCardStyles = css`
     display: grid;
     gap: 0.6rem;
   }
+  /* Widths by position, not inline styles: a strict CSP (style-src without 'unsafe-inline') blocks style attributes. */
+  .skeleton-line:nth-of-type(1) {
+    width: 40%;
+  }
+  .skeleton-line:nth-of-type(2) {
+    width: 90%;
+  }
+  .skeleton-line:nth-of-type(3) {
+    width: 75%;
+  }
+  .skeleton-line:nth-of-type(4) {
+    width: 60%;
+  }
   .skeleton-line {
     height: 0.9rem;
     border-radius: 0.4rem;
@@ -261,6 +274,13 @@ export const quizCardStyles = css`
   }
   .notice .message {
     flex-basis: 16rem;
+  }
+  /* The key list and key hints are for keyboards, not touch screens. */
+  @media (pointer: coarse) {
+    .help,
+    button kbd {
+      display: none;
+    }
   }
   .help {
     color: var(--_muted);

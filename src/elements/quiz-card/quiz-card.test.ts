@@ -651,9 +651,22 @@ describe('<quiz-card>', () => {
       await waitUntil(() => part(el, 'summary'), 'the set ends with its summary');
     }
 
-    it('shows the next interval on each grade button once the answer is shown, in its accessible name too', async () => {
+    it('a one-off card (question=, as on a blog) keeps progress but shows no status, intervals or key list', async () => {
       const store = memoryStore();
       const el = await card(html`<quiz-card .bank=${bank} question="overfitting" .progressStore=${store}></quiz-card>`);
+      expect(status(el)).to.equal(null);
+      expect(part(el, 'keys')).to.equal(null);
+      press(el, ' ');
+      await el.updateComplete;
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(intervals(el)).to.deep.equal([]);
+      press(el, '3');
+      await waitUntil(() => store.get('test-bank', 'overfitting'), 'the grade is recorded');
+    });
+
+    it('shows the next interval on each grade button once the answer is shown, in its accessible name too', async () => {
+      const store = memoryStore();
+      const el = await card(html`<quiz-card .bank=${bank} count="1" .progressStore=${store}></quiz-card>`);
       expect(intervals(el)).to.deep.equal([], 'no grade buttons before the answer');
       expect(status(el)).to.equal('New');
       press(el, ' ');
@@ -671,7 +684,7 @@ describe('<quiz-card>', () => {
     });
 
     it('shows the intervals in Chinese', async () => {
-      const el = await card(html`<quiz-card .bank=${bank} question="overfitting" lang="zh-CN" .progressStore=${memoryStore()}></quiz-card>`);
+      const el = await card(html`<quiz-card .bank=${bank} count="1" lang="zh-CN" .progressStore=${memoryStore()}></quiz-card>`);
       press(el, ' ');
       await waitUntil(() => intervals(el).length === 4);
       expect(intervals(el)).to.deep.equal(['1 分钟', '6 分钟', '10 分钟', '8 天']);
@@ -703,7 +716,7 @@ describe('<quiz-card>', () => {
     });
 
     it('keeps a grade across a reload: a new store over localStorage still has it', async () => {
-      const el = await card(html`<quiz-card .bank=${bank} question="overfitting" progress-key="reload-test"></quiz-card>`);
+      const el = await card(html`<quiz-card .bank=${bank} count="1" progress-key="reload-test"></quiz-card>`);
       press(el, ' ');
       await el.updateComplete;
       press(el, '3');
@@ -716,7 +729,7 @@ describe('<quiz-card>', () => {
       expect(reloaded.status('test-bank', 'overfitting')).to.equal('learning');
       expect(reloaded.persistent).to.equal(true);
       reloaded.close();
-      const again = await card(html`<quiz-card .bank=${bank} question="overfitting" progress-key="reload-test"></quiz-card>`);
+      const again = await card(html`<quiz-card .bank=${bank} count="1" progress-key="reload-test"></quiz-card>`);
       expect(status(again)).to.equal('Learning', 'a card on the reloaded page shows it');
     });
 
@@ -732,7 +745,7 @@ describe('<quiz-card>', () => {
           return stop();
         };
       };
-      const el = await card(html`<quiz-card .bank=${bank} question="overfitting" .progressStore=${store}></quiz-card>`);
+      const el = await card(html`<quiz-card .bank=${bank} count="1" .progressStore=${store}></quiz-card>`);
       expect(following).to.equal(1);
       press(el, ' ');
       await el.updateComplete;
@@ -793,8 +806,8 @@ describe('<quiz-card>', () => {
 
     it('two cards sharing a store agree: a grade in one updates the status and intervals of the other', async () => {
       const host = await fixture(html`<div>
-        <quiz-card .bank=${bank} question="overfitting" progress-key="two-cards"></quiz-card>
-        <quiz-card .bank=${bank} question="overfitting" progress-key="two-cards"></quiz-card>
+        <quiz-card .bank=${bank} count="1" progress-key="two-cards"></quiz-card>
+        <quiz-card .bank=${bank} count="1" progress-key="two-cards"></quiz-card>
       </div>`);
       const [a, b] = [...host.querySelectorAll('quiz-card')] as [QuizCard, QuizCard];
       await Promise.all([ready(a), ready(b)]);
@@ -858,7 +871,7 @@ describe('<quiz-card>', () => {
       try {
         Object.assign(proto, { getItem: deny, setItem: deny, removeItem: deny, key: deny });
         Object.defineProperty(proto, 'length', { configurable: true, get: deny });
-        el = await card(html`<quiz-card .bank=${bank} question="overfitting" progress-key="blocked-storage"></quiz-card>`);
+        el = await card(html`<quiz-card .bank=${bank} count="1" progress-key="blocked-storage"></quiz-card>`);
         press(el, ' ');
         await el.updateComplete;
         press(el, '3');
@@ -905,7 +918,7 @@ describe('<quiz-card>', () => {
     it('says once when stored records could not be read and were set aside', async () => {
       localStorage.setItem('quiz-elements/progress/set-aside-test/test-bank/overfitting', '{"v":2,"reviews":[');
       const host = await fixture(html`<div>
-        <quiz-card .bank=${bank} question="overfitting" progress-key="set-aside-test"></quiz-card>
+        <quiz-card .bank=${bank} count="1" progress-key="set-aside-test"></quiz-card>
         <quiz-card .bank=${bank} question="single" progress-key="set-aside-test"></quiz-card>
       </div>`);
       const cards = [...host.querySelectorAll('quiz-card')] as QuizCard[];

@@ -15,9 +15,10 @@ import type { InteractionView } from '../../interactions/view.js';
 import { interactionViews, type ViewType } from '../../interactions/views.js';
 import type { TypedHost } from './typed-question.js';
 import type { GradePreviews, Preview, Recording, RecordingHost } from './recorder.js';
+import type { ExamHost } from './exam.js';
 import { adoptStyles } from '../adopt-styles.js';
 import { LazyChunk } from '../lazy-chunk.js';
-import { DEFAULT_NEW_PER_DAY, GRADES, isMultipleChoice, PracticeSession, selectQuestions, type Grade } from '../../practice/practice-set.js';
+import { DEFAULT_NEW_PER_DAY, GRADES, isMultipleChoice, isRightSelection, PracticeSession, seededRandom, selectQuestions, shuffled, type Grade, type QuestionState } from '../../practice/practice-set.js';
 import type { ReviewQueue } from '../../practice/review-queue.js';
 import type { ProgressStore } from '../../progress/store.js';
 import type { QuestionStatus } from '../../progress/types.js';
@@ -35,6 +36,8 @@ type ProgressViews = typeof import('./progress-views.js');
 const progressViewsChunk = new LazyChunk<ProgressViews>(() => import('./progress-views.js'), 'the review and schedule views');
 /** Saving answers and previewing grades: loaded with the store's code (or on the first answer). */
 const recorderChunk = new LazyChunk(() => import('./recorder.js'), 'progress recording');
+/** Exam mode's Submit and results: only exam cards download it. */
+const examChunk = new LazyChunk(() => import('./exam.js'), 'exam mode');
 /** The end-of-set summary: fetched while the last question is on screen. */
 const summaryChunk = new LazyChunk(() => import('./summary.js'), 'the summary');
 
@@ -51,6 +54,15 @@ const bare = (text: string) => text.replace(/[`*_\s]/g, '');
 
 function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && !['radio', 'checkbox'].includes(target.type));
+}
+
+/**
+ * How the card asks a question: its type, except that a typed question whose own fields are wrong
+ * (the loader checks only the common fields) is asked as a flashcard, under a note saying what is wrong.
+ */
+function askedType(question: Question): QuestionType {
+  const type = questionType(question);
+  return type === 'open' || type === 'choice' || !interactionViews[type].value?.typed.fieldProblems(question) ? type : 'open';
 }
 
 /** A typed question's view, once its chunk is here (undefined for open and choice questions). */
@@ -190,9 +202,20 @@ export class QuizCard extends LitElement {
    * `practice` (default): the questions of the bank in order (or shuffled). `review`: the
    * questions that are due, oldest due first, then new ones up to `new-per-day`, from the bank or
    * `topic` (and `kind`); with nothing to review the card says when the next review is. `question`
-   * wins over both; with `no-progress` a review is a practice set.
+   * wins over both; with `no-progress` a review is a practice set. `exam`: the learner answers
+   * every question, nothing is checked or shown, then one Submit scores them all and shows the
+   * results, with each question to review.
    */
-  @property() mode: 'practice' | 'review' = 'practice';
+  @property() mode: 'practice' | 'review' | 'exam' = 'practice';
+
+  /** Show the choices of each choice question in a shuffled order (the same for the same `seed` and question). */
+  @property({ type: Boolean, attribute: 'shuffle-choices' }) shuffleChoices = false;
+
+  /** Percentage of the score that passes the set: the summary and `quiz-complete` then say passed or not. */
+  @property({ type: Number, attribute: 'pass-mark' }) passMark?: number;
+
+  /** Checks a question allows (default 1): a wrong answer before the last is tried again, and the right one is shown only after the last. */
+  @property({ type: Number, attribute: 'max-attempts' }) maxAttempts = 1;
 
   /** `mode="review"`: new questions a day (counted by their first answer today, local time, among the card's questions). Default 20. */
   @property({ type: Number, attribute: 'new-per-day' }) newPerDay: number = DEFAULT_NEW_PER_DAY;
@@ -208,6 +231,10 @@ export class QuizCard extends LitElement {
 
   @state() private session: PracticeSession | null = null;
   @state() private announcement = '';
+  /** Exam: going through the submitted questions, after the results. */
+  @state() protected reviewing = false;
+  /** A wrong check with attempts left: what to say under the question until the learner changes the answer. */
+  @state() private retryNote = '';
 
   constructor() {
     super();
@@ -244,7 +271,7 @@ export class QuizCard extends LitElement {
 
   private sessionSource: unknown = null;
   /** Where focus goes after the next render, so keyboard and screen-reader users follow along. */
-  private pendingFocus: 'question' | 'answer' | 'feedback' | null = null;
+  protected pendingFocus: 'question' | 'answer' | 'feedback' | null = null;
   /**
    * Each place's markdown (`prompt`, `choice-2`...) rendered once into an element of its own: Lit
    * leaves a node it saw before alone, where it would walk every nested template of every field
@@ -294,7 +321,7 @@ export class QuizCard extends LitElement {
       });
     }
     const value = this.loadTask.value;
-    const filtersChanged = (['question', 'topic', 'kind', 'count', 'shuffle', 'seed', 'mode', 'newPerDay'] as const).some((key) => changed.has(key));
+    const filtersChanged = (['question', 'topic', 'kind', 'count', 'shuffle', 'seed', 'mode', 'newPerDay', 'maxAttempts'] as const).some((key) => changed.has(key));
     const reviewChanged = this.queueStale || (storeChanged && this.wantsReview);
     if (value && (value !== this.sessionSource || filtersChanged || reviewChanged)) {
       if (value !== this.sessionSource) this.markdownCache.clear();
@@ -322,7 +349,7 @@ export class QuizCard extends LitElement {
     const store = this.activeStore;
     if (!this.wantsReview || (!store && !this.progress.deferred)) {
       this.queue = null;
-      this.session = new PracticeSession(this.selectedQuestions(bank));
+      this.session = this.newSession(this.selectedQuestions(bank));
       return;
     }
     const progressViews = progressViewsChunk.value;
@@ -334,7 +361,12 @@ export class QuizCard extends LitElement {
     const topics = this.topic?.split(',').map((t) => t.trim()).filter(Boolean);
     this.queue = progressViews.reviewSet(bank, store, { topics, kind: this.kind, newPerDay: this.newPerDay, count: this.count, shuffle: this.shuffle, seed: this.seed });
     // A store passed in that misbehaves (no queue): practise instead of failing.
-    this.session = new PracticeSession(this.queue ? this.queue.questions : this.selectedQuestions(bank));
+    this.session = this.newSession(this.queue ? this.queue.questions : this.selectedQuestions(bank));
+  }
+
+  private newSession(questions: readonly Question[]): PracticeSession {
+    this.reviewing = false;
+    return new PracticeSession(questions, Date.now, { maxAttempts: this.maxAttempts, exam: this.mode === 'exam' });
   }
 
   /** With nothing to review, look again when the next question falls due (if within a day). */
@@ -420,7 +452,7 @@ export class QuizCard extends LitElement {
     const store = this.activeStore;
     const session = this.session;
     const question = session && !session.complete ? this.shownQuestion(session) : undefined;
-    if (!store || !question || questionType(question) !== 'open' || !session!.state?.revealed || session!.state.grade !== undefined) return;
+    if (!store || this.oneOff || !question || askedType(question) !== 'open' || !session!.state?.revealed || session!.state.grade !== undefined) return;
     const recorder = recorderChunk.value;
     if (!recorder) return void recorderChunk.request().then(() => this.requestUpdate());
     (this.previews ??= new recorder.GradePreviews()).request(store, this.bankId, question.id, () => this.requestUpdate());
@@ -467,6 +499,11 @@ export class QuizCard extends LitElement {
     }
     const topics = this.topic?.split(',').map((t) => t.trim()).filter(Boolean);
     return selectQuestions(bank, { topics, kind: this.kind, count: this.count ?? 10, shuffle: this.shuffle, seed: this.seed });
+  }
+
+  /** The bank in use (the exam chunk reads it). */
+  protected get currentBank(): Bank | undefined {
+    return this.loadTask.value?.loaded.bank;
   }
 
   private get bankId(): string {
@@ -521,7 +558,7 @@ export class QuizCard extends LitElement {
 
   private reveal(): void {
     const session = this.session;
-    if (!session?.current || questionType(this.shownQuestion(session)!) !== 'open' || !session.reveal()) return;
+    if (!session?.current || this.mode === 'exam' || askedType(this.shownQuestion(session)!) !== 'open' || !session.reveal()) return;
     this.dispatchEvent(new QuizRevealEvent({ bankId: this.bankId, questionId: this.shownQuestion(session)!.id }));
     // The grade buttons show when the question comes back: that needs the store's code.
     if (this.progress.deferred) void this.progress.load();
@@ -534,7 +571,7 @@ export class QuizCard extends LitElement {
     const session = this.session;
     const question = session && this.shownQuestion(session);
     const index = session?.index ?? 0;
-    if (!session || !question || !session.grade(grade)) return;
+    if (!session || !question || this.mode === 'exam' || !session.grade(grade)) return;
     // Read before recording: the preview is what the button showed when the learner picked.
     const preview = this.activeStore ? this.previewOf(question.id) : null;
     this.recordAnswer(index, question.id, grade);
@@ -544,40 +581,72 @@ export class QuizCard extends LitElement {
     this.afterAnswer(preview ? `${graded} ${s.gradeNextReview(s.relativeTime(preview.due[grade] - preview.at))}` : graded);
   }
 
+  /** The response of the shown question and its score, or null when there is nothing to check yet. */
+  protected gradeShown(question: Question, state: QuestionState): { type: CheckedType; response: unknown; grading: Pick<Grading, 'score' | 'correct'> } | null {
+    const type = askedType(question);
+    if (type === 'open') return null;
+    if (type === 'choice') {
+      if (!state.selected.length) return null;
+      const correct = isRightSelection(question, state.selected);
+      return { type, response: [...state.selected], grading: { score: correct ? 1 : 0, correct } };
+    }
+    const view = viewOf(type);
+    const response = state.response ?? view?.initial(question);
+    return view && view.ready(question, response) ? { type, response, grading: view.grade(question, response) } : null;
+  }
+
   private check(): void {
     const session = this.session;
     const question = session && this.shownQuestion(session);
-    if (!session || !question) return;
-    const type = questionType(question) as CheckedType;
-    const index = session.index;
-    let response: unknown;
-    let grading: Pick<Grading, 'score' | 'correct'>;
-    if (type === 'choice') {
-      response = [...session.state!.selected];
-      const correct = session.check();
-      if (correct === null) return;
-      grading = { score: correct ? 1 : 0, correct };
-    } else {
-      const view = viewOf(type);
-      response = session.state!.response ?? view?.initial(question);
-      if (!view || !view.ready(question, response)) return;
-      session.respond(response);
-      grading = view.grade(question, response);
-      if (!session.submit(grading)) return;
+    const checked = question && this.gradeShown(question, session.state!);
+    if (!checked) return;
+    session.respond(checked.response);
+    const outcome = session.submit(checked.grading);
+    if (outcome === 'retry') {
+      // Wrong, with attempts left: say so, show nothing right yet.
+      this.retryNote = this.join(this.strings.incorrect, this.strings.attemptsLeft(session.attemptsLeft + 1));
+      this.announce(this.retryNote);
+      return;
     }
-    // No self-grade here: all right counts as Good, partly right as Hard, wrong as Again.
+    if (outcome) this.answered(session.index, question, checked);
+    this.afterAnswer(this.verdictText(checked.grading), 'feedback');
+  }
+
+  /** Records a checked answer (all right counts as Good, partly right as Hard, wrong as Again) and says so in a quiz-answer event. */
+  protected answered(index: number, question: Question, { type, response, grading }: NonNullable<ReturnType<QuizCard['gradeShown']>>): void {
     this.recordAnswer(index, question.id, gradeOfScore(grading.score), grading.correct);
     const detail = { bankId: this.bankId, questionId: question.id, type, response, score: grading.score, correct: grading.correct };
     this.dispatchEvent(new QuizAnswerEvent(type === 'choice' ? { ...detail, selected: response as number[] } : detail));
-    this.afterAnswer(this.verdictText(grading), 'feedback');
   }
 
-  private afterAnswer(message: string, focus: 'question' | 'feedback' = 'question'): void {
+  /** Exam: from the results to the first question, each with its verdict and answer. */
+  private reviewAnswers(): void {
+    this.session?.goTo(0);
+    this.reviewing = true;
+    this.pendingFocus = 'question';
+  }
+
+  /** A new response from a view: kept in the session (the note of a wrong try goes). */
+  // Protected, not private: only the typed-question chunk calls it (through TypedHost).
+  protected respond(response: unknown): void {
+    this.session?.respond(response);
+    this.retryNote = '';
+    this.requestUpdate();
+  }
+
+  /** Two sentences as the UI language writes them (no space after a Chinese full stop). */
+  private join(first: string, second: string): string {
+    return first + this.strings.sentenceGap + second;
+  }
+
+  protected afterAnswer(message: string, focus: 'question' | 'feedback' = 'question'): void {
     const session = this.session!;
     if (session.complete) {
       if (this.isSet(session)) {
-        this.dispatchEvent(new QuizCompleteEvent({ bankId: this.bankId, ...session.summary() }));
-        this.announce(`${message} ${this.strings.announceComplete}`);
+        const summary = session.summary();
+        const passed = this.passMark == null ? {} : { passed: summary.score * 100 >= this.passMark };
+        this.dispatchEvent(new QuizCompleteEvent({ bankId: this.bankId, ...summary, ...passed }));
+        this.announce(this.join(message, this.strings.announceComplete));
       } else {
         this.announce(message);
       }
@@ -598,7 +667,7 @@ export class QuizCard extends LitElement {
 
   private go(offset: number): void {
     const session = this.session;
-    if (!session || session.complete) return;
+    if (!session || (session.complete && !this.reviewing)) return;
     const target = session.index + offset;
     if (target < 0 || target >= session.questions.length) return;
     session.goTo(target);
@@ -617,7 +686,7 @@ export class QuizCard extends LitElement {
     } else {
       const missed = new Set(session.summary().missed);
       const questions = onlyMissed ? session.questions.filter((q) => missed.has(q.id)) : session.questions;
-      this.session = new PracticeSession(questions);
+      this.session = this.newSession(questions);
       this.recordings = [];
     }
     const next = this.session;
@@ -649,11 +718,11 @@ export class QuizCard extends LitElement {
     const onControl = target instanceof HTMLButtonElement || target instanceof HTMLInputElement || target instanceof HTMLAnchorElement;
     const state = session.state;
     const question = this.shownQuestion(session);
-    const type = question && questionType(question);
+    const type = question && askedType(question);
     const view = type && viewOf(type);
     if (view?.onKey && question && view.onKey(event, interactionViews[type as ViewType].value!.typed.interactionContext(this.typedHost, session, question, view))) {
       event.preventDefault();
-    } else if (event.key === ' ' && !onControl && state && !state.revealed && question && questionType(question) === 'open') {
+    } else if (event.key === ' ' && !onControl && state && !state.revealed && question && askedType(question) === 'open') {
       event.preventDefault();
       this.reveal();
     } else if (/^[1-4]$/.test(event.key) && state?.revealed && state.grade === undefined) {
@@ -697,10 +766,10 @@ export class QuizCard extends LitElement {
     return html`
       <div class="skeleton" part="skeleton">
         ${withText ? html`<span class="visually-hidden">${this.strings.loading}</span>` : nothing}
-        <div class="skeleton-line" style="width: 40%"></div>
-        <div class="skeleton-line" style="width: 90%"></div>
-        <div class="skeleton-line" style="width: 75%"></div>
-        <div class="skeleton-line" style="width: 60%"></div>
+        <div class="skeleton-line"></div>
+        <div class="skeleton-line"></div>
+        <div class="skeleton-line"></div>
+        <div class="skeleton-line"></div>
       </div>
     `;
   }
@@ -730,9 +799,10 @@ export class QuizCard extends LitElement {
       const message = this.question ? s.questionNotFound(this.question, bank.id) : s.emptyFilter(this.describeFilters(bank));
       return html`<p class="message error" role="alert" part="error">${message}</p>`;
     }
-    if (session.complete && this.isSet(session)) return this.renderSummary(session);
+    if (session.complete && this.isSet(session) && !this.reviewing) return this.renderSummary(session);
     const question = this.shownQuestion(session)!;
-    const type = questionType(question);
+    const declared = questionType(question);
+    const type = askedType(question);
     const view = viewOf(type);
     const single = !this.isSet(session);
     const status = this.statusOf(question.id);
@@ -741,7 +811,7 @@ export class QuizCard extends LitElement {
       <div part="header" class="header">
         <span class="badges">
           <span class="badge">${question.kind === 'coding' ? s.kindCoding : s.kindConcept}</span>
-          ${status ? html`<span part="status" class="badge status" data-status=${status}>${s.statusLabels[status]}</span>` : nothing}
+          ${status && !this.oneOff ? html`<span part="status" class="badge status" data-status=${status}>${s.statusLabels[status]}</span>` : nothing}
           ${queue ? html`<span class="queue">${s.reviewQueue(queue.due, queue.fresh)}</span>` : nothing}
         </span>
         ${single
@@ -756,8 +826,9 @@ export class QuizCard extends LitElement {
         ${this.renderVariants(session, bank)}
         ${bare(question.prompt) === bare(question.title) || view?.ownsPrompt?.(question) ? nothing : html`<div part="prompt" class="prompt">${this.markdown(question.prompt, 'prompt')}</div>`}
       </section>
+      ${declared !== type ? interactionViews[declared as ViewType].value!.typed.renderFieldProblems(question, s.lang) : nothing}
       ${type === 'open' ? this.renderOpen(session, question) : type === 'choice' ? this.renderChoices(session, question) : this.renderTyped(session, question, type)}
-      ${this.renderNav(session, single)}
+      ${this.renderNav(session, single, type === 'open')}
     `;
   }
 
@@ -766,22 +837,24 @@ export class QuizCard extends LitElement {
     const loaded = interactionViews[type].value;
     if (!loaded) return this.renderChunkMissing(interactionViews[type]);
     const state = session.state!;
-    return loaded.typed.renderTyped(this.typedHost, session, question, loaded.view, {
+    const { view } = loaded;
+    return loaded.typed.renderTyped(this.typedHost, session, question, view, {
       hint: this.renderHint(question, state.hintShown || state.checked),
       explanation: this.renderExplanation(question),
+      check: this.renderCheck(view.ready(question, state.response ?? view.initial(question))),
     });
   }
 
   /** "Correct.", "Partly right (67%). The correct answer is marked." or "Not quite. The correct answer is marked." */
-  private verdictText(grading: Pick<Grading, 'score' | 'correct'>): string {
+  private verdictText(grading: Pick<Grading, 'score' | 'correct'>, plural = false): string {
     const s = this.strings;
-    return grading.correct ? s.correct : `${grading.score > 0 ? s.partlyRight(Math.round(grading.score * 100)) : s.incorrect} ${s.correctAnswerWas}`;
+    return grading.correct ? s.correct : this.join(grading.score > 0 ? s.partlyRight(Math.round(grading.score * 100)) : s.incorrect, plural ? s.correctAnswersWere : s.correctAnswerWas);
   }
 
   /** Right, partly right or wrong, and the set's score so far. */
-  private renderVerdict(session: PracticeSession, grading: Pick<Grading, 'score' | 'correct'>): TemplateResult {
+  private renderVerdict(session: PracticeSession, grading: Pick<Grading, 'score' | 'correct'>, plural = false): TemplateResult {
     const s = this.strings;
-    return html`<p class="result ${grading.correct ? 'right' : 'wrong'}">${this.verdictText(grading)}</p>
+    return html`<p class="result ${grading.correct ? 'right' : 'wrong'}">${this.verdictText(grading, plural)}</p>
       <p class="message">${s.score(session.summary().right, session.questions.filter((q) => questionType(q) !== 'open').length)}</p>`;
   }
 
@@ -828,10 +901,12 @@ export class QuizCard extends LitElement {
               ${this.labelledBlock('answer', s.answer, question.answer, 'block answer')}
             </div>
             ${this.renderExplanation(question)}
-            ${this.renderGrades(session)}
+            ${this.mode === 'exam' ? nothing : this.renderGrades(session)}
           `
-        : html`<div class="actions">
-            <button part="button" class="primary" type="button" @click=${this.reveal}>${s.showAnswer} <span class="key" aria-hidden="true">(Space)</span></button>
+        : this.mode === 'exam'
+          ? nothing
+          : html`<div class="actions">
+            <button part="button" class="primary" type="button" @click=${this.reveal}>${s.showAnswer} <kbd aria-hidden="true">${s.spaceKey}</kbd></button>
           </div>`}
     `;
   }
@@ -895,14 +970,16 @@ export class QuizCard extends LitElement {
       ${this.renderHint(question, state.hintShown || checked)}
       <fieldset part="choices" lang=${this.bankLanguage}>
         <legend lang=${s.lang}>${multiple ? s.chooseAll : s.chooseOne}</legend>
-        ${question.choices!.map((choice, i) => {
+        ${this.choiceOrder(question).map((i) => {
+          const choice = question.choices![i]!;
           const selected = state.selected.includes(i);
           const verdict = checked ? (choice.correct ? 'right' : selected ? 'wrong' : '') : '';
           return html`
             <label part="choice" class="choice ${selected ? 'selected' : ''} ${verdict}">
-              <input type=${multiple ? 'checkbox' : 'radio'} name="choice" .checked=${selected} ?disabled=${checked}
+              <input type=${multiple ? 'checkbox' : 'radio'} name="choice" .checked=${selected} ?disabled=${checked || session.complete}
                 @change=${() => {
                   session.select(i);
+                  this.retryNote = '';
                   this.requestUpdate();
                 }} />
               <span>${this.markdown(choice.text, `choice-${i}`)}</span>
@@ -915,26 +992,46 @@ export class QuizCard extends LitElement {
         })}
       </fieldset>
       ${checked
-        ? html`<div part="feedback" data-focus="feedback" tabindex="-1">${this.renderVerdict(session, { score: state.score ?? 0, correct: !!state.correct })}</div>
+        ? html`<div part="feedback" data-focus="feedback" tabindex="-1">${this.renderVerdict(session, { score: state.score ?? 0, correct: !!state.correct }, multiple)}</div>
           ${this.renderExplanation(question)}`
-        : html`<div class="actions">
-            <button part="button" class="primary" type="button" ?disabled=${state.selected.length === 0} @click=${this.check}>${s.check}</button>
-          </div>`}
+        : this.renderCheck(state.selected.length > 0)}
     `;
   }
 
-  private renderNav(session: PracticeSession, single: boolean): TemplateResult {
+  /** The Check button (none in an exam), and the note after a wrong check with attempts left. */
+  private renderCheck(ready: boolean): TemplateResult | typeof nothing {
+    if (this.mode === 'exam') return nothing;
+    return html`${this.retryNote ? html`<p part="feedback" class="result wrong">${this.retryNote}</p>` : nothing}
+      <div class="actions"><button part="button" class="primary" type="button" ?disabled=${!ready} @click=${this.check}>${this.strings.check}</button></div>`;
+  }
+
+  /** Choice indices in the order shown: shuffled with `shuffle-choices` (by seed and question, so the same on every visit). */
+  private choiceOrder(question: Question): number[] {
+    const order = question.choices!.map((_, i) => i);
+    return this.shuffleChoices ? shuffled(order, seededRandom(`${this.seed ?? ''}/${question.id}`)) : order;
+  }
+
+  /** A card for one question (`question=`) or without progress: no schedule, statuses or key list, as a blog's quiz. */
+  private get oneOff(): boolean {
+    return !!this.question || this.noProgress;
+  }
+
+  private renderNav(session: PracticeSession, single: boolean, open: boolean): TemplateResult {
     const s = this.strings;
     const done = session.isDone(session.index);
+    // Exam: Submit, or back to the results (from the exam chunk).
+    const exam = this.mode === 'exam' && examChunk.value?.examNav(this as unknown as ExamHost, session, single);
+    if (this.mode === 'exam' && !examChunk.value) void examChunk.request().then(() => this.requestUpdate());
     return html`
       <div part="nav" class="nav">
         <div class="actions">
           ${single
             ? nothing
             : html`<button part="button" type="button" ?disabled=${session.index === 0} @click=${() => this.go(-1)}>← ${s.previous}</button>`}
-          ${session.canUndo ? html`<button part="button" type="button" @click=${this.undo}>${s.undo} <span class="key" aria-hidden="true">(U)</span></button>` : nothing}
+          ${session.canUndo ? html`<button part="button" type="button" @click=${this.undo}>${s.undo} <kbd aria-hidden="true">U</kbd></button>` : nothing}
         </div>
         <div class="actions">
+          ${exam || nothing}
           ${single && done ? html`<button part="button" type="button" @click=${() => this.restart(false)}>${s.tryAgain}</button>` : nothing}
           ${single
             ? nothing
@@ -942,7 +1039,7 @@ export class QuizCard extends LitElement {
                 @click=${() => this.go(1)}>${s.next} →</button>`}
         </div>
       </div>
-      <p class="help">${s.keyboardHelp}</p>
+      ${this.oneOff || !open ? nothing : html`<p part="keys" class="help">${s.keyboardHelp}</p>`}
     `;
   }
 
@@ -960,6 +1057,8 @@ export class QuizCard extends LitElement {
       schedule: store && context && views ? { store, bank: this.loadTask.value!.loaded.bank, recordings: this.recordings, table: (rows, language) => views.scheduleTable(rows, language, context) } : null,
       restart: (onlyMissed) => this.restart(onlyMissed),
       undo: () => this.undo(),
+      passMark: this.passMark,
+      review: this.mode === 'exam' ? () => this.reviewAnswers() : undefined,
     });
   }
 

@@ -21,6 +21,20 @@ export interface Schedule {
   table(rows: ScheduleRow[], language: string): TemplateResult | typeof nothing;
 }
 
+/** The summary's own strings (the card's strings hold what a first question needs). */
+const STRINGS = {
+  en: {
+    passed: (percent: number, mark: number) => `Passed: ${percent}% (pass mark ${mark}%)`,
+    failed: (percent: number, mark: number) => `Not passed: ${percent}% (pass mark ${mark}%)`,
+    review: 'Review answers',
+  },
+  zh: {
+    passed: (percent: number, mark: number) => `通过：${percent}%（及格线 ${mark}%）`,
+    failed: (percent: number, mark: number) => `未通过：${percent}%（及格线 ${mark}%）`,
+    review: '查看答题详情',
+  },
+};
+
 /** What the summary needs from the card. */
 export interface SummaryHost {
   strings: UiStrings;
@@ -29,6 +43,10 @@ export interface SummaryHost {
   schedule: Schedule | null;
   restart(onlyMissed: boolean): void;
   undo(): void;
+  /** `pass-mark`, in percent: the results say passed or not. */
+  passMark?: number;
+  /** Exam: go through the submitted questions with their verdicts. */
+  review?: () => void;
 }
 
 export function renderSummary(session: PracticeSession, host: SummaryHost): TemplateResult {
@@ -36,9 +54,17 @@ export function renderSummary(session: PracticeSession, host: SummaryHost): Temp
   const summary = session.summary();
   const checked = summary.right + summary.partial + summary.wrong;
   const open = summary.total - checked;
+  const percent = Math.round(summary.score * 100);
+  const own = s.lang.startsWith('zh') ? STRINGS.zh : STRINGS.en;
+  const verdict = host.passMark == null ? null : percent >= host.passMark ? own.passed(percent, host.passMark) : own.failed(percent, host.passMark);
   return html`
     <section part="summary" class="summary" data-focus="question" tabindex="-1" aria-labelledby="summary-title">
       <div class="title" id="summary-title" role="heading" aria-level=${host.headingLevel}>${s.summaryTitle}</div>
+      ${checked > 0
+        ? html`<p part="score" class="score ${verdict ? (percent >= host.passMark! ? 'right' : 'wrong') : ''}">
+            <span class="percent">${percent}%</span> ${verdict ?? s.summaryChoices(summary.right, summary.wrong, summary.partial)}
+          </p>`
+        : nothing}
       <dl>
         ${open > 0 ? GRADES.map((grade) => html`<dt>${s.grades[grade]}</dt><dd>${summary.grades[grade]}</dd>`) : nothing}
         ${checked > 0 ? html`<dt>${s.check}</dt><dd>${s.summaryChoices(summary.right, summary.wrong, summary.partial)}</dd>` : nothing}
@@ -47,8 +73,9 @@ export function renderSummary(session: PracticeSession, host: SummaryHost): Temp
       ${host.schedule ? renderSchedule(session, host.schedule, s) : nothing}
     </section>
     <div class="actions">
-      <button part="button" class="primary" type="button" @click=${() => host.restart(false)}>${s.restart}</button>
-      ${summary.missed.length > 0 ? html`<button part="button" type="button" @click=${() => host.restart(true)}>${s.reviewMissed(summary.missed.length)}</button>` : nothing}
+      ${host.review ? html`<button part="button" class="primary" type="button" @click=${host.review}>${own.review}</button>` : nothing}
+      <button part="button" class=${host.review ? '' : 'primary'} type="button" @click=${() => host.restart(false)}>${s.restart}</button>
+      ${summary.missed.length > 0 && !host.review ? html`<button part="button" type="button" @click=${() => host.restart(true)}>${s.reviewMissed(summary.missed.length)}</button>` : nothing}
       ${session.canUndo ? html`<button part="button" type="button" @click=${host.undo}>${s.undo}</button>` : nothing}
     </div>
   `;
@@ -76,6 +103,24 @@ function renderSchedule(session: PracticeSession, { store, bank, recordings, tab
 
 /** The summary's and its schedule table's styles (adopted by the card with the chunk). */
 export const summaryStyles = css`
+  .score {
+    display: flex;
+    align-items: baseline;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    margin: 0.25rem 0 0.75rem;
+    font-weight: 600;
+  }
+  .score .percent {
+    font-size: 2em;
+    font-variant-numeric: tabular-nums;
+  }
+  .score.right {
+    color: var(--_correct);
+  }
+  .score.wrong {
+    color: var(--_wrong);
+  }
   .summary dl {
     display: grid;
     grid-template-columns: max-content 1fr;

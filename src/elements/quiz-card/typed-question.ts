@@ -5,6 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Question } from '../../bank/types.js';
+import { formatIssues, type BankIssue } from '../../bank/validate-core.js';
+import { checkTypeFields } from '../../interactions/fields.js';
 import type { UiStrings } from '../../i18n/strings.js';
 import type { Grading } from '../../interactions/interaction.js';
 import type { InteractionContext, InteractionView } from '../../interactions/view.js';
@@ -21,6 +23,7 @@ export interface TypedHost {
   markdown(text: string, place: string): HTMLElement | typeof nothing;
   announce(message: string): void;
   check(): void;
+  respond(response: unknown): void;
   requestUpdate(): void;
   renderVerdict(session: PracticeSession, grading: Grading): TemplateResult;
   readonly shadowRoot: ShadowRoot | null;
@@ -33,10 +36,7 @@ export function interactionContext(host: TypedHost, session: PracticeSession, qu
   return {
     question,
     response,
-    setResponse: (next) => {
-      session.respond(next);
-      host.requestUpdate();
-    },
+    setResponse: (next) => host.respond(next),
     grading: state.checked ? view.grade(question, response) : undefined,
     markdown: (text, place) => host.markdown(text, place),
     lang: host.strings.lang,
@@ -48,13 +48,13 @@ export function interactionContext(host: TypedHost, session: PracticeSession, qu
 }
 
 
-/** The hint, the view, then Check, or the verdict and explanation once checked. */
+/** The hint, the view, then Check (from the card), or the verdict and explanation once checked. */
 export function renderTyped(
   host: TypedHost,
   session: PracticeSession,
   question: Question,
   view: InteractionView<unknown>,
-  blocks: { hint: TemplateResult | typeof nothing; explanation: TemplateResult },
+  blocks: { hint: TemplateResult | typeof nothing; explanation: TemplateResult; check: TemplateResult | typeof nothing },
 ): TemplateResult {
   adoptStyles(host.shadowRoot, view.styles);
   const context = interactionContext(host, session, question, view);
@@ -64,8 +64,33 @@ export function renderTyped(
     <div class="interaction">${view.render(context)}</div>
     ${grading
       ? html`<div part="feedback" data-focus="feedback" tabindex="-1">${host.renderVerdict(session, grading)}</div>${blocks.explanation}`
-      : html`<div class="actions">
-          <button part="button" class="primary" type="button" ?disabled=${!view.ready(question, context.response)} @click=${() => host.check()}>${host.strings.check}</button>
-        </div>`}
+      : blocks.check}
   `;
+}
+
+const problems = new WeakMap<Question, BankIssue[]>();
+
+/** What is wrong with a typed question's own fields (the loader checks only the common ones); null when nothing. */
+export function fieldProblems(question: Question): BankIssue[] | null {
+  let found = problems.get(question);
+  if (!found) {
+    found = [];
+    checkTypeFields(question as Record<string, unknown>, '', found);
+    problems.set(question, found);
+  }
+  return found.length ? found : null;
+}
+
+const NOTE = {
+  en: (id: string, type: string) => `Question "${id}" is asked as a flashcard: its ${type} fields are not valid. Fix the bank ("npx quiz-elements validate" lists the problems):`,
+  zh: (id: string, type: string) => `题目“${id}”的 ${type} 字段无效，暂以问答卡片形式显示。请修正题库（"npx quiz-elements validate" 会列出问题）：`,
+};
+
+/** The note above a typed question asked as a flashcard because its fields are wrong. */
+export function renderFieldProblems(question: Question, lang: string): TemplateResult {
+  const issues = fieldProblems(question) ?? [];
+  return html`<div part="error" class="error" role="alert">
+    <p class="message">${(lang.startsWith('zh') ? NOTE.zh : NOTE.en)(question.id, String(question.type))}</p>
+    <pre>${formatIssues(issues.map(({ path, message }) => ({ path: path.replace(/^\./, ''), message })), 5)}</pre>
+  </div>`;
 }

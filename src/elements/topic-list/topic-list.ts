@@ -18,7 +18,8 @@ import { describeLoadError } from '../load-error-message.js';
 import { collectionStrings } from '../../i18n/collection.js';
 import { PageContextController } from '../page-context.js';
 import * as progressStoreModule from '../../progress/store.js';
-import { ProgressController, provideStoreModule, readProgress } from '../progress-controller.js';
+import { ProgressController, provideStoreModule } from '../progress-controller.js';
+import { readProgress } from '../read-progress.js';
 import { topicListStyles } from './topic-list.styles.js';
 
 // Counts and statuses show on the first render: the store's code comes with this element.

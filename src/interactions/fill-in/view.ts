@@ -22,16 +22,16 @@ interface Fields {
   inputs: HTMLInputElement[];
   marks: HTMLElement[];
   context: Context;
+  /** What the fields hold now: two fields may change before the card renders again. */
+  values: string[];
 }
 const placed = new WeakMap<HTMLElement, Fields>();
 
 const stringsOf = (context: Context) => (context.lang.startsWith('zh') ? STRINGS.zh : STRINGS.en);
 
 function update(fields: Fields, i: number, value: string): void {
-  const context = fields.context;
-  const next = [...(context.response ?? [])];
-  next[i] = value;
-  context.setResponse(next);
+  fields.values[i] = value;
+  fields.context.setResponse([...fields.values]);
 }
 
 function makeInput(fields: Fields, i: number, count: number): HTMLInputElement {
@@ -58,7 +58,7 @@ function placeFields(element: HTMLElement, context: Context, count: number): Fie
     fields.context = context;
     return fields;
   }
-  fields = { inputs: [], marks: [], context };
+  fields = { inputs: [], marks: [], context, values: [...(context.response ?? [])] };
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   const texts: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) if (TOKENS.test(node.nodeValue ?? '')) texts.push(node as Text);
@@ -76,6 +76,21 @@ function placeFields(element: HTMLElement, context: Context, count: number): Fie
       fields.marks[i] = mark;
     }
   }
+  // A ___ the renderer put into an attribute (a link's URL, an image's text, a fence's language)
+  // has no text to hold a field: show ___ there, and ask that blank after the prompt.
+  for (const node of element.querySelectorAll('*'))
+    for (const attribute of [...node.attributes]) if (TOKENS.test(attribute.value)) node.setAttribute(attribute.name, attribute.value.replace(/QZBLANK\d+QZ/g, '___'));
+  for (let i = 0; i < count; i++) {
+    if (fields.inputs[i]) continue;
+    const row = document.createElement('p');
+    const input = makeInput(fields, i, count);
+    const mark = document.createElement('span');
+    mark.className = 'blank-mark';
+    row.append(input, mark);
+    element.append(row);
+    fields.inputs[i] = input;
+    fields.marks[i] = mark;
+  }
   placed.set(element, fields);
   return fields;
 }
@@ -88,7 +103,7 @@ function showResults(fields: Fields, context: Context): void {
     input.disabled = !!grading;
     // Restarted or undone: show the response, but never rewrite the field the learner is typing in.
     const value = context.response?.[i] ?? '';
-    if (input.value !== value && !input.matches(':focus')) input.value = value;
+    if (input.value !== value && !input.matches(':focus')) input.value = fields.values[i] = value;
     const part = grading?.parts[i];
     if (grading) input.setAttribute('aria-invalid', String(!part));
     else input.removeAttribute('aria-invalid');
@@ -138,11 +153,11 @@ export const view: InteractionView<string[]> = {
   ready: (_question: Question, response) => !!response?.some((text) => text?.trim()),
   ownsPrompt: (question) => splitAtBlanks(question.prompt).length > 1,
   styles: css`
-    .blank { font: inherit; inline-size: 10ch; max-inline-size: 100%; padding: 0.1rem 0.35rem; margin-inline: 0.15rem; border: 1px solid var(--quiz-control-border, #767676);
-      border-radius: var(--quiz-radius, 6px); background: var(--quiz-bg, #fff); color: inherit; field-sizing: content; min-inline-size: 6ch; }
-    .blank[aria-invalid='true'] { border-color: var(--quiz-wrong, #b91c1c); }
+    .blank { font: inherit; inline-size: 10ch; max-inline-size: 100%; padding: 0.1rem 0.35rem; margin-inline: 0.15rem; border: 1px solid var(--_control-border, #767676);
+      border-radius: var(--_radius); background: var(--_bg); color: inherit; field-sizing: content; min-inline-size: 6ch; }
+    .blank[aria-invalid='true'] { border-color: var(--_wrong); }
     .blank-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin-block: 0.5rem; }
-    .blank-mark.right { color: var(--quiz-correct, #15803d); }
-    .blank-mark.wrong { color: var(--quiz-wrong, #b91c1c); }
+    .blank-mark.right { color: var(--_correct); }
+    .blank-mark.wrong { color: var(--_wrong); }
   `,
 };

@@ -28,12 +28,8 @@ export const numericFields: Record<string, Schema> = {
     const out = numericAnswer(input, path, issues) as NumericAnswer | false;
     if (!out || issues.length > before) return out;
     const { value, tolerance, tolerancePercent, min, max } = out;
-    const range = min !== undefined || max !== undefined;
-    if (value === undefined && !(min !== undefined && max !== undefined))
-      issues.push({ path, message: 'expected "value" (with an optional "tolerance" or "tolerancePercent"), or "min" and "max"' });
-    else if (value !== undefined && range) issues.push({ path, message: 'expected either "value" or "min" and "max", not both' });
-    else if (tolerance !== undefined && tolerancePercent !== undefined) issues.push({ path, message: 'expected "tolerance" or "tolerancePercent", not both' });
-    else if (range && min! > max!) issues.push({ path: `${path}.min`, message: `expected "min" at most "max" (${max}), got ${min}` });
+    if (value === undefined ? !(min! <= max!) : min !== undefined || max !== undefined || (tolerance !== undefined && tolerancePercent !== undefined))
+      issues.push({ path, message: 'expected "value" (with "tolerance" or "tolerancePercent", not both), or "min" and "max" (min ≤ max) without "value"' });
     return out;
   },
 };

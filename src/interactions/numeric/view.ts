@@ -45,9 +45,9 @@ export const view: InteractionView<string> = {
   ready: (question, response) => response !== undefined && parseNumber(response, question.numeric?.unit) !== null,
   styles: css`
     .numeric-row { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
-    .numeric input { font: inherit; inline-size: 12ch; max-inline-size: 100%; padding: 0.4rem 0.5rem; border: 1px solid var(--quiz-control-border, #767676); border-radius: var(--quiz-radius, 6px); background: var(--quiz-bg, #fff); color: inherit; }
-    .numeric input[aria-invalid='true'] { border-color: var(--quiz-wrong, #b91c1c); }
-    .right { color: var(--quiz-correct, #15803d); }
-    .wrong { color: var(--quiz-wrong, #b91c1c); }
+    .numeric input { font: inherit; inline-size: 12ch; max-inline-size: 100%; padding: 0.4rem 0.5rem; border: 1px solid var(--_control-border, #767676); border-radius: var(--_radius); background: var(--_bg); color: inherit; }
+    .numeric input[aria-invalid='true'] { border-color: var(--_wrong); }
+    .right { color: var(--_correct); }
+    .wrong { color: var(--_wrong); }
   `,
 };

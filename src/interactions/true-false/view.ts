@@ -40,11 +40,11 @@ export const view: InteractionView<boolean> = {
     return true;
   },
   styles: css`
-    .true-false { display: grid; grid-template-columns: 1fr 1fr; gap: var(--quiz-space, 0.75rem); margin-block: var(--quiz-space, 0.75rem); }
+    .true-false { display: grid; grid-template-columns: 1fr 1fr; gap: var(--_space, 0.75rem); margin-block: var(--_space, 0.75rem); }
     .tf { min-block-size: 3.5rem; font-size: 1.1em; display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 0.25rem; }
-    .tf[aria-pressed='true'] { outline: 2px solid var(--quiz-accent, #2563eb); outline-offset: 1px; }
-    .tf.right { border-color: var(--quiz-correct, #15803d); }
-    .tf.wrong { border-color: var(--quiz-wrong, #b91c1c); }
+    .tf[aria-pressed='true'] { outline: 2px solid var(--_accent); outline-offset: 1px; }
+    .tf.right { border-color: var(--_correct); }
+    .tf.wrong { border-color: var(--_wrong); }
     .tf kbd { font-size: 0.75em; opacity: 0.7; }
     @media (pointer: coarse) { .tf kbd { display: none; } }
   `,
