@@ -648,10 +648,10 @@ export const ReviewEmptyQueue: Story = {
 
 export const ReviewEmptyQueueChineseUi: Story = { ...ReviewEmptyQueue, name: 'Review: nothing due (中文 UI)', args: { ...ReviewEmptyQueue.args, lang: 'zh-CN' } };
 
-/** The answer shown on a question in review: each grade button says when the question would come back. */
+/** The answer shown on a question in a practice set: each grade button says when the question would come back (a one-off `question=` card does not). */
 export const GradeIntervals: Story = {
   name: 'Grade buttons with intervals',
-  args: { bank: FIXTURE, question: 'overfitting' },
+  args: { bank: FIXTURE, count: 1 },
   ...withStore([
     ['overfitting', 'good', 3 * DAY],
     ['overfitting', 'good', 3 * DAY - 10 * MINUTE],

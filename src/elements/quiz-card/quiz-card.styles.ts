@@ -124,10 +124,16 @@ export const quizCardStyles = css`
     gap: 0.5rem;
     align-items: center;
   }
+  /* Four in a row, or two by two on a narrow card (never three and one). */
   .grades {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(5.5rem, 1fr));
+    grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 0.5rem;
+  }
+  @container quiz-card (min-width: 26rem) {
+    .grades {
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+    }
   }
   .grades button {
     display: flex;

@@ -651,9 +651,9 @@ describe('<quiz-card>', () => {
       await waitUntil(() => part(el, 'summary'), 'the set ends with its summary');
     }
 
-    it('a one-off card (question=, as on a blog) keeps progress but shows no status, intervals or key list', async () => {
-      const store = memoryStore();
-      const el = await card(html`<quiz-card .bank=${bank} question="overfitting" .progressStore=${store}></quiz-card>`);
+    it('a one-off card (question= on the default progress, as on a blog) keeps progress but shows no status, intervals or key list', async () => {
+      const before = Object.keys(localStorage).filter((key) => key.startsWith('quiz-elements/progress/default/')).length;
+      const el = await card(html`<quiz-card .bank=${bank} question="overfitting"></quiz-card>`);
       expect(status(el)).to.equal(null);
       expect(part(el, 'keys')).to.equal(null);
       press(el, ' ');
@@ -661,7 +661,11 @@ describe('<quiz-card>', () => {
       await new Promise((r) => requestAnimationFrame(r));
       expect(intervals(el)).to.deep.equal([]);
       press(el, '3');
-      await waitUntil(() => store.get('test-bank', 'overfitting'), 'the grade is recorded');
+      await waitUntil(() => Object.keys(localStorage).filter((key) => key.startsWith('quiz-elements/progress/default/')).length > before, 'the grade is recorded');
+      // A course page that names its progress keeps the schedule.
+      const course = await card(html`<quiz-card .bank=${bank} question="overfitting" progress-key="course-one-off"></quiz-card>`);
+      await waitUntil(() => status(course) === 'New', 'the status shows');
+      expect(part(course, 'keys')).not.to.equal(null);
     });
 
     it('shows the next interval on each grade button once the answer is shown, in its accessible name too', async () => {

@@ -1011,9 +1011,13 @@ export class QuizCard extends LitElement {
     return this.shuffleChoices ? shuffled(order, seededRandom(`${this.seed ?? ''}/${question.id}`)) : order;
   }
 
-  /** A card for one question (`question=`) or without progress: no schedule, statuses or key list, as a blog's quiz. */
+  /**
+   * A one-off card, as in a blog post: one question (`question=`) with the page's default progress
+   * (no `progress-key`, no `progressStore`), or `no-progress`. It shows no schedule, statuses or
+   * key list; a course page that names its progress keeps them.
+   */
   private get oneOff(): boolean {
-    return !!this.question || this.noProgress;
+    return this.noProgress || (!!this.question && this.progressKey === 'default' && !this.progressStore);
   }
 
   private renderNav(session: PracticeSession, single: boolean, open: boolean): TemplateResult {
