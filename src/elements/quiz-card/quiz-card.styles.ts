@@ -145,6 +145,16 @@ export const quizCardStyles = css`
     font-size: 0.8em;
     font-variant-numeric: tabular-nums;
   }
+  /* A key hint beside a button's label, drawn as a key. */
+  .actions kbd {
+    margin-inline-start: 0.4em;
+    padding: 0 0.35em;
+    border: 1px solid currentColor;
+    border-radius: 0.25em;
+    font-family: inherit;
+    font-size: 0.75em;
+    opacity: 0.75;
+  }
   .grades kbd,
   .key {
     font-size: 0.75em;

@@ -854,8 +854,10 @@ export class QuizCard extends LitElement {
   /** Right, partly right or wrong, and the set's score so far. */
   private renderVerdict(session: PracticeSession, grading: Pick<Grading, 'score' | 'correct'>, plural = false): TemplateResult {
     const s = this.strings;
+    const checkable = session.questions.filter((q) => questionType(q) !== 'open').length;
+    // The set's running score; a card of one question has only the verdict.
     return html`<p class="result ${grading.correct ? 'right' : 'wrong'}">${this.verdictText(grading, plural)}</p>
-      <p class="message">${s.score(session.summary().right, session.questions.filter((q) => questionType(q) !== 'open').length)}</p>`;
+      ${session.questions.length > 1 ? html`<p class="message">${s.score(session.summary().right, checkable)}</p>` : nothing}`;
   }
 
   /** The card as the typed-question chunk sees it: the members TypedHost names. */
