@@ -1,11 +1,8 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { LitElement, render } from 'lit';
 import type { Pair, Question } from '../../bank/types.js';
-import { renderMarkdown } from '../../render/markdown.js';
-import type { Grading } from '../interaction.js';
-import type { InteractionContext } from '../view.js';
+import { defineInteractionHost, type InteractionHost } from '../../../test/interaction-host.js';
 import { gradeMatching, targetOrder, targetsOf } from './matching.js';
 import { view } from './view.js';
 
@@ -21,47 +18,8 @@ const question = (pairs = PAIRS, distractors: string[] | undefined = ['TN / (TN 
   id, kind: 'concept', title: 'Match the metrics', topics: ['t'], prompt: 'Match each metric.', answer: '', type: 'matching', pairs, distractors,
 });
 
-/** Stands in for `<quiz-card>`: keeps the response, renders the view in its shadow root, collects announcements. */
-class MatchingHost extends LitElement {
-  static override properties = { response: { attribute: false }, grading: { attribute: false } };
-  static override styles = view.styles;
-  question = question();
-  response: Response | undefined;
-  grading: Grading | undefined;
-  uiLang = 'en';
-  announcements: string[] = [];
-  private cache = new Map<string, HTMLElement>();
-
-  get context(): InteractionContext<Response> {
-    return {
-      question: this.question,
-      response: this.response ?? view.initial(this.question),
-      setResponse: (response) => {
-        if (!this.grading) this.response = response;
-      },
-      grading: this.grading,
-      markdown: (text, place) => {
-        let element = this.cache.get(place);
-        if (!element) {
-          element = document.createElement('div');
-          render(renderMarkdown(text), element);
-          this.cache.set(place, element);
-        }
-        return element;
-      },
-      lang: this.uiLang,
-      bankLanguage: this.uiLang.startsWith('zh') ? 'zh-CN' : 'en',
-      announce: (message) => this.announcements.push(message),
-      check: () => undefined,
-      requestUpdate: () => this.requestUpdate(),
-    };
-  }
-
-  override render() {
-    return view.render(this.context);
-  }
-}
-customElements.define('matching-view-host', MatchingHost);
+defineInteractionHost('matching-view-host', view, () => question());
+type MatchingHost = InteractionHost<Response>;
 
 async function mount(q = question(), lang = 'en'): Promise<MatchingHost> {
   const el = await fixture<MatchingHost>(html`<matching-view-host .question=${q} .uiLang=${lang}></matching-view-host>`);

@@ -1,11 +1,8 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { LitElement, render } from 'lit';
 import type { Question } from '../../bank/types.js';
-import { renderMarkdown } from '../../render/markdown.js';
-import type { Grading } from '../interaction.js';
-import type { InteractionContext } from '../view.js';
+import { defineInteractionHost, type InteractionHost } from '../../../test/interaction-host.js';
 import { gradeOrdering, startingOrder } from './ordering.js';
 import { view } from './view.js';
 
@@ -15,47 +12,8 @@ const question = (items = ITEMS, id = 'pipeline'): Question => ({
   id, kind: 'concept', title: 'Order the steps', topics: ['t'], prompt: 'Order the steps.', answer: '', type: 'ordering', items,
 });
 
-/** Stands in for `<quiz-card>`: keeps the response, renders the view in its shadow root, collects announcements. */
-class OrderingHost extends LitElement {
-  static override properties = { response: { attribute: false }, grading: { attribute: false } };
-  static override styles = view.styles;
-  question = question();
-  response: number[] | undefined;
-  grading: Grading | undefined;
-  uiLang = 'en';
-  announcements: string[] = [];
-  private cache = new Map<string, HTMLElement>();
-
-  get context(): InteractionContext<number[]> {
-    return {
-      question: this.question,
-      response: this.response ?? view.initial(this.question),
-      setResponse: (response) => {
-        if (!this.grading) this.response = response;
-      },
-      grading: this.grading,
-      markdown: (text, place) => {
-        let element = this.cache.get(place);
-        if (!element) {
-          element = document.createElement('div');
-          render(renderMarkdown(text), element);
-          this.cache.set(place, element);
-        }
-        return element;
-      },
-      lang: this.uiLang,
-      bankLanguage: this.uiLang.startsWith('zh') ? 'zh-CN' : 'en',
-      announce: (message) => this.announcements.push(message),
-      check: () => undefined,
-      requestUpdate: () => this.requestUpdate(),
-    };
-  }
-
-  override render() {
-    return view.render(this.context);
-  }
-}
-customElements.define('ordering-view-host', OrderingHost);
+defineInteractionHost('ordering-view-host', view, () => question());
+type OrderingHost = InteractionHost<number[]>;
 
 async function mount(q = question(), lang = 'en'): Promise<OrderingHost> {
   const el = await fixture<OrderingHost>(html`<ordering-view-host .question=${q} .uiLang=${lang}></ordering-view-host>`);
