@@ -69,6 +69,7 @@ const questionSchema = (typeFields?: TypeFieldsCheck): Schema => (input, path, i
   const before = issues.length;
   const output = questionFields(input, path, issues) as Record<string, unknown> | false;
   if (!output) return output;
+  if (output.type === 'choice' && output.choices === undefined) issues.push({ path: join(path, 'choices'), message: 'a "choice" question needs choices' });
   if (output.answer === undefined) {
     // A choice question's answer is its correct choices: readers that show answers (search, lists) get them.
     if (questionType(output) === 'choice' && Array.isArray(output.choices))

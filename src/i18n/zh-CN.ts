@@ -38,7 +38,7 @@ export const zhCN: UiStrings = {
   check: '检查',
   chooseOne: '选择一个答案',
   chooseAll: '选择所有正确答案',
-  correct: '回答正确',
+  correct: '回答正确。',
   incorrect: '不完全正确。',
   correctAnswerWas: '正确答案已标出。',
   correctAnswersWere: '正确答案已标出。',

@@ -1,6 +1,7 @@
 /** Where each typed question's view is downloaded from: one lazy chunk per type, on first use, with the card's typed-question part. */
 import { LazyChunk } from '../elements/lazy-chunk.js';
-import type { CheckedType } from './interaction.js';
+import type { Question } from '../bank/types.js';
+import { questionType, type CheckedType, type QuestionType } from './interaction.js';
 import type { InteractionView } from './view.js';
 
 /** The types whose view is a chunk of its own (choice is drawn by the card). */
@@ -24,3 +25,14 @@ export const interactionViews: Record<ViewType, LazyChunk<ViewChunk>> = {
   ordering: chunk(() => import('./ordering/view.js'), 'ordering'),
   matching: chunk(() => import('./matching/view.js'), 'matching'),
 };
+
+/**
+ * How the card asks a question: its type, except that a typed question whose own fields are wrong
+ * (the loader checks only the common fields) is asked as a flashcard, under a note saying what is
+ * wrong, and so is a `choice` question without choices.
+ */
+export function askedType(question: Question): QuestionType {
+  const type = questionType(question);
+  if (type === 'choice') return question.choices ? type : 'open';
+  return type === 'open' || !interactionViews[type].value?.typed.fieldProblems(question) ? type : 'open';
+}

@@ -8,7 +8,7 @@ import type { Bank, Question } from '../../bank/types.js';
 import { variantsOf } from '../../bank/variants.js';
 import type { UiStrings } from '../../i18n/index.js';
 import type { CheckedType, Grading } from '../../interactions/interaction.js';
-import { questionType } from '../../interactions/interaction.js';
+import { askedType } from '../../interactions/views.js';
 import { submitAll } from '../../practice/exam.js';
 import type { PracticeSession, QuestionState } from '../../practice/practice-set.js';
 
@@ -34,9 +34,11 @@ export interface ExamHost {
 /** Submit (with how many are answered) before, and Results while going through the questions after. */
 export function examNav(host: ExamHost, session: PracticeSession, single: boolean): TemplateResult | false {
   const s = host.strings.lang.startsWith('zh') ? STRINGS.zh : STRINGS.en;
+  // Open questions have nothing to answer before Submit: the count is of the others.
+  const asked = session.questions.filter((question) => askedType(question) !== 'open').length;
   if (!session.complete)
-    return html`<button part="button" class=${session.doneCount === session.questions.length ? 'primary' : ''} type="button"
-      @click=${() => submit(host, session)}>${s.submit(session.doneCount, session.questions.length)}</button>`;
+    return html`<button part="button" class=${session.doneCount >= asked ? 'primary' : ''} type="button"
+      @click=${() => submit(host, session)}>${s.submit(session.doneCount, asked)}</button>`;
   return !single && html`<button part="button" type="button" @click=${() => {
     host.reviewing = false;
     host.pendingFocus = 'question';
@@ -52,7 +54,7 @@ function submit(host: ExamHost, session: PracticeSession): void {
   const scored = submitAll(session, (_asked, state) => {
     const index = session.states.indexOf(state);
     const question = shown(index);
-    const type = questionType(question);
+    const type = askedType(question);
     if (type === 'open') return null;
     const checked = host.gradeShown(question, state) ?? { type, response: null, grading: { score: 0, correct: false } };
     results.set(index, checked);

@@ -257,7 +257,7 @@ describe('quiz-card: modes', () => {
     const el = await fixture<QuizCard>(html`<quiz-card .bank=${examBank} mode="exam" pass-mark="60" no-progress topic="t" count="4"></quiz-card>`);
     await waitUntil(() => buttonNamed(el, /Submit answers/), 'the Submit button', { timeout: 5000 });
     expect(buttonNamed(el, /^Check$/), 'no Check in an exam').to.equal(undefined);
-    expect(buttonNamed(el, /Submit answers/).textContent).to.contain('0 of 4 answered');
+    expect(buttonNamed(el, /Submit answers/).textContent).to.contain('0 of 3 answered', 'the open question has nothing to answer');
     shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')[0]!.click(); // c1: right
     await el.updateComplete;
     buttonNamed(el, /Next/).click();
@@ -268,8 +268,10 @@ describe('quiz-card: modes', () => {
     await waitUntil(() => shadow(el).querySelector('#numeric'), 'numeric', { timeout: 5000 });
     shadow(el).querySelector<HTMLInputElement>('#numeric')!.focus();
     await sendKeys({ type: '9.8' });
+    await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(shadow(el).querySelector('[part="feedback"]'), 'no verdict before Submit').to.equal(null);
+    expect(shadow(el).querySelector('[role="status"][aria-live]')!.textContent, 'nothing said either').not.to.match(/Correct|Not quite|Partly/);
     buttonNamed(el, /Next/).click();
     await el.updateComplete;
     expect(buttonNamed(el, /Show answer/), 'no answer before Submit').to.equal(undefined);
@@ -292,5 +294,65 @@ describe('quiz-card: modes', () => {
     buttonNamed(el, /Results/).click();
     await el.updateComplete;
     expect(shadow(el).querySelector('[part="summary"]')).not.to.equal(null);
+  });
+
+  it('max-attempts: the note of a wrong try stays with its question', async () => {
+    const el = await fixture<QuizCard>(html`<quiz-card .bank=${examBank} topic="t" count="2" max-attempts="2" no-progress></quiz-card>`);
+    await waitUntil(() => shadow(el).querySelector('input[type="radio"]'));
+    shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')[1]!.click();
+    await el.updateComplete;
+    buttonNamed(el, /^Check$/).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('p.result')).not.to.equal(null);
+    buttonNamed(el, /Next/).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('p.result'), 'question 2 has no note').to.equal(null);
+  });
+
+  it('a "choice" question without choices is a bank error that says so, not a broken card', async () => {
+    const odd: Bank = { ...bank, questions: [q({ id: 'no-choices', type: 'choice', answer: 'Either.' })] };
+    const el = await fixture<QuizCard>(html`<quiz-card .bank=${odd} question="no-choices" no-progress></quiz-card>`);
+    await waitUntil(() => shadow(el).querySelector('[part="error"]'), 'the error', { timeout: 5000 });
+    expect(shadow(el).querySelector('[part="error"]')!.textContent).to.contain('questions[0].choices').and.to.contain('needs choices');
+  });
+
+  it('exam: Enter in a field says nothing; what was given is scored, partly right counts, an untouched ordering is unanswered; arrows move through the review', async () => {
+    const exam: Bank = { ...bank, questions: [bank.questions[4]!, bank.questions[3]!, q({ id: 'match3', type: 'matching', title: 'Match 3', prompt: 'Match.', pairs: [{ left: 'a', right: 'A' }, { left: 'b', right: 'B' }, { left: 'c', right: 'C' }] })] };
+    exam.questions[0] = { ...exam.questions[0]!, pairs: [{ left: 'BERT', right: 'Google' }, { left: 'LLaMA', right: 'Meta' }] };
+    const el = await fixture<QuizCard>(html`<quiz-card .bank=${exam} mode="exam" no-progress topic="t" count="3"></quiz-card>`);
+    await waitUntil(() => shadow(el).querySelectorAll('select').length === 2, 'matching', { timeout: 5000 });
+    // Question 1 (matching, 2 pairs): both right.
+    const choose = (select: HTMLSelectElement, text: string) => {
+      select.value = [...select.options].find((o) => o.textContent?.trim() === text)!.value;
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    let selects = [...shadow(el).querySelectorAll('select')];
+    choose(selects[0]!, 'Google');
+    choose(selects[1]!, 'Meta');
+    await el.updateComplete;
+    buttonNamed(el, /Next/).click();
+    // Question 2 (ordering): left untouched.
+    await waitUntil(() => shadow(el).querySelector('ol'), 'ordering', { timeout: 5000 });
+    buttonNamed(el, /Next/).click();
+    // Question 3 (matching, 3 pairs): 2 of 3 chosen, both right.
+    await waitUntil(() => shadow(el).querySelectorAll('select').length === 3, 'matching 3', { timeout: 5000 });
+    selects = [...shadow(el).querySelectorAll('select')];
+    choose(selects[0]!, 'A');
+    choose(selects[1]!, 'B');
+    await el.updateComplete;
+    const completed = oneEvent(el, 'quiz-complete') as Promise<QuizCompleteEvent>;
+    buttonNamed(el, /Submit answers/).click();
+    const summary = (await completed).detail;
+    expect([summary.right, summary.partial, summary.wrong]).to.deep.equal([1, 1, 1]);
+    await waitUntil(() => buttonNamed(el, /Review answers/), 'results', { timeout: 5000 });
+    buttonNamed(el, /Review answers/).click();
+    await el.updateComplete;
+    buttonNamed(el, /Next/).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="header"]')!.textContent).to.contain('2 / 3');
+    expect(feedback(el)).to.contain('Not quite', 'the untouched ordering is wrong');
+    expect(shadow(el).querySelectorAll('.wrong, [class*="wrong"]').length).to.be.greaterThan(0);
   });
 });

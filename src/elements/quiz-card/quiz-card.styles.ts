@@ -153,7 +153,6 @@ export const quizCardStyles = css`
     border-radius: 0.25em;
     font-family: inherit;
     font-size: 0.75em;
-    opacity: 0.75;
   }
   .grades kbd,
   .key {

@@ -12,7 +12,7 @@ import { QuizRevealEvent } from '../../events/quiz-reveal.js';
 import { languageOf } from '../../i18n/index.js';
 import { gradeOfScore, questionType, type CheckedType, type Grading, type QuestionType } from '../../interactions/interaction.js';
 import type { InteractionView } from '../../interactions/view.js';
-import { interactionViews, type ViewType } from '../../interactions/views.js';
+import { askedType, interactionViews, type ViewType } from '../../interactions/views.js';
 import type { TypedHost } from './typed-question.js';
 import type { GradePreviews, Preview, Recording, RecordingHost } from './recorder.js';
 import type { ExamHost } from './exam.js';
@@ -56,15 +56,6 @@ function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && !['radio', 'checkbox'].includes(target.type));
 }
 
-/**
- * How the card asks a question: its type, except that a typed question whose own fields are wrong
- * (the loader checks only the common fields) is asked as a flashcard, under a note saying what is wrong.
- */
-function askedType(question: Question): QuestionType {
-  const type = questionType(question);
-  return type === 'open' || type === 'choice' || !interactionViews[type].value?.typed.fieldProblems(question) ? type : 'open';
-}
-
 /** A typed question's view, once its chunk is here (undefined for open and choice questions). */
 function viewOf(type: QuestionType): InteractionView<unknown> | undefined {
   return type === 'open' || type === 'choice' ? undefined : interactionViews[type].value?.view;
@@ -72,11 +63,13 @@ function viewOf(type: QuestionType): InteractionView<unknown> | undefined {
 
 /**
  * A practice card for one question or a practice set from a question bank: flashcards with
- * self-grading (Again / Hard / Good / Easy) for open questions, single or multiple choice with
- * feedback for choice questions, and a summary at the end.
+ * self-grading (Again / Hard / Good / Easy) for open questions; single or multiple choice,
+ * true/false, fill-in, numeric, ordering and matching questions checked with per-part results
+ * (each type's view is a chunk of its own, loaded with the first such question); a summary at
+ * the end. `mode="exam"` asks everything first and scores it on Submit.
  *
- * Learner progress: every grade, and every check of a choice question (right → Good, wrong →
- * Again), is recorded in a `ProgressStore`, which schedules the next review with FSRS. The store
+ * Learner progress: every grade, and every check of any other question (all right → Good,
+ * partly right → Hard, wrong → Again), is recorded in a `ProgressStore`, which schedules the next review with FSRS. The store
  * is the page's shared one for `progress-key` (kept in localStorage, so it survives reloads and
  * reaches other tabs), or the one set as `progressStore`; `no-progress` records nothing. The grade
  * buttons show when the question would come back ("Good 3 d"), Undo takes the recorded answer
@@ -96,13 +89,16 @@ function viewOf(type: QuestionType): InteractionView<unknown> | undefined {
  * @csspart title - The question title.
  * @csspart prompt - The question text; left out when it only repeats the title (as in imported notes whose heading is the question).
  * @csspart hint - The hint, once shown.
- * @csspart attempt - The learner's typed answer field.
+ * @csspart attempt - The learner's typed answer field (also the fields of fill-in and numeric questions).
+ * @csspart blank - A field in place of a blank of a fill-in question.
+ * @csspart keys - The list of keyboard keys (not on one-off cards or touch screens).
+ * @csspart score - In the summary: the score in percent and, with `pass-mark`, passed or not.
  * @csspart answer - The reference answer.
  * @csspart explanation - The explanation.
  * @csspart example - The example.
  * @csspart choices - The group of choices of a choice question.
  * @csspart choice - One choice.
- * @csspart feedback - Feedback on a checked choice question.
+ * @csspart feedback - The verdict on a checked question ("Correct.", "Partly right (50%).", a try left).
  * @csspart grades - The group of grade buttons.
  * @csspart interval - On a grade button: when the question would come back after that grade ("3 d").
  * @csspart variants - The switch between answers of questions with the same title.
@@ -148,8 +144,8 @@ function viewOf(type: QuestionType): InteractionView<unknown> | undefined {
  *
  * @fires {QuizRevealEvent} quiz-reveal - The learner showed an answer. Detail: `{ bankId, questionId }`.
  * @fires {QuizGradeEvent} quiz-grade - The learner graded an open question. Detail: `{ bankId, questionId, grade }`.
- * @fires {QuizAnswerEvent} quiz-answer - The learner checked a choice question. Detail: `{ bankId, questionId, correct, selected }`.
- * @fires {QuizCompleteEvent} quiz-complete - The learner finished the practice set. Detail: the summary.
+ * @fires {QuizAnswerEvent} quiz-answer - The learner checked a question that is not a flashcard (or submitted an exam: one event per scored question). Detail: `{ bankId, questionId, type, response, score, correct, selected? }`.
+ * @fires {QuizCompleteEvent} quiz-complete - The learner finished the practice set or submitted the exam. Detail: the summary (`right`, `partial`, `wrong`, `score`…), and `passed` with a `pass-mark`.
  * @fires {QuizErrorEvent} quiz-error - Loading failed. Detail: `{ error }`.
  */
 @customElement('quiz-card')
@@ -366,6 +362,7 @@ export class QuizCard extends LitElement {
 
   private newSession(questions: readonly Question[]): PracticeSession {
     this.reviewing = false;
+    this.retryNote = '';
     return new PracticeSession(questions, Date.now, { maxAttempts: this.maxAttempts, exam: this.mode === 'exam' });
   }
 
@@ -591,8 +588,10 @@ export class QuizCard extends LitElement {
       return { type, response: [...state.selected], grading: { score: correct ? 1 : 0, correct } };
     }
     const view = viewOf(type);
-    const response = state.response ?? view?.initial(question);
-    return view && view.ready(question, response) ? { type, response, grading: view.grade(question, response) } : null;
+    // An exam scores what the learner gave, complete or not; an untouched ordering is unanswered.
+    const exam = this.mode === 'exam';
+    const response = exam ? state.response : (state.response ?? view?.initial(question));
+    return view && (exam ? response !== undefined : view.ready(question, response)) ? { type, response, grading: view.grade(question, response) } : null;
   }
 
   private check(): void {
@@ -600,6 +599,7 @@ export class QuizCard extends LitElement {
     const question = session && this.shownQuestion(session);
     const checked = question && this.gradeShown(question, session.state!);
     if (!checked) return;
+    if (this.mode === 'exam') return; // nothing is checked before Submit (Enter in a field lands here)
     session.respond(checked.response);
     const outcome = session.submit(checked.grading);
     if (outcome === 'retry') {
@@ -608,7 +608,8 @@ export class QuizCard extends LitElement {
       this.announce(this.retryNote);
       return;
     }
-    if (outcome) this.answered(session.index, question, checked);
+    if (!outcome) return;
+    this.answered(session.index, question, checked);
     this.afterAnswer(this.verdictText(checked.grading), 'feedback');
   }
 
@@ -644,7 +645,8 @@ export class QuizCard extends LitElement {
     if (session.complete) {
       if (this.isSet(session)) {
         const summary = session.summary();
-        const passed = this.passMark == null ? {} : { passed: summary.score * 100 >= this.passMark };
+        // Rounded as the results show it: "67%" passes a pass mark of 67.
+        const passed = this.passMark == null ? {} : { passed: Math.round(summary.score * 100) >= this.passMark };
         this.dispatchEvent(new QuizCompleteEvent({ bankId: this.bankId, ...summary, ...passed }));
         this.announce(this.join(message, this.strings.announceComplete));
       } else {
@@ -659,6 +661,7 @@ export class QuizCard extends LitElement {
 
   private undo(): void {
     if (!this.session?.undo()) return;
+    this.retryNote = '';
     this.takeBackRecording();
     this.announce(this.strings.announceUndone);
     this.pendingFocus = 'question';
@@ -671,6 +674,7 @@ export class QuizCard extends LitElement {
     const target = session.index + offset;
     if (target < 0 || target >= session.questions.length) return;
     session.goTo(target);
+    this.retryNote = '';
     this.announce(this.strings.announceQuestion(this.position(session)));
     this.pendingFocus = 'question';
     this.requestUpdate();
@@ -704,6 +708,7 @@ export class QuizCard extends LitElement {
     const state = this.session?.state;
     if (!state || state.variant === index) return;
     state.variant = index;
+    this.retryNote = '';
     if (!state.checked) state.response = undefined; // a variant may be asked another way
     this.requestUpdate();
   }
@@ -711,7 +716,7 @@ export class QuizCard extends LitElement {
   private onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTextEntry(event.composedPath()[0] ?? null)) return;
     const session = this.session;
-    if (!session || session.complete) {
+    if (!session || (session.complete && !this.reviewing)) {
       return;
     }
     const target = event.composedPath()[0];
@@ -826,7 +831,7 @@ export class QuizCard extends LitElement {
         ${this.renderVariants(session, bank)}
         ${bare(question.prompt) === bare(question.title) || view?.ownsPrompt?.(question) ? nothing : html`<div part="prompt" class="prompt">${this.markdown(question.prompt, 'prompt')}</div>`}
       </section>
-      ${declared !== type ? interactionViews[declared as ViewType].value!.typed.renderFieldProblems(question, s.lang) : nothing}
+      ${declared !== type && declared !== 'choice' ? interactionViews[declared as ViewType].value!.typed.renderFieldProblems(question, s.lang) : nothing}
       ${type === 'open' ? this.renderOpen(session, question) : type === 'choice' ? this.renderChoices(session, question) : this.renderTyped(session, question, type)}
       ${this.renderNav(session, single, type === 'open')}
     `;

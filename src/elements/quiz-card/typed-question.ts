@@ -29,6 +29,14 @@ export interface TypedHost {
   readonly shadowRoot: ShadowRoot | null;
 }
 
+/** The marks of a checked question, with the score the session holds (an exam's untouched question scored 0, though its starting order has some items right). */
+function checkedGrading(session: PracticeSession, question: Question, view: InteractionView<unknown>, response: unknown): Grading {
+  const state = session.state!;
+  const graded = view.grade(question, response);
+  const untouched = state.response === undefined;
+  return { parts: untouched ? graded.parts.map(() => false) : graded.parts, score: state.score ?? graded.score, correct: state.correct ?? graded.correct };
+}
+
 /** What a view needs: the response, a way to change it, the grading once checked, and the card's services. */
 export function interactionContext(host: TypedHost, session: PracticeSession, question: Question, view: InteractionView<unknown>): InteractionContext<unknown> {
   const state = session.state!;
@@ -37,7 +45,7 @@ export function interactionContext(host: TypedHost, session: PracticeSession, qu
     question,
     response,
     setResponse: (next) => host.respond(next),
-    grading: state.checked ? view.grade(question, response) : undefined,
+    grading: state.checked ? checkedGrading(session, question, view, response) : undefined,
     markdown: (text, place) => host.markdown(text, place),
     lang: host.strings.lang,
     bankLanguage: host.bankLanguage,

@@ -22,6 +22,8 @@ describe('normalizeAnswer: what a reader would not call a mistake', () => {
     ['a , b', 'a, b'],
     ['f( x )', 'f(x)'],
     ['《红楼梦》', '<红楼梦>'],
+    ['a,b', 'a, b'],
+    ['1,2,3', '1, 2, 3'],
   ];
   for (const [a, b] of same) test(`${JSON.stringify(a)} is ${JSON.stringify(b)}`, () => assert.equal(normalizeAnswer(a), normalizeAnswer(b)));
 
@@ -79,6 +81,8 @@ describe('editDistance and typos', () => {
     assert.equal(matchesAnswer('1954', ['1945'], { typos: true }), false);
     assert.equal(matchesAnswer('Transfromer', ['Transformer'], { typos: true }), true);
     assert.equal(matchesAnswer('', ['x'], { typos: true }), false, 'an empty blank is never right');
+    assert.equal(matchesAnswer('。', ['。']), true, 'an answer that is only punctuation can be right');
+    assert.equal(matchesAnswer('?', ['。']), false);
   });
 });
 

@@ -25,10 +25,13 @@ export interface NormalizeOptions {
 /** The comparable form of an answer (never shown). */
 export function normalizeAnswer(text: string, options: NormalizeOptions = {}): string {
   let out = nfkc(text).replace(PUNCTUATION_RE, (c) => PUNCTUATION[c]!);
-  out = out.replace(/(\d),(?=\d)/g, '$1.');
+  // A decimal comma ("3,14"), but not a list of numbers ("1,2,3").
+  out = out.replace(/(^|[^\d,])(\d+),(\d+)(?![\d,])/g, '$1$2.$3');
   if (!options.caseSensitive) out = out.toLowerCase();
-  out = out.replace(/\s+/g, ' ').trim().replace(SPACE_BY_CJK, '').replace(SPACE_BY_PUNCTUATION, '');
-  return out.replace(/[.!?;]+$/, '');
+  out = out.replace(/\s+/g, ' ').trim().replace(SPACE_BY_CJK, '').replace(SPACE_BY_PUNCTUATION, '').replace(/([,;:]) /g, '$1');
+  const trimmed = out.replace(/[.!?;]+$/, '');
+  // An answer that is only punctuation ("?", "。") keeps it.
+  return trimmed || out;
 }
 
 /** Optimal string alignment distance (Levenshtein with swaps of neighbours), stopping early past `limit`. */

@@ -20,7 +20,8 @@ export function parseNumber(text: string, unit?: string): number | null {
     if (u && s.toLowerCase().endsWith(u)) s = s.slice(0, s.length - u.length).trim();
   }
   s = s.replace(/(\d)[\s']+(?=\d{3}\b)/g, '$1');
-  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) && s.includes('.')) s = s.replace(/,/g, '');
+  // Commas before groups of three digits separate thousands ("6,000", "1,234.5"); another comma is a decimal comma ("3,5").
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   else if (/^[-+]?\d*,\d+$/.test(s)) s = s.replace(',', '.');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
   const n = Number(s);

@@ -10,7 +10,7 @@ const question = (numeric: NumericAnswer): Question => ({ id: 'q', kind: 'concep
 describe('parseNumber: how learners type numbers', () => {
   const cases: [string, number | null, string?][] = [
     ['42', 42], [' -3.5 ', -3.5], ['3,5', 3.5], ['１２', 12], ['−7', -7], ['1e3', 1000], ['.5', 0.5],
-    ['10 000', 10000], ['1,234.5', 1234.5], ['9.81 m/s²', 9.81, 'm/s²'], ['9.81m/S²', 9.81, 'm/s²'],
+    ['10 000', 10000], ['1,234.5', 1234.5], ['6,000', 6000], ['1,000,000', 1000000], ['3,14', 3.14], ['9.81 m/s²', 9.81, 'm/s²'], ['9.81m/S²', 9.81, 'm/s²'],
     ['', null], ['abc', null], ['4 2', null], ['9.81 kg', null, 'm/s²'], ['1.2.3', null], ['Infinity', null],
   ];
   for (const [text, want, unit] of cases) test(`${JSON.stringify(text)}${unit ? ` (unit ${unit})` : ''} → ${want}`, () => assert.equal(parseNumber(text, unit), want));
