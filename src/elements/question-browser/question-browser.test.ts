@@ -441,6 +441,40 @@ describe('<question-browser>', () => {
     });
   });
 
+  describe('question types in the detail pane', () => {
+    it('asks a typed question in the open card: a fill-in is answered, checked and marked, and a true/false by its key', async () => {
+      const typed: Bank = {
+        format: 'quiz-bank/1', id: 'typed', title: 'Typed', language: 'en', topics: [{ id: 't', title: 'T' }],
+        questions: [
+          { id: 'capital', kind: 'concept', type: 'fill-in', title: 'Capital of France', prompt: 'The capital of France is ___.', answer: 'Paris', topics: ['t'], blanks: [{ accept: ['Paris'] }] },
+          { id: 'statement', kind: 'concept', type: 'true-false', title: 'The Seine flows through Paris', prompt: 'The Seine flows through Paris.', answer: 'True', topics: ['t'], isTrue: true },
+        ],
+      };
+      const el = await browser(html`<question-browser .banks=${[typed]}></question-browser>`);
+      rows(el).find((row) => rowTitle(row) === 'Capital of France')!.click();
+      await el.updateComplete;
+      const card = detail(el)!.querySelector('quiz-card')!;
+      await waitUntil(() => card.shadowRoot?.querySelector('input.blank'), 'the blank shows', { timeout: 5000 });
+      const blank = card.shadowRoot!.querySelector<HTMLInputElement>('input.blank')!;
+      blank.focus();
+      await sendKeys({ type: 'paris' });
+      const answered = oneEvent(card, 'quiz-answer');
+      await sendKeys({ press: 'Enter' });
+      expect((await answered).detail).to.deep.include({ type: 'fill-in', correct: true, score: 1 });
+      await card.updateComplete;
+      expect(blank.getAttribute('aria-invalid')).to.equal('false');
+      await expect(el).to.be.accessible();
+      rows(el).find((row) => rowTitle(row) === 'The Seine flows through Paris')!.click();
+      await el.updateComplete;
+      const next = detail(el)!.querySelector('quiz-card')!;
+      await waitUntil(() => next.shadowRoot?.querySelector('.true-false'), 'true/false shows', { timeout: 5000 });
+      next.shadowRoot!.querySelector<HTMLButtonElement>('.true-false button')!.focus();
+      await sendKeys({ press: 'f' });
+      await next.updateComplete;
+      expect(next.shadowRoot!.querySelectorAll('.true-false button')[1]!.getAttribute('aria-pressed')).to.equal('true');
+    });
+  });
+
   describe('rows', () => {
     const excerpt = (row: HTMLElement) => row.querySelector('[part~="excerpt"]')?.textContent?.trim() ?? '';
     const rowBank = (questions: Question[]): Bank => ({ ...mlBank, id: 'rows', questions });
