@@ -205,6 +205,20 @@ export class PracticeSession {
     return true;
   }
 
+  /** Shows another answer of the same title (variant `index`); a variant may be asked another way, so an unchecked response goes. */
+  showVariant(index: number): boolean {
+    const state = this.state;
+    if (!state || state.variant === index) return false;
+    state.variant = index;
+    if (!state.checked) state.response = undefined;
+    return true;
+  }
+
+  /** Keeps what the learner typed before revealing the answer (`answer-box`). */
+  type(attempt: string): void {
+    if (this.state && !this.state.revealed) this.state.attempt = attempt;
+  }
+
   select(choice: number): void {
     const state = this.state;
     if (this.options.exam && this.complete) return;

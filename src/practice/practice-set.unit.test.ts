@@ -180,3 +180,25 @@ describe('PracticeSession: attempts and exams', () => {
     assert.deepEqual(session.states[0]!.selected, [0], 'answers are fixed after submission');
   });
 });
+
+describe('PracticeSession: variants and typed attempts', () => {
+  const q = (id: string): Question => ({ id, kind: 'concept', title: id, prompt: '?', answer: 'a', topics: ['t'] });
+
+  test('showVariant switches once, and drops an unchecked response (a variant may be asked another way)', () => {
+    const session = new PracticeSession([q('a')], () => 0);
+    session.respond(['x']);
+    assert.equal(session.showVariant(0), false, 'already shown');
+    assert.equal(session.showVariant(1), true);
+    assert.equal(session.states[0]!.variant, 1);
+    assert.equal(session.states[0]!.response, undefined);
+  });
+
+  test('type keeps the attempt until the answer is revealed', () => {
+    const session = new PracticeSession([q('a')], () => 0);
+    session.type('my try');
+    session.reveal();
+    session.type('changed after');
+    assert.equal(session.states[0]!.attempt, 'my try');
+  });
+});
+

@@ -629,8 +629,16 @@ export class QuizCard extends LitElement {
 
   /** A new response from a view: kept in the session (the note of a wrong try goes). */
   // Protected, not private: only the typed-question chunk calls it (through TypedHost).
+  /** A new response from a view: kept in the session (the note of a wrong try goes). */
   protected respond(response: unknown): void {
     this.session?.respond(response);
+    this.retryNote = '';
+    this.requestUpdate();
+  }
+
+  /** The learner picked (or, with checkboxes, unpicked) a choice. */
+  private choose(choice: number): void {
+    this.session?.select(choice);
     this.retryNote = '';
     this.requestUpdate();
   }
@@ -705,13 +713,11 @@ export class QuizCard extends LitElement {
   }
 
   private switchVariant(index: number): void {
-    const state = this.session?.state;
-    if (!state || state.variant === index) return;
-    state.variant = index;
+    if (!this.session?.showVariant(index)) return;
     this.retryNote = '';
-    if (!state.checked) state.response = undefined; // a variant may be asked another way
     this.requestUpdate();
   }
+
 
   private onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTextEntry(event.composedPath()[0] ?? null)) return;
@@ -896,7 +902,7 @@ export class QuizCard extends LitElement {
         ? html`<div>
             <label class="field-label" for="attempt">${s.yourAttempt}</label>
             <textarea part="attempt" id="attempt" placeholder=${s.attemptPlaceholder} .value=${state.attempt}
-              @input=${(e: Event) => (state.attempt = (e.target as HTMLTextAreaElement).value)}></textarea>
+              @input=${(e: Event) => session.type((e.target as HTMLTextAreaElement).value)}></textarea>
           </div>`
         : nothing}
       ${state.revealed
@@ -984,11 +990,7 @@ export class QuizCard extends LitElement {
           return html`
             <label part="choice" class="choice ${selected ? 'selected' : ''} ${verdict}">
               <input type=${multiple ? 'checkbox' : 'radio'} name="choice" .checked=${selected} ?disabled=${checked || session.complete}
-                @change=${() => {
-                  session.select(i);
-                  this.retryNote = '';
-                  this.requestUpdate();
-                }} />
+                @change=${() => this.choose(i)} />
               <span>${this.markdown(choice.text, `choice-${i}`)}</span>
               ${checked && (choice.correct || selected)
                 ? html`<span class="choice-mark" lang=${s.lang}>${choice.correct ? `✓ ${s.rightChoice}` : `✗ ${s.yourChoice}`}</span>`
