@@ -17,7 +17,7 @@ import { startAutoload } from './elements/autoload.js';
 export * from './bank/types.js';
 export * from './bank/validate-core.js';
 export { validateBankShape as validateBank } from './bank/validate-core.js';
-import { BankFormatError, validateBankShape } from './bank/validate-core.js';
+import { validateBankShape, validOrThrow } from './bank/validate-core.js';
 import type { Bank } from './bank/types.js';
 export {
   BankLoadError,
@@ -47,9 +47,7 @@ export const loadProgressApi = () => import('./progress/index.js');
 
 /** Like `validateBank` (everything but the fields particular to a question type), but throws a `BankFormatError`. */
 export function parseBank(input: unknown): Bank {
-  const result = validateBankShape(input);
-  if (!result.ok) throw new BankFormatError(result.issues);
-  return result.value;
+  return validOrThrow(validateBankShape(input));
 }
 
 /** Complete validation (`validateBank`, `parseBank` with every question type's fields), loaded on first call. */

@@ -50,6 +50,7 @@ export function defineInteractionHost<R>(tag: string, view: InteractionView<R>, 
         bankLanguage: this.uiLang.startsWith('zh') ? 'zh-CN' : 'en',
         announce: (message) => this.announcements.push(message),
         check: () => undefined,
+        checkOnEnter: () => undefined,
         requestUpdate: () => this.requestUpdate(),
       };
     }

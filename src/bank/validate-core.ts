@@ -215,9 +215,13 @@ export function formatIssues(issues: BankIssue[], max = 10): string {
   return lines.join('\n');
 }
 
-/** Like `validateCatalog`, but throws a `BankFormatError` instead of returning issues. */
-export function parseCatalog(input: unknown): Catalog {
-  const result = validateCatalog(input);
+/** A validation's value, or a `BankFormatError` with its issues: what every `parse…` function returns. */
+export function validOrThrow<T>(result: Validation<T>): T {
   if (!result.ok) throw new BankFormatError(result.issues);
   return result.value;
+}
+
+/** Like `validateCatalog`, but throws a `BankFormatError` instead of returning issues. */
+export function parseCatalog(input: unknown): Catalog {
+  return validOrThrow(validateCatalog(input));
 }

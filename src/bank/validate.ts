@@ -5,7 +5,7 @@
  */
 import { checkTypeFields } from '../interactions/fields.js';
 import type { Bank } from './types.js';
-import { BankFormatError, validateBankWith, type Validation } from './validate-core.js';
+import { validateBankWith, validOrThrow, type Validation } from './validate-core.js';
 
 export * from './validate-core.js';
 
@@ -16,7 +16,5 @@ export function validateBank(input: unknown): Validation<Bank> {
 
 /** Like `validateBank`, but throws a `BankFormatError` instead of returning issues. */
 export function parseBank(input: unknown): Bank {
-  const result = validateBank(input);
-  if (!result.ok) throw new BankFormatError(result.issues);
-  return result.value;
+  return validOrThrow(validateBank(input));
 }

@@ -36,3 +36,8 @@ export function variantsOf(bank: Bank, question: Question): Question[] {
   }
   return [...(groups.get(normalizeTitle(question.title)) ?? [])];
 }
+
+/** The question a card shows for `question` after the learner switched to variant `index` of `variantsOf` (the question itself when there is no such variant). */
+export function variantShown(bank: Bank, question: Question, index: number): Question {
+  return variantsOf(bank, question)[index] ?? question;
+}

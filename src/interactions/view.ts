@@ -24,8 +24,10 @@ export interface InteractionContext<R> {
   bankLanguage: string;
   /** Says `message` to screen readers (the card's polite live region). */
   announce(message: string): void;
-  /** Checks the response, as the Check button does (Enter in a text field). */
+  /** Checks the response, as the Check button does. */
   check(): void;
+  /** For a text field's keydown: Enter checks, unless an input method (pinyin) is composing. */
+  checkOnEnter(event: KeyboardEvent): void;
   /** Asks the card to render again (after the view changed something only it keeps, such as a picked-up item). */
   requestUpdate(): void;
 }

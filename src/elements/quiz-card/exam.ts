@@ -5,7 +5,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import type { Bank, Question } from '../../bank/types.js';
-import { variantsOf } from '../../bank/variants.js';
+import { variantShown } from '../../bank/variants.js';
 import type { UiStrings } from '../../i18n/index.js';
 import type { CheckedType, Grading } from '../../interactions/interaction.js';
 import { askedType } from '../../interactions/views.js';
@@ -49,7 +49,7 @@ export function examNav(host: ExamHost, session: PracticeSession, single: boolea
 function submit(host: ExamHost, session: PracticeSession): void {
   const bank = host.currentBank;
   if (!bank) return;
-  const shown = (i: number) => variantsOf(bank, session.questions[i]!)[session.states[i]!.variant] ?? session.questions[i]!;
+  const shown = (i: number) => variantShown(bank, session.questions[i]!, session.states[i]!.variant);
   const results = new Map<number, Checked>();
   const scored = submitAll(session, (_asked, state) => {
     const index = session.states.indexOf(state);

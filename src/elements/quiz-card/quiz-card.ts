@@ -3,7 +3,7 @@ import { html, LitElement, nothing, render, type PropertyValues, type TemplateRe
 import { customElement, property, state } from 'lit/decorators.js';
 import { bankFromJsonText, bankFromInlineDocument, bankFromValue, loadBankFromUrl, loadBundledBank, type LoadedBank } from '../../bank/load.js';
 import type { Bank, Question, QuestionKind } from '../../bank/types.js';
-import { variantsOf } from '../../bank/variants.js';
+import { variantShown, variantsOf } from '../../bank/variants.js';
 import { QuizAnswerEvent } from '../../events/quiz-answer.js';
 import { QuizCompleteEvent } from '../../events/quiz-complete.js';
 import { QuizErrorEvent } from '../../events/quiz-error.js';
@@ -548,7 +548,7 @@ export class QuizCard extends LitElement {
     const question = session.current;
     const bank = this.loadTask.value?.loaded.bank;
     if (!question || !bank) return question;
-    return variantsOf(bank, question)[session.state!.variant] ?? question;
+    return variantShown(bank, question, session.state!.variant);
   }
 
   // --- user actions -----------------------------------------------------------------------
@@ -597,9 +597,9 @@ export class QuizCard extends LitElement {
   private check(): void {
     const session = this.session;
     const question = session && this.shownQuestion(session);
-    const checked = question && this.gradeShown(question, session.state!);
+    // Nothing is checked before an exam's Submit (Enter in a field lands here).
+    const checked = question && this.mode !== 'exam' && this.gradeShown(question, session.state!);
     if (!checked) return;
-    if (this.mode === 'exam') return; // nothing is checked before Submit (Enter in a field lands here)
     session.respond(checked.response);
     const outcome = session.submit(checked.grading);
     if (outcome === 'retry') {

@@ -5,7 +5,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Bank } from '../../bank/types.js';
-import { variantsOf } from '../../bank/variants.js';
+import { variantShown } from '../../bank/variants.js';
 import type { UiStrings } from '../../i18n/index.js';
 import { GRADES, type PracticeSession } from '../../practice/practice-set.js';
 import type { ProgressStore } from '../../progress/store.js';
@@ -86,7 +86,7 @@ function renderSchedule(session: PracticeSession, { store, bank, recordings, tab
   const rows = session.questions.flatMap((asked, index) => {
     const state = session.states[index]!;
     if (state.grade === undefined && !state.checked) return [];
-    const question = variantsOf(bank, asked)[state.variant] ?? asked;
+    const question = variantShown(bank, asked, state.variant);
     const recording = recordings.findLast((r) => r.index === index);
     let progress: QuestionProgress | undefined;
     try {

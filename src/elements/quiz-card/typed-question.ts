@@ -51,6 +51,10 @@ export function interactionContext(host: TypedHost, session: PracticeSession, qu
     bankLanguage: host.bankLanguage,
     announce: (message) => host.announce(message),
     check: () => host.check(),
+    // 229: a key an input method is composing with (WebKit reports isComposing late).
+    checkOnEnter: (event) => {
+      if (event.key === 'Enter' && !event.isComposing && event.keyCode !== 229) host.check();
+    },
     requestUpdate: () => host.requestUpdate(),
   };
 }

@@ -44,10 +44,7 @@ function makeInput(fields: Fields, i: number, count: number): HTMLInputElement {
   input.setAttribute('aria-label', stringsOf(fields.context).blank(i + 1, count));
   input.value = fields.context.response?.[i] ?? '';
   input.addEventListener('input', () => update(fields, i, input.value));
-  input.addEventListener('keydown', (event) => {
-    // 229: a key that an input method is composing with (Safari reports isComposing late).
-    if (event.key === 'Enter' && !event.isComposing && event.keyCode !== 229) fields.context.check();
-  });
+  input.addEventListener('keydown', (event) => fields.context.checkOnEnter(event));
   return input;
 }
 
@@ -136,9 +133,7 @@ function render(context: Context) {
             next[i] = (e.target as HTMLInputElement).value;
             context.setResponse(next);
           }}
-          @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Enter' && !e.isComposing && e.keyCode !== 229) context.check();
-          }} />
+          @keydown=${context.checkOnEnter} />
         ${grading ? html`<span class="blank-mark ${part ? 'right' : 'wrong'}">${part ? ' ✓' : ` ✗ ${t.right} ${blank.accept[0]}`}</span>` : nothing}
       </div>`;
     })}

@@ -24,9 +24,7 @@ function render(context: Context) {
           .value=${typed} ?disabled=${!!grading} aria-invalid=${grading ? String(!grading.correct) : unreadable ? 'true' : 'false'}
           aria-describedby=${unreadable ? 'numeric-note' : nothing}
           @input=${(e: Event) => context.setResponse((e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Enter' && !e.isComposing) context.check();
-          }} />
+          @keydown=${context.checkOnEnter} />
         ${answer.unit ? html`<span class="unit" lang=${context.bankLanguage}>${answer.unit}</span>` : nothing}
         ${grading ? html`<span class="choice-mark ${grading.correct ? 'right' : 'wrong'}">${grading.correct ? '✓' : '✗'}</span>` : nothing}
       </div>
