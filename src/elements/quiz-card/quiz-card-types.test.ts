@@ -286,6 +286,8 @@ describe('quiz-card: modes', () => {
     expect(answers.map((a) => a.detail.questionId).sort()).to.deep.equal(['c1', 'c2', 'num']);
     await waitUntil(() => shadow(el).querySelector('[part="summary"]'), 'results', { timeout: 5000 });
     expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.contain('67%').and.to.contain('Passed');
+    expect(shadow(el).querySelector('[part="summary"]')!.textContent).to.contain('Exam results');
+    expect([...shadow(el).querySelectorAll('[part="summary"] dt')].map((dt) => dt.textContent!.trim()), 'no self-grades in an exam').to.deep.equal(['Check']);
     await expect(el).to.be.accessible();
     buttonNamed(el, /Review answers/).click();
     await el.updateComplete;

@@ -27,11 +27,13 @@ const STRINGS = {
     passed: (percent: number, mark: number) => `Passed: ${percent}% (pass mark ${mark}%)`,
     failed: (percent: number, mark: number) => `Not passed: ${percent}% (pass mark ${mark}%)`,
     review: 'Review answers',
+    examTitle: 'Exam results',
   },
   zh: {
     passed: (percent: number, mark: number) => `通过：${percent}%（及格线 ${mark}%）`,
     failed: (percent: number, mark: number) => `未通过：${percent}%（及格线 ${mark}%）`,
     review: '查看答题详情',
+    examTitle: '考试成绩',
   },
 };
 
@@ -53,20 +55,21 @@ export function renderSummary(session: PracticeSession, host: SummaryHost): Temp
   const s = host.strings;
   const summary = session.summary();
   const checked = summary.right + summary.partial + summary.wrong;
-  const open = summary.total - checked;
+  // Self-grades exist for open questions of a practice set; an exam shows those questions' answers but does not grade them.
+  const graded = GRADES.some((grade) => summary.grades[grade] > 0);
   const percent = Math.round(summary.score * 100);
   const own = s.lang.startsWith('zh') ? STRINGS.zh : STRINGS.en;
   const verdict = host.passMark == null ? null : percent >= host.passMark ? own.passed(percent, host.passMark) : own.failed(percent, host.passMark);
   return html`
     <section part="summary" class="summary" data-focus="question" tabindex="-1" aria-labelledby="summary-title">
-      <div class="title" id="summary-title" role="heading" aria-level=${host.headingLevel}>${s.summaryTitle}</div>
+      <div class="title" id="summary-title" role="heading" aria-level=${host.headingLevel}>${host.review ? own.examTitle : s.summaryTitle}</div>
       ${checked > 0
         ? html`<p part="score" class="score ${verdict ? (percent >= host.passMark! ? 'right' : 'wrong') : ''}">
             <span class="percent">${percent}%</span> ${verdict ?? s.summaryChoices(summary.right, summary.wrong, summary.partial)}
           </p>`
         : nothing}
       <dl>
-        ${open > 0 ? GRADES.map((grade) => html`<dt>${s.grades[grade]}</dt><dd>${summary.grades[grade]}</dd>`) : nothing}
+        ${graded ? GRADES.map((grade) => html`<dt>${s.grades[grade]}</dt><dd>${summary.grades[grade]}</dd>`) : nothing}
         ${checked > 0 ? html`<dt>${s.check}</dt><dd>${s.summaryChoices(summary.right, summary.wrong, summary.partial)}</dd>` : nothing}
       </dl>
       <p class="message">${s.timeTaken(s.duration(summary.durationMs))}</p>
