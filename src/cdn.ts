@@ -19,6 +19,7 @@ export * from './bank/validate-core.js';
 export { validateBankShape as validateBank } from './bank/validate-core.js';
 import { validateBankShape, validOrThrow } from './bank/validate-core.js';
 import type { Bank } from './bank/types.js';
+import { LazyChunk } from './lazy.js';
 export {
   BankLoadError,
   bankFromJsonText,
@@ -42,8 +43,9 @@ export { QUESTION_TYPES, questionType, type CheckedType } from './interactions/i
 export type { ImportDiagnostic, ImportOptions, ImportResult } from './import/index.js';
 export type * from './progress/types.js';
 
-/** The learner-progress API (`ProgressStore`, `memoryStorage`, `statusOf`…), loaded on first call. */
-export const loadProgressApi = () => import('./progress/index.js');
+const progressApi = new LazyChunk(() => import('./progress/index.js'), 'the progress API');
+/** The learner-progress API (`ProgressStore`, `memoryStorage`, `statusOf`…), loaded on first call (a failed download rejects; the next call tries again). */
+export const loadProgressApi = () => progressApi.load();
 
 /** Like `validateBank` (everything but the fields particular to a question type), but throws a `BankFormatError`. */
 export function parseBank(input: unknown): Bank {
@@ -51,9 +53,11 @@ export function parseBank(input: unknown): Bank {
 }
 
 /** Complete validation (`validateBank`, `parseBank` with every question type's fields), loaded on first call. */
-export const loadValidatorApi = () => import('./bank/validate.js');
+export const loadValidatorApi = () => validatorApi.load();
+const validatorApi = new LazyChunk(() => import('./bank/validate.js'), 'the validator');
 
 /** Catalog loading (`loadCollectionFromUrl`, `loadBundledCollection`…), loaded on first call. */
-export const loadCatalogApi = () => import('./bank/catalog.js');
+export const loadCatalogApi = () => catalogApi.load();
+const catalogApi = new LazyChunk(() => import('./bank/catalog.js'), 'the catalog API');
 
 startAutoload();

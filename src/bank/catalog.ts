@@ -26,6 +26,7 @@ import {
   type LoadOptions,
 } from './load.js';
 import { CATALOG_FORMAT, type Catalog, type CatalogEntry } from './types.js';
+import { LazyChunk } from '../lazy.js';
 
 /** A bank listed in a catalog that could not be loaded. */
 export interface CatalogFailure {
@@ -57,10 +58,12 @@ export async function loadCollectionFromUrl(url: string | URL, options: LoadOpti
   return loadCatalogBanks(catalog, `the catalog ${href}`, options, (entry) => loadBankFromUrl(entryUrl(entry, baseUrl, href), options));
 }
 
+const bundledCatalogChunk = new LazyChunk(() => import('./bundled-catalog.js'), 'the list of bundled banks');
+
 /** Every bundled bank, in the order of the bundled catalog (`data/banks/index.json`). */
 export async function loadBundledCollection(options: LoadOptions = {}): Promise<LoadedCollection> {
   if (options.signal?.aborted) throw options.signal.reason;
-  const { bundledBanks } = await lazyModule(() => import('./bundled-catalog.js'), 'the list of bundled banks');
+  const { bundledBanks } = await lazyModule(bundledCatalogChunk);
   if (options.signal?.aborted) throw options.signal.reason;
   const catalog: Catalog = { format: CATALOG_FORMAT, banks: [...bundledBanks] };
   return loadCatalogBanks(catalog, 'the bundled catalog', options, (entry) => loadBundledBank(entry.id, options));

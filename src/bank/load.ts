@@ -21,6 +21,7 @@ import type { DocumentFormat } from '../import/format.js';
 import { BankLoadError, type BankLoadErrorDetails } from './load-errors.js';
 import { BANK_FORMAT, CATALOG_FORMAT, type Bank, type Catalog } from './types.js';
 import { formatIssues, validateBankShape as validateBank, validateCatalog, type BankIssue } from './validate-core.js';
+import { LazyChunk } from '../lazy.js';
 
 export { BankLoadError, type BankLoadErrorDetails, type BankLoadErrorKind } from './load-errors.js';
 
@@ -217,24 +218,25 @@ export function loadBundledBank(id: string, options: LoadOptions = {}): Promise<
 }
 
 async function importBundled(id: string): Promise<LoadedBank> {
-  const where = `the bundled bank "${id}"`;
   const source = { bankId: id };
-  const { bundledBankImports, bundledBanksUrl } = await lazyModule(() => import('./bundled.js'), where, source);
+  const { bundledBankImports, bundledBanksUrl } = await lazyModule(bundledChunk, source);
   const importBank = bundledBankImports.get(id);
   if (!importBank) {
     const known = [...bundledBankImports.keys()];
     throw new BankLoadError('unknown-bundled', `No bundled bank "${id}". Bundled banks: ${known.join(', ')}.`, { ...source, known });
   }
-  const module = await lazyModule(importBank, where, source);
+  const module = await lazyModule(importBank, source);
   return checkedBank(module.default, bundledBanksUrl, `The bundled bank "${id}"`, source);
 }
 
-/** Runs a dynamic import; a chunk that fails to download is a network failure, not a bug. */
-export async function lazyModule<T>(load: () => Promise<T>, what: string, source: Source = {}): Promise<T> {
+const bundledChunk = new LazyChunk(() => import('./bundled.js'), 'the bundled banks');
+
+/** Downloads a lazy part; one that fails to download is a network failure (the next load tries again), not a bug. */
+export async function lazyModule<T>(chunk: LazyChunk<T>, source: Source = {}): Promise<T> {
   try {
-    return await load();
+    return await chunk.load();
   } catch (error) {
-    const message = `Could not download ${what} (part of quiz-elements). Check the network connection and reload the page.`;
+    const message = `Could not download ${chunk.what} (part of quiz-elements). Check the network connection and reload the page.`;
     throw new BankLoadError('network', message, { ...source, cause: error });
   }
 }
@@ -486,9 +488,11 @@ function diagnosticLines(diagnostics: readonly ImportDiagnostic[]): string {
 
 /** What both importer chunks export. */
 type Importer = Pick<typeof import('../import/markdown.js'), 'importText' | 'reportWarnings' | 'looksLikeGift'>;
+const markdownImporter = new LazyChunk<Importer>(() => import('../import/markdown.js'), 'the markdown importer');
+const giftImporter = new LazyChunk<Importer>(() => import('../import/gift.js'), 'the GIFT importer');
 
 async function importedBank(text: string, baseUrl: string, file: string, source: Source = {}, format?: DocumentFormat): Promise<LoadedBank> {
-  const load = (gift: boolean) => lazyModule<Importer>(() => (gift ? import('../import/gift.js') : import('../import/markdown.js')), `the ${gift ? 'GIFT' : 'markdown'} importer`, source);
+  const load = (gift: boolean) => lazyModule<Importer>(gift ? giftImporter : markdownImporter, source);
   const gift = format ? format === 'gift' : /\.gift$/i.test(file);
   let importer = await load(gift);
   // A document that does not say its format (no ".gift", no type given) may still be GIFT; the markdown chunk knows how it looks.

@@ -8,42 +8,35 @@
  * registered at once and both are no-ops.
  */
 import { languageOf, stringsFor } from '../i18n/index.js';
+import { LazyChunk } from '../lazy.js';
 
-/** The lazily defined tags and how to load each one. */
-const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
-  'topic-list': () => import('./topic-list/topic-list.js'),
-  'question-browser': () => import('./question-browser/question-browser.js'),
+/** The lazily defined tags and the chunk of each. */
+const LAZY_ELEMENTS: Readonly<Record<string, LazyChunk<unknown>>> = {
+  'topic-list': new LazyChunk(() => import('./topic-list/topic-list.js'), 'the code of <topic-list>'),
+  'question-browser': new LazyChunk(() => import('./question-browser/question-browser.js'), 'the code of <question-browser>'),
 };
 const LAZY_TAGS = Object.keys(LAZY_ELEMENTS);
 const SELECTOR = LAZY_TAGS.join(',');
 
-const loading = new Map<string, Promise<void>>();
 let observer: MutationObserver | undefined;
 
-/** Loads and defines `tag` once; a failed load is forgotten so the next try fetches again. */
+/** Loads and defines `tag` once; a failed load shows a note with Retry in each such element, and the next try fetches again. */
 function define(tag: string): Promise<void> {
   if (customElements.get(tag)) return Promise.resolve();
-  let pending = loading.get(tag);
-  if (!pending) {
-    pending = LAZY_ELEMENTS[tag]!().then(
-      () => undefined,
-      (error: unknown) => {
-        loading.delete(tag);
-        showLoadFailure(tag, error);
-        throw error;
-      },
-    );
-    loading.set(tag, pending);
-  }
-  return pending;
+  return LAZY_ELEMENTS[tag]!.load().then(
+    () => undefined,
+    (error: unknown) => {
+      showLoadFailure(tag);
+      throw error;
+    },
+  );
 }
 
 /**
  * The element's code could not be downloaded (offline, a CDN missing the chunk): say so in each
  * such element, with a Retry button. Lit renders into this same shadow root once the code arrives.
  */
-function showLoadFailure(tag: string, error: unknown): void {
-  console.error(`quiz-elements: the code of <${tag}> could not be loaded`, error);
+function showLoadFailure(tag: string): void {
   for (const element of document.querySelectorAll(tag)) {
     const s = stringsFor(languageOf(element));
     const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });

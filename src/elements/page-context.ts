@@ -75,13 +75,13 @@ export class PageContextController implements ReactiveController {
   }
 
   /** Re-reads the language; the host calls it when its own `lang` attribute changes (`attributeChangedCallback`; an observer would report it after the next update). */
-  updateLanguage(): void {
+  updateLanguage(retry = true): void {
     const lang = languageOf(this.host);
-    const pending = stringsReady(lang);
+    const pending = stringsReady(lang, retry);
     if (pending) {
       const settled = pending.then(() => {
         if (this.stringsPending === settled) this.stringsPending = null;
-        this.updateLanguage();
+        this.updateLanguage(false); // the chunk failed: English now, the next change of language tries again
         this.host.requestUpdate(); // also when the chunk failed and the strings stay English
       });
       this.stringsPending = settled;

@@ -3,6 +3,7 @@ import type { UiStrings } from '../i18n/index.js';
 import { progressPrefix, setAsideRootOf } from '../progress/keys.js';
 import type { ProgressStore } from '../progress/store.js';
 import type { ProgressChange, ProgressProblem } from '../progress/types.js';
+import { LazyChunk } from '../lazy.js';
 
 type StoreModule = typeof import('../progress/store.js');
 
@@ -12,32 +13,19 @@ type StoreModule = typeof import('../progress/store.js');
  * Elements that always need it (topic-list, question-browser) import it and call
  * `provideStoreModule`, so their controllers have it at once.
  */
-let storeModule: StoreModule | undefined;
-let storeModuleLoading: Promise<StoreModule | undefined> | undefined;
+const storeChunk = new LazyChunk<StoreModule>(() => import('../progress/store.js'), 'the progress code (answers are not recorded)');
 /** Controllers waiting for the store's code, told when it arrives (whoever loaded it). */
 const waitingForModule = new Set<ProgressController>();
 
 export function provideStoreModule(module: StoreModule): void {
-  if (storeModule) return;
-  storeModule = module;
+  storeChunk.provide(module);
   for (const controller of waitingForModule) controller.moduleArrived();
   waitingForModule.clear();
 }
 
+/** The store's code; undefined when its chunk failed (the next answer tries again). */
 function loadStoreModule(): Promise<StoreModule | undefined> {
-  if (storeModule) return Promise.resolve(storeModule);
-  storeModuleLoading ??= import('../progress/store.js').then(
-    (module) => {
-      provideStoreModule(module);
-      return module;
-    },
-    (error: unknown) => {
-      storeModuleLoading = undefined; // the next answer tries again
-      console.warn('quiz-elements: the progress code could not be loaded; answers are not recorded', error);
-      return undefined;
-    },
-  );
-  return storeModuleLoading;
+  return storeChunk.request().then((module) => (module && provideStoreModule(module), module));
 }
 
 
@@ -186,7 +174,7 @@ export class ProgressController implements ReactiveController {
     if (host.noProgress) return null;
     if (host.progressStore) return host.progressStore;
     const progressKey = host.progressKey || 'default';
-    if (!storeModule) {
+    if (!storeChunk.value) {
       // Storage is scanned once per key, not on every update.
       if (this.options.eager?.() || (deferredFor !== progressKey && mayHoldProgress(progressKey))) {
         void loadStoreModule();
@@ -195,7 +183,7 @@ export class ProgressController implements ReactiveController {
       return null;
     }
     try {
-      return storeModule.ProgressStore.shared(progressKey);
+      return storeChunk.value.ProgressStore.shared(progressKey);
     } catch (error) {
       console.warn('quiz-elements: no progress store', error);
       return null;

@@ -1,12 +1,11 @@
 import { en } from './en.js';
 import type { UiStrings } from './strings.js';
+import { LazyChunk } from '../lazy.js';
 
 export type { UiStrings } from './strings.js';
 
 /** The Chinese strings: their own chunk, loaded by the first element that speaks Chinese. */
-let zhCN: UiStrings | undefined;
-let zhLoading: Promise<void> | undefined;
-let zhFailed = false;
+const zhChunk = new LazyChunk(() => import('./zh-CN.js'), 'the Chinese UI strings (showing English)');
 
 const isChinese = (lang: string | null | undefined) => !!lang && /^zh\b/i.test(lang);
 
@@ -15,25 +14,17 @@ const isChinese = (lang: string | null | undefined) => !!lang && /^zh\b/i.test(l
  * Chinese strings have loaded (`stringsReady`), Chinese tags get English.
  */
 export function stringsFor(lang: string | null | undefined): UiStrings {
-  return isChinese(lang) && zhCN ? zhCN : en;
+  return (isChinese(lang) && zhChunk.value?.zhCN) || en;
 }
 
 /**
  * Null when `stringsFor(lang)` already gives the language's strings; else a promise that settles
- * when it does (if the Chinese chunk cannot be loaded, the UI stays English on this page and it still settles).
+ * when it does. If the Chinese chunk cannot be loaded, the UI stays English and it still settles;
+ * the next call tries again, unless `retry` is false (the element that was just told).
  */
-export function stringsReady(lang: string | null | undefined): Promise<void> | null {
-  if (!isChinese(lang) || zhCN || zhFailed) return null;
-  zhLoading ??= import('./zh-CN.js').then(
-    (module) => {
-      zhCN = module.zhCN;
-    },
-    (error: unknown) => {
-      zhFailed = true;
-      console.warn('quiz-elements: the Chinese UI strings could not be loaded; showing English', error);
-    },
-  );
-  return zhLoading;
+export function stringsReady(lang: string | null | undefined, retry = true): Promise<void> | null {
+  if (!isChinese(lang) || zhChunk.value || (zhChunk.failed && !retry)) return null;
+  return zhChunk.request().then(() => undefined);
 }
 
 /**

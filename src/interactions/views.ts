@@ -1,5 +1,5 @@
 /** Where each typed question's view is downloaded from: one lazy chunk per type, on first use, with the card's typed-question part. */
-import { LazyChunk } from '../elements/lazy-chunk.js';
+import { LazyChunk } from '../lazy.js';
 import type { Question } from '../bank/types.js';
 import { questionType, type CheckedType, type QuestionType } from './interaction.js';
 import type { InteractionView } from './view.js';

@@ -3,6 +3,7 @@
  * which only show questions never download it (the CDN build keeps it a separate chunk).
  */
 import type { Card, FSRS, Grade as FsrsGrade } from 'ts-fsrs';
+import { LazyChunk } from '../lazy.js';
 import { byTime, emptyMemory } from './record.js';
 import type { Grade, MemoryState, Review } from './types.js';
 
@@ -15,15 +16,12 @@ export interface Scheduler {
   rebuild(reviews: readonly Review[]): MemoryState;
 }
 
-let loading: Promise<Scheduler> | undefined;
+const fsrsChunk = new LazyChunk(() => import('ts-fsrs'), 'scheduling (FSRS)');
+let scheduler: Scheduler | undefined;
 
-/** The scheduler, loading ts-fsrs on the first call; later calls share it. A failed load is retried. */
+/** The scheduler, loading ts-fsrs on the first call; later calls share it. A failed load rejects, and the next call tries again. */
 export function loadScheduler(): Promise<Scheduler> {
-  loading ??= import('ts-fsrs').then(createScheduler, (error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
+  return fsrsChunk.load().then((module) => (scheduler ??= createScheduler(module)));
 }
 
 type FsrsModule = typeof import('ts-fsrs');

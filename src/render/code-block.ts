@@ -5,20 +5,12 @@ import { AsyncDirective, directive } from 'lit/async-directive.js';
 import type { ChildPart } from 'lit/directive.js';
 import { codeBlockStyles } from './code-block.styles.js';
 import type { RenderStrings } from './strings.js';
+import { LazyChunk } from '../lazy.js';
 
 type Highlighter = typeof import('./highlight.js');
 
-let highlighter: Highlighter | undefined;
-let loadingHighlighter: Promise<Highlighter | undefined> | undefined;
-
-/** Imports the highlighter once; resolves to undefined (code stays plain) if the chunk fails. */
-function loadHighlighter(): Promise<Highlighter | undefined> {
-  loadingHighlighter ??= import('./highlight.js').then(
-    (module) => (highlighter = module),
-    () => undefined,
-  );
-  return loadingHighlighter;
-}
+/** Highlighting: a chunk of its own, loaded on the first code block that names a language (code stays plain while it cannot be). */
+const highlighterChunk = new LazyChunk<Highlighter>(() => import('./highlight.js'), 'code highlighting');
 
 /** Shadow roots (or the document) that already have the code-block styles. */
 const styled = new WeakSet<Document | ShadowRoot>();
@@ -48,8 +40,8 @@ class HighlightedCode extends AsyncDirective {
     this.code = code;
     this.language = language;
     if (language === '') return code;
-    if (highlighter) return highlighter.highlight(code, language) ?? code;
-    void loadHighlighter().then((loaded) => {
+    if (highlighterChunk.value) return highlighterChunk.value.highlight(code, language) ?? code;
+    void highlighterChunk.request().then((loaded) => {
       // Skip if this part was re-rendered with other code, or left the page, meanwhile.
       if (loaded && this.isConnected && this.code === code && this.language === language) {
         this.setValue(loaded.highlight(code, language) ?? code);
@@ -59,6 +51,7 @@ class HighlightedCode extends AsyncDirective {
   }
 
   protected override reconnected(): void {
+    const highlighter = highlighterChunk.value;
     if (highlighter && this.language !== '') {
       this.setValue(highlighter.highlight(this.code, this.language) ?? this.code);
     }

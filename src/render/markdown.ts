@@ -9,6 +9,7 @@ import { firstChar, joinWideLines, lastChar } from './cjk.js';
 import { decodeEntities } from './entities.js';
 import { resolveStrings, type RenderStrings } from './strings.js';
 import { resolveSafeUrl } from './url-policy.js';
+import { LazyChunk } from '../lazy.js';
 
 export { markdownStyles } from './markdown.styles.js';
 export type { RenderStrings } from './strings.js';
@@ -41,16 +42,11 @@ interface Context {
 type CodeBlocks = typeof import('./code-block.js');
 
 /** Code blocks (copy button, highlighting) load on the first one: most questions have none. */
-let codeBlocks: CodeBlocks | undefined;
-let loadingCodeBlocks: Promise<CodeBlocks | undefined> | undefined;
+const codeBlockChunk = new LazyChunk<CodeBlocks>(() => import('./code-block.js'), 'the code block toolbar');
 
-/** Loads the code-block renderer; resolves to undefined (blocks stay plain) if its chunk fails. */
+/** Loads the code-block renderer; resolves to undefined (blocks stay plain, the next one tries again) if its chunk fails. */
 export function loadCodeBlocks(): Promise<CodeBlocks | undefined> {
-  loadingCodeBlocks ??= import('./code-block.js').then(
-    (module) => (codeBlocks = module),
-    () => undefined,
-  );
-  return loadingCodeBlocks;
+  return codeBlockChunk.request();
 }
 
 /** Turns a fenced block's info string into a language name safe to show and to use as a class. */
@@ -64,7 +60,7 @@ export function codeLanguage(info: string | undefined): string {
 
 /** A code block: the full one once its code is here, else the plain `<pre>` (asking for a render when it arrives). */
 function codeBlock(code: string, language: string, context: Context): TemplateResult {
-  if (codeBlocks) return codeBlocks.renderCodeBlock(code, language, context.strings);
+  if (codeBlockChunk.value) return codeBlockChunk.value.renderCodeBlock(code, language, context.strings);
   const ready = context.onCodeBlocksReady;
   void loadCodeBlocks().then((loaded) => loaded && ready?.());
   const label = language === '' ? context.strings.code : `${context.strings.code} (${language})`;

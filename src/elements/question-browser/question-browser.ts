@@ -4,7 +4,8 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { LoadedCollection } from '../../bank/catalog.js';
 import { loadBundledCollection } from '../../bank/catalog.js';
-import type { LoadedBank } from '../../bank/load.js';
+import { lazyModule, type LoadedBank } from '../../bank/load.js';
+import { LazyChunk } from '../../lazy.js';
 import type { Bank, Question, QuestionKind } from '../../bank/types.js';
 import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizQuestionSelectEvent } from '../../events/quiz-question-select.js';
@@ -35,6 +36,7 @@ import { plainText } from '../../text/plain-text.js';
 provideStoreModule(progressStoreModule);
 
 type VirtualizerModule = typeof import('./windowing.js');
+const windowingChunk = new LazyChunk<VirtualizerModule>(() => import('./windowing.js'), 'the result list');
 
 /** What the browser shows, made once per loaded collection. */
 interface BrowserData {
@@ -50,6 +52,7 @@ interface BrowserData {
 type Statuses = ReadonlyMap<IndexedQuestion, QuestionStatus>;
 
 type SearchModule = typeof import('../../search/question-index.js');
+const searchChunk = new LazyChunk<SearchModule>(() => import('../../search/question-index.js'), 'search');
 
 interface Loaded {
   collection: LoadedCollection;
@@ -278,8 +281,8 @@ export class QuestionBrowser extends LitElement {
   private readonly loadTask = abortWhenRemoved(this, new Task(this, {
     task: async ([banks, src, bank, inline, timeout], { signal }): Promise<Loaded> => {
       // Windowing and search are only needed here, so they are chunks of their own, fetched with the data.
-      const virtualizer = import('./windowing.js');
-      const search = import('../../search/question-index.js');
+      const virtualizer = lazyModule(windowingChunk);
+      const search = lazyModule(searchChunk);
       let collection: LoadedCollection;
       if (banks) {
         const base = document.baseURI;

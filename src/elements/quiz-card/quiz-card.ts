@@ -17,7 +17,7 @@ import type { TypedHost } from './typed-question.js';
 import type { GradePreviews, Preview, Recording, RecordingHost } from './recorder.js';
 import type { ExamHost } from './exam.js';
 import { adoptStyles } from '../adopt-styles.js';
-import { LazyChunk } from '../lazy-chunk.js';
+import { LazyChunk } from '../../lazy.js';
 import { DEFAULT_NEW_PER_DAY, GRADES, isMultipleChoice, isRightSelection, PracticeSession, seededRandom, selectQuestions, shuffled, type Grade, type QuestionState } from '../../practice/practice-set.js';
 import type { ReviewQueue } from '../../practice/review-queue.js';
 import type { ProgressStore } from '../../progress/store.js';
