@@ -14,11 +14,12 @@ function publicApiOnly() {
     packageLinkPhase({ customElementsManifest }) {
       // Sorted: the file is compared byte for byte (scripts/test-stories.mjs), whatever order the glob found.
       customElementsManifest.modules = customElementsManifest.modules
-        .filter((module) => module.declarations?.some((declaration) => declaration.customElement))
+        .filter((module) => module.declarations?.some((declaration) => declaration.customElement && declaration.tagName))
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       for (const module of customElementsManifest.modules) {
         const exported = new Set((module.exports ?? []).map((entry) => entry.declaration?.name));
-        module.declarations = module.declarations.filter((declaration) => exported.has(declaration.name));
+        // Base classes of the elements (no tag of their own) are folded into each element by inheritance.
+        module.declarations = module.declarations.filter((declaration) => exported.has(declaration.name) && (!declaration.customElement || declaration.tagName));
         for (const declaration of module.declarations) {
           if (!declaration.customElement) continue;
           declaration.members = declaration.members?.filter(

@@ -144,7 +144,7 @@ export default [
       json({ preferConst: true }),
       typescriptFor({ declaration: false, declarationMap: false, outDir: 'dist/cdn', sourceMap: true }),
       minifyTemplates,
-      terser({ format: { comments: false }, compress: { passes: 2 } }),
+      terser({ module: true, ecma: 2020, format: { comments: false }, compress: { passes: 3 } }),
     ],
   },
 ];

@@ -13,32 +13,35 @@ export class LazyChunk<T> {
   value: T | undefined;
   /** The last download failed (and nothing has been tried since). */
   failed = false;
-  private loading: Promise<T> | undefined;
+  #loading: Promise<T> | undefined;
 
   /**
    * @param importer - The dynamic import, written where the module lives so the bundler splits it there.
    * @param what - What the part is, for messages: "the summary", "the markdown importer".
    */
-  constructor(
-    private readonly importer: () => Promise<T>,
-    readonly what: string,
-  ) {}
+  readonly #importer: () => Promise<T>;
+  readonly what: string;
+
+  constructor(importer: () => Promise<T>, what: string) {
+    this.#importer = importer;
+    this.what = what;
+  }
 
   /** The module, downloaded on the first call; rejects with the download's error (and the next call tries again). */
   load(): Promise<T> {
-    this.loading ??= this.importer().then(
+    this.#loading ??= this.#importer().then(
       (module) => {
         this.failed = false;
         return (this.value = module);
       },
       (error: unknown) => {
-        this.loading = undefined;
+        this.#loading = undefined;
         this.failed = true;
         console.warn(`quiz-elements: ${this.what} could not be loaded`, error);
         throw error;
       },
     );
-    return this.loading;
+    return this.#loading;
   }
 
   /** Like `load`, but resolves to undefined when the download fails (then `failed` is set). */
@@ -49,7 +52,7 @@ export class LazyChunk<T> {
   /** Hands over the module when a caller already has it (imported statically): no download. */
   provide(module: T): void {
     this.value ??= module;
-    this.loading ??= Promise.resolve(this.value);
+    this.#loading ??= Promise.resolve(this.value);
     this.failed = false;
   }
 }

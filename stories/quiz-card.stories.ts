@@ -8,6 +8,7 @@ import type { Bank, Question } from '../src/bank/types.js';
 import '../src/elements/quiz-card/quiz-card.js';
 import type { QuizCard } from '../src/elements/quiz-card/quiz-card.js';
 import { languageOf, stringsFor, type UiStrings } from '../src/i18n/index.js';
+import { resultStrings } from '../src/i18n/results.js';
 import { memoryStorage } from '../src/progress/memory-storage.js';
 import { ProgressStore } from '../src/progress/store.js';
 import type { Grade, ProgressStorage } from '../src/progress/types.js';
@@ -586,7 +587,7 @@ export const Summary: Story = {
     await grade(canvasElement, 'hard');
     await choose(canvasElement, /F1 score/);
     const { ui, s } = await openCard(canvasElement);
-    await expect(ui.getByRole('heading', { name: s.summaryTitle })).toBeTruthy();
+    await expect(ui.getByRole('heading', { name: resultStrings(s.lang).summaryTitle })).toBeTruthy();
   },
 };
 
@@ -599,6 +600,8 @@ export const SummaryChineseUi: Story = { ...Summary, name: 'Summary (中文 UI)'
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+/** Earlier today, whatever the time: an hour ago, or half the time since midnight when that is less. */
+const EARLIER_TODAY = Math.min(HOUR, (Date.now() - new Date().setHours(0, 0, 0, 0)) / 2);
 
 
 /** A store holding these answers to the fixture, `ago` ms before now. */
@@ -631,14 +634,14 @@ export const ReviewSomeDue: Story = {
   },
 };
 
-/** Nothing is due, today's one new question was answered an hour ago, and the card says when to come back. */
+/** Nothing is due, today's one new question was answered earlier today, and the card says when to come back. */
 export const ReviewEmptyQueue: Story = {
   name: 'Review: nothing due',
   args: { bank: FIXTURE, mode: 'review', newPerDay: 1 },
   ...withStore([
     ['overfitting', 'easy', 3 * DAY],
     ['metric', 'easy', 2 * DAY],
-    ['softmax', 'easy', HOUR],
+    ['softmax', 'easy', EARLIER_TODAY],
   ]),
   play: async ({ canvasElement }) => {
     const { ui, s } = await openCard(canvasElement);
@@ -694,7 +697,7 @@ export const SummaryWithSchedule: Story = {
     await grade(canvasElement, 'good');
     await choose(canvasElement, /F1 score/);
     const { ui, s } = await openCard(canvasElement);
-    await expect(ui.getByRole('table', { name: s.scheduleTitle })).toBeTruthy();
+    await expect(ui.getByRole('table', { name: resultStrings(s.lang).scheduleTitle })).toBeTruthy();
   },
 };
 

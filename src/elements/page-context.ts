@@ -47,42 +47,44 @@ export class PageContextController implements ReactiveController {
    * and question-browser hold their updates in `scheduleUpdate`), so no English flashes first.
    */
   stringsPending: Promise<void> | null = null;
-  private stopWatching?: () => void;
+  #stopWatching?: () => void;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    /** Called when the language changes, before the host updates. */
-    private readonly onLanguageChange?: () => void,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  /** Called when the language changes, before the host updates. */
+  readonly #onLanguageChange?: () => void;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, onLanguageChange?: () => void) {
+    this.#host = host;
+    this.#onLanguageChange = onLanguageChange;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.readInline();
+    this.#readInline();
     this.updateLanguage();
-    this.stopWatching = watchPageContext(this.host, () => this.readInline(), () => this.updateLanguage());
+    this.#stopWatching = watchPageContext(this.#host, () => this.#readInline(), () => this.updateLanguage());
   }
 
   hostDisconnected(): void {
-    this.stopWatching?.();
+    this.#stopWatching?.();
   }
 
-  private readInline(): void {
-    const inline = readInlineSource(this.host, this.inline);
+  #readInline(): void {
+    const inline = readInlineSource(this.#host, this.inline);
     if (inline === this.inline) return;
     this.inline = inline;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Re-reads the language; the host calls it when its own `lang` attribute changes (`attributeChangedCallback`; an observer would report it after the next update). */
   updateLanguage(retry = true): void {
-    const lang = languageOf(this.host);
+    const lang = languageOf(this.#host);
     const pending = stringsReady(lang, retry);
     if (pending) {
       const settled = pending.then(() => {
         if (this.stringsPending === settled) this.stringsPending = null;
         this.updateLanguage(false); // the chunk failed: English now, the next change of language tries again
-        this.host.requestUpdate(); // also when the chunk failed and the strings stay English
+        this.#host.requestUpdate(); // also when the chunk failed and the strings stay English
       });
       this.stringsPending = settled;
       return;
@@ -91,8 +93,8 @@ export class PageContextController implements ReactiveController {
     const strings = stringsFor(lang);
     if (strings === this.strings) return;
     this.strings = strings;
-    this.onLanguageChange?.();
-    this.host.requestUpdate();
+    this.#onLanguageChange?.();
+    this.#host.requestUpdate();
   }
 }
 

@@ -98,28 +98,30 @@ function noteFor(problem: ProgressProblem): ProgressNote {
 export class ProgressController implements ReactiveController {
   /** Notes this host shows, claimed once per page and store (only with `notes: true`). */
   notes: ProgressNote[] = [];
-  private subscription: { store: ProgressStore; stop: (() => void) | null } | null = null;
-  private connected = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #subscription: { store: ProgressStore; stop: (() => void) | null } | null = null;
+  #connected = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   /**
    * Progress is wanted, but the store's code is not loaded: none was stored for this key when the
    * host looked, so every question is new. The code loads on `load()` (the learner's first answer)
    * or when another element or tab stores progress.
    */
   deferred = false;
-  private deferredKey: string | undefined;
-  private stopWatchingStorage: (() => void) | undefined;
+  #deferredKey: string | undefined;
+  #stopWatchingStorage: (() => void) | undefined;
 
-  constructor(
-    private readonly host: ProgressHost,
-    private readonly options: ProgressControllerOptions = {},
-  ) {
+  readonly #host: ProgressHost;
+  readonly #options: ProgressControllerOptions;
+
+  constructor(host: ProgressHost, options: ProgressControllerOptions = {}) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   /** The store in use once synced; null with `no-progress`. */
   get store(): ProgressStore | null {
-    return this.subscription?.store ?? null;
+    return this.#subscription?.store ?? null;
   }
 
   /** Whether the store in use has loaded and migrated its records. */
@@ -129,17 +131,17 @@ export class ProgressController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.host.requestUpdate(); // subscribes again after a move in the page
+    this.#connected = true;
+    this.#host.requestUpdate(); // subscribes again after a move in the page
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.stopDeferring();
+    this.#connected = false;
+    this.#stopDeferring();
     // The store is kept, so a host moved in the page keeps its state; it only stops listening.
-    this.subscription?.stop?.();
-    if (this.subscription) this.subscription.stop = null;
-    clearTimeout(this.timer);
+    this.#subscription?.stop?.();
+    if (this.#subscription) this.#subscription.stop = null;
+    clearTimeout(this.#timer);
   }
 
   /**
@@ -149,37 +151,37 @@ export class ProgressController implements ReactiveController {
   async load(): Promise<ProgressStore | null> {
     if (this.deferred) {
       await loadStoreModule();
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
-    return this.wanted();
+    return this.#wanted();
   }
 
   /** Called by `provideStoreModule`: sync again, now with the store. */
   moduleArrived(): void {
-    this.stopDeferring();
-    this.host.requestUpdate();
+    this.#stopDeferring();
+    this.#host.requestUpdate();
   }
 
-  private stopDeferring(): void {
+  #stopDeferring(): void {
     waitingForModule.delete(this);
-    this.stopWatchingStorage?.();
-    this.stopWatchingStorage = undefined;
+    this.#stopWatchingStorage?.();
+    this.#stopWatchingStorage = undefined;
   }
 
   /** The store the host asks for: none with `no-progress`, else `progressStore`, else the page's for `progress-key`. */
-  private wanted(): ProgressStore | null {
-    const host = this.host;
-    const deferredFor = this.deferred ? this.deferredKey : undefined;
+  #wanted(): ProgressStore | null {
+    const host = this.#host;
+    const deferredFor = this.deferred ? this.#deferredKey : undefined;
     this.deferred = false;
     if (host.noProgress) return null;
     if (host.progressStore) return host.progressStore;
     const progressKey = host.progressKey || 'default';
     if (!storeChunk.value) {
       // Storage is scanned once per key, not on every update.
-      if (this.options.eager?.() || (deferredFor !== progressKey && mayHoldProgress(progressKey))) {
+      if (this.#options.eager?.() || (deferredFor !== progressKey && mayHoldProgress(progressKey))) {
         void loadStoreModule();
       }
-      this.defer(progressKey);
+      this.#defer(progressKey);
       return null;
     }
     try {
@@ -191,48 +193,48 @@ export class ProgressController implements ReactiveController {
   }
 
   /** Waits for the store's code; another tab storing progress for `progressKey` loads it. */
-  private defer(progressKey: string): void {
+  #defer(progressKey: string): void {
     this.deferred = true;
-    if (this.deferredKey !== progressKey) this.stopDeferring();
-    this.deferredKey = progressKey;
-    if (!this.connected) return;
+    if (this.#deferredKey !== progressKey) this.#stopDeferring();
+    this.#deferredKey = progressKey;
+    if (!this.#connected) return;
     waitingForModule.add(this);
-    if (this.stopWatchingStorage || typeof window === 'undefined') return;
+    if (this.#stopWatchingStorage || typeof window === 'undefined') return;
     const onStorage = (event: StorageEvent) => {
       if (event.key?.startsWith(progressPrefix(progressKey))) void loadStoreModule();
     };
     window.addEventListener('storage', onStorage);
-    this.stopWatchingStorage = () => window.removeEventListener('storage', onStorage);
+    this.#stopWatchingStorage = () => window.removeEventListener('storage', onStorage);
   }
 
   /** Subscribes to the wanted store (and leaves the old one). Call from `willUpdate`. */
   sync(): StoreSync {
-    const store = this.wanted();
-    const current = this.subscription;
+    const store = this.#wanted();
+    const current = this.#subscription;
     if (current && current.store === store) {
       // Lit also updates a host out of the page (an answer recorded after it was removed): that must not listen again.
-      if (current.stop || !this.connected) return 'same';
+      if (current.stop || !this.#connected) return 'same';
       // Back in the page: listen again, and catch up on problems found meanwhile.
-      current.stop = this.listen(store);
-      this.readNotes(store);
+      current.stop = this.#listen(store);
+      this.#readNotes(store);
       return 'resumed';
     }
     if (!current && !store) return 'same';
     current?.stop?.();
-    clearTimeout(this.timer);
-    this.subscription = null;
+    clearTimeout(this.#timer);
+    this.#subscription = null;
     this.notes = [];
     if (!store) return 'changed';
-    this.subscription = { store, stop: this.connected ? this.listen(store) : null };
-    if (this.connected) this.readNotes(store);
+    this.#subscription = { store, stop: this.#connected ? this.#listen(store) : null };
+    if (this.#connected) this.#readNotes(store);
     if (!readyStores.has(store)) {
       void Promise.resolve(store.ready)
         .catch(() => undefined) // documented never to reject; a store passed in might
         .then(() => {
           readyStores.add(store);
-          if (this.subscription?.store !== store) return;
-          this.options.onReady?.();
-          this.host.requestUpdate();
+          if (this.#subscription?.store !== store) return;
+          this.#options.onReady?.();
+          this.#host.requestUpdate();
         });
     }
     return 'changed';
@@ -241,7 +243,7 @@ export class ProgressController implements ReactiveController {
   /** Hides the notes (the learner pressed Dismiss); they are not shown again on this page. */
   dismissNotes(): void {
     this.notes = [];
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /**
@@ -249,9 +251,9 @@ export class ProgressController implements ReactiveController {
    * statuses change with time alone (a learning question falls due). Replaces an earlier call.
    */
   refreshAt(at: number | null, onTime: () => void): void {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
     const store = this.store;
-    if (at === null || !store || !this.subscription?.stop) return;
+    if (at === null || !store || !this.#subscription?.stop) return;
     let wait: number;
     try {
       wait = at - store.now();
@@ -259,12 +261,12 @@ export class ProgressController implements ReactiveController {
       return;
     }
     if (!(wait <= REFRESH_WITHIN_MS)) return;
-    this.timer = setTimeout(onTime, Math.max(0, wait) + 1000);
+    this.#timer = setTimeout(onTime, Math.max(0, wait) + 1000);
   }
 
-  private listen(store: ProgressStore): () => void {
+  #listen(store: ProgressStore): () => void {
     try {
-      const unsubscribe = store.subscribe((change) => this.onStoreChange(store, change));
+      const unsubscribe = store.subscribe((change) => this.#onStoreChange(store, change));
       return () => void unsubscribe();
     } catch (error) {
       console.warn('quiz-elements: cannot follow progress changes', error);
@@ -272,30 +274,30 @@ export class ProgressController implements ReactiveController {
     }
   }
 
-  private onStoreChange(store: ProgressStore, change: ProgressChange): void {
-    if (this.subscription?.store !== store) return;
-    if (change.problem) this.claimNotes(store, [noteFor(change.problem)]);
-    this.options.onChange?.(change);
-    this.host.requestUpdate();
+  #onStoreChange(store: ProgressStore, change: ProgressChange): void {
+    if (this.#subscription?.store !== store) return;
+    if (change.problem) this.#claimNotes(store, [noteFor(change.problem)]);
+    this.#options.onChange?.(change);
+    this.#host.requestUpdate();
   }
 
   /** Problems found before this host subscribed (loading, another element's answers) are not notified again: read them. */
-  private readNotes(store: ProgressStore): void {
-    if (!this.options.notes) return;
+  #readNotes(store: ProgressStore): void {
+    if (!this.#options.notes) return;
     try {
       const kinds: ProgressNote[] = [];
       const problems = store.problems;
       if (!store.persistent) kinds.push(problems.some((p) => p.kind === 'write-failed') ? 'storage-full' : 'not-saved');
       if (problems.some((p) => p.kind === 'set-aside')) kinds.push('set-aside');
-      this.claimNotes(store, kinds);
+      this.#claimNotes(store, kinds);
     } catch {
       // a store passed in without these: nothing to say
     }
   }
 
   /** Shows the notes of `kinds` that no element of the page has shown yet for this store. */
-  private claimNotes(store: ProgressStore, kinds: ProgressNote[]): void {
-    if (!this.options.notes) return;
+  #claimNotes(store: ProgressStore, kinds: ProgressNote[]): void {
+    if (!this.#options.notes) return;
     let shown = notesShown.get(store);
     if (!shown) notesShown.set(store, (shown = new Set()));
     const fresh = kinds.filter((kind) => {
@@ -306,7 +308,7 @@ export class ProgressController implements ReactiveController {
     });
     if (fresh.length) {
       this.notes = [...this.notes, ...fresh];
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 }

@@ -50,17 +50,7 @@ export const en: UiStrings = {
   score: (right, total) => `Score: ${right} of ${total}`,
   otherAnswers: (count) => `Other answers (${count})`,
   variantLabel: (index, total) => `Answer ${index} of ${total}`,
-  summaryTitle: 'Practice complete',
-  summaryGrades: 'Your grades',
-  summaryChoices: (right, wrong, partial) => `${right} right, ${partial ? `${partial} partly right, ` : ''}${wrong} wrong`,
   partlyRight: (percent) => `Partly right (${percent}%).`,
-  timeTaken: (text) => `Time: ${text}`,
-  duration: (ms) => {
-    const seconds = Math.round(ms / 1000);
-    return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-  },
-  restart: 'Restart',
-  reviewMissed: (count) => `Review the ones I missed (${count})`,
   tryAgain: 'Try again',
   announceAnswerShown: 'Answer shown.',
   announceGraded: (grade, position) => `Graded ${grade}. Question ${position}.`,
@@ -78,26 +68,11 @@ export const en: UiStrings = {
     const { value, unit } = intervalParts(ms);
     return `${value} ${SHORT_UNITS[unit]}`;
   },
-  intervalLong: spelledOut,
   relativeTime: (ms) => (ms <= 0 ? 'now' : `in ${spelledOut(ms)}`),
   gradeNextReview: (when) => `(next review ${when})`,
   statusLabels: { new: 'New', learning: 'Learning', due: 'Due', mastered: 'Mastered' },
   reviewQueue: (due, fresh) => `Review: ${due} due, ${fresh} new`,
   reviewEmptyTitle: 'Nothing to review now',
-  reviewNextDue: (when, date) => `Next review: ${when} (${date}).`,
-  reviewNewLimitReached: (limit, allNew) =>
-    limit === 0
-      ? `${allNew ? 'All questions here are new, and new' : 'New'} questions are turned off (new-per-day is 0).`
-      : `${allNew ? 'All questions here are new, and today' : 'Today'}'s limit of ${limit} new ${limit === 1 ? 'question' : 'questions'} is reached. Come back tomorrow for more.`,
-  scheduleTitle: 'When each question comes back',
-  scheduleQuestion: 'Question',
-  scheduleResult: 'Your answer',
-  scheduleNext: 'Next review',
-  scheduleWhen: (when, date) => `${when} (${date})`,
-  scheduleNotRecorded: 'Not recorded',
-  resultRight: 'Right',
-  resultWrong: 'Wrong',
-  resultPartial: 'Partly right',
   progressNotSaved: "Your progress can't be saved in this browser, so it is kept only until you leave this page.",
   progressStorageFull: "Your progress can't be saved: this browser's storage for this site is full. It is kept until you leave this page.",
   progressSetAside: 'Some saved progress could not be read and was set aside (kept, not deleted).',

@@ -49,15 +49,8 @@ export interface UiStrings {
   score: (right: number, total: number) => string;
   otherAnswers: (count: number) => string;
   variantLabel: (index: number, total: number) => string;
-  summaryTitle: string;
-  summaryGrades: string;
-  summaryChoices: (right: number, wrong: number, partial: number) => string;
   /** A typed question answered partly right: the share right, in percent. */
   partlyRight: (percent: number) => string;
-  timeTaken: (text: string) => string;
-  duration: (ms: number) => string;
-  restart: string;
-  reviewMissed: (count: number) => string;
   tryAgain: string;
   announceAnswerShown: string;
   announceGraded: (grade: string, position: string) => string;
@@ -73,8 +66,6 @@ export interface UiStrings {
   newTab: string;
   /** A time span, compact, for grade buttons: "10 min", "3 d", "2.5 mo" (`time.ts` picks the unit). */
   interval: (ms: number) => string;
-  /** The same span spelled out, for screen readers: "10 minutes", "3 days". */
-  intervalLong: (ms: number) => string;
   /** A time from now: "in 3 days"; "now" for 0 or less. */
   relativeTime: (ms: number) => string;
   /** Read after a grade button's visible interval, for screen readers: "(next review in 3 days)" (`when` from `relativeTime`). */
@@ -85,23 +76,6 @@ export interface UiStrings {
   reviewQueue: (due: number, fresh: number) => string;
   /** `mode="review"`: heading when nothing is due and no new question may be added today. */
   reviewEmptyTitle: string;
-  /** `mode="review"`: when the next question is due (`when` from `relativeTime`, `date` a date and time). */
-  reviewNextDue: (when: string, date: string) => string;
-  /** `mode="review"`: new questions are left, but today's `new-per-day` limit is used up. */
-  reviewNewLimitReached: (limit: number, allNew: boolean) => string;
-  /** Summary: the table of when each answered question comes back. */
-  scheduleTitle: string;
-  scheduleQuestion: string;
-  scheduleResult: string;
-  scheduleNext: string;
-  /** Summary: one next review, e.g. "in 3 days (Wed 25 Nov, 10:00)". */
-  scheduleWhen: (when: string, date: string) => string;
-  /** Summary: the answer could not be recorded, so there is no next review. */
-  scheduleNotRecorded: string;
-  /** Summary: a checked choice question. */
-  resultRight: string;
-  resultWrong: string;
-  resultPartial: string;
   /** Storage notes, shown once per page: progress is kept only until the page is left. */
   progressNotSaved: string;
   progressStorageFull: string;

@@ -87,6 +87,8 @@ export interface QuestionState {
   attempts?: number;
   /** Which variant (same title) is shown; 0 is the question itself. */
   variant: number;
+  /** The last check was wrong with attempts left: the learner is asked to try again (until the answer changes or they move on). */
+  tryAgain?: boolean;
 }
 
 export interface PracticeSummary {
@@ -123,6 +125,15 @@ export interface SessionOptions {
   exam?: boolean;
 }
 
+/**
+ * Where a session is, the one value the card renders from:
+ * - `empty`: no questions (a filter matched none, or nothing is due);
+ * - `asking`: questions are left to answer;
+ * - `finished`: every question is answered (a set shows its summary, an exam its results);
+ * - `reviewing`: an exam's learner goes through the scored questions after the results.
+ */
+export type SessionPhase = 'empty' | 'asking' | 'finished' | 'reviewing';
+
 /** What a check led to: `checked` (final), `retry` (wrong, attempts left) or null (nothing to check). */
 export type CheckOutcome = 'checked' | 'retry' | null;
 
@@ -145,6 +156,7 @@ export class PracticeSession {
   readonly now: () => number;
 
   readonly options: SessionOptions;
+  private reviewingAnswers = false;
 
   constructor(questions: readonly Question[], now: () => number = Date.now, options: SessionOptions = {}) {
     this.questions = questions;
@@ -166,6 +178,36 @@ export class PracticeSession {
     return this.finishedAt !== null;
   }
 
+  get phase(): SessionPhase {
+    if (this.questions.length === 0) return 'empty';
+    if (!this.complete) return 'asking';
+    return this.reviewingAnswers ? 'reviewing' : 'finished';
+  }
+
+  /** From a finished exam's results to its first question, to go through the verdicts. */
+  reviewAnswers(): boolean {
+    if (this.phase !== 'finished' || !this.options.exam) return false;
+    this.reviewingAnswers = true;
+    this.goTo(0);
+    return true;
+  }
+
+  /** From going through an exam's questions back to its results. */
+  showResults(): boolean {
+    if (this.phase !== 'reviewing') return false;
+    this.reviewingAnswers = false;
+    return true;
+  }
+
+  /** Moves `offset` questions on (or back) while asking or reviewing; false at either end, or once finished. */
+  move(offset: number): boolean {
+    const target = this.index + offset;
+    const phase = this.phase;
+    if ((phase !== 'asking' && phase !== 'reviewing') || target < 0 || target >= this.questions.length) return false;
+    this.goTo(target);
+    return true;
+  }
+
   get canUndo(): boolean {
     return this.history.length > 0;
   }
@@ -181,7 +223,9 @@ export class PracticeSession {
   }
 
   goTo(index: number): void {
-    if (index >= 0 && index < this.questions.length) this.index = index;
+    if (index < 0 || index >= this.questions.length) return;
+    this.index = index;
+    delete this.states[index]!.tryAgain;
   }
 
   showHint(): void {
@@ -210,6 +254,7 @@ export class PracticeSession {
     const state = this.state;
     if (!state || state.variant === index) return false;
     state.variant = index;
+    delete state.tryAgain;
     if (!state.checked) state.response = undefined;
     return true;
   }
@@ -224,6 +269,7 @@ export class PracticeSession {
     if (this.options.exam && this.complete) return;
     const question = this.current;
     if (!state || !question?.choices || state.checked) return;
+    delete state.tryAgain;
     if (!isMultipleChoice(question)) state.selected = [choice];
     else state.selected = state.selected.includes(choice) ? state.selected.filter((i) => i !== choice) : [...state.selected, choice].sort((a, b) => a - b);
   }
@@ -240,7 +286,9 @@ export class PracticeSession {
   /** Keeps the response of the current typed question (not once checked). */
   respond(response: unknown): void {
     const state = this.state;
-    if (state && !state.checked && !(this.options.exam && this.complete)) state.response = response;
+    if (!state || state.checked || (this.options.exam && this.complete)) return;
+    state.response = response;
+    delete state.tryAgain;
   }
 
   /** How many more checks the current question allows after this one. */
@@ -257,6 +305,7 @@ export class PracticeSession {
     if (!state || state.checked || this.options.exam) return null;
     if (!result.correct && this.attemptsLeft > 0) {
       state.attempts = (state.attempts ?? 0) + 1;
+      state.tryAgain = true;
       return 'retry';
     }
     this.remember();
@@ -277,9 +326,11 @@ export class PracticeSession {
   undo(): boolean {
     const last = this.history.pop();
     if (!last) return false;
+    delete last.before.tryAgain;
     this.states[last.index] = last.before;
     this.index = last.index;
     this.finishedAt = null;
+    this.reviewingAnswers = false;
     return true;
   }
 

@@ -181,6 +181,50 @@ describe('PracticeSession: attempts and exams', () => {
   });
 });
 
+describe('PracticeSession: phase', () => {
+  const choiceQ = (id: string): Question => ({ id, kind: 'concept', title: id, prompt: '?', answer: 'a', topics: ['t'], choices: [{ text: 'a', correct: true }, { text: 'b', correct: false }] });
+
+  test('one explicit phase: empty, asking, finished; an exam goes on to reviewing and back to its results', async () => {
+    const { submitAll } = await import('./exam.js');
+    assert.equal(new PracticeSession([]).phase, 'empty');
+    const practice = new PracticeSession([choiceQ('a')], () => 0);
+    assert.equal(practice.phase, 'asking');
+    assert.equal(practice.reviewAnswers(), false, 'nothing to review before the end');
+    practice.select(0);
+    practice.submit({ score: 1, correct: true });
+    assert.equal(practice.phase, 'finished');
+    assert.equal(practice.reviewAnswers(), false, 'a practice set has no exam review');
+    const exam = new PracticeSession([choiceQ('a'), choiceQ('b')], () => 0, { exam: true });
+    exam.move(1);
+    submitAll(exam, () => ({ score: 0, correct: false }));
+    assert.equal(exam.phase, 'finished');
+    assert.equal(exam.move(-1), false, 'no moving on the results');
+    assert.equal(exam.reviewAnswers(), true);
+    assert.deepEqual([exam.phase, exam.index], ['reviewing', 0]);
+    assert.equal(exam.move(1), true);
+    assert.equal(exam.move(1), false, 'no question after the last');
+    assert.equal(exam.showResults(), true);
+    assert.equal(exam.phase, 'finished');
+    assert.equal(exam.showResults(), false);
+  });
+
+  test('a wrong try with attempts left asks to try again until the answer changes, the learner moves, or the check is undone', () => {
+    const session = new PracticeSession([choiceQ('a'), choiceQ('b')], () => 0, { maxAttempts: 3 });
+    session.select(1);
+    assert.equal(session.submit({ score: 0, correct: false }), 'retry');
+    assert.equal(session.state!.tryAgain, true);
+    session.select(0);
+    assert.equal(session.state!.tryAgain, undefined, 'a new choice');
+    session.submit({ score: 0, correct: false });
+    session.respond('x');
+    assert.equal(session.state!.tryAgain, undefined, 'a new response');
+    session.submit({ score: 0, correct: false });
+    session.move(1);
+    session.move(-1);
+    assert.equal(session.state!.tryAgain, undefined, 'moved away and back');
+  });
+});
+
 describe('PracticeSession: variants and typed attempts', () => {
   const q = (id: string): Question => ({ id, kind: 'concept', title: id, prompt: '?', answer: 'a', topics: ['t'] });
 

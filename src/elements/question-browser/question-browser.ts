@@ -1,5 +1,5 @@
-import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { LoadedCollection } from '../../bank/catalog.js';
@@ -19,10 +19,9 @@ import type { IndexedQuestion, QuestionIndex, ResultGroup, SearchResult } from '
 import { noticeStyles } from '../../styles/notice.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
-import { abortWhenRemoved } from '../abort-when-removed.js';
 import { describeLoadError } from '../load-error-message.js';
 import { collectionStrings } from '../../i18n/collection.js';
-import { PageContextController } from '../page-context.js';
+import { QuizElement } from '../quiz-element.js';
 import * as progressStoreModule from '../../progress/store.js';
 import { ProgressController, provideStoreModule, renderProgressNotes } from '../progress-controller.js';
 import { readProgress } from '../read-progress.js';
@@ -186,7 +185,7 @@ const topicListConverter = {
  * @fires {QuizAnswerEvent} quiz-answer - From the open question's `<quiz-card>`: the learner checked a choice question. Detail: `{ bankId, questionId, correct, selected }`.
  */
 @customElement('question-browser')
-export class QuestionBrowser extends LitElement {
+export class QuestionBrowser extends QuizElement<Loaded> {
   static override styles = [themeStyles, noticeStyles, questionBrowserStyles];
 
   /** URL of a bank JSON, a catalog JSON or a `.md` Q&A document, resolved against the page. */
@@ -228,11 +227,7 @@ export class QuestionBrowser extends LitElement {
   /** Keep query, filters and open question in the URL hash, for links and Back/Forward. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
-  /** Milliseconds before a hanging load gives up. */
-  @property({ type: Number }) timeout = 15_000;
 
-  /** Force `light` or `dark`; by default the browser follows the system preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   @state() private activeIndex = 0;
   @state() private announcement = '';
@@ -244,7 +239,6 @@ export class QuestionBrowser extends LitElement {
   @query('#search') private searchField?: HTMLInputElement;
   @query('#results') private resultList?: HTMLElement;
 
-  private readonly context = new PageContextController(this);
 
   /** Holds updates while the UI strings of the element's language load, so no English flashes first. */
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -278,25 +272,24 @@ export class QuestionBrowser extends LitElement {
   /** The state the element had before the URL said anything: where an empty hash goes back to. */
   private initialState: BrowserState | null = null;
 
-  private readonly loadTask = abortWhenRemoved(this, new Task(this, {
-    task: async ([banks, src, bank, inline, timeout], { signal }): Promise<Loaded> => {
-      // Windowing and search are only needed here, so they are chunks of their own, fetched with the data.
-      const virtualizer = lazyModule(windowingChunk);
-      const search = lazyModule(searchChunk);
-      let collection: LoadedCollection;
-      if (banks) {
-        const base = document.baseURI;
-        collection = { banks: banks.map((item) => (isLoadedBank(item) ? item : { bank: item, baseUrl: base })), failures: [] };
-      } else {
-        collection = (await loadCollectionOf({ src, bank, inline, timeout }, signal)) ?? (await loadBundledCollection({ signal, timeout }));
-      }
-      return { collection, virtualizer: await virtualizer, search: await search };
-    },
-    args: () => [this.banks, this.src, this.bank, this.context.inline, this.timeout] as const,
-    onError: (error) => {
-      if ((error as Error)?.name !== 'AbortError') this.dispatchEvent(new QuizErrorEvent({ error }));
-    },
-  }));
+  protected override async load(signal: AbortSignal): Promise<Loaded> {
+    // Windowing and search are only needed here, so they are chunks of their own, fetched with the data.
+    const virtualizer = lazyModule(windowingChunk);
+    const search = lazyModule(searchChunk);
+    const { banks, timeout } = this;
+    let collection: LoadedCollection;
+    if (banks) {
+      const base = document.baseURI;
+      collection = { banks: banks.map((item) => (isLoadedBank(item) ? item : { bank: item, baseUrl: base })), failures: [] };
+    } else {
+      collection = (await loadCollectionOf({ src: this.src, bank: this.bank, inline: this.context.inline, timeout }, signal)) ?? (await loadBundledCollection({ signal, timeout }));
+    }
+    return { collection, virtualizer: await virtualizer, search: await search };
+  }
+
+  protected override loadArgs() {
+    return [this.banks, this.src, this.bank, this.context.inline, this.timeout];
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -314,16 +307,7 @@ export class QuestionBrowser extends LitElement {
     this.rowsObserver = undefined;
   }
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.context.updateLanguage();
-  }
-
-  private get strings() {
+  protected override get strings() {
     return collectionStrings(this.context.strings);
   }
 

@@ -7,6 +7,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Question } from '../../bank/types.js';
 import { stringsFor, type UiStrings } from '../../i18n/index.js';
+import { resultStrings } from '../../i18n/results.js';
 import { formatDateTime } from '../../i18n/date-time.js';
 import type { ReviewQueue } from '../../practice/review-queue.js';
 
@@ -71,7 +72,7 @@ function when(due: number, c: ViewContext): { relative: string; date: string } {
 /** The summary's "what was scheduled when": each answered question, how it went, and when it comes back. */
 export function scheduleTable(rows: readonly ScheduleRow[], bankLanguage: string, c: ViewContext): TemplateResult | typeof nothing {
   if (rows.length === 0) return nothing;
-  const s = c.strings;
+  const s = resultStrings(c.strings.lang);
   return html`
     <table part="schedule" class="schedule">
       <caption>${s.scheduleTitle}</caption>
@@ -99,14 +100,15 @@ export function scheduleTable(rows: readonly ScheduleRow[], bankLanguage: string
 /** `mode="review"` with nothing to ask: why, and when the next review is. */
 export function reviewEmpty(queue: ReviewQueue, c: ViewContext | null, strings: UiStrings, headingLevel: number): TemplateResult {
   const s = strings;
+  const own = resultStrings(s.lang);
   const next = queue.nextDue !== null && c ? { ...when(queue.nextDue, c), at: queue.nextDue } : null;
   return html`
     <section part="empty" class="empty" data-focus="question" tabindex="-1" aria-labelledby="empty-title">
       <div class="title" id="empty-title" role="heading" aria-level=${headingLevel}>${s.reviewEmptyTitle}</div>
-      ${queue.newHeldBack > 0 ? html`<p class="message">${s.reviewNewLimitReached(queue.newPerDay, queue.allNew)}</p>` : nothing}
+      ${queue.newHeldBack > 0 ? html`<p class="message">${own.reviewNewLimitReached(queue.newPerDay, queue.allNew)}</p>` : nothing}
       ${next
         ? html`<p class="message">
-            <time datetime=${new Date(next.at).toISOString()}>${s.reviewNextDue(next.relative, next.date)}</time>
+            <time datetime=${new Date(next.at).toISOString()}>${own.reviewNextDue(next.relative, next.date)}</time>
           </p>`
         : nothing}
     </section>

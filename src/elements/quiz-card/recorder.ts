@@ -38,8 +38,11 @@ export interface RecordingHost {
   requestUpdate(): void;
 }
 
-/** Saves one answer; never throws, and a failure only calls `host.failed`. */
-export function record(host: RecordingHost, recording: Recording, bankId: string, questionId: string, grade: Grade, correct?: boolean): Promise<Recorded | null> {
+/**
+ * Saves one answer given at `at` (when the learner answered, not when this chunk arrived: two
+ * tabs answering a millisecond apart stay two answers); never throws, and a failure only calls `host.failed`.
+ */
+export function record(host: RecordingHost, recording: Recording, bankId: string, questionId: string, grade: Grade, at: number, correct?: boolean): Promise<Recorded | null> {
   const fail = (error: unknown) => {
     recording.status = 'failed';
     host.failed(error);
@@ -48,7 +51,6 @@ export function record(host: RecordingHost, recording: Recording, bankId: string
   };
   const save = (store: ProgressStore): Promise<Recorded | null> => {
     try {
-      const at = store.now();
       const previous = store.get(bankId, questionId);
       return store.record(bankId, questionId, grade, correct === undefined ? { at } : { at, correct }).then(() => {
         recording.status = 'saved';

@@ -7,6 +7,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Bank } from '../../bank/types.js';
 import { variantShown } from '../../bank/variants.js';
 import type { UiStrings } from '../../i18n/index.js';
+import { resultStrings } from '../../i18n/results.js';
 import { GRADES, type PracticeSession } from '../../practice/practice-set.js';
 import type { ProgressStore } from '../../progress/store.js';
 import type { QuestionProgress } from '../../progress/types.js';
@@ -20,22 +21,6 @@ export interface Schedule {
   recordings: readonly Recording[];
   table(rows: ScheduleRow[], language: string): TemplateResult | typeof nothing;
 }
-
-/** The summary's own strings (the card's strings hold what a first question needs). */
-const STRINGS = {
-  en: {
-    passed: (percent: number, mark: number) => `Passed: ${percent}% (pass mark ${mark}%)`,
-    failed: (percent: number, mark: number) => `Not passed: ${percent}% (pass mark ${mark}%)`,
-    review: 'Review answers',
-    examTitle: 'Exam results',
-  },
-  zh: {
-    passed: (percent: number, mark: number) => `通过：${percent}%（及格线 ${mark}%）`,
-    failed: (percent: number, mark: number) => `未通过：${percent}%（及格线 ${mark}%）`,
-    review: '查看答题详情',
-    examTitle: '考试成绩',
-  },
-};
 
 /** What the summary needs from the card. */
 export interface SummaryHost {
@@ -58,27 +43,27 @@ export function renderSummary(session: PracticeSession, host: SummaryHost): Temp
   // Self-grades exist for open questions of a practice set; an exam shows those questions' answers but does not grade them.
   const graded = GRADES.some((grade) => summary.grades[grade] > 0);
   const percent = Math.round(summary.score * 100);
-  const own = s.lang.startsWith('zh') ? STRINGS.zh : STRINGS.en;
+  const own = resultStrings(s.lang);
   const verdict = host.passMark == null ? null : percent >= host.passMark ? own.passed(percent, host.passMark) : own.failed(percent, host.passMark);
   return html`
     <section part="summary" class="summary" data-focus="question" tabindex="-1" aria-labelledby="summary-title">
-      <div class="title" id="summary-title" role="heading" aria-level=${host.headingLevel}>${host.review ? own.examTitle : s.summaryTitle}</div>
+      <div class="title" id="summary-title" role="heading" aria-level=${host.headingLevel}>${host.review ? own.examTitle : own.summaryTitle}</div>
       ${checked > 0
         ? html`<p part="score" class="score ${verdict ? (percent >= host.passMark! ? 'right' : 'wrong') : ''}">
-            <span class="percent">${percent}%</span> ${verdict ?? s.summaryChoices(summary.right, summary.wrong, summary.partial)}
+            <span class="percent">${percent}%</span> ${verdict ?? own.summaryChoices(summary.right, summary.wrong, summary.partial)}
           </p>`
         : nothing}
       <dl>
         ${graded ? GRADES.map((grade) => html`<dt>${s.grades[grade]}</dt><dd>${summary.grades[grade]}</dd>`) : nothing}
-        ${checked > 0 ? html`<dt>${s.check}</dt><dd>${s.summaryChoices(summary.right, summary.wrong, summary.partial)}</dd>` : nothing}
+        ${checked > 0 ? html`<dt>${s.check}</dt><dd>${own.summaryChoices(summary.right, summary.wrong, summary.partial)}</dd>` : nothing}
       </dl>
-      <p class="message">${s.timeTaken(s.duration(summary.durationMs))}</p>
+      <p class="message">${own.timeTaken(own.duration(summary.durationMs))}</p>
       ${host.schedule ? renderSchedule(session, host.schedule, s) : nothing}
     </section>
     <div class="actions">
-      ${host.review ? html`<button part="button" class="primary" type="button" @click=${host.review}>${own.review}</button>` : nothing}
-      <button part="button" class=${host.review ? '' : 'primary'} type="button" @click=${() => host.restart(false)}>${s.restart}</button>
-      ${summary.missed.length > 0 && !host.review ? html`<button part="button" type="button" @click=${() => host.restart(true)}>${s.reviewMissed(summary.missed.length)}</button>` : nothing}
+      ${host.review ? html`<button part="button" class="primary" type="button" @click=${host.review}>${own.reviewAnswers}</button>` : nothing}
+      <button part="button" class=${host.review ? '' : 'primary'} type="button" @click=${() => host.restart(false)}>${own.restart}</button>
+      ${summary.missed.length > 0 && !host.review ? html`<button part="button" type="button" @click=${() => host.restart(true)}>${own.reviewMissed(summary.missed.length)}</button>` : nothing}
       ${session.canUndo ? html`<button part="button" type="button" @click=${host.undo}>${s.undo}</button>` : nothing}
     </div>
   `;
@@ -98,7 +83,8 @@ function renderSchedule(session: PracticeSession, { store, bank, recordings, tab
       progress = undefined;
     }
     const due = progress && progress.memory.state !== 0 ? progress.memory.due : null;
-    const result = state.grade !== undefined ? s.grades[state.grade] : state.correct ? s.resultRight : state.score ? s.resultPartial : s.resultWrong;
+    const own = resultStrings(s.lang);
+    const result = state.grade !== undefined ? s.grades[state.grade] : state.correct ? own.resultRight : state.score ? own.resultPartial : own.resultWrong;
     return [{ question, result, due, pending: recording?.status === 'pending' }];
   });
   return table(rows, bank.language);

@@ -7,76 +7,57 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Question } from '../../bank/types.js';
 import { formatIssues, type BankIssue } from '../../bank/validate-core.js';
 import { checkTypeFields } from '../../interactions/fields.js';
-import type { UiStrings } from '../../i18n/strings.js';
 import type { Grading } from '../../interactions/interaction.js';
 import type { InteractionContext, InteractionView } from '../../interactions/view.js';
 import type { PracticeSession } from '../../practice/practice-set.js';
 import { adoptStyles } from '../adopt-styles.js';
-
-/**
- * The card members this module uses (the card passes itself: these are its private members,
- * named here so the entry file needs no adapter object).
- */
-export interface TypedHost {
-  readonly strings: UiStrings;
-  readonly bankLanguage: string;
-  markdown(text: string, place: string): HTMLElement | typeof nothing;
-  announce(message: string): void;
-  check(): void;
-  respond(response: unknown): void;
-  requestUpdate(): void;
-  renderVerdict(session: PracticeSession, grading: Grading): TemplateResult;
-  readonly shadowRoot: ShadowRoot | null;
-}
+import type { CardView } from './card-view.js';
+import { renderVerdict } from './views/choice-view.js';
 
 /** The marks of a checked question, with the score the session holds (an exam's untouched question scored 0, though its starting order has some items right). */
-function checkedGrading(session: PracticeSession, question: Question, view: InteractionView<unknown>, response: unknown): Grading {
+function checkedGrading(session: PracticeSession, question: Question, item: InteractionView<unknown>, response: unknown): Grading {
   const state = session.state!;
-  const graded = view.grade(question, response);
+  const graded = item.grade(question, response);
   const untouched = state.response === undefined;
   return { parts: untouched ? graded.parts.map(() => false) : graded.parts, score: state.score ?? graded.score, correct: state.correct ?? graded.correct };
 }
 
-/** What a view needs: the response, a way to change it, the grading once checked, and the card's services. */
-export function interactionContext(host: TypedHost, session: PracticeSession, question: Question, view: InteractionView<unknown>): InteractionContext<unknown> {
+/** What a type's view needs: the response, a way to change it, the grading once checked, and the card's services. */
+export function interactionContext(view: CardView, item: InteractionView<unknown>): InteractionContext<unknown> {
+  const { session, question, practice } = view;
   const state = session.state!;
-  const response = state.response ?? view.initial(question);
+  const response = state.response ?? item.initial(question);
   return {
     question,
     response,
-    setResponse: (next) => host.respond(next),
-    grading: state.checked ? checkedGrading(session, question, view, response) : undefined,
-    markdown: (text, place) => host.markdown(text, place),
-    lang: host.strings.lang,
-    bankLanguage: host.bankLanguage,
-    announce: (message) => host.announce(message),
-    check: () => host.check(),
+    setResponse: practice.respond,
+    grading: state.checked ? checkedGrading(session, question, item, response) : undefined,
+    markdown: (text, place) => view.markdown(text, place),
+    lang: view.strings.lang,
+    bankLanguage: view.bank.language,
+    announce: (message) => practice.announce(message),
+    check: practice.check,
     // 229: a key an input method is composing with (WebKit reports isComposing late).
     checkOnEnter: (event) => {
-      if (event.key === 'Enter' && !event.isComposing && event.keyCode !== 229) host.check();
+      if (event.key === 'Enter' && !event.isComposing && event.keyCode !== 229) practice.check();
     },
-    requestUpdate: () => host.requestUpdate(),
+    requestUpdate: () => practice.requestUpdate(),
   };
 }
 
-
-/** The hint, the view, then Check (from the card), or the verdict and explanation once checked. */
+/** The hint, the type's view, then Check (from the card), or the verdict and explanation once checked. */
 export function renderTyped(
-  host: TypedHost,
-  session: PracticeSession,
-  question: Question,
-  view: InteractionView<unknown>,
+  view: CardView,
+  item: InteractionView<unknown>,
   blocks: { hint: TemplateResult | typeof nothing; explanation: TemplateResult; check: TemplateResult | typeof nothing },
 ): TemplateResult {
-  adoptStyles(host.shadowRoot, view.styles);
-  const context = interactionContext(host, session, question, view);
+  adoptStyles(view.root, item.styles);
+  const context = interactionContext(view, item);
   const grading = context.grading;
   return html`
     ${blocks.hint}
-    <div class="interaction">${view.render(context)}</div>
-    ${grading
-      ? html`<div part="feedback" data-focus="feedback" tabindex="-1">${host.renderVerdict(session, grading)}</div>${blocks.explanation}`
-      : blocks.check}
+    <div class="interaction">${item.render(context)}</div>
+    ${grading ? html`${renderVerdict(view, grading)}${blocks.explanation}` : blocks.check}
   `;
 }
 

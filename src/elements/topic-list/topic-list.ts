@@ -1,5 +1,5 @@
-import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { initialState, TaskStatus } from '@lit/task';
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { CatalogFailure, LoadedCollection } from '../../bank/catalog.js';
@@ -13,10 +13,9 @@ import type { ProgressStore } from '../../progress/store.js';
 import type { QuestionProgress } from '../../progress/types.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
-import { abortWhenRemoved } from '../abort-when-removed.js';
 import { describeLoadError } from '../load-error-message.js';
 import { collectionStrings } from '../../i18n/collection.js';
-import { PageContextController } from '../page-context.js';
+import { MissingSourceError, QuizElement } from '../quiz-element.js';
 import * as progressStoreModule from '../../progress/store.js';
 import { ProgressController, provideStoreModule } from '../progress-controller.js';
 import { readProgress } from '../read-progress.js';
@@ -250,7 +249,7 @@ function searchable(text: string): string {
  * @fires {QuizErrorEvent} quiz-error - Loading failed, or one bank of a catalog did. Detail: `{ error }`.
  */
 @customElement('topic-list')
-export class TopicList extends LitElement {
+export class TopicList extends QuizElement<LoadedCollection> {
   static override styles = [themeStyles, topicListStyles];
 
   /** URL of a bank JSON, a catalog JSON or a `.md` Q&A document, resolved against the page. */
@@ -286,11 +285,7 @@ export class TopicList extends LitElement {
   /** Visible label and accessible name of the list; default "Topics" in the UI language. */
   @property() label?: string;
 
-  /** Milliseconds before a hanging load gives up. */
-  @property({ type: Number }) timeout = 15_000;
 
-  /** Force `light` or `dark`; by default the list follows the system preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** The option with the roving tab stop while focus is in the list; otherwise the first selected one has it. */
   @state() private activeValue: string | null = null;
@@ -307,7 +302,6 @@ export class TopicList extends LitElement {
   });
   private typed = '';
   private typedAt = -Infinity;
-  private readonly context = new PageContextController(this);
 
   /** Holds updates while the UI strings of the element's language load, so no English flashes first. */
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -315,29 +309,18 @@ export class TopicList extends LitElement {
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
-  private readonly loadTask = abortWhenRemoved(this, new Task(this, {
-    task: async ([banks, src, bank, inline, timeout], { signal }): Promise<LoadedCollection | typeof initialState> => {
-      if (banks) return initialState;
-      const collection = await loadCollectionOf({ src, bank, inline, timeout }, signal);
-      if (!collection) throw new MissingSourceError();
-      return collection;
-    },
-    args: () => [this.banks, this.src, this.bank, this.context.inline, this.timeout] as const,
-    onError: (error) => {
-      if ((error as Error)?.name !== 'AbortError') this.dispatchEvent(new QuizErrorEvent({ error }));
-    },
-  }));
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
+  protected override async load(signal: AbortSignal): Promise<LoadedCollection | typeof initialState> {
+    if (this.banks) return initialState;
+    const collection = await loadCollectionOf({ src: this.src, bank: this.bank, inline: this.context.inline, timeout: this.timeout }, signal);
+    if (!collection) throw new MissingSourceError();
+    return collection;
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.context.updateLanguage();
+  protected override loadArgs() {
+    return [this.banks, this.src, this.bank, this.context.inline, this.timeout];
   }
 
-  private get strings() {
+  protected override get strings() {
     return collectionStrings(this.context.strings);
   }
 
@@ -675,14 +658,6 @@ function modelFrom(source: readonly (LoadedBank | Bank)[] | LoadedCollection): T
   const collection = source as LoadedCollection;
   const banks = collection.banks.map((loaded) => loaded.bank);
   return modelOf(banks, Boolean(collection.catalog) || banks.length > 1, collection.failures);
-}
-
-/** No src, bank, banks or inline source: a page-author mistake, reported without a Retry button. */
-class MissingSourceError extends Error {
-  constructor() {
-    super('no question source');
-    this.name = 'MissingSourceError';
-  }
 }
 
 declare global {

@@ -1,0 +1,74 @@
+import { Task, type initialState } from '@lit/task';
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { QuizErrorEvent } from '../events/quiz-error.js';
+import type { UiStrings } from '../i18n/index.js';
+import { abortWhenRemoved } from './abort-when-removed.js';
+import { PageContextController } from './page-context.js';
+
+/**
+ * What `<quiz-card>`, `<topic-list>` and `<question-browser>` share:
+ * - the UI language: the element's own `lang` (followed as it changes), else its page's, and the strings of that language;
+ * - the inline source children (`context.inline`);
+ * - `theme` and `timeout`;
+ * - the load task: `load()` runs when `loadArgs()` change, is aborted when the element leaves
+ *   the page, and a failure fires `quiz-error` (never for an abort).
+ */
+export abstract class QuizElement<Loaded> extends LitElement {
+  static override properties: PropertyDeclarations = {
+    timeout: { type: Number },
+    theme: { reflect: true },
+  };
+
+  /** Milliseconds before a hanging load gives up. */
+  timeout = 15_000;
+
+  /** Force `light` or `dark`; by default the element follows the system preference. */
+  declare theme?: 'light' | 'dark';
+
+  /** The inline source and the UI strings of the element's language, kept current. */
+  protected readonly context = new PageContextController(this, () => this.languageChanged());
+
+  /** Loads what the element shows (see `load`). */
+  protected readonly loadTask = abortWhenRemoved(
+    this,
+    new Task<readonly unknown[], Loaded>(this, {
+      task: (_args, { signal }) => this.load(signal),
+      args: () => this.loadArgs(),
+      onError: (error) => {
+        if ((error as Error)?.name !== 'AbortError') this.dispatchEvent(new QuizErrorEvent({ error }));
+      },
+    }),
+  );
+
+  /** Loads what the element shows, from its current properties and `context.inline` (`initialState`: nothing to load). */
+  protected abstract load(signal: AbortSignal): Promise<Loaded | typeof initialState>;
+
+  /** The values `load` reads: it runs again when one changes. */
+  protected abstract loadArgs(): readonly unknown[];
+
+  /** The UI strings of the element's language. */
+  protected get strings(): UiStrings {
+    return this.context.strings;
+  }
+
+  /** Called when the UI language changes, before the update that shows it. */
+  protected languageChanged(): void {}
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // An observer of the attribute would report it after the next update: re-read it now.
+    if (name === 'lang') this.context.updateLanguage();
+  }
+}
+
+/** No src, bank or inline source: a page-author mistake, reported without a Retry button. */
+export class MissingSourceError extends Error {
+  constructor() {
+    super('no question source');
+    this.name = 'MissingSourceError';
+  }
+}
