@@ -4,6 +4,7 @@
  * LiaScript (`[(X)]`, `[[X]]`, `@dragdroporder`), lettered options (`A.`, `A)`, `- A.`)
  * whose answer key is written elsewhere (`Answer: B, E`), and matching lists (`- France -> Paris`).
  */
+import { arrowPair } from '../interactions/matching/markdown.js';
 import { parseItem, scanBlocks, type Block, type Box, type ItemBlock } from './blocks.js';
 import { isBlank, type Line } from './source.js';
 import { nfkc } from '../bank/nfkc.js';
@@ -47,31 +48,6 @@ export interface MatchingGroup {
 }
 
 export type Interaction = ChoiceGroup | OrderingGroup | MatchingGroup;
-
-/** The arrow of a matching item, outside code spans: `->`, `→`, `=>`, `⟶`. */
-const ARROW = /\s*(?:->|→|=>|⟶)\s*/;
-
-/** `left -> right` (left may be empty: a distractor), or null. */
-export function arrowPair(text: string): { left: string; right: string } | null {
-  if (text.includes('\n')) return null;
-  let at = -1;
-  let length = 0;
-  const parts = text.split(/(`+[^`]*`+)/);
-  let offset = 0;
-  for (let i = 0; i < parts.length && at < 0; i++) {
-    const part = parts[i]!;
-    const match = i % 2 === 0 ? ARROW.exec(part) : null;
-    if (match) {
-      at = offset + match.index;
-      length = match[0].length;
-    }
-    offset += part.length;
-  }
-  if (at < 0) return null;
-  const left = text.slice(0, at).trim();
-  const right = text.slice(at + length).trim();
-  return right && !ARROW.test(right) ? { left, right } : null;
-}
 
 const LETTER = /^(?:\(([A-H])\)|（([A-H])）|([A-H])(?:[.．、:：)）]|\s)|\*\*([A-H])[.．、:：)）]?\*\*[.．、:：)）]?)\s*/;
 const DRAG_ORDER = /^\s*@dragdroporder\(\s*@uid\s*,([^\n]*)\)\s*$/;

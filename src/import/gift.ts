@@ -7,12 +7,19 @@
  * question. Export writes a bank as GIFT that imports to the same bank, and writes back the
  * `gift` record older imports kept for the types the card could not ask then.
  */
-import { BANK_FORMAT, type Bank, type Blank, type Choice, type NumericAnswer, type Pair, type Question } from '../bank/types.js';
-import { fillInAnswer, splitAtBlanks } from '../interactions/fill-in/fill-in.js';
+import { BANK_FORMAT, type Bank, type Blank, type Choice, type Pair, type Question } from '../bank/types.js';
+import { fillInAnswer } from '../interactions/fill-in/fill-in.js';
 import { matchingAnswer } from '../interactions/matching/matching.js';
 import { numericAnswerText } from '../interactions/numeric/numeric.js';
 import { trueFalseAnswer } from '../interactions/true-false/true-false.js';
 import { stripOptionLetters } from './option-letters.js';
+import { escapeGift, readAnswers, round, splitUnescaped, unescapedIndex, unescapeGift } from './gift-syntax.js';
+import type { GiftForm } from '../interactions/gift-form.js';
+import { fillInGift, gapOf } from '../interactions/fill-in/gift.js';
+import { matchingGift } from '../interactions/matching/gift.js';
+import { describeNumber, numericGift, numericOf, readNumbers, type GiftNumber } from '../interactions/numeric/gift.js';
+import { orderingGift } from '../interactions/ordering/gift.js';
+import { trueFalseGift } from '../interactions/true-false/gift.js';
 import { htmlToMarkdown } from './html-text.js';
 import { Diagnostics, nothingRead } from './report.js';
 import type { ImportOptions, ImportResult } from './markdown.js';
@@ -22,6 +29,9 @@ import { detectLanguage } from './language.js';
 import { assignTopics, bankTopics, sectionTopics } from './topics.js';
 import { cleanText, shortTitle } from './titles.js';
 import { linkVariantsInBank } from './variants.js';
+
+export { escapeGift, unescapeGift } from './gift-syntax.js';
+export type { GiftNumber } from '../interactions/numeric/gift.js';
 
 /** What an older GIFT import kept about a question the card could not ask then; export still reads it. */
 export type GiftRecord =
@@ -36,57 +46,7 @@ export interface GiftAnswer {
   feedback?: string;
 }
 
-export interface GiftNumber {
-  value?: number;
-  tolerance?: number;
-  min?: number;
-  max?: number;
-  weight?: number;
-  feedback?: string;
-}
-
 type Format = 'moodle' | 'html' | 'markdown' | 'plain';
-
-interface RawAnswer {
-  mark: '=' | '~';
-  weight?: number;
-  text: string;
-  feedback?: string;
-}
-
-/** The index of the first unescaped `char` at or after `from`, or -1; escapes are kept for the caller to undo. */
-function unescapedIndex(text: string, char: string, from = 0): number {
-  for (let i = from; i < text.length; i++) {
-    if (text[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (text.startsWith(char, i)) return i;
-  }
-  return -1;
-}
-
-/** `text` split at unescaped `char` (a backslash escapes the next character, itself included). */
-function splitUnescaped(text: string, char: string): string[] {
-  const parts: string[] = [];
-  let from = 0;
-  for (let at = unescapedIndex(text, char); at >= 0; at = unescapedIndex(text, char, at + char.length)) {
-    parts.push(text.slice(from, at));
-    from = at + char.length;
-  }
-  parts.push(text.slice(from));
-  return parts;
-}
-
-/** GIFT escapes undone: `\~ \= \# \{ \} \: \\` as the character, `\n` as a line break. */
-export function unescapeGift(text: string): string {
-  return text.replace(/\\([~=#{}:\\n])/g, (_, char: string) => (char === 'n' ? '\n' : char));
-}
-
-/** Text with GIFT's special characters escaped and line breaks as `\n`, for export. */
-export function escapeGift(text: string): string {
-  return text.replace(/[\\~=#{}:]/g, (char) => `\\${char}`).replace(/\r?\n/g, '\\n');
-}
 
 function convert(text: string, format: Format): string {
   const plain = unescapeGift(text).trim();
@@ -94,48 +54,6 @@ function convert(text: string, format: Format): string {
   // Plain text is text: what markdown would read as marks is escaped.
   if (format === 'plain') return plain.replace(/[\\`*_[\]<]/g, '\\$&').replace(/^(\s*)([#>+-]|\d+[.)])(?=\s)/gm, '$1\\$2');
   return plain;
-}
-
-/** The answer block's answers (`=right#feedback`, `~%50%partly`, `~wrong`), its general feedback (`####…`) and what comes before that (`core`). */
-function readAnswers(block: string): { answers: RawAnswer[]; general?: string; core: string } {
-  let body = block;
-  let general: string | undefined;
-  const generalAt = unescapedIndex(body, '####');
-  if (generalAt >= 0) {
-    general = body.slice(generalAt + 4);
-    body = body.slice(0, generalAt);
-  }
-  const answers: RawAnswer[] = [];
-  let at = -1;
-  let mark: '=' | '~' | null = null;
-  const push = (end: number) => {
-    if (mark === null) return;
-    let text = body.slice(at, end);
-    let weight: number | undefined;
-    const percent = /^\s*%(-?\d{1,3}(?:\.\d+)?)%/.exec(text);
-    if (percent) {
-      weight = Number(percent[1]);
-      text = text.slice(percent[0].length);
-    }
-    const hash = unescapedIndex(text, '#');
-    const feedback = hash >= 0 ? text.slice(hash + 1) : undefined;
-    if (hash >= 0) text = text.slice(0, hash);
-    answers.push({ mark, text, ...(weight === undefined ? {} : { weight }), ...(feedback === undefined ? {} : { feedback }) });
-  };
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i];
-    if (char === '\\') {
-      i++;
-      continue;
-    }
-    if (char === '=' || char === '~') {
-      push(i);
-      mark = char;
-      at = i + 1;
-    }
-  }
-  push(body.length);
-  return { answers, core: body.trim(), ...(general === undefined ? {} : { general }) };
 }
 
 const RIGHT_WORDS = /^(correct|right|yes|richtig|correcto|correcta|correct!|верно|правильно|正确|对|bien)\b/i;
@@ -451,32 +369,6 @@ function chooseTitle(title: string | undefined, stem: string): { title: string; 
   return plain ? { title: plain, cut: false } : text;
 }
 
-function readNumbers(body: string, text: (s: string) => string): GiftNumber[] {
-  const [spec, feedback] = splitUnescaped(body, '#');
-  const entries = body.includes('=') ? readAnswers(body).answers.map((a) => ({ spec: a.text, weight: a.weight, feedback: a.feedback })) : [{ spec: spec!, weight: undefined, feedback }];
-  const numbers: GiftNumber[] = [];
-  for (const entry of entries) {
-    const spec = entry.spec.trim();
-    const range = /^(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)$/.exec(spec);
-    const tolerance = /^(-?\d+(?:\.\d+)?)(?:\s*:\s*(\d+(?:\.\d+)?))?$/.exec(spec);
-    const extra = { ...(entry.weight === undefined || entry.weight === 100 ? {} : { weight: entry.weight }), ...(entry.feedback ? { feedback: text(entry.feedback) } : {}) };
-    if (range) numbers.push({ min: Number(range[1]), max: Number(range[2]), ...extra });
-    else if (tolerance) numbers.push({ value: Number(tolerance[1]), ...(tolerance[2] ? { tolerance: Number(tolerance[2]) } : {}), ...extra });
-  }
-  return numbers;
-}
-
-/** A GIFT number as the bank's numeric answer (a tolerance of 0 says nothing). */
-function numericOf(n: GiftNumber): NumericAnswer {
-  if (n.min !== undefined) return { min: n.min, max: n.max! };
-  return { value: n.value!, ...(n.tolerance ? { tolerance: n.tolerance } : {}) };
-}
-
-function describeNumber(n: GiftNumber): string {
-  if (n.min !== undefined) return `between ${n.min} and ${n.max}`;
-  return n.tolerance ? `${n.value} (± ${n.tolerance})` : String(n.value);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Export
 
@@ -542,12 +434,6 @@ function readableRecord(question: Question): GiftRecord | undefined {
   return undefined;
 }
 
-/** The prompt cut at its one blank when text follows it (GIFT's missing-word form); a blank at the end stays in the prompt as written. */
-function gapOf(prompt: string): [string, string] | undefined {
-  const pieces = splitAtBlanks(prompt);
-  return pieces.length === 2 && pieces[1]!.trim() ? [pieces[0]!, pieces[1]!] : undefined;
-}
-
 const LOST_WHY: Record<string, string> = {
   'the case rule': 'GIFT short answers ignore case',
   'the typo rule': 'GIFT has no typo tolerance',
@@ -557,55 +443,19 @@ const LOST_WHY: Record<string, string> = {
   'the blanks': 'GIFT asks one blank; exported as open, the answer as general feedback',
 };
 
-/** A short answer as GIFT writes it: one that starts like a weight ("%25% off") or holds an arrow (read as matching) has its weight written out. */
-const acceptLine = (text: string) => `\t=${/^%-?\d/.test(text) || text.includes('->') ? '%100%' : ''}${escapeGift(text)}`;
+/** Each type's GIFT form, from its own folder. */
+const GIFT_FORMS: Partial<Record<string, GiftForm>> = { 'true-false': trueFalseGift, 'fill-in': fillInGift, numeric: numericGift, matching: matchingGift, ordering: orderingGift };
 
 /**
- * The GIFT answer block of a question of a type with its own fields, and the prompt cut at its
- * blank (a missing-word question); null for choice and open questions, and for what GIFT cannot
- * ask (an ordering, several blanks: those are exported as open, `lose` says so).
+ * The GIFT answer block of a question of a type with its own fields (with the general feedback),
+ * and the prompt cut at its blank (a missing-word question); null for choice and open questions,
+ * and for what GIFT cannot ask (an ordering, several blanks: exported as open, `lose` says so).
  */
 function typedBlock(question: Question, lose: (what: string) => void): { lines: string[]; gap?: [string, string] } | null {
+  const block = question.type ? GIFT_FORMS[question.type]?.(question, lose) : null;
+  if (!block) return null;
   const general = question.explanation ? [`\t####${escapeGift(question.explanation)}`] : [];
-  switch (question.type) {
-    case 'true-false':
-      return typeof question.isTrue === 'boolean' ? { lines: [`\t${question.isTrue ? 'TRUE' : 'FALSE'}`, ...general] } : null;
-    case 'fill-in': {
-      const blanks = question.blanks ?? [];
-      const pieces = splitAtBlanks(question.prompt);
-      if (blanks.length !== 1 || pieces.length > 2) {
-        if (blanks.length > 1) lose('the blanks');
-        return null;
-      }
-      if (blanks[0]!.caseSensitive) lose('the case rule');
-      if (question.typos) lose('the typo rule');
-      const lines = [...blanks[0]!.accept.map(acceptLine), ...general];
-      const gap = gapOf(question.prompt);
-      return gap ? { lines, gap } : { lines };
-    }
-    case 'numeric': {
-      const n = question.numeric;
-      if (!n) return null;
-      if (n.unit) lose('the unit');
-      let spec: string;
-      if (n.value === undefined) spec = `${n.min}..${n.max}`;
-      else {
-        const tolerance = n.tolerance ?? (n.tolerancePercent ? round((Math.abs(n.value) * n.tolerancePercent) / 100) : 0);
-        if (n.tolerancePercent) lose('the percent tolerance (written as an absolute one)');
-        spec = `${n.value}${tolerance ? `:${tolerance}` : ''}`;
-      }
-      return { lines: [`\t#${spec}`, ...general] };
-    }
-    case 'matching': {
-      const pairs = question.pairs ?? [];
-      return { lines: [...pairs.map((p) => `\t=${escapeGift(p.left)} -> ${escapeGift(p.right)}`), ...(question.distractors ?? []).map((d) => `\t= -> ${escapeGift(d)}`), ...general] };
-    }
-    case 'ordering':
-      lose('the order asked');
-      return null;
-    default:
-      return null;
-  }
+  return { ...block, lines: [...block.lines, ...general] };
 }
 
 function answerBlock(question: Question, gift: GiftRecord | undefined): string[] {
@@ -650,10 +500,6 @@ function answerBlock(question: Question, gift: GiftRecord | undefined): string[]
     }),
     ...general,
   ];
-}
-
-function round(value: number): number {
-  return Math.round(value * 100000) / 100000;
 }
 
 export { reportWarnings } from './report.js';

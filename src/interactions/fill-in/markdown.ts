@@ -4,8 +4,8 @@
  * question text, asked after the prompt. LiaScript's option boxes (`[[X]]`, `[[ ]]`), wiki links
  * to headings and embeds (`[[#Heading]]`, `[[Page#Part]]`, `![[image]]`) and code are no blanks.
  */
-import type { Blank } from '../bank/types.js';
-import { closesFence, fenceOpen, type Fence, type Line } from './source.js';
+import type { Blank } from '../../bank/types.js';
+import { closesFence, fenceOpen, type Fence, type Line } from '../../import/source.js';
 
 const BLANK = /(!?)\[\[([^[\]\n]{1,300})\]\]/g;
 const BOX = /^\s*[xX ]?\s*$/;

@@ -3,7 +3,7 @@
  * answer under a question that says it is one ("True or False? …" answered "True"). Only pairs
  * that cannot mean anything else count: Yes/No answers a question, it does not judge a statement.
  */
-import { nfkc } from '../bank/nfkc.js';
+import { nfkc } from '../../bank/nfkc.js';
 
 /** Words for true and for false, pair by pair, as written in the languages the importer reads. */
 const PAIRS: readonly (readonly [string, string])[] = [

@@ -3,7 +3,7 @@
  * `200 ± 5%`, `6..12`, `6 – 12 layers`. A number an author would not write as a quantity
  * (`3.10`, `007`: versions and codes) is not read as one.
  */
-import type { NumericAnswer } from '../bank/types.js';
+import type { NumericAnswer } from '../../bank/types.js';
 
 const NUMBER = String.raw`[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 /** One word of symbols and letters after the number: `kg`, `m/s²`, `°C`, `%`, `个`. */
