@@ -126,8 +126,30 @@ function countsReporter(file) {
   };
 }
 
+/**
+ * Parts of the library that "cannot be downloaded", for tests of the lazy-chunk failure policy:
+ * `fetch('/__chunks-down?paths=/src/a.ts,/src/b.ts')` makes those modules answer 503 until the
+ * next call (an empty list brings them back).
+ */
+const chunksDown = new Set();
+async function chunkFaults(context, next) {
+  if (context.path === '/__chunks-down') {
+    chunksDown.clear();
+    for (const p of String(context.query.paths ?? '').split(',').filter(Boolean)) chunksDown.add(p);
+    context.body = 'ok';
+    return;
+  }
+  if (chunksDown.has(context.path)) {
+    context.status = 503;
+    context.body = 'down for the test';
+    return;
+  }
+  await next();
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
+  middleware: [chunkFaults],
   rootDir: ROOT_DIR,
   files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!**/*.unit.test.ts'],
   nodeResolve: true,

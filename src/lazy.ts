@@ -22,6 +22,11 @@ export class LazyChunk<T> {
   readonly #importer: () => Promise<T>;
   readonly what: string;
 
+  /**
+   * @param importer - The dynamic import, written where the module lives so the bundler splits it
+   *   there; or, for a part made of other chunks, a function of their `load()`s.
+   * @param what - What the part is, for messages: "the summary", "the markdown importer".
+   */
   constructor(importer: () => Promise<T>, what: string) {
     this.#importer = importer;
     this.what = what;

@@ -12,11 +12,16 @@ export interface ViewChunk {
   typed: typeof import('../elements/quiz-card/typed-question.js');
 }
 
-const chunk = (load: () => Promise<{ view: unknown }>, what: string) =>
-  new LazyChunk<ViewChunk>(
-    () => Promise.all([load(), import('../elements/quiz-card/typed-question.js')]).then(([module, typed]) => ({ view: module.view as InteractionView<unknown>, typed })),
+/** The card's part every typed question needs (its Check, verdict and context): downloaded with the first view. */
+const typedChunk = new LazyChunk(() => import('../elements/quiz-card/typed-question.js'), 'the typed-question part of the card');
+
+const chunk = (load: () => Promise<{ view: unknown }>, what: string) => {
+  const view = new LazyChunk(load, `the ${what} view`);
+  return new LazyChunk<ViewChunk>(
+    () => Promise.all([view.load(), typedChunk.load()]).then(([module, typed]) => ({ view: module.view as InteractionView<unknown>, typed })),
     `the ${what} view`,
   );
+};
 
 export const interactionViews: Record<ViewType, LazyChunk<ViewChunk>> = {
   'true-false': chunk(() => import('./true-false/view.js'), 'true/false'),

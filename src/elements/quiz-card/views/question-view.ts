@@ -79,7 +79,8 @@ function renderVariants(view: CardView): TemplateResult | typeof nothing {
 function renderNav(view: CardView, open: boolean): TemplateResult {
   const { strings: s, session, single, practice } = view;
   const done = session.isDone(session.index);
-  const exam = view.card.mode === 'exam' && (examChunk.value ? examChunk.value.examNav(view) : (void examChunk.request().then(() => practice.requestUpdate()), false));
+  // Exam: Submit, or back to the results (from the exam chunk; a note with Retry if it could not be downloaded).
+  const exam = view.card.mode === 'exam' && (examChunk.value ? examChunk.value.examNav(view) : examChunk.failed ? renderChunkMissing(practice, examChunk, s) : (void examChunk.request().then(() => practice.requestUpdate()), false));
   return html`
     <div part="nav" class="nav">
       <div class="actions">
