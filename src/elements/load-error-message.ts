@@ -1,3 +1,4 @@
+import { html, nothing, type TemplateResult } from 'lit';
 import { BankLoadError } from '../bank/load.js';
 import { formatIssues } from '../bank/validate-core.js';
 import type { UiStrings } from '../i18n/index.js';
@@ -36,4 +37,21 @@ export function describeLoadError(error: unknown, s: UiStrings): { message: stri
     default:
       return { message: s.errors.unknown, details: error.message };
   }
+}
+
+/**
+ * The error box every element shows when loading failed: what failed and where, the details for
+ * the page author, and Retry. With `noSource` (the page gave no source at all, a mistake Retry
+ * cannot fix) that message shows and there is no Retry.
+ */
+export function renderLoadError(error: unknown, s: UiStrings, { retry, noSource }: { retry: () => void; noSource?: string }): TemplateResult {
+  const { message, details } = noSource !== undefined ? { message: noSource, details: '' } : describeLoadError(error, s);
+  return html`
+    <div part="error" class="error" role="alert">
+      <p class="message"><strong>${s.errorTitle}</strong></p>
+      <p class="message">${message}</p>
+      ${details ? html`<pre>${details}</pre>` : nothing}
+    </div>
+    ${noSource !== undefined ? nothing : html`<div class="actions"><button part="button" type="button" @click=${retry}>${s.retry}</button></div>`}
+  `;
 }

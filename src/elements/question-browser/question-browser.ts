@@ -19,7 +19,7 @@ import type { IndexedQuestion, QuestionIndex, ResultGroup, SearchResult } from '
 import { noticeStyles } from '../../styles/notice.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
-import { describeLoadError } from '../load-error-message.js';
+import { describeLoadError, renderLoadError } from '../load-error-message.js';
 import { collectionStrings } from '../../i18n/collection.js';
 import { QuizElement } from '../quiz-element.js';
 import * as progressStoreModule from '../../progress/store.js';
@@ -861,16 +861,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
   }
 
   private renderError(error: unknown): TemplateResult {
-    const s = this.strings;
-    const { message, details } = describeLoadError(error, s);
-    return html`
-      <div part="error" class="error" role="alert">
-        <p class="message"><strong>${s.errorTitle}</strong></p>
-        <p class="message">${message}</p>
-        ${details ? html`<pre>${details}</pre>` : nothing}
-        <button part="button" type="button" @click=${() => this.loadTask.run()}>${s.retry}</button>
-      </div>
-    `;
+    return renderLoadError(error, this.strings, { retry: () => void this.loadTask.run() });
   }
 
   private renderBrowser(): TemplateResult {

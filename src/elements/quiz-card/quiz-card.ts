@@ -14,7 +14,7 @@ import { PracticeController, progressViewsChunk, summaryChunk } from './practice
 import { quizCardStyles } from './quiz-card.styles.js';
 import { RecordingController } from './recording-controller.js';
 import { renderQuestion } from './views/question-view.js';
-import { renderChunkMissing, renderLoadError, renderNoQuestions, renderSkeleton } from './views/state-views.js';
+import { renderCardLoadError, renderChunkMissing, renderNoQuestions, renderSkeleton } from './views/state-views.js';
 
 /**
  * A practice card for one question or a practice set from a question bank: flashcards with
@@ -199,7 +199,7 @@ export class QuizCard extends QuizCardAttributes {
         ${this.loadTask.render({
           initial: () => renderSkeleton(s),
           pending: () => renderSkeleton(s),
-          error: (error) => renderLoadError(error, s, () => void this.loadTask.run()),
+          error: (error) => renderCardLoadError(error, s, () => void this.loadTask.run()),
           complete: () => this.#renderSession(),
         })}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#practice.announcement}</div>

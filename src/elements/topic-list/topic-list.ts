@@ -13,7 +13,7 @@ import type { ProgressStore } from '../../progress/store.js';
 import type { QuestionProgress } from '../../progress/types.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
-import { describeLoadError } from '../load-error-message.js';
+import { describeLoadError, renderLoadError } from '../load-error-message.js';
 import { collectionStrings } from '../../i18n/collection.js';
 import { MissingSourceError, QuizElement } from '../quiz-element.js';
 import * as progressStoreModule from '../../progress/store.js';
@@ -521,17 +521,8 @@ export class TopicList extends QuizElement<LoadedCollection> {
   }
 
   private renderError(error: unknown): TemplateResult {
-    const s = this.strings;
-    const missing = error instanceof MissingSourceError;
-    const { message, details } = missing ? { message: s.topicListNoSource, details: '' } : describeLoadError(error, s);
-    return html`
-      <div part="error" class="error" role="alert">
-        <p class="message"><strong>${s.errorTitle}</strong></p>
-        <p class="message">${message}</p>
-        ${details ? html`<pre>${details}</pre>` : nothing}
-      </div>
-      ${missing ? nothing : this.renderRetry()}
-    `;
+    const noSource = error instanceof MissingSourceError ? this.strings.topicListNoSource : undefined;
+    return renderLoadError(error, this.strings, { retry: () => void this.loadTask.run(), noSource });
   }
 
   private renderRetry(): TemplateResult {

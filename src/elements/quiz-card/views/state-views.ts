@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Bank } from '../../../bank/types.js';
 import type { UiStrings } from '../../../i18n/index.js';
 import type { LazyChunk } from '../../../lazy.js';
-import { describeLoadError } from '../../load-error-message.js';
+import { renderLoadError } from '../../load-error-message.js';
 import { MissingSourceError } from '../../quiz-element.js';
 import type { QuizCardAttributes } from '../card-attributes.js';
 
@@ -21,17 +21,8 @@ export function renderSkeleton(strings: UiStrings, withText = true): TemplateRes
 }
 
 /** Why the questions could not be loaded, what to do, and Retry (not for a page without any source). */
-export function renderLoadError(error: unknown, s: UiStrings, retry: () => void): TemplateResult {
-  const missing = error instanceof MissingSourceError;
-  const { message, details } = missing ? { message: s.noSource, details: '' } : describeLoadError(error, s);
-  return html`
-    <div part="error" class="error" role="alert">
-      <p class="message"><strong>${s.errorTitle}</strong></p>
-      <p class="message">${message}</p>
-      ${details ? html`<pre>${details}</pre>` : nothing}
-    </div>
-    ${missing ? nothing : html`<div class="actions"><button part="button" type="button" @click=${retry}>${s.retry}</button></div>`}
-  `;
+export function renderCardLoadError(error: unknown, s: UiStrings, retry: () => void): TemplateResult {
+  return renderLoadError(error, s, { retry, noSource: error instanceof MissingSourceError ? s.noSource : undefined });
 }
 
 /** A lazy part not here yet: a skeleton while it downloads, or a note with Retry when it could not be. */
