@@ -223,9 +223,14 @@ export class PracticeSession {
   }
 
   goTo(index: number): void {
-    if (index < 0 || index >= this.questions.length) return;
+    if (index >= 0 && index < this.questions.length) this.#moveTo(index);
+  }
+
+  /** Every change of question: a "try again" belongs to the answer just given, so it goes. */
+  #moveTo(index: number): void {
+    delete this.states[this.index]?.tryAgain;
     this.index = index;
-    delete this.states[index]!.tryAgain;
+    delete this.states[index]?.tryAgain;
   }
 
   showHint(): void {
@@ -328,7 +333,7 @@ export class PracticeSession {
     if (!last) return false;
     delete last.before.tryAgain;
     this.states[last.index] = last.before;
-    this.index = last.index;
+    this.#moveTo(last.index);
     this.finishedAt = null;
     this.reviewingAnswers = false;
     return true;
@@ -341,7 +346,7 @@ export class PracticeSession {
     for (let step = 1; step <= n; step++) {
       const candidate = (this.index + step) % n;
       if (!this.isDone(candidate)) {
-        this.index = candidate;
+        this.#moveTo(candidate);
         return;
       }
     }

@@ -223,6 +223,23 @@ describe('PracticeSession: phase', () => {
     session.move(-1);
     assert.equal(session.state!.tryAgain, undefined, 'moved away and back');
   });
+
+  test('the question a grade moves on to, or an undo returns to, never shows a stale try-again', () => {
+    const open: Question = { id: 'o', kind: 'concept', title: 'o', prompt: '?', answer: 'a', topics: ['t'] };
+    const session = new PracticeSession([choiceQ('a'), open], () => 0, { maxAttempts: 3 });
+    session.select(1);
+    assert.equal(session.submit({ score: 0, correct: false }), 'retry');
+    session.goTo(1);
+    session.reveal();
+    session.grade('good'); // moves on to the question left undone: the choice
+    assert.equal(session.index, 0);
+    assert.equal(session.state!.tryAgain, undefined);
+    session.select(1);
+    assert.equal(session.submit({ score: 0, correct: false }), 'retry');
+    assert.equal(session.undo(), true); // back to the open question's grade: the choice's try-again is over too
+    assert.equal(session.index, 1);
+    assert.equal(session.states[0]!.tryAgain, undefined);
+  });
 });
 
 describe('PracticeSession: variants and typed attempts', () => {

@@ -9,7 +9,8 @@ import type { RecordingController } from './recording-controller.js';
 /**
  * What the card's view modules (`views/*.ts`, and the typed-question, exam and summary chunks)
  * get to render a question: plain data, the card's services, and the practice controller for
- * every action. Views never write session state themselves; they call `practice`.
+ * every action. Views never write session state themselves; they call `practice` (the exam
+ * chunk's Submit scores every question through `submitAll`, a session rule tested in Node).
  */
 export interface CardView {
   readonly card: QuizCardAttributes;

@@ -209,6 +209,7 @@ export class PracticeController implements ReactiveController {
   announce(message: string): void {
     // Clearing first makes screen readers repeat an identical message.
     this.announcement = '';
+    this.#card.requestUpdate(); // the empty text must reach the page before the message
     void this.#card.updateComplete.then(() => {
       this.announcement = message;
       this.#card.requestUpdate();

@@ -106,6 +106,23 @@ describe('<quiz-card>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('a message said twice is read twice: the live region empties in between', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} question="overfitting" no-progress></quiz-card>`);
+      const region = el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!;
+      const said: string[] = [];
+      new MutationObserver(() => said.push(region.textContent!.trim())).observe(region, { childList: true, subtree: true, characterData: true });
+      for (let i = 0; i < 2; i++) {
+        press(el, ' ');
+        await waitUntil(() => part(el, 'grades'), 'the grades');
+        press(el, '3');
+        await el.updateComplete;
+        button(el, 'Undo')!.click();
+        await waitUntil(() => said.filter((text) => text === 'Last grade undone.').length === i + 1, `undo ${i + 1} announced`);
+      }
+      const first = said.indexOf('Last grade undone.');
+      expect(said.slice(first + 1, said.lastIndexOf('Last grade undone.'))).to.include('', 'emptied between the two');
+    });
+
     it('keeps a typed attempt visible next to the answer', async () => {
       const el = await card(html`<quiz-card .bank=${bank} question="overfitting" answer-box></quiz-card>`);
       const box = part(el, 'attempt') as HTMLTextAreaElement;

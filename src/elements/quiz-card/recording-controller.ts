@@ -72,7 +72,7 @@ export class RecordingController {
     const store = this.#progress.store;
     if (!store) return;
     const recorder = recorderChunk.value;
-    if (!recorder) return void recorderChunk.request().then(() => this.#host.requestUpdate());
+    if (!recorder) return void (recorderChunk.failed || recorderChunk.request().then((loaded) => loaded && this.#host.requestUpdate()));
     (this.#previews ??= new recorder.GradePreviews()).request(store, bankId, questionId, () => this.#host.requestUpdate());
   }
 
