@@ -136,11 +136,16 @@ async function chunkFaults(context, next) {
   if (context.path === '/__chunks-down') {
     chunksDown.clear();
     for (const p of String(context.query.paths ?? '').split(',').filter(Boolean)) chunksDown.add(p);
+    context.set('Cache-Control', 'no-store');
     context.body = 'ok';
     return;
   }
   if (chunksDown.has(context.path)) {
     context.status = 503;
+    // Never kept: the next test file (another page of the same browser) gets the module. The test
+    // runner marks its responses cacheable for a year afterwards; `Vary: *` keeps this one out of the cache.
+    context.set('Cache-Control', 'no-store');
+    context.set('Vary', '*');
     context.body = 'down for the test';
     return;
   }

@@ -17,7 +17,7 @@ const bank: Bank = {
 };
 const flashcards: Bank = { ...bank, questions: [q({ id: 'one' }), q({ id: 'two' })] };
 
-const down = (...paths: string[]) => fetch(`/__chunks-down?paths=${paths.join(',')}`);
+const down = (...paths: string[]) => fetch(`/__chunks-down?paths=${paths.join(',')}`, { cache: 'no-store' });
 const shadow = (el: QuizCard) => el.shadowRoot!;
 const alertText = (el: QuizCard) => shadow(el).querySelector('[role="alert"]')?.textContent ?? '';
 const buttonNamed = (el: QuizCard, name: RegExp) => [...shadow(el).querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''));
