@@ -7,19 +7,19 @@
  * question. Export writes a bank as GIFT that imports to the same bank, and writes back the
  * `gift` record older imports kept for the types the card could not ask then.
  */
-import { BANK_FORMAT, type Bank, type Blank, type Choice, type Pair, type Question } from '../bank/types.js';
+import { BANK_FORMAT, type Bank, type Choice, type Question } from '../bank/types.js';
 import { fillInAnswer } from '../interactions/fill-in/fill-in.js';
 import { matchingAnswer } from '../interactions/matching/matching.js';
 import { numericAnswerText } from '../interactions/numeric/numeric.js';
 import { trueFalseAnswer } from '../interactions/true-false/true-false.js';
 import { stripOptionLetters } from './option-letters.js';
-import { escapeGift, readAnswers, round, splitUnescaped, unescapedIndex, unescapeGift } from './gift-syntax.js';
+import { escapeGift, readAnswers, round, unescapedIndex, unescapeGift } from './gift-syntax.js';
 import type { GiftForm } from '../interactions/gift-form.js';
-import { fillInGift, gapOf } from '../interactions/fill-in/gift.js';
-import { matchingGift } from '../interactions/matching/gift.js';
+import { fillInGift, gapOf, readShortAnswer } from '../interactions/fill-in/gift.js';
+import { matchingGift, readMatching } from '../interactions/matching/gift.js';
 import { describeNumber, numericGift, numericOf, readNumbers, type GiftNumber } from '../interactions/numeric/gift.js';
 import { orderingGift } from '../interactions/ordering/gift.js';
-import { trueFalseGift } from '../interactions/true-false/gift.js';
+import { readTrueFalse, trueFalseGift } from '../interactions/true-false/gift.js';
 import { htmlToMarkdown } from './html-text.js';
 import { Diagnostics, nothingRead } from './report.js';
 import type { ImportOptions, ImportResult } from './markdown.js';
@@ -173,7 +173,6 @@ function categoryTitle(path: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
-const TRUE_FALSE = /^(T|TRUE|F|FALSE)\s*(?:#|$)/i;
 /** A line that carries on an answer block. */
 const ANSWER_LINE = /^\s*[=~#}]/;
 
@@ -255,12 +254,10 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
     }
     return { line, question: { ...base, answer: explanation } };
   }
-  const trueFalse = TRUE_FALSE.exec(core);
-  if (trueFalse && answers.length === 0) {
-    const isTrue = trueFalse[1]!.toUpperCase().startsWith('T');
-    // {T#for a wrong pick#for a right one}: both explain the statement.
-    const [wrongFeedback, rightFeedback] = splitUnescaped(core, '#').slice(1).map(md);
-    return typed({ type: 'true-false', isTrue }, trueFalseAnswer(isTrue, 'en'), [rightFeedback, wrongFeedback]);
+  const trueFalse = answers.length === 0 ? readTrueFalse(core) : null;
+  if (trueFalse) {
+    const { isTrue, feedback } = trueFalse;
+    return typed({ type: 'true-false', isTrue }, trueFalseAnswer(isTrue, 'en'), feedback.map((text) => (text === undefined ? undefined : md(text))));
   }
   if (core.startsWith('#')) {
     const numbers = readNumbers(core.slice(1), md);
@@ -281,19 +278,8 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
     diagnostics.warn(line, `${described} has an answer block with no answers ("{${block.slice(0, 40)}}"); start each answer with = (right) or ~ (wrong)`, true);
     return null;
   }
-  if (answers.every((a) => a.mark === '=' && a.weight === undefined && unescapedIndex(a.text, '->') >= 0)) {
-    const pairs: Pair[] = [];
-    const distractors: string[] = [];
-    for (const a of answers) {
-      const arrow = unescapedIndex(a.text, '->');
-      const left = md(a.text.slice(0, arrow));
-      const right = md(a.text.slice(arrow + 2));
-      // "= -> Pluto": a right-hand item that matches nothing (Moodle's extra answers).
-      if (left && right) pairs.push({ left, right });
-      else if (right) distractors.push(right);
-    }
-    return typed({ type: 'matching', pairs, ...(distractors.length ? { distractors } : {}) }, matchingAnswer(pairs));
-  }
+  const matching = readMatching(answers, md);
+  if (matching) return typed({ type: 'matching', ...matching }, matchingAnswer(matching.pairs));
 
   let options = answers.map((a) => ({ ...a, text: md(a.text), feedback: a.feedback === undefined ? undefined : md(a.feedback) }));
   if (options.every((a) => a.mark === '=')) {
@@ -304,17 +290,14 @@ function readQuestion(source: string, line: number, diagnostics: Diagnostics): {
       diagnostics.warn(line, `${described} marks every answer with "=" (in GIFT, a short-answer question) but its feedback says which are right; imported as a choice question. Mark the wrong options with "~"`);
       options = options.map((a, i) => ({ ...a, mark: rightByFeedback[i] ? '=' : '~' }));
     } else {
-      // Short answer: every answer worth 100% is accepted in the one blank; ones worth less cannot be said.
-      const full = options.filter((a) => a.weight === undefined || a.weight === 100);
-      leftOut(options.filter((a) => !full.includes(a)).map((a) => `"${a.text}" (${a.weight}%)`), []);
-      const accept = [...new Set(full.map((a) => a.text.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean))];
-      if (accept.length === 0) {
+      const short = readShortAnswer(options);
+      leftOut(short.partial, []);
+      if (!short.blanks) {
         diagnostics.warn(line, `${described} has no short answer worth 100%; it is skipped`, true);
         return null;
       }
-      const blanks: Blank[] = [{ accept }];
       // A missing-word question has its blank (_____) in the prompt; a short-answer one asks after it.
-      return typed({ type: 'fill-in', blanks }, fillInAnswer(blanks), full.map((a) => a.feedback));
+      return typed({ type: 'fill-in', blanks: short.blanks }, fillInAnswer(short.blanks), short.feedback);
     }
   }
   const texts = stripOptionLetters(options.map((a) => a.text));
