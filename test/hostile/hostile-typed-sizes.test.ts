@@ -9,7 +9,7 @@ import type { Question } from '../../src/bank/types.js';
 import { MAX_TEXT_LENGTH, validateBank } from '../../src/bank/validate.js';
 import { CALL } from '../fixtures/hostile/payload.js';
 import { RIGHT_NUMBER, typedBank } from './typed-banks.js';
-import { TypedPage } from './typed-trial.js';
+import { openedTypedPage } from './typed-trial.js';
 
 const BLANKS = 5000;
 const ITEMS = 500;
@@ -47,17 +47,7 @@ function issuesOf(question: Question): string[] {
 
 describe('hostile typed questions: pathological sizes', function () {
   this.timeout(40_000);
-  const page = new TypedPage();
-
-  before(async function () {
-    this.timeout(30_000);
-    await page.open();
-  });
-
-  after(() => {
-    page.close();
-    console.log(page.report('hostile typed questions: pathological sizes'));
-  });
+  const page = openedTypedPage('hostile typed questions: pathological sizes');
 
   it(`the validator accepts ${BLANKS} blanks, ${ITEMS} items, ${PAIRS} pairs and a unit of ${MAX_TEXT_LENGTH} characters`, () => {
     for (const question of [cloze(BLANKS), ordering, matching, numeric(MAX_TEXT_LENGTH)]) expect(issuesOf(question), question.id).to.deep.equal([]);

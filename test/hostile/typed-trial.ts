@@ -173,6 +173,20 @@ export class TypedPage {
   }
 }
 
+/** A TypedPage opened before the enclosing describe block's tests and closed after them, printing its report under `title`. */
+export function openedTypedPage(title: string): TypedPage {
+  const page = new TypedPage();
+  before(async function () {
+    this.timeout(30_000);
+    await page.open();
+  });
+  after(() => {
+    page.close();
+    console.log(page.report(title));
+  });
+  return page;
+}
+
 /**
  * A describe block with its own page and a test per text payload of `categories`, each in every
  * typed field. Mirrors CORPUS_FILES: one test file per group keeps each run short.
@@ -180,17 +194,7 @@ export class TypedPage {
 export function typedSuite(title: string, categories: readonly HostileCategory[]): void {
   describe(title, function () {
     this.timeout(10_000);
-    const page = new TypedPage();
-
-    before(async function () {
-      this.timeout(30_000);
-      await page.open();
-    });
-
-    after(() => {
-      page.close();
-      console.log(page.report(title));
-    });
+    const page = openedTypedPage(title);
 
     it('the baseline learned the controls of every typed view, and no handler', () => {
       for (const tag of ['input', 'select', 'option', 'ol', 'label']) expect(page.allowed.tags.has(tag), `<${tag}> not seen`).to.equal(true);
