@@ -9,7 +9,7 @@ import { PageContextController } from './page-context.js';
  * What `<quiz-card>`, `<topic-list>` and `<question-browser>` share:
  * - the UI language: the element's own `lang` (followed as it changes), else its page's, and the strings of that language;
  * - the inline source children (`context.inline`);
- * - `theme` and `timeout`;
+ * - `theme` and `timeout`, and updates held while the UI strings load (`holdsUpdatesForStrings`);
  * - the load task: `load()` runs when `loadArgs()` change, is aborted when the element leaves
  *   the page, and a failure fires `quiz-error` (never for an abort).
  */
@@ -49,6 +49,18 @@ export abstract class QuizElement<Loaded> extends LitElement {
   /** The UI strings of the element's language. */
   protected get strings(): UiStrings {
     return this.context.strings;
+  }
+
+  /**
+   * Hold updates while the UI strings of the element's language load, so no English flashes
+   * first (topic-list, question-browser). `<quiz-card>` renders a bare skeleton instead, so its
+   * bank loads meanwhile.
+   */
+  protected static holdsUpdatesForStrings = false;
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = (this.constructor as typeof QuizElement).holdsUpdatesForStrings && this.context.stringsPending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Called when the UI language changes, before the update that shows it. */

@@ -149,7 +149,7 @@ export class StatementOutbox {
 
   /** Sends one batch and settles each statement in it: stored (dropped from the queue), refused (set aside), or to retry. */
   async #send(batch: XapiStatement[]): Promise<'done' | 'retry' | 'unauthorized'> {
-    const status = await this.#post(batch);
+    const { status, reason } = await this.#post(batch);
     if (status === 401 || status === 403) return 'unauthorized';
     if (status !== null && status < 300) {
       this.#settle(batch, []);
@@ -163,7 +163,7 @@ export class StatementOutbox {
       return 'done';
     }
     if (status === 400 || status === 413) {
-      this.#settle(batch, [{ statement: batch[0]!, status, reason: await this.#reason }]);
+      this.#settle(batch, [{ statement: batch[0]!, status, reason: await reason }]);
       return 'done';
     }
     // Offline, 5xx, 429, or an endpoint that is not (yet) right (404): keep everything and wait.
@@ -178,20 +178,20 @@ export class StatementOutbox {
     return 'done';
   }
 
-  #reason: Promise<string> = Promise.resolve('');
-
-  /** POSTs statements; the HTTP status, or null when the request failed (offline, DNS, CORS). */
-  async #post(statements: XapiStatement[]): Promise<number | null> {
+  /** POSTs statements: the HTTP status (null when the request failed: offline, DNS, CORS) and, for a refusal, the LRS's words. */
+  async #post(statements: XapiStatement[]): Promise<{ status: number | null; reason: Promise<string> }> {
     const { endpoint, auth } = this.#connection;
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Experience-API-Version': XAPI_VERSION };
     if (auth) headers.Authorization = auth;
     try {
       const response = await (this.#options.fetch ?? fetch)(new URL('statements', endpoint).href, { method: 'POST', headers, body: JSON.stringify(statements) });
-      this.#reason = response.ok ? Promise.resolve('') : response.text().then((text) => text.slice(0, 300), () => '');
-      if (response.ok) void response.body?.cancel().catch(() => undefined);
-      return response.status;
+      if (response.ok) {
+        void response.body?.cancel().catch(() => undefined);
+        return { status: response.status, reason: Promise.resolve('') };
+      }
+      return { status: response.status, reason: response.text().then((text) => text.slice(0, 300), () => '') };
     } catch {
-      return null;
+      return { status: null, reason: Promise.resolve('') };
     }
   }
 

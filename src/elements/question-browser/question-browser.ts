@@ -240,11 +240,8 @@ export class QuestionBrowser extends QuizElement<Loaded> {
   @query('#results') private resultList?: HTMLElement;
 
 
-  /** Holds updates while the UI strings of the element's language load, so no English flashes first. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.context.stringsPending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
+  /** No English flashes before the Chinese strings arrive. */
+  protected static override holdsUpdatesForStrings = true;
   private data: BrowserData | null = null;
   private dataSource: Loaded | null = null;
   private result: SearchResult | null = null;

@@ -230,7 +230,7 @@ export class QuizCard extends QuizCardAttributes {
     const strings = this.strings;
     const store = this.#progress.store;
     const views = progressViewsChunk.value;
-    const context = store && views?.viewContext(store, strings, languageOf(this), this.headingLevel);
+    const context = this.#progressViewContext();
     const bank = this.loadTask.value!.loaded.bank;
     return loaded.renderSummary(practice.session!, {
       strings,
@@ -246,10 +246,14 @@ export class QuizCard extends QuizCardAttributes {
   /** `mode="review"` with nothing to ask: why, and when the next review is (a queue exists only with the views loaded). */
   #renderReviewEmpty(): TemplateResult {
     const views = progressViewsChunk.value!;
-    const store = this.#progress.store;
     adoptStyles(this.shadowRoot, views.reviewStyles);
-    const context = store && views.viewContext(store, this.strings, languageOf(this), this.headingLevel);
-    return views.reviewEmpty(this.#practice.queue!, context, this.strings, this.headingLevel);
+    return views.reviewEmpty(this.#practice.queue!, this.#progressViewContext(), this.strings, this.headingLevel);
+  }
+
+  /** What the progress views need to write dates (null without a store or their chunk, or when the store's clock fails). */
+  #progressViewContext() {
+    const store = this.#progress.store;
+    return (store && progressViewsChunk.value?.viewContext(store, this.strings, languageOf(this), this.headingLevel)) ?? null;
   }
 
   /** Notes about stored progress (shown by one element of the page), and this card's own. */

@@ -303,11 +303,8 @@ export class TopicList extends QuizElement<LoadedCollection> {
   private typed = '';
   private typedAt = -Infinity;
 
-  /** Holds updates while the UI strings of the element's language load, so no English flashes first. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.context.stringsPending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
+  /** No English flashes before the Chinese strings arrive. */
+  protected static override holdsUpdatesForStrings = true;
 
   protected override async load(signal: AbortSignal): Promise<LoadedCollection | typeof initialState> {
     if (this.banks) return initialState;
