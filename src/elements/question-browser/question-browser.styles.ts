@@ -324,6 +324,17 @@ export const questionBrowserStyles = css`
   .browse .error {
     grid-column: auto;
   }
+  .load-failed {
+    grid-column: 1 / -1;
+    align-self: start;
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+    overflow-wrap: anywhere;
+  }
+  .load-failed .error {
+    justify-self: stretch;
+  }
   .error .message {
     margin: 0 0 0.5rem;
   }

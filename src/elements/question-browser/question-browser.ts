@@ -858,7 +858,8 @@ export class QuestionBrowser extends QuizElement<Loaded> {
   }
 
   private renderError(error: unknown): TemplateResult {
-    return renderLoadError(error, this.strings, { retry: () => void this.loadTask.run() });
+    // In a block of its own: the base is a grid of the browser's height, which would stretch the box.
+    return html`<div class="load-failed">${renderLoadError(error, this.strings, { retry: () => void this.loadTask.run() })}</div>`;
   }
 
   private renderBrowser(): TemplateResult {
