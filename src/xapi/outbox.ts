@@ -184,7 +184,9 @@ export class StatementOutbox {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Experience-API-Version': XAPI_VERSION };
     if (auth) headers.Authorization = auth;
     try {
-      const response = await (this.#options.fetch ?? fetch)(new URL('statements', endpoint).href, { method: 'POST', headers, body: JSON.stringify(statements) });
+      const body = JSON.stringify(statements);
+      // keepalive: a send started as the page goes away still arrives (browsers allow 64 KB of such bodies).
+      const response = await (this.#options.fetch ?? fetch)(new URL('statements', endpoint).href, { method: 'POST', headers, body, keepalive: body.length < 60_000 });
       if (response.ok) {
         void response.body?.cancel().catch(() => undefined);
         return { status: response.status, reason: Promise.resolve('') };

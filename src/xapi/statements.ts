@@ -38,6 +38,8 @@ export const VERBS = {
   completed: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
   passed: { id: 'http://adlnet.gov/expapi/verbs/passed', display: { 'en-US': 'passed' } },
   failed: { id: 'http://adlnet.gov/expapi/verbs/failed', display: { 'en-US': 'failed' } },
+  initialized: { id: 'http://adlnet.gov/expapi/verbs/initialized', display: { 'en-US': 'initialized' } },
+  terminated: { id: 'http://adlnet.gov/expapi/verbs/terminated', display: { 'en-US': 'terminated' } },
 } as const satisfies Record<string, Verb>;
 
 const INTERACTION = 'http://adlnet.gov/expapi/activities/cmi.interaction';
@@ -77,7 +79,8 @@ export interface XapiStatement {
   context: {
     registration?: string;
     language: string;
-    contextActivities?: { parent?: XapiActivity[]; category?: XapiActivity[] };
+    contextActivities?: Record<string, XapiActivity[]>;
+    extensions?: Record<string, unknown>;
   };
   timestamp: string;
 }
@@ -96,6 +99,11 @@ export interface StatementContext {
   registration?: string;
   /** Extra category activities, such as cmi5's `https://w3id.org/xapi/cmi5/context/categories/moveon`. */
   category?: string[];
+  /**
+   * What a launch asks every statement's context to carry (cmi5's `contextTemplate`): its
+   * context activities (grouping…) are joined with the statement's own, its extensions copied.
+   */
+  template?: { contextActivities?: Record<string, XapiActivity[] | XapiActivity | undefined>; extensions?: Record<string, unknown> };
 }
 
 /** A statement's own fields: its client-side id (a UUID, so a resend is harmless) and when it happened. */
@@ -133,11 +141,15 @@ function bankActivity(c: StatementContext): XapiActivity {
   return { objectType: 'Activity', id: c.bankIri, definition: { type: ASSESSMENT, name: { [languageKey(c.bankLanguage)]: c.bankTitle } } };
 }
 
-function base(c: StatementContext, stamp: StatementStamp, verb: Verb, object: XapiActivity, parent: boolean): XapiStatement {
-  const contextActivities = {
-    ...(parent ? { parent: [bankActivity(c)] } : {}),
-    ...(c.category?.length ? { category: c.category.map((id): XapiActivity => ({ objectType: 'Activity', id })) } : {}),
-  };
+/** What every statement has: id, actor, verb, object, the context (registration, language, launch template, parent bank and categories) and its time. */
+export function baseStatement(c: StatementContext, stamp: StatementStamp, verb: Verb, object: XapiActivity, parent: boolean): XapiStatement {
+  const list = (value: XapiActivity[] | XapiActivity | undefined) => (value ? [value].flat() : []);
+  const template = c.template?.contextActivities ?? {};
+  const contextActivities: Record<string, XapiActivity[]> = {};
+  for (const [key, value] of Object.entries(template)) if (list(value).length) contextActivities[key] = list(value);
+  if (parent) contextActivities.parent = [...(contextActivities.parent ?? []), bankActivity(c)];
+  const category = [...(contextActivities.category ?? []), ...(c.category ?? []).map((id): XapiActivity => ({ objectType: 'Activity', id }))];
+  if (category.length) contextActivities.category = category;
   return {
     id: stamp.id,
     actor: c.actor,
@@ -147,6 +159,7 @@ function base(c: StatementContext, stamp: StatementStamp, verb: Verb, object: Xa
       ...(c.registration ? { registration: c.registration } : {}),
       language: languageKey(c.language),
       ...(Object.keys(contextActivities).length ? { contextActivities } : {}),
+      ...(c.template?.extensions ? { extensions: { ...c.template.extensions } } : {}),
     },
     timestamp: new Date(stamp.at).toISOString(),
   };
@@ -174,7 +187,7 @@ function questionActivity(c: StatementContext, question: Question, report?: Inte
 /** A checked question (any type but open): `answered`, with success, the score and the response. */
 export function answeredStatement(c: StatementContext, stamp: StatementStamp, question: Question, report: InteractionReport, grading: { score: number; correct: boolean }): XapiStatement {
   return {
-    ...base(c, stamp, VERBS.answered, questionActivity(c, question, report), true),
+    ...baseStatement(c, stamp, VERBS.answered, questionActivity(c, question, report), true),
     result: { success: grading.correct, completion: true, response: report.response, score: { scaled: clampScore(grading.score) } },
   };
 }
@@ -182,14 +195,14 @@ export function answeredStatement(c: StatementContext, stamp: StatementStamp, qu
 /** A flashcard graded by the learner: `answered`, the grade as the response and as an extension (no success: the learner judged it). */
 export function gradedStatement(c: StatementContext, stamp: StatementStamp, question: Question, grade: Grade): XapiStatement {
   return {
-    ...base(c, stamp, VERBS.answered, questionActivity(c, question), true),
+    ...baseStatement(c, stamp, VERBS.answered, questionActivity(c, question), true),
     result: { completion: true, response: grade, extensions: { [GRADE_EXTENSION]: grade } },
   };
 }
 
 /** A flashcard's answer shown: `experienced`. */
 export function revealedStatement(c: StatementContext, stamp: StatementStamp, question: Question): XapiStatement {
-  return base(c, stamp, VERBS.experienced, questionActivity(c, question), true);
+  return baseStatement(c, stamp, VERBS.experienced, questionActivity(c, question), true);
 }
 
 /**
@@ -201,14 +214,14 @@ export function completedStatements(c: StatementContext, stamps: [StatementStamp
   const checked = summary.right + summary.partial + summary.wrong;
   const score = checked > 0 ? { score: { scaled: clampScore(summary.score) } } : {};
   const duration = isoDuration(summary.durationMs);
-  const completed = { ...base(c, stamps[0], VERBS.completed, bankActivity(c), false), result: { completion: true, duration, ...score } };
+  const completed = { ...baseStatement(c, stamps[0], VERBS.completed, bankActivity(c), false), result: { completion: true, duration, ...score } };
   if (passMark == null) return [completed];
   const passed = Math.round(summary.score * 100) >= passMark;
-  const verdict = { ...base(c, stamps[1], passed ? VERBS.passed : VERBS.failed, bankActivity(c), false), result: { success: passed, completion: true, duration, ...score } };
+  const verdict = { ...baseStatement(c, stamps[1], passed ? VERBS.passed : VERBS.failed, bankActivity(c), false), result: { success: passed, completion: true, duration, ...score } };
   return [completed, verdict];
 }
 
-function clampScore(score: number): number {
+export function clampScore(score: number): number {
   return Number.isFinite(score) ? Math.round(Math.min(1, Math.max(0, score)) * 10_000) / 10_000 : 0;
 }
 

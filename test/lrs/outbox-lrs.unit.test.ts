@@ -3,46 +3,16 @@
 // after the LRS stored the batch (the client must send it again without storing it twice).
 // Counted in the LRS itself: 0 statements lost, 0 stored twice.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import validatorModule from '@learninglocker/xapi-validation';
 import type { Question } from '../../src/bank/types.js';
 import { reportChoice } from '../../src/interactions/choice/choice.js';
 import { StatementOutbox, type OutboxStorage } from '../../src/xapi/outbox.js';
 import { answeredStatement, bankIri, gradedStatement, type StatementContext, type XapiStatement } from '../../src/xapi/statements.js';
-import { startLrs, type RunningLrs } from './lrs.js';
+import { faultProxy, startLrs, type RunningLrs } from './lrs.js';
 
 const validateStatement = ((validatorModule as unknown as { default?: unknown }).default ?? validatorModule) as (data: unknown) => unknown[];
 const HEADERS = { 'X-Experience-API-Version': '1.0.3', Authorization: 'Basic dGVzdDp0ZXN0' };
-
-type Fault = 'ok' | '503' | 'drop' | 'lose-response';
-
-/** A proxy to the LRS that applies the next scripted fault to each request (then passes them through). */
-function faultProxy(target: string, faults: Fault[]) {
-  const seen: Fault[] = [];
-  const server: Server = createServer((request, response) => {
-    const fault = faults.shift() ?? 'ok';
-    seen.push(fault);
-    if (fault === 'drop') return void request.socket.destroy();
-    if (fault === '503') return void response.writeHead(503).end('busy');
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([key]) => !['host', 'content-length', 'connection'].includes(key))) as Record<string, string>;
-      const answer = await fetch(new URL(request.url!.replace(/^\//, ''), target), { method: request.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-      const body = await answer.text();
-      // Stored, but the learner's connection breaks before the answer arrives.
-      if (fault === 'lose-response') return void request.socket.destroy();
-      response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' }).end(body);
-    });
-  });
-  return new Promise<{ endpoint: string; seen: Fault[]; close(): void }>((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      resolve({ endpoint: `http://127.0.0.1:${port}/`, seen, close: () => server.close() });
-    }),
-  );
-}
 
 function memoryStorage(): OutboxStorage {
   const data = new Map<string, string>();
@@ -109,7 +79,7 @@ describe('outbox and a real LRS (Learning Locker xapi-service 3.6.0)', { timeout
     await Promise.all([b.flush(), reloaded.flush()]);
     b.stop();
     reloaded.stop();
-    proxy.close();
+    await proxy.close();
 
     const ids = await storedIds(lrs, registration);
     const counts = new Map<string, number>();
