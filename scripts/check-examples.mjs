@@ -9,6 +9,7 @@
 // - plain-html, vue: served as they are (the CDN build; Vue's ESM browser build).
 // Each page is loaded in headless Chromium: every card shows its question, an interaction works
 // (keyboard or clicks, then the page's own event handler), no page errors, no failed requests.
+// Then scripts/check-packages.mjs: the CLI's SCORM 1.2 and 2004 packages, run in scorm-again.
 // Prints one line per recipe and exits non-zero on any failure.
 import { execFile as execFileCallback, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -120,6 +121,7 @@ const work = mkdtempSync(join(tmpdir(), 'quiz-examples-'));
 const servers = [];
 let browser;
 let crashed = false;
+let packagesFailed = false;
 
 try {
   // 1. A project with quiz-elements installed from its package.
@@ -242,6 +244,14 @@ ${marked.parse(body)}</article></body></html>`;
     else console.log(`FAIL  examples/${recipe}${time}\n${list.map((item) => `      - ${item.replaceAll('\n', '\n        ')}`).join('\n')}`);
     for (const note of notes[recipe] ?? []) console.log(`      note: vite build warned: ${note.replaceAll('\n', '\n        ')}`);
   }
+
+  // 6. The LMS packages, in their own script (it prints what the LMS runtime read back).
+  const packages = await execFile(process.execPath, [join(root, 'scripts', 'check-packages.mjs')], { cwd: root, env: { ...process.env, ...browserEnv(root) } }).then(
+    ({ stdout }) => ({ ok: true, output: stdout }),
+    (error) => ({ ok: false, output: `${error.stdout ?? ''}${error.stderr ?? ''}` || error.message }),
+  );
+  process.stdout.write(packages.output.endsWith('\n') ? packages.output : `${packages.output}\n`);
+  packagesFailed = !packages.ok;
 } catch (error) {
   console.error(`check-examples could not run: ${error.stack ?? error}`);
   crashed = true;
@@ -251,8 +261,8 @@ ${marked.parse(body)}</article></body></html>`;
   rmSync(work, { recursive: true, force: true });
 }
 
-const failed = crashed || Object.values(problems).some((list) => list.length > 0);
-console.log(`examples check: ${failed ? 'FAILED' : 'every recipe works'} in ${seconds(started)}`);
+const failed = crashed || packagesFailed || Object.values(problems).some((list) => list.length > 0);
+console.log(`examples check: ${failed ? 'FAILED' : 'every recipe and LMS package works'} in ${seconds(started)}`);
 if (failed) process.exitCode = 1;
 
 // --- what each recipe must do -----------------------------------------------------------------

@@ -8,6 +8,8 @@ import { buildCatalog, importDocuments, toJsonFile, type SourceDocument } from '
 import { exportGift } from '../import/gift.js';
 import { documentSummary, plural } from '../import/summary.js';
 import { checkTopicRules, type TopicRules } from '../import/topics.js';
+import { packageFiles, zipPackage, type PackageKind } from '../package/build.js';
+import { DEFAULT_CDN_DIR, PackageInputError, readCdnBuild, readPackageBanks } from '../package/files.js';
 
 const IMPORT_USAGE = `quiz-elements import: documents (Q&A markdown in any common layout, quizdown, LiaScript, Moodle GIFT) → banks
 
@@ -50,6 +52,26 @@ Usage:
 Prints every problem with its JSON path and exits 1 when a file is invalid.
 `;
 
+const PACKAGE_USAGE = `quiz-elements package: a bank or catalog → a zip to upload to a learning platform (LMS)
+
+Usage:
+  quiz-elements package <bank.json|catalog.json> --scorm12|--scorm2004|--cmi5 --out <course.zip> [--pass-mark <percent>] [--mode exam] [--title <text>] [--id <slug>]
+
+The zip holds the CDN build, the bank (a catalog: every bank it lists, one card each), a launch
+page that shows the whole bank as one practice set, and the descriptor the LMS reads. The page
+reports score, completion, pass/fail, every answer, and resume data to the LMS.
+
+  --scorm12          SCORM 1.2 (imsmanifest.xml)
+  --scorm2004        SCORM 2004 4th edition (imsmanifest.xml)
+  --cmi5             cmi5 (cmi5.xml; the page reports to the LRS the LMS launches it with)
+  --out <file>       the zip to write
+  --pass-mark <n>    percentage needed to pass (0-100, e.g. 80): the LMS records passed or failed
+  --mode exam        answers are checked at the end, as in an exam; otherwise practice with feedback
+  --title <text>     the course title (default: the bank's title)
+  --id <slug>        the identifier the LMS knows the course by (default: the bank's id); keep it
+                     the same for updates of the same course
+`;
+
 const USAGE = `quiz-elements: question banks for quiz web components
 
 Usage:
@@ -57,14 +79,16 @@ Usage:
   quiz-elements import --config <banks.config.json> [--check]
   quiz-elements export --gift <bank.json> [--out <file.gift>]
   quiz-elements validate <bank-or-catalog.json…>
+  quiz-elements package <bank.json|catalog.json> --scorm12|--scorm2004|--cmi5 --out <course.zip>
   quiz-elements <command> --help
 
 import    turns documents (Q&A markdown, quizdown, LiaScript, GIFT) into banks
 export    writes a bank as Moodle GIFT
 validate  checks banks and catalogs and prints every problem with its JSON path
+package   builds a SCORM 1.2, SCORM 2004 or cmi5 package (zip) from a bank or catalog
 `;
 
-const COMMAND_USAGE: Record<string, string> = { import: IMPORT_USAGE, export: EXPORT_USAGE, validate: VALIDATE_USAGE };
+const COMMAND_USAGE: Record<string, string> = { import: IMPORT_USAGE, export: EXPORT_USAGE, validate: VALIDATE_USAGE, package: PACKAGE_USAGE };
 
 interface Output {
   out: (text: string) => void;
@@ -294,8 +318,65 @@ async function runValidate(paths: string[], io: Output): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+const PACKAGE_KINDS: Record<PackageKind, string> = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004 4th edition', cmi5: 'cmi5' };
+
+async function runPackage(args: string[], io: Output, cdnDir: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      scorm12: { type: 'boolean', default: false },
+      scorm2004: { type: 'boolean', default: false },
+      cmi5: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      'pass-mark': { type: 'string' },
+      mode: { type: 'string' },
+      title: { type: 'string' },
+      id: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('package needs a bank or catalog JSON file');
+  if (positionals.length > 1) throw new UsageError(`package takes one bank or catalog; unexpected ${positionals.slice(1).join(' ')} (list several banks in a catalog)`);
+  const kinds = (Object.keys(PACKAGE_KINDS) as PackageKind[]).filter((kind) => values[kind]);
+  if (kinds.length === 0) throw new UsageError('package needs the kind of package: --scorm12, --scorm2004 or --cmi5');
+  if (kinds.length > 1) throw new UsageError(`give one kind of package, not ${kinds.map((kind) => `--${kind}`).join(' and ')}`);
+  if (!values.out) throw new UsageError('package needs --out <course.zip>, the file to write');
+  let passMark: number | undefined;
+  if (values['pass-mark'] !== undefined) {
+    const text = values['pass-mark'].trim().replace(/%$/, '');
+    passMark = Number(text);
+    if (text === '' || !Number.isFinite(passMark) || passMark < 0 || passMark > 100) throw new UsageError(`--pass-mark: expected a percentage from 0 to 100 (e.g. 80), got "${values['pass-mark']}"`);
+    if (passMark > 0 && passMark < 1 && !Number.isInteger(passMark)) throw new UsageError(`--pass-mark is a percentage: for ${passMark * 100}% write ${passMark * 100}, not ${values['pass-mark']}`);
+  }
+  if (values.mode !== undefined && values.mode !== 'exam' && values.mode !== 'practice') throw new UsageError(`--mode: expected exam or practice, got "${values.mode}"`);
+  if (values.id !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(values.id)) throw new UsageError(`--id: expected a slug (lower-case letters and digits joined by hyphens), got "${values.id}"`);
+
+  const kind = kinds[0]!;
+  const input = positionals[0]!;
+  let banks: Bank[];
+  let cdn: Map<string, Uint8Array>;
+  try {
+    ({ banks } = await readPackageBanks(input));
+    cdn = await readCdnBuild(cdnDir);
+  } catch (error) {
+    if (!(error instanceof PackageInputError)) throw error;
+    io.err(error.message);
+    return 1;
+  }
+  const files = packageFiles({ kind, banks, cdn, passMark, mode: values.mode as 'exam' | 'practice' | undefined, title: values.title, id: values.id });
+  const zip = zipPackage(files);
+  const out = resolve(values.out);
+  await mkdir(dirname(out), { recursive: true });
+  const temporary = `${out}.${process.pid}.tmp`;
+  await writeFile(temporary, zip);
+  await rename(temporary, out);
+  const kb = (zip.byteLength / 1024).toFixed(0);
+  io.out(`${relative(process.cwd(), out) || out}: ${PACKAGE_KINDS[kind]} package, ${plural(banks.length, 'bank')}, ${plural(countQuestions(banks), 'question')}, ${plural(files.size, 'file')}, ${kb} KB`);
+  return 0;
+}
+
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
-export async function main(args: string[], io: Output = console_): Promise<number> {
+export async function main(args: string[], io: Output = console_, options: { cdnDir?: string } = {}): Promise<number> {
   const [command, ...rest] = args;
   try {
     if (command !== undefined && COMMAND_USAGE[command] && (rest.includes('--help') || rest.includes('-h'))) {
@@ -305,6 +386,7 @@ export async function main(args: string[], io: Output = console_): Promise<numbe
     if (command === 'import') return await runImport(rest, io);
     if (command === 'export') return await runExport(rest, io);
     if (command === 'validate') return await runValidate(rest, io);
+    if (command === 'package') return await runPackage(rest, io, options.cdnDir ?? DEFAULT_CDN_DIR);
     if (command === '--version' || command === '-v') {
       const pkg = (await readJson(new URL('../../package.json', import.meta.url), 'package.json')) as { version: string };
       io.out(pkg.version);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
 import { main } from './main.js';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/import/', import.meta.url));
@@ -139,5 +140,98 @@ describe('quiz-elements validate', () => {
     const result = await run('validate', html);
     assert.equal(result.code, 1);
     assert.match(result.err, /is not valid JSON/);
+  });
+});
+
+describe('quiz-elements package', () => {
+  const packageFixtures = fileURLToPath(new URL('../../test/fixtures/package/', import.meta.url));
+  const questionTypes = fileURLToPath(new URL('../../demo/banks/question-types.json', import.meta.url));
+  // A stand-in for dist/cdn, so these tests need no build.
+  const cdnDir = join(work, 'cdn');
+  mkdirSync(join(cdnDir, 'chunks'), { recursive: true });
+  writeFileSync(join(cdnDir, 'quiz-elements.js'), 'export const configureLearningRecords = () => Promise.resolve();\n');
+  writeFileSync(join(cdnDir, 'quiz-elements.js.map'), '{}');
+  writeFileSync(join(cdnDir, 'chunks', 'markdown-x.js'), 'export {};\n');
+
+  async function pack(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['package', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) }, { cdnDir });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+  const unzip = (path: string) => unzipSync(new Uint8Array(readFileSync(path)));
+  const text = (files: Record<string, Uint8Array>, path: string) => new TextDecoder().decode(files[path]);
+
+  for (const [flag, descriptor, kind] of [['--scorm12', 'imsmanifest.xml', 'SCORM 1.2'], ['--scorm2004', 'imsmanifest.xml', 'SCORM 2004 4th edition'], ['--cmi5', 'cmi5.xml', 'cmi5']] as const) {
+    it(`${flag}: a zip with the CDN build, the bank, the launch page and ${descriptor}`, async () => {
+      const zip = join(work, 'out', `course${flag}.zip`);
+      const result = await pack(questionTypes, flag, '--out', zip, '--pass-mark', '80%', '--mode', 'exam');
+      assert.equal(result.code, 0, result.err);
+      assert.match(result.out, new RegExp(`course${flag}\\.zip: ${kind} package, 1 bank, 9 questions, 7 files, \\d+ KB`));
+      const files = unzip(zip);
+      assert.deepEqual(Object.keys(files).sort(), ['bank.json', 'chunks/markdown-x.js', descriptor, 'index.html', 'launch.css', 'launch.js', 'quiz-elements.js'].sort());
+      assert.match(text(files, 'index.html'), /<quiz-card id="card-question-types" src="bank\.json" count="9" progress-key="question-types" mode="exam" pass-mark="80">/);
+      assert.match(text(files, 'launch.js'), new RegExp(`configureLearningRecords\\('${flag === '--cmi5' ? 'cmi5' : 'scorm'}'\\)`));
+      if (flag === '--cmi5') assert.match(text(files, 'cmi5.xml'), /masteryScore="0\.8"/);
+    });
+  }
+
+  it('a catalog: every bank it lists, one card each; --title and --id name the course', async () => {
+    const zip = join(work, 'out', 'catalog.zip');
+    const result = await pack(join(packageFixtures, 'catalog.json'), '--scorm2004', '--out', zip, '--title', 'Two banks & more', '--id', 'two-banks');
+    assert.equal(result.code, 0, result.err);
+    assert.match(result.out, /2 banks, 2 questions/);
+    const files = unzip(zip);
+    assert.ok(files['banks/tricky-text.json'] && files['banks/second.json']);
+    assert.equal(text(files, 'index.html').match(/<quiz-card /g)?.length, 2);
+    assert.match(text(files, 'imsmanifest.xml'), /identifier="manifest-two-banks"[\s\S]*<title>Two banks &amp; more<\/title>/);
+  });
+
+  it('an invalid bank: the validator\'s messages, exit 1, nothing written', async () => {
+    const zip = join(work, 'out', 'invalid.zip');
+    const result = await pack(join(packageFixtures, 'invalid-bank.json'), '--scorm12', '--out', zip);
+    assert.equal(result.code, 1);
+    assert.match(result.err, /invalid-bank\.json: invalid bank, nothing packaged\n {2}id: expected a slug/);
+    assert.equal(existsSync(zip), false);
+  });
+
+  it('a missing bank file, or no CDN build: a clear error and exit 1', async () => {
+    const missing = await pack(join(work, 'nope.json'), '--cmi5', '--out', join(work, 'out', 'x.zip'));
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /cannot read bank or catalog .*nope\.json: ENOENT/);
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['package', questionTypes, '--cmi5', '--out', join(work, 'out', 'y.zip')], { out: (t) => out.push(t), err: (t) => err.push(t) }, { cdnDir: join(work, 'no-cdn') });
+    assert.equal(code, 1);
+    assert.match(err.join('\n'), /the CDN build is missing: .* run `npm run build` first/);
+  });
+
+  it('usage errors: no kind, two kinds, no --out, unknown flags, bad pass mark, bad mode', async () => {
+    const cases: [string[], RegExp][] = [
+      [[questionTypes, '--out', 'x.zip'], /needs the kind of package: --scorm12, --scorm2004 or --cmi5/],
+      [[questionTypes, '--scorm12', '--cmi5', '--out', 'x.zip'], /give one kind of package, not --scorm12 and --cmi5/],
+      [[questionTypes, '--scorm2004'], /needs --out <course\.zip>/],
+      [[questionTypes, '--scorm2004', '--out', 'x.zip', '--scorm3'], /Unknown option '--scorm3'/],
+      [['--scorm2004', '--out', 'x.zip'], /needs a bank or catalog JSON file/],
+      [[questionTypes, questionTypes, '--cmi5', '--out', 'x.zip'], /takes one bank or catalog/],
+      [[questionTypes, '--cmi5', '--out', 'x.zip', '--pass-mark', '120'], /--pass-mark: expected a percentage from 0 to 100/],
+      [[questionTypes, '--cmi5', '--out', 'x.zip', '--pass-mark', '0.8'], /for 80% write 80/],
+      [[questionTypes, '--cmi5', '--out', 'x.zip', '--mode', 'quiz'], /--mode: expected exam or practice/],
+      [[questionTypes, '--cmi5', '--out', 'x.zip', '--id', 'Not a slug'], /--id: expected a slug/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await pack(...args);
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.err}`);
+      assert.match(result.err, message);
+      assert.match(result.err, /quiz-elements package: a bank or catalog/, 'the usage follows');
+    }
+  });
+
+  it('--help and the general usage name the command', async () => {
+    const help = await pack('--help');
+    assert.equal(help.code, 0);
+    assert.match(help.out, /--scorm12\s+SCORM 1\.2/);
+    const usage = await run('--help');
+    assert.match(usage.out, /package\s+builds a SCORM 1\.2, SCORM 2004 or cmi5 package/);
   });
 });
