@@ -18,6 +18,7 @@ import {
   startWebKitDriver,
 } from './scripts/browsers.mjs';
 import { faultServerPlugin } from './test/fault-server.mjs';
+import { cmi5FetchMiddleware, lrsPlugin } from './test/lrs/lrs-server.mjs';
 
 const SECOND = 1000;
 
@@ -48,6 +49,8 @@ const browsers = [];
 const plugins = [esbuildPlugin({ ts: true, tsconfig: path.join(ROOT_DIR, 'tsconfig.json') })];
 // The misbehaving server of test/faults/ (404, resets, CORS, hangs...), started and stopped with each run.
 plugins.push(faultServerPlugin());
+// The real LRS (test/lrs/) behind a fault proxy, started when a test first imports /__lrs.js.
+plugins.push(lrsPlugin());
 
 if (found.chromium) {
   browsers.push(
@@ -154,7 +157,7 @@ async function chunkFaults(context, next) {
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  middleware: [chunkFaults],
+  middleware: [chunkFaults, cmi5FetchMiddleware],
   rootDir: ROOT_DIR,
   files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!**/*.unit.test.ts'],
   nodeResolve: true,

@@ -27,5 +27,6 @@ export type {
 } from './progress/index.js';
 
 export { importMarkdown } from './import/lazy.js';
+export { configureLearningRecords, type LearningRecords, type LearningRecordsConfig, type LearningRecordsOptions, type LearningRecordsTarget, type RecordsNote, type RecordsNoteKind, type XapiAgent } from './records/learning-records.js';
 /** With npm every element is registered on import; these resolve at once (the CDN build loads two elements lazily). */
 export { defineAll, discover } from './elements/autoload.js';

@@ -4,6 +4,8 @@ import { languageOf } from '../../i18n/index.js';
 import { markdownStyles } from '../../render/markdown.styles.js';
 import { noticeStyles } from '../../styles/notice.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
+import type { Bank } from '../../bank/types.js';
+import { recordsNotes } from '../../records/learning-records.js';
 import { adoptStyles } from '../adopt-styles.js';
 import { ProgressController, renderProgressNotes, type ProgressNote } from '../progress-controller.js';
 import { MissingSourceError } from '../quiz-element.js';
@@ -151,6 +153,11 @@ export class QuizCard extends QuizCardAttributes {
     return { loaded, renderer: await renderer };
   }
 
+  /** The bank the card asks from, once loaded (learning records read questions from it). */
+  get loadedBank(): Bank | undefined {
+    return this.loadTask.value?.loaded.bank;
+  }
+
   protected override loadArgs() {
     return [this.loaded, this.src, this.bank, this.context.inline, this.timeout];
   }
@@ -195,7 +202,7 @@ export class QuizCard extends QuizCardAttributes {
     const busy = this.loadTask.status === 1; // TaskStatus.PENDING
     return html`
       <div part="card" class="card" lang=${s.lang} aria-busy=${busy ? 'true' : 'false'}>
-        ${this.#renderNotes()}
+        ${this.#renderNotes()}${recordsNotes.render?.(this)}
         ${this.loadTask.render({
           initial: () => renderSkeleton(s),
           pending: () => renderSkeleton(s),
