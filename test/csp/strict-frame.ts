@@ -1,6 +1,7 @@
 // The module of the strict frame of typed-strict.test.ts: the card, in the frame's own realm (its
 // views load from there too), and a way to ask the frame whether Trusted Types are enforced.
 import '../../src/elements/quiz-card/quiz-card.js';
+import { configureLearningRecords } from '../../src/records/learning-records.js';
 
 interface FrameWindow {
   /** Assigns a string to innerHTML: 'blocked' when Trusted Types are enforced. */
@@ -15,3 +16,6 @@ interface FrameWindow {
     return 'blocked';
   }
 };
+
+// Learning records in the frame's realm (records-strict.test.ts).
+(window as unknown as { configureLearningRecords: typeof configureLearningRecords }).configureLearningRecords = configureLearningRecords;
