@@ -9,7 +9,7 @@
 // - plain-html, vue: served as they are (the CDN build; Vue's ESM browser build).
 // Each page is loaded in headless Chromium: every card shows its question, an interaction works
 // (keyboard or clicks, then the page's own event handler), no page errors, no failed requests.
-// Then scripts/check-packages.mjs: the CLI's SCORM 1.2 and 2004 packages, run in scorm-again.
+// Then scripts/check-packages.mjs: the CLI's SCORM 1.2 and 2004 packages, run in scorm-again, and its cmi5 package against the real LRS (test/lrs/).
 // Prints one line per recipe and exits non-zero on any failure.
 import { execFile as execFileCallback, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';

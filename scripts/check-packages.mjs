@@ -1,7 +1,8 @@
 // Runs after `npm run build` (from scripts/check-examples.mjs, or alone): the LMS packages work
-// end to end, the way an LMS runs them. No network.
-// - `quiz-elements package demo/banks/question-types.json --scorm12|--scorm2004` (the published
-//   CLI, bin/quiz-elements.js) builds each zip; it is unpacked into a temporary folder and served.
+// end to end, the way an LMS runs them. Everything runs on 127.0.0.1; only the test LRS's first
+// start needs the npm registry (it installs its dependencies once, see test/lrs/README.md).
+// - `quiz-elements package demo/banks/question-types.json --scorm12|--scorm2004|--cmi5` (the
+//   published CLI, bin/quiz-elements.js) builds each zip; it is unpacked into a temporary folder and served.
 // - An LMS host page holds scorm-again's Scorm12API / Scorm2004API (its browser build) as
 //   window.API / window.API_1484_11 and opens the package's index.html in an iframe, as an LMS does.
 // - In headless Chromium every question of the bank is answered through the card's shadow DOM
@@ -10,15 +11,27 @@
 //   location; leaving the page (pagehide) ends the session (exit suspend, session time).
 // - A relaunch from another origin (so no localStorage is shared) with the saved cmi data and
 //   entry=resume restores the learner's progress from suspend_data.
-// Prints what was read back, one block per version, and exits non-zero on any failure.
+// - cmi5, against the real LRS (test/lrs, Learning Locker's xapi-service): this script plays the
+//   LMS. It reads the AU from cmi5.xml, serves a fetch URL (one token per session, an error after),
+//   PUTs LMS.LaunchData (context template with a grouping activity and the session id, launch
+//   mode Normal, the masteryScore of cmi5.xml) for a new registration, and opens the AU's page
+//   with the launch parameters in its own browser context. The same answers; leaving the page
+//   sends `terminated`. The LRS's statements for the registration are checked (order, one per
+//   learner action, completed once, passed/failed against the mastery score, the AU as object,
+//   the context template everywhere, the categories). A relaunch with the spent fetch URL must
+//   show the card's launch note. Without an LRS (not installable: no npm registry) the cmi5 part
+//   is skipped with a printed reason, and fails under CI=true.
+// Prints what was read back, one block per package, and exits non-zero on any failure.
 /* global document, window -- the functions passed to evaluate() run in the pages */
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { unzipSync } from 'fflate';
 import puppeteer from 'puppeteer-core';
+import { startLrs } from '../test/lrs/lrs-server.mjs';
 import { browserEnv, detectBrowsers } from './browsers.mjs';
 
 const started = performance.now();
@@ -36,20 +49,57 @@ const VERSIONS = [
   { version: '1.2', flag: '--scorm12', global: 'API', constructor: 'Scorm12API' },
   { version: '2004', flag: '--scorm2004', global: 'API_1484_11', constructor: 'Scorm2004API' },
 ];
-const problems = Object.fromEntries(VERSIONS.map(({ version }) => [version, []]));
+const PACKAGES = [...VERSIONS.map(({ version, flag }) => ({ name: `scorm${version}`, flag })), { name: 'cmi5', flag: '--cmi5' }];
+const PASS_MARK = 60;
+const problems = { ...Object.fromEntries(VERSIONS.map(({ version }) => [version, []])), cmi5: [] };
 const work = mkdtempSync(join(tmpdir(), 'quiz-packages-'));
+const ci = /^(1|true|yes)$/i.test(process.env.CI ?? '');
+// The test LRS installs once per checkout: the same folder the browser tests use (their HOME is browserEnv's).
+process.env.QUIZ_LRS_DIR ||= join(browserEnv(root).HOME, '.cache', 'quiz-lrs');
 let browser;
 let server;
 let crashed = false;
+/** The test LRS, starting from the first moment (it takes 2-4 s, ~20 s when it installs): `{ lrs }` or `{ error }`. */
+let lrsStarting = null;
+/** Why the cmi5 part did not run (no LRS, locally), or null. */
+let cmi5Skipped = null;
+/** How often each launch session's fetch URL was POSTed (the LMS's side of the cmi5 handshake). */
+const fetchCalls = new Map();
+/** The LRS once it runs (set at once, for the exit handler). */
+let lrsRunning = null;
+const stopLrs = async () => {
+  await lrsStarting;
+  lrsRunning?.stop();
+  lrsRunning = null;
+};
+// The LRS is a process of its own: it goes whatever way this one ends. An interrupted start is
+// waited for (Chromium's SIGINT/SIGTERM handling is ours too, so nothing exits before that).
+process.on('exit', () => lrsRunning?.stop());
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    browser?.process()?.kill();
+    void stopLrs().finally(() => {
+      rmSync(work, { recursive: true, force: true });
+      process.exit(128 + { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal]);
+    });
+  });
+}
 
-/** Page errors, failed requests and console errors (scorm-again logs every SCORM error there), as messages. */
-function watch(tab) {
+/**
+ * Page errors, failed requests and console errors (scorm-again logs every SCORM error there), as
+ * messages. `cancelled(request)`: requests whose ERR_ABORTED is expected (the page cancels the body
+ * of a response it has read; what they carried is checked where it arrived).
+ */
+function watch(tab, { cancelled = () => false } = {}) {
   const errors = new Set();
   tab.on('pageerror', (error) => errors.add(`page error: ${error.message}`));
   tab.on('console', (message) => {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.add(`console error: ${message.text()}`);
   });
-  tab.on('requestfailed', (request) => errors.add(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  tab.on('requestfailed', (request) => {
+    if (request.failure()?.errorText === 'net::ERR_ABORTED' && cancelled(request)) return;
+    errors.add(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   tab.on('response', (response) => {
     if (response.status() >= 400 && new URL(response.url()).pathname !== '/favicon.ico') errors.add(`HTTP ${response.status()}: ${response.url()}`);
   });
@@ -207,14 +257,238 @@ function summarize(version, cmi) {
   };
 }
 
+// --- cmi5: this script is the LMS, the test LRS keeps the statements ------------------------------
+
+const LRS_HEADERS = { Authorization: 'Basic dGVzdDp0ZXN0', 'X-Experience-API-Version': '1.0.3' };
+const CMI5 = {
+  category: 'https://w3id.org/xapi/cmi5/context/categories/cmi5',
+  moveOn: 'https://w3id.org/xapi/cmi5/context/categories/moveon',
+  sessionId: 'https://w3id.org/xapi/cmi5/context/extensions/sessionid',
+  masteryScore: 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore',
+};
+const CMI5_VERBS = ['initialized', 'completed', 'passed', 'failed', 'terminated'];
+const verbOf = (statement) => statement.verb.id.split('/').pop();
+
+/** The LMS's fetch URL: the LRS's token once per launch session, then an error, as test/lrs's cmi5FetchMiddleware answers. */
+function cmi5Fetch(request, response, session) {
+  const calls = (fetchCalls.get(session) ?? 0) + (request.method === 'POST' ? 1 : 0);
+  fetchCalls.set(session, calls);
+  const body = request.method !== 'POST'
+    ? { 'error-code': '3', 'error-text': 'the fetch URL takes POST' }
+    : calls > 1
+      ? { 'error-code': '1', 'error-text': 'this launch token was already fetched' }
+      : { 'auth-token': Buffer.from('test:test').toString('base64') };
+  response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+}
+
+/** What an LMS imports from cmi5.xml: the course and AU ids, the AU's URL, moveOn and masteryScore. */
+function courseStructure(xml) {
+  const text = (value) => value?.replace(/&(lt|gt|quot|apos|amp);/g, (_, name) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]);
+  const attribute = (tag, name) => text(new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]);
+  const course = /<course\b[^>]*>/.exec(xml)?.[0] ?? '';
+  const au = /<au\b[^>]*>/.exec(xml)?.[0] ?? '';
+  const mastery = attribute(au, 'masteryScore');
+  return {
+    course: attribute(course, 'id'),
+    au: attribute(au, 'id'),
+    moveOn: attribute(au, 'moveOn'),
+    masteryScore: mastery === undefined ? undefined : Number(mastery),
+    url: text(/<au\b[\s\S]*?<url>([^<]*)<\/url>/.exec(xml)?.[1]?.trim()),
+  };
+}
+
+/** Runs in the AU's page before its scripts: notes what the learner did, from the card's events. */
+function recordLearnerActions() {
+  window.__learnerActions = [];
+  for (const type of ['quiz-answer', 'quiz-grade', 'quiz-reveal', 'quiz-complete']) {
+    window.addEventListener(type, (event) => window.__learnerActions.push({ type, score: type === 'quiz-complete' ? event.detail?.score : undefined }), { capture: true });
+  }
+}
+
+/** Every statement the LRS holds for a registration. */
+async function storedStatements(endpoint, registration) {
+  const all = [];
+  let next = `${endpoint}statements?${new URLSearchParams({ registration, limit: '500' })}`;
+  while (next) {
+    const response = await fetch(next, { headers: LRS_HEADERS });
+    if (!response.ok) throw new Error(`the LRS answered ${response.status} to GET statements: ${(await response.text()).slice(0, 200)}`);
+    const page = await response.json();
+    all.push(...page.statements);
+    next = page.more ? new URL(page.more, endpoint).href : null;
+  }
+  return all;
+}
+
+/** Polls the LRS until `done(statements)`; resolves with the last statements read and whether it was done. */
+async function statementsWhen(endpoint, registration, done, timeout = 10_000) {
+  const until = performance.now() + timeout;
+  for (;;) {
+    const statements = await storedStatements(endpoint, registration);
+    if (done(statements)) return { statements, done: true };
+    if (performance.now() > until) return { statements, done: false };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The card's records note, from the page: kind, text and whether it is on screen. */
+function recordsNote() {
+  const note = document.querySelector('quiz-card')?.shadowRoot?.querySelector('[data-records-note]');
+  if (!note) return null;
+  const box = note.getBoundingClientRect();
+  return { kind: note.getAttribute('data-records-note'), text: (note.querySelector('.message') ?? note).textContent.replace(/\s+/g, ' ').trim(), role: note.getAttribute('role'), visible: box.width > 0 && box.height > 0 && note.checkVisibility() };
+}
+
+/** The cmi5 package, launched by this script as the LMS, reporting to the LRS; then a relaunch with the spent fetch URL. */
+async function checkCmi5({ lrs, lrsSeconds, origin, fail }) {
+  const since = performance.now();
+  const structure = courseStructure(readFileSync(join(work, 'cmi5', 'cmi5.xml'), 'utf8'));
+  const want = (ok, message) => ok || fail(message);
+  if (!structure.au || !structure.course || !structure.url) return fail(`cmi5.xml: no course id, AU id or AU url (${JSON.stringify(structure)})`);
+  want(structure.masteryScore === PASS_MARK / 100, `cmi5.xml: masteryScore ${structure.masteryScore} for --pass-mark ${PASS_MARK}`);
+  want(structure.moveOn === 'Passed', `cmi5.xml: moveOn ${structure.moveOn} with a pass mark, expected Passed`);
+
+  // The LMS's part: a registration, the launch data in the LRS, the launch URL.
+  const registration = randomUUID();
+  const session = randomUUID();
+  const actor = { objectType: 'Agent', name: 'Package check', account: { homePage: 'https://lms.example.org', name: `check-packages-${registration.slice(0, 8)}` } };
+  const grouping = { objectType: 'Activity', id: structure.course };
+  const launchData = {
+    contextTemplate: { contextActivities: { grouping: [grouping] }, extensions: { [CMI5.sessionId]: session } },
+    launchMode: 'Normal',
+    launchMethod: 'AnyWindow',
+    moveOn: structure.moveOn,
+    ...(structure.masteryScore === undefined ? {} : { masteryScore: structure.masteryScore }),
+  };
+  const state = new URLSearchParams({ activityId: structure.au, agent: JSON.stringify(actor), registration, stateId: 'LMS.LaunchData' });
+  const put = await fetch(`${lrs.endpoint}activities/state?${state}`, { method: 'PUT', headers: { ...LRS_HEADERS, 'Content-Type': 'application/json' }, body: JSON.stringify(launchData) });
+  if (put.status !== 204) return fail(`the LRS answered ${put.status} to PUT LMS.LaunchData: ${(await put.text()).slice(0, 200)}`);
+  const launchUrl = new URL(structure.url, `${origin}/cmi5/`);
+  for (const [name, value] of Object.entries({ endpoint: lrs.endpoint, fetch: `${origin}/lms/cmi5-fetch?session=${session}`, actor: JSON.stringify(actor), registration, activityId: structure.au })) {
+    launchUrl.searchParams.set(name, value);
+  }
+
+  // Its own browser context: the SCORM runs left this bank's progress in 127.0.0.1's storage.
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  // The outbox cancels the body of each answer to POST statements once it has the status (src/xapi/outbox.ts),
+  // which CDP reports as ERR_ABORTED; whether every statement arrived is read from the LRS below.
+  const statementPost = (request) => request.method() === 'POST' && request.url() === `${lrs.endpoint}statements`;
+  const errors = watch(tab, { cancelled: statementPost });
+  try {
+    await tab.evaluateOnNewDocument(recordLearnerActions);
+    await tab.goto(launchUrl.href, { waitUntil: 'load' });
+    const frame = tab.mainFrame();
+    await frame.waitForFunction(cardState, { timeout: 15_000 });
+    await answerAll(frame, fail);
+    const actions = await tab.evaluate(() => window.__learnerActions);
+    const count = (type) => actions.filter((action) => action.type === type).length;
+    const expected = { answered: count('quiz-answer') + count('quiz-grade'), experienced: count('quiz-reveal') };
+    const score = actions.find((action) => action.type === 'quiz-complete')?.score;
+    want(count('quiz-complete') === 1 && typeof score === 'number', `${count('quiz-complete')} quiz-complete events with score ${score}, expected one`);
+    const note = await tab.evaluate(recordsNote);
+    want(note === null, `a records note during the session: ${JSON.stringify(note)}`);
+
+    // Let what the learner did reach the LRS (as the SCORM part lets the last commits land), then leave: pagehide sends terminated.
+    const landed = await statementsWhen(lrs.endpoint, registration, (list) => list.filter((s) => verbOf(s) === 'answered').length >= expected.answered && list.some((s) => verbOf(s) === 'completed'));
+    want(landed.done, `after the summary the LRS held ${landed.statements.length} statements (${landed.statements.filter((s) => verbOf(s) === 'answered').length} answered of ${expected.answered}, completed: ${landed.statements.some((s) => verbOf(s) === 'completed')}) within 10 s`);
+    await tab.goto('about:blank');
+    const final = await statementsWhen(lrs.endpoint, registration, (list) => list.some((s) => verbOf(s) === 'terminated'));
+    want(final.done, 'no terminated statement in the LRS within 10 s of leaving the page (pagehide)');
+    const statements = final.statements;
+
+    // What the LMS would read.
+    const byVerb = {};
+    for (const statement of statements) byVerb[verbOf(statement)] = (byVerb[verbOf(statement)] ?? 0) + 1;
+    const byTime = [...statements].sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+    want(verbOf(byTime[0] ?? { verb: { id: '' } }) === 'initialized', `first statement by timestamp: ${byTime[0] && verbOf(byTime[0])}, expected initialized`);
+    want(verbOf(byTime.at(-1) ?? { verb: { id: '' } }) === 'terminated', `last statement by timestamp: ${byTime.at(-1) && verbOf(byTime.at(-1))}, expected terminated`);
+    const mastery = structure.masteryScore;
+    const verdict = Math.round(score * 100) >= Math.round(mastery * 100) ? 'passed' : 'failed';
+    const wanted = { initialized: 1, ...expected, completed: 1, [verdict]: 1, terminated: 1 };
+    for (const verb of new Set([...Object.keys(wanted), ...Object.keys(byVerb), 'passed', 'failed'])) {
+      want((byVerb[verb] ?? 0) === (wanted[verb] ?? 0), `${byVerb[verb] ?? 0} ${verb} statements, expected ${wanted[verb] ?? 0}${verb === 'answered' || verb === 'experienced' ? ` (one per learner action: ${JSON.stringify(expected)})` : ''}`);
+    }
+    want(new Set(statements.map((s) => s.id)).size === statements.length, 'a statement id stored twice');
+    // On every statement: the launch's registration and learner, and the context template (grouping, sessionid).
+    const everyStatement = (what, ok) => {
+      const off = statements.filter((statement) => !ok(statement));
+      want(off.length === 0, `${what}: not on ${off.length} of ${statements.length} statements (first: ${off[0] && `${verbOf(off[0])} ${off[0].object?.id}: ${JSON.stringify(off[0].context)}`})`);
+    };
+    everyStatement(`registration ${registration}`, (statement) => statement.context?.registration === registration);
+    everyStatement('the launch\'s actor', (statement) => statement.actor?.account?.name === actor.account.name);
+    everyStatement(`the context template's grouping activity ${grouping.id}`, (statement) => statement.context?.contextActivities?.grouping?.some((activity) => activity.id === grouping.id));
+    everyStatement(`the context template's sessionid ${session}`, (statement) => statement.context?.extensions?.[CMI5.sessionId] === session);
+    for (const statement of statements) {
+      const verb = verbOf(statement);
+      const categories = (statement.context?.contextActivities?.category ?? []).map((activity) => activity.id);
+      if (!CMI5_VERBS.includes(verb)) {
+        // cmi5-allowed statements (the questions): not about the AU, and without cmi5's categories.
+        want(statement.object?.id !== structure.au && !categories.includes(CMI5.category) && !categories.includes(CMI5.moveOn), `${verb} ${statement.object?.id}: a cmi5-allowed statement about the AU or with a cmi5 category (${JSON.stringify(categories)})`);
+        continue;
+      }
+      const moveOn = ['completed', 'passed', 'failed'].includes(verb);
+      want(statement.object?.id === structure.au, `${verb}: object ${statement.object?.id}, expected the AU ${structure.au}`);
+      want(categories.includes(CMI5.category), `${verb}: no cmi5 category`);
+      want(categories.includes(CMI5.moveOn) === moveOn, `${verb}: moveon category ${moveOn ? 'missing' : 'present'}`);
+      if (verb !== 'initialized') want(/^P/.test(statement.result?.duration ?? ''), `${verb}: result.duration ${statement.result?.duration}`);
+      if (verb === 'completed') want(statement.result?.completion === true, `completed: result.completion ${statement.result?.completion}`);
+      if (verb === 'passed' || verb === 'failed') {
+        want(statement.result?.success === (verb === 'passed'), `${verb}: result.success ${statement.result?.success}`);
+        want(Math.abs((statement.result?.score?.scaled ?? NaN) - score) < 0.0001, `${verb}: score.scaled ${statement.result?.score?.scaled}, the card's score is ${score}`);
+        want(statement.context?.extensions?.[CMI5.masteryScore] === mastery, `${verb}: masteryscore extension ${statement.context?.extensions?.[CMI5.masteryScore]}, expected ${mastery}`);
+      }
+    }
+    const order = ['initialized', 'experienced', 'answered', 'completed', 'passed', 'failed', 'terminated'];
+    const counts = Object.entries(byVerb).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([verb, n]) => `${verb} ${n}`).join(', ');
+    console.log(`cmi5 read back from the LRS (${seconds(since)}; the LRS started in ${lrsSeconds}, alongside the SCORM runs):`);
+    console.log(`      ${statements.length} statements for the registration: ${counts}; score ${score?.toFixed(3)} vs masteryScore ${mastery}: ${byVerb.passed ? 'passed' : byVerb.failed ? 'failed' : 'no verdict'}`);
+
+    // Relaunch with the spent fetch URL (a reload, or a bookmarked launch): the card says results are not reported.
+    const again = await context.newPage();
+    const againErrors = watch(again, { cancelled: statementPost });
+    try {
+      await again.goto(launchUrl.href, { waitUntil: 'load' });
+      await again.mainFrame().waitForFunction(cardState, { timeout: 15_000 });
+      const shown = await again.waitForFunction(() => !!document.querySelector('quiz-card')?.shadowRoot?.querySelector('[data-records-note="launch"]'), { timeout: 10_000 }).then(() => true, () => false);
+      const relaunchNote = await again.evaluate(recordsNote);
+      console.log(`      relaunch with the same fetch URL (POSTed ${fetchCalls.get(session) ?? 0} times): note ${relaunchNote ? `"${relaunchNote.kind}": ${JSON.stringify(relaunchNote.text)}` : 'none'}`);
+      if (!shown) fail(`relaunch: no launch note on the card (${JSON.stringify(relaunchNote)})`);
+      else {
+        want(relaunchNote.visible, 'relaunch: the launch note is not on screen');
+        want(relaunchNote.role === 'status', `relaunch: the note's role is ${relaunchNote.role}, expected status`);
+        want(/reopen/i.test(relaunchNote.text), `relaunch: the note does not say to reopen the lesson: ${relaunchNote.text}`);
+      }
+      want(fetchCalls.get(session) === 2, `the fetch URL was POSTed ${fetchCalls.get(session) ?? 0} times over two launches, expected 2`);
+      await again.waitForNetworkIdle({ idleTime: 300, timeout: 5_000 }).catch(() => {});
+      const after = await storedStatements(lrs.endpoint, registration);
+      want(after.length === statements.length, `relaunch without a token: the LRS now holds ${after.length} statements, ${statements.length} before`);
+    } finally {
+      for (const message of againErrors) fail(`relaunch: ${message}`);
+      await again.close();
+    }
+  } finally {
+    for (const message of errors) fail(message);
+    await context.close();
+  }
+}
+
 try {
+  // 0. The LRS starts meanwhile (its own process; stopped in `finally`).
+  lrsStarting = startLrs().then(
+    (lrs) => {
+      lrsRunning = lrs;
+      return { lrs, lrsSeconds: seconds(started) };
+    },
+    (error) => ({ error }),
+  );
+
   // 1. The packages, built by the published CLI, unpacked.
-  for (const { version, flag } of VERSIONS) {
-    const zip = join(work, `scorm${version}.zip`);
-    const output = execFileSync(process.execPath, [join(root, 'bin', 'quiz-elements.js'), 'package', BANK, flag, '--out', zip, '--pass-mark', '60'], { cwd: root, encoding: 'utf8' });
+  for (const { name, flag } of PACKAGES) {
+    const zip = join(work, `${name}.zip`);
+    const output = execFileSync(process.execPath, [join(root, 'bin', 'quiz-elements.js'), 'package', BANK, flag, '--out', zip, '--pass-mark', String(PASS_MARK)], { cwd: root, encoding: 'utf8' });
     console.log(`      ${output.trim().replace(/^.*[\\/]/, '')}`);
     for (const [path, bytes] of Object.entries(unzipSync(readFileSync(zip)))) {
-      const file = join(work, `scorm${version}`, path);
+      const file = join(work, name, path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, bytes);
     }
@@ -228,8 +502,10 @@ try {
     return file.startsWith(base + sep) && existsSync(file) && statSync(file).isFile() ? file : null;
   };
   server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const url = new URL(request.url, 'http://x');
+    const path = decodeURIComponent(url.pathname);
     if (path === '/lms/') return response.writeHead(200, { 'content-type': types['.html'] }).end(hostPage);
+    if (path === '/lms/cmi5-fetch') return cmi5Fetch(request, response, url.searchParams.get('session') ?? '');
     const file = path === '/lms/scorm-again.js' ? join(root, 'node_modules', 'scorm-again', 'dist', 'scorm-again.js') : fileIn(work, path);
     if (!file) return response.writeHead(404).end('not found');
     response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
@@ -240,7 +516,16 @@ try {
   // 3. Each version: a session, then a relaunch from another origin.
   const found = await detectBrowsers({ engines: ['chromium'] });
   if (!found.chromium) throw new Error(`no Chromium to run the packages in: ${found.problems.chromium}`);
-  browser = await puppeteer.launch({ executablePath: found.chromium.path, headless: found.chromium.headless, args: found.chromium.args, env: { ...process.env, ...browserEnv(root) } });
+  browser = await puppeteer.launch({
+    executablePath: found.chromium.path,
+    headless: found.chromium.headless,
+    args: found.chromium.args,
+    env: { ...process.env, ...browserEnv(root) },
+    // Signals are handled above (the LRS is stopped too); puppeteer's own handlers would exit at once.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
 
   for (const { version, global, constructor } of VERSIONS) {
     const fail = (message) => problems[version].push(message);
@@ -322,19 +607,34 @@ try {
       if (!tab.isClosed()) await tab.close();
     }
   }
+
+  // 5. cmi5, this script as the LMS, against the LRS.
+  const { lrs, lrsSeconds, error: lrsError } = await lrsStarting;
+  if (lrs) {
+    await checkCmi5({ lrs, lrsSeconds, origin: `http://127.0.0.1:${port}`, fail: (message) => problems.cmi5.push(message) }).catch((error) => problems.cmi5.push(error.stack ?? error.message));
+  } else {
+    const installed = existsSync(join(process.env.QUIZ_LRS_DIR, '.installed'));
+    const why = `${installed ? 'the test LRS did not start' : 'the test LRS could not be installed (its first start runs npm install, which needs the npm registry)'}: ${lrsError?.message ?? lrsError}`;
+    if (installed || ci) problems.cmi5.push(`${why}${ci ? '. CI must run the cmi5 package against the real LRS (test/lrs/README.md).' : ''}`);
+    else cmi5Skipped = why;
+  }
 } catch (error) {
   console.error(`check-packages could not run: ${error.stack ?? error}`);
   crashed = true;
 } finally {
   await browser?.close();
   await new Promise((done) => (server ? server.close(done) : done()));
+  await stopLrs();
   rmSync(work, { recursive: true, force: true });
 }
 
 for (const [version, list] of Object.entries(problems)) {
-  if (list.length === 0) console.log(`ok    packages/scorm-${version}`);
-  else console.log(`FAIL  packages/scorm-${version}\n${list.map((item) => `      - ${item.replaceAll('\n', '\n        ')}`).join('\n')}`);
+  const name = version === 'cmi5' ? 'cmi5' : `scorm-${version}`;
+  if (version === 'cmi5' && cmi5Skipped) console.log(`skipped: packages/cmi5: ${cmi5Skipped}`);
+  else if (list.length === 0) console.log(`ok    packages/${name}`);
+  else console.log(`FAIL  packages/${name}\n${list.map((item) => `      - ${item.replaceAll('\n', '\n        ')}`).join('\n')}`);
 }
 const failed = crashed || Object.values(problems).some((list) => list.length > 0);
-console.log(`packages check: ${failed ? 'FAILED' : 'SCORM 1.2 and 2004 packages report to scorm-again and resume'} in ${seconds(started)}`);
+const passedWhat = `SCORM 1.2 and 2004 packages report to scorm-again and resume${cmi5Skipped ? ' (cmi5 skipped: no LRS)' : '; the cmi5 package reports to the LRS'}`;
+console.log(`packages check: ${failed ? 'FAILED' : passedWhat} in ${seconds(started)}`);
 if (failed) process.exitCode = 1;

@@ -258,6 +258,10 @@ describe('learning records: xAPI to a real LRS', function () {
       expect(passed.result!.score!.scaled).to.equal(1);
       expect(passed.context.extensions!['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).to.equal(0.5);
       expect(passed.context.contextActivities!.category!.map((c) => c.id)).to.include('https://w3id.org/xapi/cmi5/context/categories/moveon');
+      // Back from the back-forward cache: the session has ended (cmi5 allows nothing after terminated), and the learner is told.
+      dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await set.updateComplete;
+      expect(shadow(set).querySelector('[data-records-note="launch"]')!.textContent).to.contain('session ended when you left the page');
       // A reload cannot fetch the token again: the note says to reopen from the platform.
       records.stop();
       records = await configureLearningRecords('cmi5');

@@ -246,8 +246,18 @@ export class Cmi5Sink extends XapiSink {
   }
 
   protected override send(statements: XapiStatement[]): void {
-    if (this.#terminated) return;
+    if (this.#terminated) return this.#ended();
     super.send(statements);
+  }
+
+  /** Back on a page whose session ended (the back-forward cache): cmi5 allows nothing after `terminated`, so the learner is told. */
+  override resume(): void {
+    if (this.#terminated) this.#ended();
+    else super.resume();
+  }
+
+  #ended(): void {
+    this.notes.set({ kind: 'launch', detail: 'This lesson\'s session ended when you left the page. Reopen it from your learning platform to record more.' });
   }
 
   protected override stamp(at: number): StatementStamp {
