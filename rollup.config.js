@@ -103,6 +103,10 @@ const CDN_CHUNK_NAMES = [
   ['typed-question', /\/src\/elements\/quiz-card\/typed-question\.ts$/],
   ['search', /\/src\/search\/question-index\.ts$/],
   ['zh-CN', /\/src\/i18n\/zh-CN\.ts$/],
+  ['records', /\/src\/records\/start\.ts$/],
+  ['records-xapi', /\/src\/records\/xapi-sink\.ts$/],
+  ['records-scorm', /\/src\/records\/scorm-sink\.ts$/],
+  ['progress-sync', /\/src\/xapi\/state-sync\.ts$/],
   ...['true-false', 'fill-in', 'numeric', 'ordering', 'matching'].map((type) => [`view-${type}`, new RegExp(`/src/interactions/${type}/view\\.ts$`)]),
 ];
 function cdnChunkFileName(chunk) {

@@ -112,6 +112,11 @@ const CHUNK_BUDGETS = [
   ['numeric', /^chunks\/view-numeric-/, 4, 'numeric view, on the first such question'],
   ['ordering', /^chunks\/view-ordering-/, 4, 'ordering view with keyboard and pointer dragging'],
   ['matching', /^chunks\/view-matching-/, 4, 'matching view with keyboard and pointer dragging'],
+  // Learning records: the budget for reporting is 10 KB, the reporter and one sink together.
+  ['records', /^chunks\/records-[\w-]{8}\.js$/, 6, 'learning records: the reporter, launches, notes (configureLearningRecords)'],
+  ['records xAPI', /^chunks\/records-xapi-/, 6, 'xAPI and cmi5 reporting: statements, the outbox'],
+  ['records SCORM', /^chunks\/records-scorm-/, 6, 'SCORM 1.2 / 2004 reporting and resume data'],
+  ['progress sync', /^chunks\/progress-sync-/, 4, 'progress across devices (xAPI state), with syncProgress'],
 ];
 /** What pages download, measured in Chromium; KB gzip. */
 // The budget: a page showing one quiz-card with markdown, 45 KB with Lit. A Chinese page

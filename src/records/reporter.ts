@@ -18,13 +18,8 @@ import type { QuizGradeEvent } from '../events/quiz-grade.js';
 import type { QuizRevealEvent } from '../events/quiz-reveal.js';
 import { languageOf } from '../i18n/index.js';
 import { reportChoice } from '../interactions/choice/choice.js';
-import { reportFillIn } from '../interactions/fill-in/fill-in.js';
 import type { InteractionReport } from '../interactions/grading.js';
-import type { CheckedType } from '../interactions/interaction.js';
-import { reportMatching } from '../interactions/matching/matching.js';
-import { reportNumeric } from '../interactions/numeric/numeric.js';
-import { reportOrdering } from '../interactions/ordering/ordering.js';
-import { reportTrueFalse } from '../interactions/true-false/true-false.js';
+import { interactionViews } from '../interactions/views.js';
 import type { Grade, PracticeSummary } from '../practice/practice-set.js';
 import type { ProgressStore } from '../progress/store.js';
 import { bankIri } from '../xapi/statements.js';
@@ -90,15 +85,6 @@ export interface LearningRecords {
   /** Stops listening; what waits in storage goes out with the next reporter on this site. */
   stop(): void;
 }
-
-const REPORTS: Record<CheckedType, (question: Question, response: never) => InteractionReport> = {
-  choice: reportChoice,
-  'true-false': reportTrueFalse,
-  'fill-in': reportFillIn,
-  numeric: reportNumeric,
-  ordering: reportOrdering,
-  matching: reportMatching,
-};
 
 /** A UUID v4 (also where `crypto.randomUUID` is missing: pages served over plain http). */
 export function uuid(): string {
@@ -212,10 +198,17 @@ export class Reporter implements LearningRecords {
     this.notes.stop();
   }
 
+  /**
+   * A checked answer, described by its type's report. The type's view reports it: the card has
+   * downloaded it to ask the question, so the reporter carries none of the types' code.
+   */
   #answered(on: Occurrence, question: Question | undefined, event: QuizAnswerEvent): void {
     const { type, response, score, correct } = event.detail;
-    const report = REPORTS[type]?.(question!, response as never);
-    if (report) this.sink.answered(on, question!, report, { score, correct });
+    const send = (report: InteractionReport) => this.sink.answered(on, question!, report, { score, correct });
+    if (type === 'choice') return send(reportChoice(question!, response as number[]));
+    const views = interactionViews[type];
+    if (views?.value) return send(views.value.view.report(question!, response));
+    void views?.load().then(({ view }) => send(view.report(question!, response)), () => undefined);
   }
 
   /** Finds the card, its bank and the question (when the event names one), then reports; a record that cannot be made is logged, never thrown into the page. */

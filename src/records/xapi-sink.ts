@@ -7,9 +7,10 @@
 import type { Question } from '../bank/types.js';
 import type { InteractionReport } from '../interactions/grading.js';
 import type { Grade, PracticeSummary } from '../practice/practice-set.js';
-import { ProgressStore } from '../progress/store.js';
+import { LazyChunk } from '../lazy.js';
+import type { ProgressStore } from '../progress/store.js';
 import { StatementOutbox, type OutboxNote, type OutboxStorage } from '../xapi/outbox.js';
-import { ProgressSync } from '../xapi/state-sync.js';
+import type { ProgressSync } from '../xapi/state-sync.js';
 import {
   answeredStatement,
   completedStatements,
@@ -39,13 +40,20 @@ export function outboxKey(endpoint: string, actor: XapiAgent): string {
   return `quiz-elements/xapi-outbox/${endpoint}|${who}`;
 }
 
+/** Progress sync and the store, for pages that ask for it (`syncProgress`). */
+const syncChunk = new LazyChunk(
+  () => Promise.all([import('../xapi/state-sync.js'), import('../progress/store.js')]).then(([sync, store]) => ({ ...sync, ...store })),
+  'progress sync',
+);
+
 const NOTES: Record<OutboxNote, 'unauthorized' | 'not-kept'> = { unauthorized: 'unauthorized', 'not-kept': 'not-kept' };
 
 /** Statements to an LRS. */
 export class XapiSink implements RecordsSink {
   #outbox: StatementOutbox | null = null;
   /** With `syncProgress`: one sync per progress store the page's elements use. */
-  readonly #syncs = new Map<ProgressStore, ProgressSync>();
+  /** By the element's own store, else its progress key. */
+  readonly #syncs = new Map<ProgressStore | string, Promise<ProgressSync | null>>();
   #auth: string | undefined;
 
   /**
@@ -67,7 +75,7 @@ export class XapiSink implements RecordsSink {
   protected connect(auth: string | undefined): StatementOutbox {
     this.#auth = auth;
     const connection = { endpoint: this.launch.endpoint, auth };
-    for (const sync of this.#syncs.values()) void sync.reconnect(connection);
+    void this.#eachSync((sync) => sync.reconnect(connection));
     if (this.#outbox) this.#outbox.reconnect(connection);
     else {
       this.#outbox = new StatementOutbox({
@@ -84,18 +92,29 @@ export class XapiSink implements RecordsSink {
   /** Keeps the progress store of an element in step with the LRS (with `syncProgress`, once per store). */
   watch(element: ReportingCard): void {
     if (!this.options.syncProgress || element.noProgress) return;
-    const store = element.progressStore ?? ProgressStore.shared(element.progressKey || 'default');
-    if (this.#syncs.has(store)) return;
-    this.#syncs.set(
-      store,
-      new ProgressSync({
-        store,
-        connection: { endpoint: this.launch.endpoint, auth: this.#auth },
-        actor: this.launch.actor,
-        fetch: this.options.fetch,
-        onNote: (note) => this.notes.set(note ? { kind: note.kind === 'unauthorized' ? 'unauthorized' : 'sync', detail: note.message } : null),
-      }),
+    const key = element.progressStore ?? (element.progressKey || 'default');
+    if (this.#syncs.has(key)) return;
+    const sync = syncChunk.load().then(
+      ({ ProgressSync, ProgressStore }) =>
+        new ProgressSync({
+          store: typeof key === 'string' ? ProgressStore.shared(key) : key,
+          connection: { endpoint: this.launch.endpoint, auth: this.#auth },
+          actor: this.launch.actor,
+          fetch: this.options.fetch,
+          onNote: (note) => this.notes.set(note ? { kind: note.kind === 'unauthorized' ? 'unauthorized' : 'sync', detail: note.message } : null),
+        }),
+      (error: unknown) => {
+        this.#syncs.delete(key); // the next element or event tries again
+        this.notes.set({ kind: 'sync', detail: `The progress sync could not be downloaded (${(error as Error)?.message ?? error}).` });
+        return null;
+      },
     );
+    this.#syncs.set(key, sync);
+  }
+
+  /** Runs `act` on every progress sync (once each has loaded). */
+  #eachSync(act: (sync: ProgressSync) => unknown): Promise<unknown> {
+    return Promise.all([...this.#syncs.values()].map((sync) => sync.then((loaded) => loaded && act(loaded))));
   }
 
   /** The context every statement of this occurrence shares. */
@@ -145,17 +164,17 @@ export class XapiSink implements RecordsSink {
 
   leave(): void {
     void this.flush();
-    for (const sync of this.#syncs.values()) void sync.syncNow();
+    void this.#eachSync((sync) => sync.syncNow());
   }
 
   resume(): void {
     void this.flush();
-    for (const sync of this.#syncs.values()) void sync.pull();
+    void this.#eachSync((sync) => sync.pull());
   }
 
   /** Progress synced to the LRS now (tests, and pages that want to be sure before moving on). */
   async syncProgress(): Promise<void> {
-    await Promise.all([...this.#syncs.values()].map((sync) => sync.syncNow()));
+    await this.#eachSync((sync) => sync.syncNow());
   }
 
   reconnect(auth: string): void {
@@ -164,7 +183,7 @@ export class XapiSink implements RecordsSink {
 
   stop(): void {
     this.#outbox?.stop();
-    for (const sync of this.#syncs.values()) sync.stop();
+    void this.#eachSync((sync) => sync.stop());
   }
 }
 
