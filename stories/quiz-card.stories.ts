@@ -13,6 +13,7 @@ import { memoryStorage } from '../src/progress/memory-storage.js';
 import { ProgressStore } from '../src/progress/store.js';
 import type { Grade, ProgressStorage } from '../src/progress/types.js';
 import type { QuizAnswerEvent } from '../src/events/quiz-answer.js';
+import { configureLearningRecords, recordsNotes } from '../src/records/learning-records.js';
 import { demoBank, typesBank, typesBankZh } from './fixtures.js';
 import { cardKeyboardStep, expectNoTabStop, focusStoryStart, press, tabTo, uiStrings } from './smoke.js';
 
@@ -686,6 +687,25 @@ export const StorageUnavailable: Story = {
     await expect(ui.getByText(s.progressNotSaved)).toBeTruthy();
   },
 };
+
+/**
+ * Learning records asked for (`configureLearningRecords('launch')`) on a page opened without an
+ * LRS in its address: the card still works and says, politely, that results are not reported.
+ */
+export const RecordsNotReported: Story = {
+  name: 'Learning records: opened without an LRS',
+  args: { bank: FIXTURE, question: 'overfitting', noProgress: true },
+  beforeEach: () => () => {
+    recordsNotes.render = undefined; // the next story starts with no learning records
+  },
+  play: async ({ canvasElement }) => {
+    const { card } = await openCard(canvasElement);
+    await configureLearningRecords('launch').catch(() => undefined);
+    await waitFor(() => expect(card.shadowRoot!.querySelector('[data-records-note="launch"]')).toBeTruthy());
+  },
+};
+
+export const RecordsNotReportedChineseUi: Story = { ...RecordsNotReported, name: 'Learning records: opened without an LRS (中文 UI)', args: { ...RecordsNotReported.args, lang: 'zh-CN' } };
 
 /** A set played through: the summary lists when each answered question comes back. */
 export const SummaryWithSchedule: Story = {

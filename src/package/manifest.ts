@@ -44,6 +44,29 @@ const fraction = (percent: number) => String(Math.round(percent * 100) / 10_000)
 
 const fileList = (files: string[], indent: string) => files.map((href) => `${indent}<file href="${escapeXml(href)}"/>`).join('\n');
 
+/**
+ * The one organization (one item, whose own elements follow its title) and the one resource (the
+ * launch page, listing every file), as both SCORM versions write them: they differ in the item's
+ * elements and in the case of the SCO attribute (`adlcp:scormtype` in 1.2, `adlcp:scormType` in 2004).
+ */
+function organizationAndResource(pkg: PackageDescription, itemElements: string, scoAttribute: 'adlcp:scormtype' | 'adlcp:scormType'): string {
+  return `  <organizations default="${xmlId('org', pkg.id)}">
+    <organization identifier="${xmlId('org', pkg.id)}">
+      <title>${escapeXml(pkg.title)}</title>
+      <item identifier="${xmlId('item', pkg.id)}" identifierref="${xmlId('resource', pkg.id)}" isvisible="true">
+        <title>${escapeXml(pkg.title)}</title>${itemElements}
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="${xmlId('resource', pkg.id)}" type="webcontent" ${scoAttribute}="sco" href="${escapeXml(pkg.launch)}">
+${fileList(pkg.files, '      ')}
+    </resource>
+  </resources>
+</manifest>
+`;
+}
+
 /** `imsmanifest.xml` for SCORM 1.2 (IMS CP 1.1.2 + ADL CP 1.2); a pass mark becomes `adlcp:masteryscore`. */
 export function scorm12Manifest(pkg: PackageDescription): string {
   const mastery = pkg.passMark === undefined ? '' : `\n        <adlcp:masteryscore>${Math.round(pkg.passMark)}</adlcp:masteryscore>`;
@@ -57,21 +80,7 @@ export function scorm12Manifest(pkg: PackageDescription): string {
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>
   </metadata>
-  <organizations default="${xmlId('org', pkg.id)}">
-    <organization identifier="${xmlId('org', pkg.id)}">
-      <title>${escapeXml(pkg.title)}</title>
-      <item identifier="${xmlId('item', pkg.id)}" identifierref="${xmlId('resource', pkg.id)}" isvisible="true">
-        <title>${escapeXml(pkg.title)}</title>${mastery}
-      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="${xmlId('resource', pkg.id)}" type="webcontent" adlcp:scormtype="sco" href="${escapeXml(pkg.launch)}">
-${fileList(pkg.files, '      ')}
-    </resource>
-  </resources>
-</manifest>
-`;
+${organizationAndResource(pkg, mastery, 'adlcp:scormtype')}`;
 }
 
 /**
@@ -101,24 +110,10 @@ export function scorm2004Manifest(pkg: PackageDescription): string {
     <schema>ADL SCORM</schema>
     <schemaversion>2004 4th Edition</schemaversion>
   </metadata>
-  <organizations default="${xmlId('org', pkg.id)}">
-    <organization identifier="${xmlId('org', pkg.id)}">
-      <title>${escapeXml(pkg.title)}</title>
-      <item identifier="${xmlId('item', pkg.id)}" identifierref="${xmlId('resource', pkg.id)}" isvisible="true">
-        <title>${escapeXml(pkg.title)}</title>
+${organizationAndResource(pkg, `
         <imsss:sequencing>${objectives}
           <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
-        </imsss:sequencing>
-      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="${xmlId('resource', pkg.id)}" type="webcontent" adlcp:scormType="sco" href="${escapeXml(pkg.launch)}">
-${fileList(pkg.files, '      ')}
-    </resource>
-  </resources>
-</manifest>
-`;
+        </imsss:sequencing>`, 'adlcp:scormType')}`;
 }
 
 /** The course and AU ids of a cmi5 package: IRIs (URNs) stable for the bank id. */
