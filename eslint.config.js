@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 
 const UI_CODE = ['src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', 'examples/**/*.{js,ts,tsx}'];
 const TESTS = ['**/*.test.ts'];
-const NODE_CODE = ['scripts/**', 'bin/**', 'bench/**', 'src/cli/**', 'src/package/**', 'test/**/*.mjs', '*.config.{js,mjs,cjs,ts}'];
+const NODE_CODE = ['scripts/**', 'bin/**', 'bench/**', 'src/cli/**', 'src/package/**', 'src/plugins/**', 'test/**/*.mjs', '*.config.{js,mjs,cjs,ts}'];
 const PORTABLE_CODE = ['src/bank/**', 'src/import/**', 'src/search/**', 'src/progress/**', 'src/xapi/**', 'src/scorm/**'];
 
 const PORTABLE_WHY = 'must run in Node and in the browser without a DOM (STYLE.md)';

@@ -127,7 +127,7 @@ export default [
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, importAttributesKey: 'with' },
     // Packages are peers of the user's app: their bundler dedupes Lit across libraries. The
     // bundled banks stay JSON files in data/ (shipped with the package), imported lazily.
-    external: (id) => /^(node:|lit|@lit\/|@lit-labs\/|marked|ts-fsrs|@highlightjs\/|react($|\/))/.test(id),
+    external: (id) => /^(node:|lit|@lit\/|@lit-labs\/|marked|ts-fsrs|fflate|temml|katex|@highlightjs\/|react($|\/))/.test(id),
     treeshake: { moduleSideEffects: (id, external) => !(external && isDataJson(id)) },
     plugins: [keepDataImports, typescriptFor({ declaration: true, declarationDir: 'dist', outDir: 'dist' })],
   },

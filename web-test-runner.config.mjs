@@ -19,6 +19,7 @@ import {
 } from './scripts/browsers.mjs';
 import { faultServerPlugin } from './test/fault-server.mjs';
 import { cmi5FetchMiddleware, lrsPlugin } from './test/lrs/lrs-server.mjs';
+import { ssrPagesPlugin } from './test/ssr/ssr-pages.mjs';
 
 const SECOND = 1000;
 
@@ -51,6 +52,8 @@ const plugins = [esbuildPlugin({ ts: true, tsconfig: path.join(ROOT_DIR, 'tsconf
 plugins.push(faultServerPlugin());
 // The real LRS (test/lrs/) behind a fault proxy, started when a test first imports /__lrs.js.
 plugins.push(lrsPlugin());
+// Pages with server-rendered cards (quiz-elements/ssr), made on request.
+plugins.push(ssrPagesPlugin());
 
 if (found.chromium) {
   browsers.push(
@@ -153,6 +156,10 @@ async function chunkFaults(context, next) {
     return;
   }
   await next();
+  // The library's own modules are never reused from the browser's cache: a module an earlier test
+  // file (another page) downloaded must be asked for again when a test takes it down, whatever the
+  // file order. (`Vary: *`, because the runner's outer middleware sets Cache-Control after this.)
+  if (context.path.startsWith('/src/')) context.set('Vary', '*');
 }
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */

@@ -27,7 +27,7 @@ const STEPS = ['typecheck', 'lint', 'unit', 'build', 'examples', 'stories', ...E
 const CACHE_DIR = path.join(ROOT_DIR, '.cache');
 const SECOND = 1000;
 // Per-step ceilings; WTR's own timeouts (web-test-runner.config.mjs) normally fire long before.
-const STEP_TIMEOUT = { typecheck: 180, lint: 180, unit: 180, build: 240, examples: 180, stories: 300, chromium: 300, firefox: 300, webkit: 300 };
+const STEP_TIMEOUT = { typecheck: 180, lint: 180, unit: 180, build: 240, examples: 180, stories: 300, chromium: 420, firefox: 420, webkit: 420 };
 
 function usage() {
   return `usage: node scripts/test.mjs [--only <step>[,<step>...]] [--verbose]

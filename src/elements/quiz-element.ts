@@ -1,7 +1,7 @@
 import { Task, type initialState } from '@lit/task';
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { isServer, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { QuizErrorEvent } from '../events/quiz-error.js';
-import type { UiStrings } from '../i18n/index.js';
+import { stringsFor, type UiStrings } from '../i18n/index.js';
 import { abortWhenRemoved } from './abort-when-removed.js';
 import { PageContextController } from './page-context.js';
 
@@ -48,7 +48,8 @@ export abstract class QuizElement<Loaded> extends LitElement {
 
   /** The UI strings of the element's language. */
   protected get strings(): UiStrings {
-    return this.context.strings;
+    // On the server (quiz-elements/ssr) no controller runs: the element's own `lang` decides.
+    return isServer ? stringsFor(this.getAttribute('lang')) : this.context.strings;
   }
 
   /**
@@ -65,6 +66,34 @@ export abstract class QuizElement<Loaded> extends LitElement {
 
   /** Called when the UI language changes, before the update that shows it. */
   protected languageChanged(): void {}
+
+  /**
+   * What the server rendered (`quiz-elements/ssr`: a declarative shadow root the page's parser
+   * attached before this element was defined). It stays on screen, and `render()` adds nothing,
+   * until the load task has settled; then it goes in the same update that draws the element's own
+   * content, so nothing flashes or shifts.
+   */
+  protected serverRendered: ChildNode[] | null = this.shadowRoot ? [...this.shadowRoot.childNodes] : null;
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    // Lit renders before the root's first child, which would be the server's content that goes: after it instead.
+    if (this.serverRendered) this.renderOptions.renderBefore = null;
+    return root;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    const server = this.serverRendered;
+    if (server && this.loadTask.status > 1) {
+      this.takeOver();
+      for (const node of server) node.remove();
+      this.serverRendered = null;
+    }
+    super.update(changed);
+  }
+
+  /** Just before the server's content (`serverRendered`) goes: carry over what the learner did with it (an opened answer). */
+  protected takeOver(): void {}
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];

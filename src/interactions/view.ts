@@ -17,7 +17,7 @@ export interface InteractionContext<R> {
   /** Set once the response is checked: show per-part results and the right answer. */
   grading: Grading | undefined;
   /** Bank markdown rendered for `place` (cached per place: one element per place). */
-  markdown(text: string, place: string): HTMLElement | typeof import('lit').nothing;
+  markdown(text: string, place: string): HTMLElement | import('lit').TemplateResult | typeof import('lit').nothing;
   /** UI language of the card (`en` or `zh-CN`): views carry their own few strings. */
   lang: string;
   /** Language of the bank's text, for `lang` attributes around bank content. */

@@ -4,7 +4,7 @@
 // works on pages that enforce Trusted Types without a policy of ours.
 // Load this module with import() when the first markdown is shown (STYLE.md: heavy things lazily).
 import { getDefaults, Lexer, type MarkedToken, type Token, type Tokens } from 'marked';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type TemplateResult } from 'lit';
 import { firstChar, joinWideLines, lastChar } from './cjk.js';
 import { decodeEntities } from './entities.js';
 import { resolveStrings, type RenderStrings } from './strings.js';
@@ -140,7 +140,8 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): T
   if (!tokens) return html`<div class="markdown"><p class="source">${markdown}</p></div>`;
   const context: Context = {
     base: baseUrl(options.baseUrl),
-    pageOrigin: location.origin,
+    // On the server (SSR) there is no page: links are judged against the bank's own origin.
+    pageOrigin: isServer ? new URL(baseUrl(options.baseUrl)).origin : location.origin,
     strings: resolveStrings(options.strings),
     headingLevel: clampLevel(options.headingLevel ?? 4),
     onCodeBlocksReady: options.onCodeBlocksReady,
@@ -149,9 +150,11 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): T
 }
 
 function baseUrl(given: string | undefined): string {
+  // On the server the bank's absolute URL is the base (renderCard gives one).
+  const page = isServer ? 'about:blank' : document.baseURI;
   if (given) {
     try {
-      return new URL(given, document.baseURI).href;
+      return new URL(given, page).href;
     } catch {
       // fall through to the page's own base
     }

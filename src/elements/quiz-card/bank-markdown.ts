@@ -1,4 +1,4 @@
-import { nothing, render } from 'lit';
+import { isServer, nothing, render, type TemplateResult } from 'lit';
 import type { LoadedBank } from '../../bank/load.js';
 import type { UiStrings } from '../../i18n/index.js';
 import { LazyChunk } from '../../lazy.js';
@@ -35,14 +35,12 @@ export class BankMarkdown {
   }
 
   /** `text` rendered for `place`, from the cache while nothing it depends on changes. */
-  render(text: string | undefined, place: string, value: CardLoaded | undefined, strings: UiStrings, headingLevel: number): HTMLElement | typeof nothing {
+  render(text: string | undefined, place: string, value: CardLoaded | undefined, strings: UiStrings, headingLevel: number): HTMLElement | TemplateResult | typeof nothing {
     if (!text || !value) return nothing;
     const cached = this.#cache.get(place);
     if (cached?.text === text) return cached.element;
     const s = strings;
-    const element = document.createElement('div');
-    render(
-      value.renderer.renderMarkdown(text, {
+    const rendered = value.renderer.renderMarkdown(text, {
         baseUrl: value.loaded.baseUrl,
         headingLevel: headingLevel + 1,
         strings: { copy: s.copy, copied: s.copied, copyFailed: s.copyFailed, code: s.code, table: s.table, newTab: s.newTab },
@@ -50,9 +48,11 @@ export class BankMarkdown {
           this.#cache.clear();
           this.#rerender();
         },
-      }),
-      element,
-    );
+      });
+    // The server (SSR) writes the template into the page's HTML: no element, no cache.
+    if (isServer) return rendered;
+    const element = document.createElement('div');
+    render(rendered, element);
     this.#cache.set(place, { text, element });
     return element;
   }

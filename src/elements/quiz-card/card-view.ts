@@ -1,4 +1,4 @@
-import type { nothing } from 'lit';
+import type { nothing, TemplateResult } from 'lit';
 import type { Bank, Question } from '../../bank/types.js';
 import type { UiStrings } from '../../i18n/index.js';
 import type { PracticeSession } from '../../practice/practice-set.js';
@@ -26,7 +26,7 @@ export interface CardView {
   /** A one-off card (see `isOneOff`): no schedule, statuses or key list. */
   readonly oneOff: boolean;
   /** Bank text rendered as markdown for a place of the card (`prompt`, `choice-2`…). */
-  markdown(text: string | undefined, place: string): HTMLElement | typeof nothing;
+  markdown(text: string | undefined, place: string): HTMLElement | TemplateResult | typeof nothing;
   /** The card's shadow root, where a chunk adopts its styles. */
   readonly root: ShadowRoot | null;
 }

@@ -1,4 +1,4 @@
-import { html, type nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { bankFromJsonText, bankFromInlineDocument, bankFromValue, lazyModule, loadBankFromUrl, loadBundledBank, type LoadedBank } from '../../bank/load.js';
 import { languageOf } from '../../i18n/index.js';
 import { markdownStyles } from '../../render/markdown.styles.js';
@@ -123,7 +123,7 @@ export class QuizCard extends QuizCardAttributes {
   readonly #recording = new RecordingController(this, this.#progress);
   readonly #practice = new PracticeController(this, {
     strings: () => this.strings,
-    bank: () => this.loadTask.value?.loaded.bank,
+    bank: () => this.loadedBank,
     progress: this.#progress,
     recording: this.#recording,
   });
@@ -155,7 +155,16 @@ export class QuizCard extends QuizCardAttributes {
 
   /** The bank the card asks from, once loaded (learning records read questions from it). */
   get loadedBank(): Bank | undefined {
-    return this.loadTask.value?.loaded.bank;
+    return this.#value()?.loaded.bank;
+  }
+
+  /**
+   * The bank and renderer: the load task's; on the server (`quiz-elements/ssr`), which runs no
+   * task, the `loaded` bank and the renderer given before rendering. (`isServer` is false in
+   * browser builds, so this costs them nothing.)
+   */
+  #value(): CardLoaded | undefined {
+    return this.loadTask.value ?? (isServer && this.loaded && rendererChunk.value ? { loaded: this.loaded, renderer: rendererChunk.value } : undefined);
   }
 
   protected override loadArgs() {
@@ -168,13 +177,18 @@ export class QuizCard extends QuizCardAttributes {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) this.#markdown.clear();
-    if (this.#practice.sync(changed, this.loadTask.value)) this.#markdown.clear();
+    if (this.#practice.sync(changed, this.#value())) this.#markdown.clear();
+  }
+
+  /** An answer the learner opened in the server's rendering stays open. */
+  protected override takeOver(): void {
+    if (this.serverRendered!.some((node) => node instanceof Element && node.querySelector('details[open]'))) this.#practice.reveal();
   }
 
   /** What the view modules render the shown question from; null without one. */
   #view(): CardView | null {
     const { session } = this.#practice;
-    const value = this.loadTask.value;
+    const value = this.#value();
     const question = session && this.#practice.shownQuestion(session);
     if (!question || !value) return null;
     return {
@@ -194,7 +208,9 @@ export class QuizCard extends QuizCardAttributes {
 
   // --- rendering ----------------------------------------------------------------------------
 
-  protected override render(): TemplateResult {
+  protected override render(): TemplateResult | typeof nothing {
+    // The server's rendering is on screen until the bank and renderer are here (see QuizElement).
+    if (this.serverRendered) return nothing;
     const s = this.strings;
     // The UI strings of the card's language are still loading (the Chinese chunk): a bare
     // skeleton, no text in the wrong language. The bank and renderer load meanwhile.
@@ -203,7 +219,7 @@ export class QuizCard extends QuizCardAttributes {
     return html`
       <div part="card" class="card" lang=${s.lang} aria-busy=${busy ? 'true' : 'false'}>
         ${this.#renderNotes()}${recordsNotes.render?.(this)}
-        ${this.loadTask.render({
+        ${isServer && this.#value() ? this.#renderSession() : this.loadTask.render({
           initial: () => renderSkeleton(s),
           pending: () => renderSkeleton(s),
           error: (error) => renderCardLoadError(error, s, () => void this.loadTask.run()),
@@ -218,7 +234,7 @@ export class QuizCard extends QuizCardAttributes {
   #renderSession(): TemplateResult {
     const s = this.strings;
     const { session, queue } = this.#practice;
-    const bank = this.loadTask.value?.loaded.bank;
+    const bank = this.loadedBank;
     if (!bank) return renderSkeleton(s);
     // A review set waits for the progress views' chunk: a note with Retry if it could not be downloaded.
     if (!session) return progressViewsChunk.failed ? renderChunkMissing(this.#practice, progressViewsChunk, s) : renderSkeleton(s);
@@ -238,7 +254,7 @@ export class QuizCard extends QuizCardAttributes {
     const store = this.#progress.store;
     const views = progressViewsChunk.value;
     const context = this.#progressViewContext();
-    const bank = this.loadTask.value!.loaded.bank;
+    const bank = this.loadedBank!;
     return loaded.renderSummary(practice.session!, {
       strings,
       headingLevel: this.headingLevel,

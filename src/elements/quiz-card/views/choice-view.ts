@@ -45,7 +45,7 @@ export function renderChoices(view: CardView): TemplateResult {
         const verdict = checked ? (choice.correct ? 'right' : selected ? 'wrong' : '') : '';
         return html`
           <label part="choice" class="choice ${selected ? 'selected' : ''} ${verdict}">
-            <input type=${multiple ? 'checkbox' : 'radio'} name="choice" .checked=${selected} ?disabled=${checked || session.complete}
+            <input type=${multiple ? 'checkbox' : 'radio'} name="choice" .checked=${selected || nothing} ?disabled=${checked || session.complete}
               @change=${() => view.practice.choose(i)} />
             <span>${view.markdown(choice.text, `choice-${i}`)}</span>
             ${checked && (choice.correct || selected)

@@ -1,5 +1,5 @@
 /** The open question (flashcard) and the blocks every question type shows: hint, answer, explanation, example. */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type TemplateResult } from 'lit';
 import type { Question } from '../../../bank/types.js';
 import { GRADES } from '../../../practice/practice-set.js';
 import type { CardView } from '../card-view.js';
@@ -54,7 +54,11 @@ export function renderOpen(view: CardView): TemplateResult {
         `
       : exam
         ? nothing
-        : html`<div class="actions">
+        : isServer
+          ? // Server-rendered (quiz-elements/ssr): the answer opens without JavaScript; the card replaces this once it runs.
+            html`<details class="static-answer"><summary><span class="static-button">${s.showAnswer}</span></summary>
+              ${labelledBlock(view, 'answer', s.answer, question.answer, 'block answer')}${renderExplanation(view)}</details>`
+          : html`<div class="actions">
             <button part="button" class="primary" type="button" @click=${practice.reveal}>${s.showAnswer} <kbd aria-hidden="true">${s.spaceKey}</kbd></button>
           </div>`}
   `;
