@@ -1,5 +1,5 @@
 import { Task, type initialState } from '@lit/task';
-import { isServer, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { isServer, LitElement, ReactiveElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { QuizErrorEvent } from '../events/quiz-error.js';
 import { stringsFor, type UiStrings } from '../i18n/index.js';
 import { abortWhenRemoved } from './abort-when-removed.js';
@@ -84,12 +84,21 @@ export abstract class QuizElement<Loaded> extends LitElement {
 
   protected override update(changed: PropertyValues): void {
     const server = this.serverRendered;
-    if (server && this.loadTask.status > 1) {
+    if (server) {
+      // Until the element can draw what the server drew, the server's content stays and nothing is
+      // rendered: ReactiveElement's update (attributes, bookkeeping) without LitElement's render, as
+      // Lit's own server renderer does.
+      if (!this.canReplaceServerContent()) return (ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update.call(this, changed);
       this.takeOver();
       for (const node of server) node.remove();
       this.serverRendered = null;
     }
     super.update(changed);
+  }
+
+  /** Whether the element has what it needs to replace the server's content: by default, once its load task has settled. */
+  protected canReplaceServerContent(): boolean {
+    return this.loadTask.status > 1;
   }
 
   /** Just before the server's content (`serverRendered`) goes: carry over what the learner did with it (an opened answer). */

@@ -19,6 +19,7 @@ import { bankFromValue } from '../bank/load.js';
 import type { Bank } from '../bank/types.js';
 import { rendererChunk } from '../elements/quiz-card/bank-markdown.js';
 import '../elements/quiz-card/quiz-card.js';
+import '../elements/topic-list/topic-list.js';
 import { stringsReady } from '../i18n/index.js';
 
 /** A card attribute's value: a string or number, `true` for a boolean attribute, `false`/undefined to leave it out. */
@@ -46,11 +47,14 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
 export const scriptSafeJson = (value: unknown) =>
   JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
-function attributeText(attributes: Record<string, AttributeValue>): string {
+/** The topic-list attributes `renderTopicList` writes. */
+export const TOPIC_LIST_ATTRIBUTES = ['selected', 'multiple', 'label', 'lang', 'theme', 'progress-key', 'no-progress', 'timeout'] as const;
+
+function attributeText(attributes: Record<string, AttributeValue>, element: 'quiz-card' | 'topic-list', known: readonly string[]): string {
   const parts: string[] = [];
   for (const [name, value] of Object.entries(attributes)) {
-    if (!(CARD_ATTRIBUTES as readonly string[]).includes(name)) {
-      throw new RenderError(`renderCard: "${name}" is not a quiz-card attribute. Known attributes: ${CARD_ATTRIBUTES.join(', ')}.`);
+    if (!known.includes(name)) {
+      throw new RenderError(`${element === 'quiz-card' ? 'renderCard' : 'renderTopicList'}: "${name}" is not a ${element} attribute. Known attributes: ${known.join(', ')}.`);
     }
     if (value === false || value == null) continue;
     parts.push(value === true ? name : `${name}="${escapeAttribute(String(value))}"`);
@@ -104,13 +108,28 @@ export async function renderCard(bank: Bank | unknown, attributes: Record<string
  */
 export function renderCardSync(bank: Bank | unknown, attributes: Record<string, AttributeValue> = {}, options: RenderOptions = {}): string {
   if (!rendererChunk.value) throw new RenderError('renderCardSync: await prepareServerRendering() first (it loads the markdown renderer).');
-  const attributeString = attributeText(attributes);
+  const attributeString = attributeText(attributes, 'quiz-card', CARD_ATTRIBUTES);
   const loaded = bankFromValue(bank, options.baseUrl ?? 'about:blank');
-  const card = html`<quiz-card ${unsafeStatic(attributeString)} .loaded=${loaded}></quiz-card>`;
-  const rendered = stripMarkers(collectResultSync(render(card)));
-  // The inline bank for the browser, after the shadow root; the server-only styles inside it.
-  const inline = `<script type="application/json">${scriptSafeJson(loaded.bank)}</script>`;
+  return finish(html`<quiz-card ${unsafeStatic(attributeString)} .loaded=${loaded}></quiz-card>`, 'quiz-card', loaded.bank);
+}
+
+/**
+ * The HTML of a `<topic-list>` of `bank`'s topics, as its first screen shows them (no progress:
+ * the server has none; the list fills in the learner's counts when it takes over). Like
+ * `renderCard`, the bank goes inline for the browser.
+ */
+export async function renderTopicList(bank: Bank | unknown, attributes: Record<string, AttributeValue> = {}, options: RenderOptions = {}): Promise<string> {
+  await prepareServerRendering();
+  const attributeString = attributeText(attributes, 'topic-list', TOPIC_LIST_ATTRIBUTES);
+  const loaded = bankFromValue(bank, options.baseUrl ?? 'about:blank');
+  return finish(html`<topic-list ${unsafeStatic(attributeString)} .banks=${[loaded]}></topic-list>`, 'topic-list', loaded.bank);
+}
+
+/** Renders the element; adds the server-only styles inside its shadow root and its bank, inline, after it. */
+function finish(template: ReturnType<typeof html>, tag: 'quiz-card' | 'topic-list', bank: Bank): string {
+  const rendered = stripMarkers(collectResultSync(render(template)));
+  const inline = `<script type="application/json">${scriptSafeJson(bank)}</script>`;
   return rendered
     .replace(/<template shadowroot="open" shadowrootmode="open">/, () => `<template shadowrootmode="open">${SERVER_STYLES}`)
-    .replace(/<\/template><\/quiz-card>\s*$/, () => `</template>${inline}</quiz-card>`);
+    .replace(new RegExp(`</template></${tag}>\\s*$`), () => `</template>${inline}</${tag}>`);
 }

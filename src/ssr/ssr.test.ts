@@ -26,7 +26,7 @@ async function axeViolations(win: SsrWindow, element: Element): Promise<string[]
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
-async function openPage(fixture: string): Promise<{ frame: HTMLIFrameElement; win: SsrWindow; card: QuizCard }> {
+async function openPage(fixture: string, tag = 'quiz-card'): Promise<{ frame: HTMLIFrameElement; win: SsrWindow; card: QuizCard }> {
   const frame = document.createElement('iframe');
   Object.assign(frame.style, { width: '700px', height: '900px', border: '0' });
   frame.src = `/__ssr/${fixture}.html`;
@@ -41,7 +41,7 @@ async function openPage(fixture: string): Promise<{ frame: HTMLIFrameElement; wi
       for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) win.shifts += entry.value;
     }).observe({ type: 'layout-shift', buffered: true });
   }
-  return { frame, win, card: win.document.querySelector('quiz-card') as QuizCard };
+  return { frame, win, card: win.document.querySelector(tag) as QuizCard };
 }
 
 const text = (card: Element) => card.shadowRoot!.textContent!.replace(/\s+/g, ' ');
@@ -105,6 +105,25 @@ describe('quiz-elements/ssr: server-rendered cards', function () {
     await takeOver(win, card);
     expect(text(card)).to.contain('at most two of consistency');
     expect([...card.shadowRoot!.querySelectorAll('button')].some((b) => /Good/.test(b.textContent!)), 'the grades show').to.equal(true);
+  });
+
+  it('a topic list: its topics before any script, then the list takes over in place and works by keyboard', async () => {
+    const { frame, win, card: list } = await openPage('topics', 'topic-list');
+    frameCleanup.push(frame);
+    expect(text(list)).to.contain('Theory').and.to.contain('Practice');
+    expect(await axeViolations(win, list)).to.deep.equal([]);
+    const after = win.document.getElementById('after')!;
+    const before = after.getBoundingClientRect().top;
+    await win.loadQuizElements();
+    await waitUntil(() => !list.shadowRoot!.querySelector('style + style') && (list as unknown as { hasUpdated: boolean }).hasUpdated && list.shadowRoot!.querySelectorAll('[role="option"]').length === 3, 'the list did not take over', { timeout: 10_000 });
+    await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
+    expect(after.getBoundingClientRect().top, 'the text after the list did not move').to.be.closeTo(before, 0.5);
+    expect(win.shifts, 'cumulative layout shift').to.equal(0);
+    const theory = [...list.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.textContent!.includes('Theory'))!;
+    const selected = new Promise<CustomEvent>((resolve) => list.addEventListener('quiz-topic-select', (e) => resolve(e as CustomEvent), { once: true }));
+    theory.click();
+    expect((await selected).detail.topics).to.deep.equal(['t']);
+    expect(await axeViolations(win, list)).to.deep.equal([]);
   });
 
   it('Chinese: the UI strings are rendered on the server too', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'parse5';
 import type { Bank } from '../bank/types.js';
-import { renderCard, renderCardSync, RenderError } from './index.js';
+import { renderCard, renderCardSync, RenderError, renderTopicList } from './index.js';
 
 const bank: Bank = {
   format: 'quiz-bank/1', id: 'ssr', title: 'SSR', language: 'en', topics: [{ id: 't', title: 'T' }],
@@ -60,6 +60,17 @@ describe('quiz-elements/ssr: renderCard', () => {
     assert.ok(all.every((n) => n.tagName !== 'img'), 'no image from raw HTML');
     const body = all.find((n) => n.tagName === 'body')!;
     assert.deepEqual(body.childNodes!.filter((n) => n.tagName).map((n) => n.tagName), ['quiz-card', 'p'], 'the card ends where it should');
+  });
+
+  it('a topic list: every topic as an option with its count, the bank inline', async () => {
+    const html = await renderTopicList(bank, { 'progress-key': 'course', lang: 'zh-CN' });
+    const all = [...elements(parse(html) as unknown as Node)];
+    const options = all.filter((n) => attr(n, 'role') === 'option');
+    assert.deepEqual(options.map((o) => attr(o, 'data-value')), ['', 't']);
+    assert.match(textOf(options[0]!), /全部/);
+    assert.equal(attr(all.find((n) => n.tagName === 'topic-list')!, 'progress-key'), 'course');
+    assert.ok(all.some((n) => n.tagName === 'script' && attr(n, 'type') === 'application/json'));
+    await assert.rejects(renderTopicList(bank, { question: 'cap' }), /"question" is not a topic-list attribute/);
   });
 
   it('bad input is refused with a clear message', async () => {

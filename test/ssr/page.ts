@@ -3,7 +3,7 @@
 // no script of the library until the test calls `window.loadQuizElements()`, so a test sees what
 // a reader without JavaScript sees, then the card taking over.
 import type { Bank } from '../../src/bank/types.js';
-import { renderCard, type AttributeValue } from '../../src/ssr/index.js';
+import { renderCard, renderTopicList, type AttributeValue } from '../../src/ssr/index.js';
 
 const bank: Bank = {
   format: 'quiz-bank/1',
@@ -24,9 +24,9 @@ const FIXTURES: Record<string, Record<string, AttributeValue>> = {
 };
 
 const name = process.argv[2] ?? 'open';
-const attributes = FIXTURES[name];
+const attributes = name === 'topics' ? { 'progress-key': 'ssr-test' } : FIXTURES[name];
 if (!attributes) throw new Error(`no SSR fixture "${name}"`);
-const card = await renderCard(bank, attributes);
+const card = name === 'topics' ? await renderTopicList({ ...bank, topics: [{ id: 't', title: 'Theory' }, { id: 'u', title: 'Practice' }] }, attributes) : await renderCard(bank, attributes);
 process.stdout.write(`<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>SSR ${name}</title>
@@ -35,7 +35,7 @@ process.stdout.write(`<!doctype html>
 <p>Before the card.</p>
 ${card}
 <p id="after">After the card.</p>
-<script>window.loadQuizElements = () => import('/src/elements/quiz-card/quiz-card.ts');</script>
+<script>window.loadQuizElements = () => Promise.all([import('/src/elements/quiz-card/quiz-card.ts'), import('/src/elements/topic-list/topic-list.ts')]);</script>
 </body>
 </html>
 `);

@@ -1,4 +1,4 @@
-import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, type nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { bankFromJsonText, bankFromInlineDocument, bankFromValue, lazyModule, loadBankFromUrl, loadBundledBank, type LoadedBank } from '../../bank/load.js';
 import { languageOf } from '../../i18n/index.js';
 import { markdownStyles } from '../../render/markdown.styles.js';
@@ -208,9 +208,7 @@ export class QuizCard extends QuizCardAttributes {
 
   // --- rendering ----------------------------------------------------------------------------
 
-  protected override render(): TemplateResult | typeof nothing {
-    // The server's rendering is on screen until the bank and renderer are here (see QuizElement).
-    if (this.serverRendered) return nothing;
+  protected override render(): TemplateResult {
     const s = this.strings;
     // The UI strings of the card's language are still loading (the Chinese chunk): a bare
     // skeleton, no text in the wrong language. The bank and renderer load meanwhile.

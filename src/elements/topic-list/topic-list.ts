@@ -318,7 +318,12 @@ export class TopicList extends QuizElement<LoadedCollection> {
   }
 
   protected override get strings() {
-    return collectionStrings(this.context.strings);
+    return collectionStrings(super.strings);
+  }
+
+  /** Banks given as a property need no loading: the server's rendering (quiz-elements/ssr) can go at once. */
+  protected override canReplaceServerContent(): boolean {
+    return !!this.banks || super.canReplaceServerContent();
   }
 
   protected override willUpdate(): void {
