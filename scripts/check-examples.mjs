@@ -7,6 +7,9 @@
 // - react: `tsc` over examples/react (typed props and events), then `vite build`.
 // - blog-post: post.md through `marked` into a page, as a static-site generator publishes it.
 // - plain-html, vue: served as they are (the CDN build; Vue's ESM browser build).
+// - eleventy, vitepress: built by their generators' CLIs and checked as static sites
+//   (scripts/check-static-sites.mjs: server rendering, progress across pages, client-side
+//   navigation, the site's CSS kept out).
 // Each page is loaded in headless Chromium: every card shows its question, an interaction works
 // (keyboard or clicks, then the page's own event handler), no page errors, no failed requests.
 // Then scripts/check-packages.mjs: the CLI's SCORM 1.2 and 2004 packages, run in scorm-again, and its cmi5 package against the real LRS (test/lrs/).
@@ -21,6 +24,7 @@ import { marked } from 'marked';
 import puppeteer from 'puppeteer-core';
 import { build as viteBuild, createLogger, createServer as createViteServer } from 'vite';
 import { browserEnv, detectBrowsers, freePort } from './browsers.mjs';
+import { STATIC_SITES, buildStaticSite, checkStaticSite, serveSite } from './check-static-sites.mjs';
 
 const execFile = promisify(execFileCallback);
 const started = performance.now();
@@ -110,7 +114,7 @@ class Checks {
 }
 
 /** Problems per recipe, in the order they are printed. */
-const problems = { 'plain-html': [], bundler: [], 'blog-post': [], react: [], vue: [] };
+const problems = { 'plain-html': [], bundler: [], 'blog-post': [], react: [], vue: [], eleventy: [], vitepress: [] };
 // eslint-disable-next-line no-control-regex -- Vite's errors come coloured
 const plain = (message) => message.replace(/\x1b\[[0-9;]*m/g, '');
 const fail = (recipe, message) => problems[recipe].push(plain(message));
@@ -135,7 +139,7 @@ try {
   const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   if (!pkg.exports?.['./react']) fail('react', 'package.json has no "./react" export, so `quiz-elements/react` cannot be imported');
 
-  const recipePackages = ['bundler', 'react'].map((name) => JSON.parse(readFileSync(join(examples, name, 'package.json'), 'utf8')));
+  const recipePackages = ['bundler', 'react', ...STATIC_SITES].map((name) => JSON.parse(readFileSync(join(examples, name, 'package.json'), 'utf8')));
   const needed = new Set(
     [pkg, ...recipePackages].flatMap((p) => Object.keys({ ...p.dependencies, ...p.peerDependencies, ...p.devDependencies })).filter((name) => name !== 'quiz-elements'),
   );
@@ -145,9 +149,11 @@ try {
     mkdirSync(dirname(join(modules, name)), { recursive: true });
     symlinkSync(from, join(modules, name), 'dir');
   }
-  for (const name of ['bundler', 'react']) cpSync(join(examples, name), join(work, name), { recursive: true });
+  for (const name of ['bundler', 'react', ...STATIC_SITES]) cpSync(join(examples, name), join(work, name), { recursive: true });
 
-  // 2. Builds. tsc runs in its own process meanwhile.
+  // 2. Builds. The static sites build in their generators' processes, tsc in its own, meanwhile.
+  const siteBuilds = STATIC_SITES.map((name) => buildStaticSite(name, work).then((result) => ({ name, ...result })));
+
   const typecheck = execFile(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(work, 'react', 'tsconfig.json')], { cwd: join(work, 'react') })
     .then(() => null)
     .catch((error) => `tsc over examples/react failed:\n${error.stdout || error.message}`.trim());
@@ -238,8 +244,24 @@ ${marked.parse(body)}</article></body></html>`;
     timings[recipe] = (timings[recipe] ?? 0) + (performance.now() - since);
   }
 
+  // The static sites: each served from its build output at the root of its own origin.
+  const buildTimes = {};
+  for (const { name, out, seconds: buildSeconds, error } of await Promise.all(siteBuilds)) {
+    buildTimes[name] = buildSeconds;
+    if (error) {
+      fail(name, error);
+      continue;
+    }
+    const since = performance.now();
+    const site = await serveSite(out);
+    servers.push(site);
+    await checkStaticSite(name, site.origin, { browser, Checks, watch }, (message) => fail(name, message));
+    timings[name] = performance.now() - since;
+  }
+
   for (const [recipe, list] of Object.entries(problems)) {
-    const time = timings[recipe] === undefined ? '' : ` (browser ${(timings[recipe] / 1000).toFixed(1)} s)`;
+    const times = [buildTimes[recipe] === undefined ? null : `build ${buildTimes[recipe].toFixed(1)} s`, timings[recipe] === undefined ? null : `browser ${(timings[recipe] / 1000).toFixed(1)} s`].filter(Boolean);
+    const time = times.length ? ` (${times.join(', ')})` : '';
     if (list.length === 0) console.log(`ok    examples/${recipe}${time}`);
     else console.log(`FAIL  examples/${recipe}${time}\n${list.map((item) => `      - ${item.replaceAll('\n', '\n        ')}`).join('\n')}`);
     for (const note of notes[recipe] ?? []) console.log(`      note: vite build warned: ${note.replaceAll('\n', '\n        ')}`);

@@ -28,7 +28,7 @@ export type AttributeValue = string | number | boolean | undefined | null;
 /** The card attributes `renderCard` writes (README "Using `<quiz-card>`"). */
 export const CARD_ATTRIBUTES = [
   'question', 'topic', 'kind', 'count', 'shuffle', 'seed', 'mode', 'pass-mark', 'max-attempts', 'shuffle-choices',
-  'heading-level', 'lang', 'theme', 'progress-key', 'no-progress', 'answer-box', 'new-per-day', 'timeout',
+  'heading-level', 'lang', 'theme', 'progress-key', 'no-progress', 'answer-box', 'new-per-day', 'timeout', 'class', 'id',
 ] as const;
 
 export interface RenderOptions {
@@ -48,7 +48,7 @@ export const scriptSafeJson = (value: unknown) =>
   JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 /** The topic-list attributes `renderTopicList` writes. */
-export const TOPIC_LIST_ATTRIBUTES = ['selected', 'multiple', 'label', 'lang', 'theme', 'progress-key', 'no-progress', 'timeout'] as const;
+export const TOPIC_LIST_ATTRIBUTES = ['selected', 'multiple', 'label', 'lang', 'theme', 'progress-key', 'no-progress', 'timeout', 'class', 'id'] as const;
 
 function attributeText(attributes: Record<string, AttributeValue>, element: 'quiz-card' | 'topic-list', known: readonly string[]): string {
   const parts: string[] = [];
