@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // "First question visible" benchmark: how long after navigation a learner sees the first
 // question of a 20-question choice set loaded from a remote JSON bank, in headless Chromium,
-// for <quiz-card> (the CDN build) and, for comparison, quizdown-js.
+// for <quiz-card> (the CDN build), <quiz-card> rendered on the server (quiz-elements/ssr) and,
+// for comparison, quizdown-js.
 //
 //   npm run bench                       # build if dist/cdn is stale, measure, update bench/results.md
 //   node bench/first-question.mjs --runs=30 --latency=0,50,100 --no-quizdown --no-write
 //
-// Options: --runs=N (runs per latency of quiz-card and of the static floor, default 20),
-// --quizdown-runs=N (default 5), --wait-idle[=S] (first wait up to S seconds, default 300, until
-// other processes leave the CPUs mostly idle),
-// --latency=LIST (server delay per request in ms, default 0,50), --no-quizdown, --no-build
+// Options: --runs=N (runs per latency of quiz-card, quiz-card SSR and the static floor, default
+// 20), --quizdown-runs=N (default 5), --wait-idle[=S] (first wait up to S seconds, default 300,
+// until other processes leave the CPUs mostly idle),
+// --latency=LIST (server delay per request in ms, default 0,50), --no-quizdown, --no-ssr, --no-build
 // (use dist/cdn as it is), --build (always build), --no-write (leave results.md alone),
 // --trace (also write one Chrome trace per latency of a quiz-card run to bench/.out/, for
 // DevTools), --profile (one extra quiz-card run per latency under the V8 CPU profiler: main-thread
@@ -21,8 +22,14 @@
 // HTTP cache disabled, so every load is cold. An init script in the page records
 // performance.now() (ms since performance.timeOrigin, i.e. navigation start) when the question
 // title first has text in the element's shadow root (MutationObserver on every shadow root as it
-// is attached), then the double requestAnimationFrame after it (the frame with the title has been
-// painted), and the first frame in which the title is fully opaque (quizdown fades questions in).
+// is attached, and, for a declarative shadow root the parser attaches without calling
+// attachShadow, on host.shadowRoot as soon as an observer of the document sees the host), then
+// the double requestAnimationFrame after it (the frame with the title has been painted), and the
+// first frame in which the title is fully opaque (quizdown fades questions in). For the SSR page
+// it also records when the card has taken over the server's rendering (the server's content is
+// gone from the shadow root, the card's own title and buttons are there). For every page it
+// sums the layout shifts of the run (PerformanceObserver 'layout-shift', buffered, without
+// shifts after input).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -30,6 +37,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { browserEnv, detectBrowsers, ROOT_DIR } from '../scripts/browsers.mjs';
 import { makeBank, makeQuizdown, QUESTION_COUNT } from './bank.mjs';
@@ -37,19 +45,22 @@ import { BENCH_ARGS, CDN_DIR, ensureBuild, OUT_DIR, RESULTS, snapshotCdn, stats 
 import { startProfiler, summarizeProfile } from './profile.mjs';
 
 const TARGET_MS = 200;
+// Issue 17: the server-rendered card shows the first question at least this many times sooner than quizdown-js.
+const SSR_TARGET_RATIO = 5;
 const RUN_TIMEOUT_MS = 15_000;
 const GZIP_LEVEL = 9;
 
 // --- options ------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const options = { runs: 20, quizdownRuns: 5, waitIdle: 0, latencies: [0, 50], quizdown: true, build: 'auto', write: true, trace: false, profile: false };
+  const options = { runs: 20, quizdownRuns: 5, waitIdle: 0, latencies: [0, 50], quizdown: true, ssr: true, build: 'auto', write: true, trace: false, profile: false };
   for (const arg of argv) {
     const [key, value] = arg.replace(/^--/, '').split('=');
     if (key === 'runs') options.runs = positive(value, arg);
     else if (key === 'quizdown-runs') options.quizdownRuns = positive(value, arg);
     else if (key === 'latency') options.latencies = value.split(',').map((v) => nonNegative(v, arg));
     else if (key === 'no-quizdown') options.quizdown = false;
+    else if (key === 'no-ssr') options.ssr = false;
     else if (key === 'no-build') options.build = 'never';
     else if (key === 'build') options.build = 'always';
     else if (key === 'no-write') options.write = false;
@@ -57,7 +68,7 @@ function parseArgs(argv) {
     else if (key === 'profile') options.profile = true;
     else if (key === 'wait-idle') options.waitIdle = value === undefined ? 300 : nonNegative(value, arg);
     else if (key === 'help' || key === 'h') {
-      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 17).join('\n').replace(/^\/\/ ?/gm, ''));
+      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1).join('\n').split('\n//\n// Method:')[0].replace(/^\/\/ ?/gm, ''));
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (try --help)`);
   }
@@ -146,7 +157,25 @@ ${body}
 
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function makeSite(cdnFiles, quizdownBundle) {
+/**
+ * The server-rendered card: `renderCard(makeBank(), { count })` from dist/ssr (built with
+ * dist/cdn), run once in a child Node process so that what @lit-labs/ssr puts on the global
+ * object (customElements, Lit's version lists) stays out of the bench process.
+ */
+function renderSsrCard() {
+  const ssr = path.join(ROOT_DIR, 'dist', 'ssr', 'index.js');
+  if (!existsSync(ssr)) throw new Error('dist/ssr/index.js is missing (run npm run build)');
+  const script = `
+    const { renderCard } = await import(${JSON.stringify(pathToFileURL(ssr).href)});
+    const { makeBank, QUESTION_COUNT } = await import(${JSON.stringify(new URL('./bank.mjs', import.meta.url).href)});
+    const started = performance.now();
+    const html = await renderCard(makeBank(), { count: QUESTION_COUNT });
+    process.stdout.write(JSON.stringify({ html, ms: performance.now() - started }));
+  `;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT_DIR, encoding: 'utf8', maxBuffer: 64 << 20 }));
+}
+
+function makeSite(cdnFiles, quizdownBundle, ssrCard) {
   const files = new Map(cdnFiles);
   files.set('/bank.json', asset(JSON.stringify(makeBank(), null, 2), TYPES['.json'], 'public, max-age=300'));
   files.set(
@@ -160,6 +189,21 @@ function makeSite(cdnFiles, quizdownBundle) {
       'no-cache',
     ),
   );
+  // Server-rendered: the same page with renderCard's HTML (declarative shadow root with the first
+  // question, the bank inline) in the body; the CDN build takes the card over when it has loaded.
+  if (ssrCard) {
+    files.set(
+      '/quiz-card-ssr.html',
+      asset(
+        blogPage({
+          head: '<script type="module" src="/dist/cdn/quiz-elements.js"></script>',
+          body: `  ${ssrCard}`,
+        }),
+        TYPES['.html'],
+        'no-cache',
+      ),
+    );
+  }
   // The floor: the same page with the first question as plain HTML and no script at all.
   const first = makeBank().questions[0];
   files.set(
@@ -255,9 +299,11 @@ function probe(target) {
 
   const observe = (type, callback) => {
     try {
-      new PerformanceObserver((list) => callback(list.getEntries())).observe({ type, buffered: true });
+      const observer = new PerformanceObserver((list) => callback(list.getEntries()));
+      observer.observe({ type, buffered: true });
+      return observer;
     } catch {
-      // entry type not supported
+      return null; // entry type not supported
     }
   };
   observe('paint', (entries) => {
@@ -274,6 +320,22 @@ function probe(target) {
       element: el ? `${el.localName}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}` : '(in a shadow root)',
     };
   });
+  // Layout shifts of the whole run (CLS: every run is shorter than one 5 s session window).
+  const shifts = [];
+  const onShifts = (entries) => {
+    for (const e of entries) {
+      if (e.hadRecentInput) continue;
+      shifts.push({
+        time: Math.round(e.startTime * 10) / 10,
+        value: e.value,
+        sources: (e.sources ?? []).map((source) => {
+          const node = source.node;
+          return node ? (node.nodeType === 1 ? `${node.localName}${node.className ? `.${String(node.className).split(' ')[0]}` : ''}` : node.nodeName) : '(in a shadow root)';
+        }),
+      });
+    }
+  };
+  const shiftObserver = observe('layout-shift', onShifts);
   const longTasks = [];
   observe('longtask', (entries) => {
     for (const e of entries) longTasks.push({ start: Math.round(e.startTime), duration: Math.round(e.duration) });
@@ -283,14 +345,17 @@ function probe(target) {
   function finish(reason) {
     if (finished) return;
     finished = true;
-    // Give the LCP observer a moment to report the paint that showed the question.
+    // Give the LCP and layout-shift observers a moment to report the paint that showed the question.
     setTimeout(() => {
+      if (shiftObserver) onShifts(shiftObserver.takeRecords());
       const nav = performance.getEntriesByType('navigation')[0];
       resolveResult({
         reason,
         t,
         lcp,
         longTasks,
+        cls: shifts.reduce((sum, s) => sum + s.value, 0),
+        shifts,
         nav: nav && {
           responseEnd: nav.responseEnd,
           domInteractive: nav.domInteractive,
@@ -319,10 +384,14 @@ function probe(target) {
     return opacity;
   }
 
+  const shadowRoot = () => (target.host ? document.querySelector(target.host)?.shadowRoot : document);
+
   function check() {
-    if (t.dom !== undefined || finished) return;
-    const root = target.host ? document.querySelector(target.host)?.shadowRoot : document;
+    if (finished) return;
+    const root = shadowRoot();
     if (!root) return;
+    if (target.ssr) checkTakeover(root);
+    if (t.dom !== undefined) return;
     const el = root.querySelector(target.title);
     if (el && el.textContent.trim()) {
       t.dom = now();
@@ -333,6 +402,30 @@ function probe(target) {
       t.error = root.querySelector(target.error).textContent.trim().replace(/\s+/g, ' ').slice(0, 300);
       finish('error');
     }
+  }
+
+  // The server's rendering (renderCard) starts with its own <style> (the .static-answer rules);
+  // the card removes every node the server rendered in the update that draws its own content.
+  function checkTakeover(root) {
+    if (t.takeover !== undefined) return;
+    const serverStyle = [...root.children].some((c) => c.localName === 'style' && c.textContent.includes('.static-answer'));
+    if (serverStyle) {
+      t.serverSeen ??= now();
+      return;
+    }
+    if (t.serverSeen === undefined || root.querySelector('details.static-answer') || !root.querySelector('button')) return;
+    if (!root.querySelector(target.title)?.textContent.trim()) return;
+    t.takeover = now();
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        t.takeoverPainted = now();
+        maybeFinish();
+      }),
+    );
+  }
+
+  function maybeFinish() {
+    if (t.opaque !== undefined && (!target.ssr || t.takeoverPainted !== undefined)) finish('ok');
   }
 
   function afterDom() {
@@ -347,27 +440,45 @@ function probe(target) {
 
   // Fully visible: the frame after the first one in which the title is laid out and opaque.
   function watchOpacity() {
+    // The title the server rendered goes when the card takes over: follow the one that replaced it.
+    if (!title.isConnected) title = shadowRoot()?.querySelector(target.title) ?? title;
     const rect = title.getBoundingClientRect();
     if (title.isConnected && rect.width > 0 && rect.height > 0 && effectiveOpacity(title) >= 0.99) {
       requestAnimationFrame(() => {
         t.opaque = now();
-        finish('ok');
+        maybeFinish();
       });
     } else requestAnimationFrame(watchOpacity);
   }
 
   // Watch every shadow root from the moment it exists, so the title is seen in the same task
-  // that inserts it; a rAF loop is the fallback.
-  if (!target.host) new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+  // that inserts it; a rAF loop is the fallback. A shadow root created by script goes through
+  // attachShadow; a declarative one (<template shadowrootmode>, as quiz-elements/ssr writes) is
+  // attached by the parser, which does not call it: it exists once the host is parsed, so an
+  // observer of the document looks for the host and starts watching host.shadowRoot.
+  const watched = new WeakSet();
+  const watch = (root) => {
+    if (watched.has(root)) return;
+    watched.add(root);
+    new MutationObserver(check).observe(root, { childList: true, subtree: true, characterData: true });
+  };
+  if (!target.host) watch(document);
+  else {
+    new MutationObserver(() => {
+      const root = document.querySelector(target.host)?.shadowRoot;
+      if (root) watch(root);
+      check();
+    }).observe(document, { childList: true, subtree: true });
+  }
   const attachShadow = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attachShadow.call(this, init);
-    new MutationObserver(check).observe(root, { childList: true, subtree: true, characterData: true });
+    watch(root);
     return root;
   };
   const loop = () => {
     check();
-    if (t.dom === undefined && !finished) requestAnimationFrame(loop);
+    if ((t.dom === undefined || (target.ssr && t.takeover === undefined)) && !finished) requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
   setTimeout(() => finish('timeout'), target.timeout);
@@ -378,6 +489,7 @@ function probe(target) {
 const VARIANTS = {
   'static HTML (floor)': { page: '/static.html', target: { host: null, title: '#first-title' } },
   'quiz-card': { page: '/quiz-card.html', target: { host: 'quiz-card', title: '[part~="title"]', error: '[part~="error"]', customElement: true } },
+  'quiz-card SSR': { page: '/quiz-card-ssr.html', target: { host: 'quiz-card', title: '[part~="title"]', error: '[part~="error"]', customElement: true, ssr: true } },
   'quizdown (inline)': { page: '/quizdown-inline.html', target: { host: '.quizdown', title: 'h3' } },
   'quizdown (fetch .md)': { page: '/quizdown-fetch.html', target: { host: '.quizdown', title: 'h3' } },
 };
@@ -473,6 +585,11 @@ function summarize(name, latency, results, load) {
     lcp: stats(pick((r) => r.lcp?.time)),
     lcpElement: mode(pick((r) => r.lcp?.element)),
     defined: stats(pick((r) => r.t.defined)),
+    serverSeen: stats(pick((r) => r.t.serverSeen)),
+    takeover: stats(pick((r) => r.t.takeover)),
+    takeoverPainted: stats(pick((r) => r.t.takeoverPainted)),
+    cls: stats(pick((r) => r.cls)),
+    shiftSources: mode(pick((r) => [...new Set(r.shifts.map((x) => x.sources.join('+')))].join(', '))),
     htmlEnd: stats(pick((r) => r.nav?.responseEnd)),
     domContentLoaded: stats(pick((r) => r.nav?.domContentLoaded)),
     load: stats(pick((r) => r.nav?.load)),
@@ -547,6 +664,7 @@ function waterfall(results) {
 
 const ms = (v) => (v == null ? '–' : v.toFixed(v < 100 ? 1 : 0));
 const kib = (bytes) => (bytes / 1024).toFixed(1);
+const cls = (v) => (v == null ? '–' : v === 0 ? '0' : v.toFixed(v < 0.001 ? 5 : 3));
 
 function machineInfo(chromiumVersion, chromiumSource) {
   const read = (cmd, args) => {
@@ -570,20 +688,20 @@ function machineInfo(chromiumVersion, chromiumSource) {
 
 function summaryTable(rows) {
   const lines = [
-    '| variant | server latency | runs | first question visible: median | p90 | min | max | title in DOM (median) | fully opaque (median) | FCP (median) | LCP (median) | JS transferred (gzip) | JS raw | load avg |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| variant | server latency | runs | first question visible: median | p90 | min | max | title in DOM (median) | fully opaque (median) | FCP (median) | LCP (median) | CLS (median / max) | JS transferred (gzip) | JS raw | load avg |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const p = r.painted;
     lines.push(
-      `| ${r.name} | ${r.latency} ms | ${p?.n ?? 0}${r.failed ? ` (+${r.failed} failed)` : ''} | **${ms(p?.median)}** | ${ms(p?.p90)} | ${ms(p?.min)} | ${ms(p?.max)} | ${ms(r.dom?.median)} | ${ms(r.opaque?.median)} | ${ms(r.fcp?.median)} | ${ms(r.lcp?.median)} | ${r.jsSent ? `${kib(r.jsSent.median)} KiB` : '–'} | ${r.jsRaw ? `${kib(r.jsRaw.median)} KiB` : '–'} | ${r.loadAvg ? r.loadAvg.median.toFixed(1) : '–'} |`,
+      `| ${r.name} | ${r.latency} ms | ${p?.n ?? 0}${r.failed ? ` (+${r.failed} failed)` : ''} | **${ms(p?.median)}** | ${ms(p?.p90)} | ${ms(p?.min)} | ${ms(p?.max)} | ${ms(r.dom?.median)} | ${ms(r.opaque?.median)} | ${ms(r.fcp?.median)} | ${ms(r.lcp?.median)} | ${cls(r.cls?.median)} / ${cls(r.cls?.max)} | ${r.jsSent ? `${kib(r.jsSent.median)} KiB` : '–'} | ${r.jsRaw ? `${kib(r.jsRaw.median)} KiB` : '–'} | ${r.loadAvg ? r.loadAvg.median.toFixed(1) : '–'} |`,
     );
   }
   return lines.join('\n');
 }
 
 function consoleTable(rows) {
-  const head = ['variant', 'latency', 'runs', 'median', 'p90', 'min', 'max', 'DOM', 'opaque', 'FCP', 'LCP', 'JS gz KiB', 'JS raw KiB'];
+  const head = ['variant', 'latency', 'runs', 'median', 'p90', 'min', 'max', 'DOM', 'opaque', 'FCP', 'LCP', 'CLS med', 'CLS max', 'JS gz KiB', 'JS raw KiB'];
   const body = rows.map((r) => [
     r.name,
     `${r.latency} ms`,
@@ -596,6 +714,8 @@ function consoleTable(rows) {
     ms(r.opaque?.median),
     ms(r.fcp?.median),
     ms(r.lcp?.median),
+    cls(r.cls?.median),
+    cls(r.cls?.max),
     r.jsSent ? kib(r.jsSent.median) : '–',
     r.jsRaw ? kib(r.jsRaw.median) : '–',
   ]);
@@ -674,8 +794,86 @@ function verdictOf(rows) {
   };
 }
 
-function renderResults({ rows, machine, options, buildNote, cdnFiles, quizdownNote, date }) {
+/** The SSR target of issue 17: quiz-card SSR vs the faster quizdown variant, medians of "first question visible". */
+function ssrRatios(rows) {
+  return [...new Set(rows.map((r) => r.latency))]
+    .map((latency) => {
+      const at = rows.filter((r) => r.latency === latency);
+      const ssr = at.find((r) => r.name === 'quiz-card SSR');
+      const quizdown = at.filter((r) => r.name.startsWith('quizdown') && r.painted).sort((a, b) => a.painted.median - b.painted.median)[0];
+      if (!ssr?.painted || !quizdown) return null;
+      return { latency, ssr, quizdown, card: at.find((r) => r.name === 'quiz-card'), ratio: quizdown.painted.median / ssr.painted.median };
+    })
+    .filter(Boolean);
+}
+
+function ssrVerdictOf(rows) {
+  const ssrRows = rows.filter((r) => r.name === 'quiz-card SSR');
+  if (ssrRows.length === 0) return null;
+  if (!ssrRows.some((r) => r.painted)) return { met: false, text: '**SSR target NOT met.** quiz-card SSR produced no successful run (see failures above).' };
+  const ratios = ssrRatios(rows);
+  if (ratios.length === 0) return { met: false, text: `**SSR target not measured:** quizdown-js was not measured (the target is ${SSR_TARGET_RATIO}× sooner than quizdown-js).` };
+  const local = ratios[0];
+  const met = local.ratio >= SSR_TARGET_RATIO;
+  const others = ratios.slice(1).map((x) => `${x.ratio.toFixed(1)}× at ${x.latency} ms latency (${ms(x.ssr.painted.median)} vs ${ms(x.quizdown.painted.median)} ms)`);
+  return {
+    met,
+    text: `**SSR target ${met ? 'met' : 'NOT met'}.** The server-rendered <quiz-card> (quiz-elements/ssr) shows the first of ${QUESTION_COUNT} questions ${ms(local.ssr.painted.median)} ms after navigation (median; p90 ${ms(local.ssr.painted.p90)} ms), quizdown-js ${ms(local.quizdown.painted.median)} ms (${local.quizdown.name}, the faster of its variants): **${local.ratio.toFixed(1)}× sooner** against a target of ${SSR_TARGET_RATIO}×, at ${local.latency} ms server latency${others.length ? `; ${others.join(', ')}` : ''}. The card takes over the server's rendering ${ms(local.ssr.takeover?.median)} ms after navigation (median), with a cumulative layout shift of ${cls(local.ssr.cls?.median)} (median; max ${cls(local.ssr.cls?.max)}).`,
+  };
+}
+
+function ssrSection(rows, ssrNote) {
+  const ssrRows = rows.filter((r) => r.name === 'quiz-card SSR');
+  if (ssrRows.length === 0) return `### Server-side rendering\n\nquiz-card SSR: ${ssrNote}.\n`;
+  const ratios = ssrRatios(rows);
+  const lines = [
+    '| server latency | quiz-card SSR: first question visible (median / p90) | quiz-card, no SSR | faster quizdown | quizdown ÷ SSR (target ≥ 5×) | SSR: card defined | SSR: taken over (median / p90) | SSR: takeover painted | CLS: SSR (median / max) | CLS: quiz-card | CLS: quizdown |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of ssrRows) {
+    const x = ratios.find((y) => y.latency === r.latency);
+    const card = rows.find((y) => y.name === 'quiz-card' && y.latency === r.latency);
+    const qd = rows.filter((y) => y.name.startsWith('quizdown') && y.latency === r.latency);
+    lines.push(
+      `| ${r.latency} ms | **${ms(r.painted?.median)}** / ${ms(r.painted?.p90)} | ${ms(card?.painted?.median)} | ${x ? `${ms(x.quizdown.painted.median)} ${x.quizdown.name.replace('quizdown ', '')}` : '–'} | ${x ? `**${x.ratio.toFixed(1)}×**` : '–'} | ${ms(r.defined?.median)} | ${ms(r.takeover?.median)} / ${ms(r.takeover?.p90)} | ${ms(r.takeoverPainted?.median)} | ${cls(r.cls?.median)} / ${cls(r.cls?.max)} | ${cls(card?.cls?.median)} / ${cls(card?.cls?.max)} | ${qd.map((y) => `${cls(y.cls?.median)} / ${cls(y.cls?.max)}`).join('; ') || '–'} |`,
+    );
+  }
+  const sources = rows
+    .filter((r) => r.latency === rows[0].latency && r.shiftSources)
+    .map((r) => `${r.name}: \`${r.shiftSources}\``)
+    .join('; ');
+  return `### Server-side rendering (quiz-card SSR)
+
+The "quiz-card SSR" page is the same blog page with the CDN script in the head and, in the body,
+${ssrNote}: a \`<quiz-card>\` whose declarative shadow root holds the first question. The probe
+watches the declarative root (the parser attaches it without \`attachShadow\`: a
+MutationObserver on the document finds the host, then observes \`host.shadowRoot\`). "Taken over"
+= the server's content is gone from the shadow root (its \`.static-answer\` style and any
+\`<details class="static-answer">\`) and the card's own title and buttons are there; "takeover
+painted" = a double rAF later. Each SSR run lasts until the takeover is painted (other variants:
+until the title is fully opaque), plus ~150 ms. CLS = the sum of the run's \`layout-shift\`
+entries (buffered \`PerformanceObserver\`, without \`hadRecentInput\`), median / max over the runs;
+the ratio uses the medians of "first question visible" and the faster quizdown variant.
+
+${lines.join('\n')}
+
+Layout-shift sources (most frequent set per run, ${rows[0].latency} ms latency): ${sources || 'none: no variant shifted'}.
+`;
+}
+
+/** Machine load during the runs: other processes (browsers of other test runs) inflate every time. */
+function loadLine(rows, loadNote) {
+  const loads = rows.map((r) => r.loadAvg).filter(Boolean);
+  if (loads.length === 0) return '';
+  const lo = Math.min(...loads.map((l) => l.min));
+  const hi = Math.max(...loads.map((l) => l.max));
+  const cpus = os.availableParallelism();
+  return `Machine load during the runs: 1-minute load average ${lo.toFixed(1)}–${hi.toFixed(1)} on ${cpus} CPUs${hi > cpus ? ' (above the CPU count at times: other processes competed, times are inflated)' : ''}. ${loadNote}\n`;
+}
+
+function renderResults({ rows, machine, options, buildNote, cdnFiles, quizdownNote, ssrNote, loadNote, date }) {
   const verdict = verdictOf(rows);
+  const ssrVerdict = ssrVerdictOf(rows);
   const command = `npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const cardRows = rows.filter((r) => r.name === 'quiz-card');
   const entry = cdnFiles.get('/dist/cdn/quiz-elements.js');
@@ -688,9 +886,9 @@ function renderResults({ rows, machine, options, buildNote, cdnFiles, quizdownNo
 # First question visible: benchmark results
 
 Date: ${date}. Command: \`${command}\` (dist: ${buildNote}).
-
+${loadLine(rows, loadNote)}
 ${verdict.text}
-
+${ssrVerdict ? `\n${ssrVerdict.text}\n` : ''}
 ## Machine
 
 | | |
@@ -726,6 +924,7 @@ LCP element (most frequent): ${rows.filter((r) => r.latency === rows[0].latency)
 Server latency = a delay the server adds before answering **every** request (the HTML, each
 script, the bank), a stand-in for the round trip to a CDN.
 
+${ssrSection(rows, ssrNote)}
 ### Where the time goes (quiz-card)
 
 ${cardRows.map((r) => `${phaseTable(r)}\n\n${waterfallTable(r)}`).join('\n\n')}
@@ -745,6 +944,7 @@ after the question was painted), so they include the page, the quiz and the prob
   127.0.0.1 (HTTP/1.1, keep-alive).
 - Served CDN build: entry \`quiz-elements.js\` ${kib(entry.raw.length)} KiB (${kib(entry.gzip.length)} KiB gzip); chunks: ${chunkList}.
 - Scripts a quiz-card run loaded: ${loaded}.
+- quiz-card SSR: ${ssrNote}.
 - quizdown: ${quizdownNote}
 <!-- bench:end -->`;
 }
@@ -782,9 +982,30 @@ async function main() {
     }
   }
 
+  let ssr = null;
+  let ssrNote = 'not measured (--no-ssr)';
+  if (options.ssr) {
+    try {
+      ssr = renderSsrCard();
+      const bytes = Buffer.byteLength(ssr.html);
+      ssr.note = `\`renderCard(makeBank(), { count: ${QUESTION_COUNT} })\` of \`dist/ssr/index.js\` (the same build as dist/cdn), ${kib(bytes)} KiB of HTML (${kib(gzipSync(Buffer.from(ssr.html), { level: GZIP_LEVEL }).length)} KiB gzip) with the bank inline, rendered once before the runs in ${ms(ssr.ms)} ms`;
+      ssrNote = ssr.note;
+      console.log(`SSR: ${ssr.note.replace(/\`/g, '')}.`);
+    } catch (error) {
+      ssrNote = `could not be measured: ${String(error.stderr || error.message).trim().split('\n').slice(-1)[0]}`;
+      console.warn(`quiz-card SSR: ${ssrNote}`);
+    }
+  }
+
+  let loadNote = '';
   if (options.waitIdle > 0) {
+    const waitStarted = Date.now();
     const share = await waitForIdle(options.waitIdle);
-    if (share !== null) console.log(`CPUs ${Math.round(share * 100)} % busy before measuring${share >= 0.25 ? ` (still busy after ${options.waitIdle} s)` : ''}.`);
+    if (share !== null) {
+      const waited = Math.round((Date.now() - waitStarted) / 1000);
+      loadNote = `--wait-idle: waited ${waited} s for idle CPUs; ${Math.round(share * 100)} % busy when the runs began${share >= 0.25 ? ` (still busy after ${options.waitIdle} s)` : ''}.`;
+      console.log(loadNote);
+    }
   }
   const [load1] = os.loadavg();
   if (load1 > os.availableParallelism()) {
@@ -792,7 +1013,7 @@ async function main() {
   }
   const found = await detectBrowsers({ engines: ['chromium'] });
   if (!found.chromium) throw new Error(`Chromium: ${found.problems.chromium}`);
-  const site = await startServer(makeSite(cdnFiles, quizdownBundle));
+  const site = await startServer(makeSite(cdnFiles, quizdownBundle, ssr?.html));
   const env = { ...process.env, ...browserEnv() };
   const browser = await puppeteer.launch({
     executablePath: found.chromium.path,
@@ -805,7 +1026,7 @@ async function main() {
   try {
     chromiumVersion = await browser.version();
     console.log(`Chromium ${chromiumVersion} (${found.chromium.source}), serving ${site.origin}`);
-    const names = ['static HTML (floor)', 'quiz-card', ...(quizdownBundle ? ['quizdown (inline)', 'quizdown (fetch .md)'] : [])];
+    const names = ['static HTML (floor)', 'quiz-card', ...(ssr ? ['quiz-card SSR'] : []), ...(quizdownBundle ? ['quizdown (inline)', 'quizdown (fetch .md)'] : [])];
     const runsOf = (name) => (name.startsWith('quizdown') ? options.quizdownRuns : options.runs);
     for (const latency of options.latencies) rows.push(...(await measureLatency(browser, site, names, latency, runsOf, options)));
     // Group the table by variant.
@@ -830,11 +1051,17 @@ async function main() {
   }
   const verdict = verdictOf(rows);
   console.log(`\n${verdict.text.replace(/\*\*/g, '')}`);
+  const ssrVerdict = ssrVerdictOf(rows);
+  if (ssrVerdict) {
+    console.log(`\nquiz-card SSR (medians): taken over ${rows.filter((r) => r.name === 'quiz-card SSR').map((r) => `${ms(r.takeover?.median)} ms at ${r.latency} ms latency`).join(', ')}.`);
+    console.log(`CLS (median / max): ${rows.map((r) => `${r.name} ${r.latency} ms: ${cls(r.cls?.median)} / ${cls(r.cls?.max)}`).join('; ')}.`);
+    console.log(ssrVerdict.text.replace(/\*\*/g, ''));
+  }
 
   const machine = machineInfo(chromiumVersion, found.chromium.source);
   const date = new Date().toISOString().slice(0, 10);
   if (options.write) {
-    writeResults(renderResults({ rows, machine, options, buildNote, cdnFiles, quizdownNote, date }));
+    writeResults(renderResults({ rows, machine, options, buildNote, cdnFiles, quizdownNote, ssrNote, loadNote, date }));
     console.log(`Wrote ${path.relative(ROOT_DIR, RESULTS)}.`);
   }
   mkdirSync(OUT_DIR, { recursive: true });
