@@ -990,7 +990,7 @@ async function main() {
       const bytes = Buffer.byteLength(ssr.html);
       ssr.note = `\`renderCard(makeBank(), { count: ${QUESTION_COUNT} })\` of \`dist/ssr/index.js\` (the same build as dist/cdn), ${kib(bytes)} KiB of HTML (${kib(gzipSync(Buffer.from(ssr.html), { level: GZIP_LEVEL }).length)} KiB gzip) with the bank inline, rendered once before the runs in ${ms(ssr.ms)} ms`;
       ssrNote = ssr.note;
-      console.log(`SSR: ${ssr.note.replace(/\`/g, '')}.`);
+      console.log(`SSR: ${ssr.note.replace(/`/g, '')}.`);
     } catch (error) {
       ssrNote = `could not be measured: ${String(error.stderr || error.message).trim().split('\n').slice(-1)[0]}`;
       console.warn(`quiz-card SSR: ${ssrNote}`);
