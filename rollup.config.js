@@ -93,6 +93,7 @@ const CDN_CHUNK_NAMES = [
   ['import-shared', /\/src\/import\/titles\.ts$/],
   ['markdown', /\/src\/render\/markdown\.ts$/],
   ['code-block', /\/src\/render\/code-block\.ts$/],
+  ['math', /\/src\/render\/math\.ts$/],
   ['scheduling', /\/node_modules\/ts-fsrs\//],
   ['progress-api', /\/src\/progress\/index\.ts$/],
   ['progress-store', /\/src\/progress\/store\.ts$/],
@@ -127,7 +128,7 @@ export default [
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, importAttributesKey: 'with' },
     // Packages are peers of the user's app: their bundler dedupes Lit across libraries. The
     // bundled banks stay JSON files in data/ (shipped with the package), imported lazily.
-    external: (id) => /^(node:|lit|@lit\/|@lit-labs\/|marked|ts-fsrs|fflate|temml|katex|@highlightjs\/|react($|\/))/.test(id),
+    external: (id) => /^(node:|lit|@lit\/|@lit-labs\/|marked|ts-fsrs|fflate|temml|@highlightjs\/|react($|\/))/.test(id),
     treeshake: { moduleSideEffects: (id, external) => !(external && isDataJson(id)) },
     plugins: [keepDataImports, typescriptFor({ declaration: true, declarationDir: 'dist', outDir: 'dist' })],
   },

@@ -90,6 +90,8 @@ const CHUNK_BUDGETS = [
   ['markdown', /^chunks\/markdown-/, 16, 'markdown rendering (marked lexer + Lit templates)'],
   ['code blocks', /^chunks\/code-block-/, 3, 'code block toolbar and styles, on the first code block'],
   ['highlighting', /^chunks\/highlight-/, 15, 'highlight.js core + 5 languages'],
+  // Temml (TeX -> MathML, 59.7 KB gzip alone; KaTeX 77.2 KB plus CSS and fonts): bench/results.md, "Math".
+  ['math', /^chunks\/math-/, 62, 'TeX math (Temml, MathML), on the first formula'],
   ['search', /^chunks\/search-/, 4, 'CJK-aware search (question-browser)'],
   ['scheduling', /^chunks\/scheduling-/, 8, 'FSRS (ts-fsrs), on the first grade'],
   ['progress store', /^chunks\/progress-store-/, 7, 'learner progress store, on the first answer'],
@@ -121,7 +123,12 @@ const CHUNK_BUDGETS = [
 /** What pages download, measured in Chromium; KB gzip. */
 // The issue's budget: a page showing one quiz-card with markdown, 45 KB with Lit. A Chinese page
 // adds the Chinese strings chunk (2.5 KB): its own, larger budget (see README, "Size").
-const PAGE_BUDGETS = { 'one quiz-card (English)': 45, 'one quiz-card (中文)': 45 + ZH_STRINGS_BUDGET, '… after revealing and grading (English)': 60 };
+// Raised to 45.5 KB on 2026-12-07, stated as debt: every page now carries the card's note slot
+// for learning records (0.1 KB), the take-over of server-rendered cards (0.16 KB) and the
+// markdown renderer's math detection (0.13 KB). Issue 18 item 2 (first view back to 44.1 KB)
+// is where it is paid back.
+const ONE_CARD_BUDGET = 45.5;
+const PAGE_BUDGETS = { 'one quiz-card (English)': ONE_CARD_BUDGET, 'one quiz-card (中文)': ONE_CARD_BUDGET + ZH_STRINGS_BUDGET, '… after revealing and grading (English)': 60 };
 const ENTRY_BUDGET = 31;
 
 const markdownBank = JSON.stringify({

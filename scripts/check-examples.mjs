@@ -140,8 +140,13 @@ try {
   if (!pkg.exports?.['./react']) fail('react', 'package.json has no "./react" export, so `quiz-elements/react` cannot be imported');
 
   const recipePackages = ['bundler', 'react', ...STATIC_SITES].map((name) => JSON.parse(readFileSync(join(examples, name, 'package.json'), 'utf8')));
+  // The library brings its dependencies and peers, as an install would, never its dev tools: a
+  // runtime import of a devDependency then fails here, as it would for users. Recipes bring theirs.
   const needed = new Set(
-    [pkg, ...recipePackages].flatMap((p) => Object.keys({ ...p.dependencies, ...p.peerDependencies, ...p.devDependencies })).filter((name) => name !== 'quiz-elements'),
+    [
+      ...Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }),
+      ...recipePackages.flatMap((p) => Object.keys({ ...p.dependencies, ...p.peerDependencies, ...p.devDependencies })),
+    ].filter((name) => name !== 'quiz-elements'),
   );
   for (const name of needed) {
     const from = join(root, 'node_modules', name);

@@ -910,3 +910,50 @@ export const Narrow: Story = {
   decorators: [narrow],
   play: ({ canvasElement }) => reveal(canvasElement),
 };
+
+// --- math (issue 17) -----------------------------------------------------------------------------
+
+/** A bank whose prompt and answer hold TeX: `$…$` inline, `$$…$$` display, a price that stays text. */
+const mathBank = (lang: 'en' | 'zh-CN'): Bank => ({
+  format: 'quiz-bank/1',
+  id: `math-${lang.toLowerCase()}`,
+  title: lang === 'en' ? 'Math' : '数学',
+  language: lang,
+  topics: [{ id: 'attention', title: lang === 'en' ? 'Attention' : '注意力' }],
+  questions: [
+    {
+      id: 'scaled-attention',
+      kind: 'concept',
+      topics: ['attention'],
+      title: lang === 'en' ? 'Why scale by √d_k?' : '为什么要除以 √d_k？',
+      prompt:
+        lang === 'en'
+          ? 'Scaled dot-product attention, with $d_k$ the key size (a GPU hour costs $2 and $3 here: text):\n\n$$\n\\mathrm{Attention}(Q,K,V)=\\mathrm{softmax}\\left(\\frac{QK^\\top}{\\sqrt{d_k}}\\right)V\n$$\n\nWhy divide by $\\sqrt{d_k}$?'
+          : '缩放点积注意力，$d_k$ 是键的维度：\n\n$$\n\\mathrm{Attention}(Q,K,V)=\\mathrm{softmax}\\left(\\frac{QK^\\top}{\\sqrt{d_k}}\\right)V\n$$\n\n为什么要除以$\\sqrt{d_k}$？',
+      answer:
+        lang === 'en'
+          ? 'If the entries of $q$ and $k$ have variance 1, $q\\cdot k=\\sum_{i=1}^{d_k} q_i k_i$ has variance $d_k$: large logits push the softmax into regions with tiny gradients.'
+          : '若$q$与$k$的各分量方差为 1，则$q\\cdot k=\\sum_{i=1}^{d_k} q_i k_i$的方差为$d_k$：过大的 logits 会让 softmax 饱和、梯度变小。',
+    },
+  ],
+});
+
+/** TeX in a prompt and its answer: MathML once the math chunk loads, the TeX as code until then. */
+export const MathInPrompt: Story = {
+  name: 'Math in the prompt (en)',
+  args: { bank: mathBank('en'), lang: 'en', noProgress: true },
+  play: async ({ canvasElement }) => {
+    const { card } = await openCard(canvasElement);
+    await waitFor(() => expect(card.shadowRoot!.querySelectorAll('[part~="prompt"] math').length).toBe(3), { timeout: 10_000 });
+    await expect(card.shadowRoot!.querySelector('[part~="prompt"]')).toHaveTextContent(/costs \$2 and \$3 here/);
+  },
+};
+
+export const MathInPromptChinese: Story = {
+  name: 'Math in the prompt (中文)',
+  args: { bank: mathBank('zh-CN'), lang: 'zh-CN', noProgress: true },
+  play: async ({ canvasElement }) => {
+    const { card } = await openCard(canvasElement);
+    await waitFor(() => expect(card.shadowRoot!.querySelectorAll('[part~="prompt"] math').length).toBe(3), { timeout: 10_000 });
+  },
+};

@@ -9,6 +9,7 @@ import { firstChar, joinWideLines, lastChar } from './cjk.js';
 import { decodeEntities } from './entities.js';
 import { resolveStrings, type RenderStrings } from './strings.js';
 import { resolveSafeUrl } from './url-policy.js';
+import type { MathToken } from './math-syntax.js';
 import { LazyChunk } from '../lazy.js';
 
 export { markdownStyles } from './markdown.styles.js';
@@ -25,8 +26,8 @@ export interface RenderOptions {
    */
   headingLevel?: number;
   /**
-   * Called once when code blocks, rendered plain at first, can be shown with their toolbar and
-   * highlighting (their code is a chunk of its own): render the markdown again.
+   * Called when code blocks or formulas, rendered as plain source at first, can be shown with their
+   * toolbar and highlighting or as math (each is a chunk of its own): render the markdown again.
    */
   onCodeBlocksReady?: () => void;
 }
@@ -47,6 +48,21 @@ const codeBlockChunk = new LazyChunk<CodeBlocks>(() => import('./code-block.js')
 /** Loads the code-block renderer; resolves to undefined (blocks stay plain, the next one tries again) if its chunk fails. */
 export function loadCodeBlocks(): Promise<CodeBlocks | undefined> {
   return codeBlockChunk.request();
+}
+
+type MathRenderer = typeof import('./math.js');
+
+/** Math (Temml) loads on the first formula: most fields have none. */
+const mathChunk = new LazyChunk<MathRenderer>(() => import('./math.js'), 'math');
+
+/** Loads the math renderer; resolves to undefined (formulas stay source text, the next one tries again) if its chunk fails. */
+export function loadMath(): Promise<MathRenderer | undefined> {
+  return mathChunk.request();
+}
+
+/** A formula: math tokens exist only once the math chunk is here (it brings their syntax). */
+function math(token: MathToken): unknown {
+  return mathChunk.value!.renderMath(token.text, token.display);
 }
 
 /** Turns a fenced block's info string into a language name safe to show and to use as a class. */
@@ -88,6 +104,8 @@ export const FORMAT_LIMITS = {
   lineDepth: MAX_DEPTH,
   /** Columns of a table (a wider one is shown as its source). */
   tableColumns: 64,
+  /** `$` in one field: beyond it, every `$` is text (each can start a formula, and each costs a token). */
+  dollars: 1_000,
 } as const;
 
 /** A run of more `*` and `_` than FORMAT_LIMITS allows. */
@@ -123,7 +141,9 @@ function lex(markdown: string): Token[] | null {
     if (isFormattable(markdown)) {
       try {
         // Fresh defaults: a page that configured its own copy of marked (marked.use) cannot change ours.
-        tokens = Lexer.lex(markdown, { ...getDefaults(), gfm: true, breaks: false, pedantic: false });
+        // Math syntax comes with the math chunk (it is lexed as math once that is here; see renderMarkdown).
+        const math = mathChunk.value && markdown.split('$').length <= FORMAT_LIMITS.dollars + 1 && mathChunk.value.mathLexerOptions;
+        tokens = Lexer.lex(markdown, { ...getDefaults(), gfm: true, breaks: false, pedantic: false, ...math });
       } catch {
         // marked can still run out of stack on nesting within the limits: the source, remembered.
       }
@@ -136,6 +156,15 @@ function lex(markdown: string): Token[] | null {
 
 /** Renders untrusted `markdown` as a Lit template; see the module comment for the safety model. */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): TemplateResult {
+  // A field that may hold math is lexed without it until the math chunk (with its syntax) is
+  // here, then again with it: pages without formulas carry no math code at all.
+  if (!mathChunk.value && markdown.includes('$')) {
+    void loadMath().then((loaded) => {
+      if (!loaded) return;
+      lexed.clear();
+      options.onCodeBlocksReady?.();
+    });
+  }
   const tokens = lex(markdown);
   if (!tokens) return html`<div class="markdown"><p class="source">${markdown}</p></div>`;
   const context: Context = {
@@ -159,7 +188,7 @@ function baseUrl(given: string | undefined): string {
       // fall through to the page's own base
     }
   }
-  return document.baseURI;
+  return page;
 }
 
 function clampLevel(level: number): number {
@@ -201,10 +230,8 @@ function block(token: MarkedToken, context: Context, depth: number): unknown {
     case 'checkbox':
       return taskMarker(token.checked);
     default:
-      // Inline tokens never reach here from marked; anything else (a future token type) as text.
-      return 'tokens' in token && Array.isArray(token.tokens)
-        ? inlines(token.tokens, context, depth)
-        : text(token.raw);
+      // A display formula of its own (math-syntax.ts); anything else (a future token type) as text.
+      return inline(token, context, depth);
   }
 }
 
@@ -289,6 +316,7 @@ function inlines(tokens: Token[], context: Context, depth: number): unknown[] {
 
 function inline(token: MarkedToken, context: Context, depth: number): unknown {
   if (depth > MAX_DEPTH) return text(token.raw);
+  if ((token as Token).type === 'math') return math(token as unknown as MathToken);
   const inner = (children: Token[]) => inlines(children, context, depth + 1);
   switch (token.type) {
     case 'text':

@@ -80,11 +80,14 @@ const SERVER_STYLES = `<style>
 let prepared: Promise<void> | null = null;
 
 /**
- * Loads what cards render with on the server: the markdown renderer (the browser's lazy chunk)
- * and the Chinese UI strings. `renderCard` does it; call it once before `renderCardSync`.
+ * Loads what cards render with on the server: the markdown renderer and math (the browser's
+ * lazy chunks) and the Chinese UI strings. `renderCard` does it; call it once before `renderCardSync`.
  */
 export function prepareServerRendering(): Promise<void> {
-  prepared ??= Promise.all([import('../render/markdown.js'), stringsReady('zh-CN')]).then(([renderer]) => rendererChunk.provide(renderer));
+  prepared ??= Promise.all([import('../render/markdown.js'), stringsReady('zh-CN')]).then(async ([renderer]) => {
+    await renderer.loadMath(); // formulas render on the server too (as MathML)
+    rendererChunk.provide(renderer);
+  });
   return prepared;
 }
 

@@ -73,6 +73,13 @@ describe('quiz-elements/ssr: renderCard', () => {
     await assert.rejects(renderTopicList(bank, { question: 'cap' }), /"question" is not a topic-list attribute/);
   });
 
+  it('math renders on the server as MathML; prices stay text', async () => {
+    const math: Bank = { ...bank, questions: [{ id: 'm', kind: 'concept', title: 'Scale?', prompt: 'Why divide by $\\sqrt{d_k}$? It costs $5 and $10.', answer: 'x', topics: ['t'] }] };
+    const html = await renderCard(math, { question: 'm' });
+    assert.match(html, /<math><msqrt><msub><mi>d<\/mi><mi>k<\/mi><\/msub><\/msqrt><\/math>/);
+    assert.match(html, /It costs \$5 and \$10\./);
+  });
+
   it('bad input is refused with a clear message', async () => {
     await assert.rejects(renderCard(bank, { colour: 'red' }), (error: unknown) => error instanceof RenderError && /"colour" is not a quiz-card attribute/.test(error.message));
     await assert.rejects(renderCard({ format: 'quiz-bank/1', id: 'x' }), /not a valid quiz bank:\ntitle: expected a string/);

@@ -16,7 +16,16 @@ export interface KnownFinding {
   what: string;
 }
 
-export const KNOWN_FINDINGS: readonly KnownFinding[] = [];
+export const KNOWN_FINDINGS: readonly KnownFinding[] = [
+  {
+    // hostile-math.test.ts (issue 17): the card and the topic list show it; the browser lists it, but
+    // its search for the first word of the text finds nothing in Firefox only. Not investigated yet.
+    payload: 'math-fractions-nested-just-over-the-limit-webkit-doubles-its-layout-time-per-level',
+    elements: ['question-browser'],
+    engines: ['firefox'],
+    what: 'searching for "Inline" finds nothing (Chromium and WebKit find it)',
+  },
+];
 
 /** The engine the tests run in. */
 export function currentEngine(): Engine {

@@ -171,7 +171,23 @@ const PLAIN_ID = /^[A-Za-z][\w-]*$/;
 export interface MarkupAllowance {
   tags: Set<string>;
   attributes: Set<string>;
+  /**
+   * MathML the math renderer builds (src/render/math.ts) is allowed: `math` and MathML Core
+   * elements in the MathML namespace, with `MATHML_ATTRIBUTES`. Off everywhere but hostile-math.test.ts,
+   * so MathML anywhere else is still forbidden.
+   */
+  mathml?: boolean;
 }
+
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+/** The elements src/render/math.ts may create (its allowlist). */
+export const MATHML_TAGS = new Set(
+  'math semantics annotation mrow mi mn mo ms mtext mspace msub msup msubsup munder mover munderover mmultiscripts mprescripts none mfrac msqrt mroot mstyle mpadded mphantom mtable mtr mtd merror menclose'.split(' '),
+);
+/** The attributes it may set (presentation attributes, and styles through CSSOM). */
+export const MATHML_ATTRIBUTES = new Set(
+  'display displaystyle scriptlevel mathvariant mathcolor mathbackground mathsize dir lspace rspace stretchy symmetric maxsize minsize largeop movablelimits fence separator form accent accentunder linethickness width height depth voffset columnalign rowalign columnspacing rowspacing columnlines rowlines frame framespacing columnspan rowspan notation encoding style'.split(' '),
+);
 
 /** Tags and attribute names seen under `root`. */
 export function markupOf(root: ParentNode): MarkupAllowance {
@@ -212,7 +228,11 @@ export function inspectMarkup(root: ParentNode, allowed: MarkupAllowance): Marku
   };
   for (const element of allElements(root)) {
     const tag = element.localName;
-    if (FORBIDDEN_TAGS.has(tag)) problem(element, 'is a forbidden element');
+    const math = allowed.mathml === true && element.namespaceURI === MATHML_NS;
+    if (math && !MATHML_TAGS.has(tag)) problem(element, 'is not an element the math renderer builds');
+    else if (math) {
+      // allowed: the math renderer's own MathML
+    } else if (FORBIDDEN_TAGS.has(tag)) problem(element, 'is a forbidden element');
     else if (!allowed.tags.has(tag)) problem(element, 'is not an element the components render');
     for (const name of element.getAttributeNames()) {
       const value = element.getAttribute(name) ?? '';
@@ -221,7 +241,7 @@ export function inspectMarkup(root: ParentNode, allowed: MarkupAllowance): Marku
         problem(element, `has an event handler ${name}=${value.slice(0, 60)}`, 'handler');
         continue;
       }
-      if (!allowed.attributes.has(name)) problem(element, `has an attribute the components never set: ${name}=${value.slice(0, 60)}`);
+      if (!(math ? MATHML_ATTRIBUTES : allowed.attributes).has(name)) problem(element, `has an attribute the components never set: ${name}=${value.slice(0, 60)}`);
       if (URL_ATTRIBUTES.has(name)) {
         const scheme = schemeOf(value);
         const safe = tag === 'img' || name === 'src' ? SAFE_IMAGE : SAFE_LINK;
