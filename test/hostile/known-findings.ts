@@ -25,6 +25,17 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
     engines: ['firefox'],
     what: 'searching for "Inline" finds nothing (Chromium and WebKit find it)',
   },
+  {
+    // hostile-math.test.ts: seen once in a full Chromium run (the fresh-clone CI check of
+    // 2026-12-07), not in runs of the file alone. The index holds the question (Node finds it);
+    // the likely cause is the browser answering from an index still being prepared, as issue 18
+    // item 1 describes for the first keystroke. To be settled there, with a test of the search
+    // while the index is prepared.
+    payload: 'math-huge-negative-lengths',
+    elements: ['question-browser'],
+    engines: ['chromium'],
+    what: 'searching for "Inline" found nothing in one full Chromium run',
+  },
 ];
 
 /** The engine the tests run in. */
