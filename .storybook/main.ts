@@ -47,8 +47,10 @@ const config: StorybookConfig = {
     return mergeConfig(vite, {
       plugins: [elementModulesHaveSideEffects, devJsonImportAttributes],
       // Storybook's renderer imports lit/directive-helpers.js, which the dependency scan misses; served
-      // unbundled it brings a second copy of lit-html ("Multiple versions of Lit loaded").
-      optimizeDeps: { include: ['lit/directive-helpers.js'] },
+      // unbundled it brings a second copy of lit-html ("Multiple versions of Lit loaded"). The math
+      // chunk's dependencies are imported lazily, so the scan misses them too: found mid-run, Vite
+      // re-bundles and reloads the page under a running story (the Summary story failed so).
+      optimizeDeps: { include: ['lit/directive-helpers.js', 'lit/directives/unsafe-html.js', 'temml'] },
       // Storybook's own docs renderer is ~1 MB; our chunks are far below the default 500 kB.
       build: { chunkSizeWarningLimit: 1200 },
     });

@@ -6,17 +6,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Bank } from '../../src/bank/types.js';
 import type { QuizCard } from '../../src/elements/quiz-card/quiz-card.js';
+import { POLICIES, type StrictWindow } from './strict-pages.js';
 
-const DOCUMENTED = "script-src 'self'; object-src 'none'; require-trusted-types-for 'script'; trusted-types lit-html quiz-elements";
-const POLICIES: [name: string, page: string, policy: string][] = [
-  ['README policy', 'strict-readme.html', DOCUMENTED],
-  ['no inline style, same origin only', 'strict-style.html', `default-src 'self'; style-src 'self' 'report-sample'; base-uri 'none'; ${DOCUMENTED}`],
-];
-
-interface StrictWindow extends Window {
-  violations: string[];
-  tryInnerHtml(): 'allowed' | 'blocked';
-}
 
 const bank: Bank = {
   format: 'quiz-bank/1', id: 'strict-math', title: 'Strict math', language: 'en', topics: [{ id: 't', title: 'T' }],

@@ -8,18 +8,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Bank, Question } from '../../src/bank/types.js';
 import type { QuizCard } from '../../src/elements/quiz-card/quiz-card.js';
+import { POLICIES, type StrictWindow } from './strict-pages.js';
 
-const DOCUMENTED = "script-src 'self'; object-src 'none'; require-trusted-types-for 'script'; trusted-types lit-html quiz-elements";
-/** Each frame page (a file: a meta policy in srcdoc does not match 'self' in Firefox) and the policy it holds. */
-const POLICIES: [name: string, page: string, policy: string][] = [
-  ['README policy', 'strict-readme.html', DOCUMENTED],
-  ['no inline style, same origin only', 'strict-style.html', `default-src 'self'; style-src 'self' 'report-sample'; base-uri 'none'; ${DOCUMENTED}`],
-];
-
-interface StrictWindow extends Window {
-  violations: string[];
-  tryInnerHtml(): 'allowed' | 'blocked';
-}
 
 // Markdown with a highlighted code block in every prompt: the renderer's templates and the
 // highlighter's chunk go through the policy too.
