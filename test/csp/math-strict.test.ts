@@ -6,7 +6,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Bank } from '../../src/bank/types.js';
 import type { QuizCard } from '../../src/elements/quiz-card/quiz-card.js';
-import { POLICIES, type StrictWindow } from './strict-pages.js';
+import { openStrictFrame, POLICIES, type StrictWindow } from './strict-pages.js';
 
 
 const bank: Bank = {
@@ -27,12 +27,7 @@ for (const [name, page, policy] of POLICIES) {
     let win: StrictWindow;
 
     before(async () => {
-      frame = document.createElement('iframe');
-      Object.assign(frame.style, { width: '600px', height: '800px' });
-      frame.src = `/test/csp/${page}`;
-      document.body.append(frame);
-      await waitUntil(() => (frame.contentWindow as StrictWindow | null)?.customElements?.get('quiz-card') && (frame.contentWindow as StrictWindow).tryInnerHtml, 'the strict frame did not load its script', { timeout: 15_000 });
-      win = frame.contentWindow as StrictWindow;
+      ({ frame, win } = await openStrictFrame(page));
       expect(win.document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).to.equal(policy);
       if ('trustedTypes' in win) {
         expect(win.tryInnerHtml(), 'Trusted Types are not enforced in the frame').to.equal('blocked');

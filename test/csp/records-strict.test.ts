@@ -9,7 +9,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { lrsEndpoint } from '/__lrs.js';
 import type { QuizCard } from '../../src/elements/quiz-card/quiz-card.js';
 import type { LearningRecords, LearningRecordsTarget } from '../../src/records/learning-records.js';
-import type { StrictWindow } from './strict-pages.js';
+import { openStrictFrame, type StrictWindow } from './strict-pages.js';
 
 interface RecordsWindow extends StrictWindow {
   configureLearningRecords(target: LearningRecordsTarget): Promise<LearningRecords>;
@@ -18,14 +18,6 @@ interface RecordsWindow extends StrictWindow {
 const AUTH = 'Basic dGVzdDp0ZXN0';
 const bank = { format: 'quiz-bank/1', id: 'strict-records', title: 'Strict', language: 'en', topics: [{ id: 't', title: 'T' }], questions: [{ id: 'tf', type: 'true-false', kind: 'concept', title: 'Quadratic?', prompt: 'Attention is quadratic.', answer: 'Yes.', topics: ['t'], isTrue: true }] };
 
-async function strictFrame(page: string): Promise<{ frame: HTMLIFrameElement; win: RecordsWindow }> {
-  const frame = document.createElement('iframe');
-  Object.assign(frame.style, { width: '600px', height: '600px' });
-  frame.src = `/test/csp/${page}`;
-  document.body.append(frame);
-  await waitUntil(() => (frame.contentWindow as RecordsWindow | null)?.configureLearningRecords, 'the strict frame did not load its script', { timeout: 15_000 });
-  return { frame, win: frame.contentWindow as RecordsWindow };
-}
 
 /** A true/false card in the frame, answered and checked. */
 async function answeredCard(win: RecordsWindow): Promise<QuizCard> {
@@ -58,7 +50,7 @@ describe('learning records on strict pages', function () {
   });
 
   it('README policy: the reporter, its note and the sending work with no violation', async () => {
-    ({ frame } = await strictFrame('strict-readme.html'));
+    ({ frame } = await openStrictFrame<RecordsWindow>('strict-readme.html'));
     const win = frame.contentWindow as RecordsWindow;
     win.localStorage.clear();
     await fetch('/__lrs-faults?list=401', { cache: 'no-store' });
@@ -73,7 +65,7 @@ describe('learning records on strict pages', function () {
   });
 
   it("default-src 'self': the LRS is blocked and reported as connect-src; the answer waits in the queue", async () => {
-    ({ frame } = await strictFrame('strict-style.html'));
+    ({ frame } = await openStrictFrame<RecordsWindow>('strict-style.html'));
     const win = frame.contentWindow as RecordsWindow;
     win.localStorage.clear();
     const actor = { account: { homePage: 'https://lms.example.org', name: crypto.randomUUID() } };

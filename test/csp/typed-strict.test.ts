@@ -8,7 +8,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Bank, Question } from '../../src/bank/types.js';
 import type { QuizCard } from '../../src/elements/quiz-card/quiz-card.js';
-import { POLICIES, type StrictWindow } from './strict-pages.js';
+import { openStrictFrame, POLICIES, type StrictWindow } from './strict-pages.js';
 
 
 // Markdown with a highlighted code block in every prompt: the renderer's templates and the
@@ -72,16 +72,7 @@ for (const [name, page, policy] of POLICIES) {
     let win: StrictWindow;
 
     before(async () => {
-      frame = document.createElement('iframe');
-      Object.assign(frame.style, { width: '600px', height: '800px' });
-      frame.src = `/test/csp/${page}`;
-      document.body.append(frame);
-      const loaded = () => (frame.contentWindow as StrictWindow | null)?.customElements?.get('quiz-card') && (frame.contentWindow as StrictWindow).tryInnerHtml;
-      await waitUntil(loaded, 'the strict frame did not load its script', { timeout: 15_000 }).catch((error: Error) => {
-        const inside = frame.contentWindow as StrictWindow | null;
-        throw new Error(`${error.message}: ${JSON.stringify({ url: inside?.location.href, ready: inside?.document.readyState, violations: inside?.violations, head: inside?.document.head?.innerHTML.slice(0, 400) })}`);
-      });
-      win = frame.contentWindow as StrictWindow;
+      ({ frame, win } = await openStrictFrame(page));
       expect(win.document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'), `the policy of ${page}`).to.equal(policy);
       expect(win.violations, 'loading the frame').to.deep.equal([]);
     });
