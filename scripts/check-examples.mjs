@@ -114,7 +114,7 @@ class Checks {
 }
 
 /** Problems per recipe, in the order they are printed. */
-const problems = { 'plain-html': [], bundler: [], 'blog-post': [], react: [], vue: [], eleventy: [], vitepress: [] };
+const problems = Object.fromEntries(['plain-html', 'bundler', 'blog-post', 'react', 'vue', ...STATIC_SITES].map((recipe) => [recipe, []]));
 // eslint-disable-next-line no-control-regex -- Vite's errors come coloured
 const plain = (message) => message.replace(/\x1b\[[0-9;]*m/g, '');
 const fail = (recipe, message) => problems[recipe].push(plain(message));
