@@ -71,6 +71,9 @@ describe('quiz-elements/ssr: server-rendered cards', function () {
     expect(details.open).to.equal(true);
     expect(answer.checkVisibility(), 'the answer opens without JavaScript').to.equal(true);
     expect(text(card)).to.contain('at most two of consistency');
+    const keys = card.shadowRoot!.querySelector<HTMLElement>('[part~="keys"]');
+    expect(keys !== null && keys.checkVisibility({ visibilityProperty: true }), 'the key list keeps its place but is hidden: no key works yet').to.equal(false);
+    expect(keys !== null && keys.getBoundingClientRect().height > 0, 'the key list keeps its place').to.equal(true);
     expect(await axeViolations(win, card)).to.deep.equal([]);
   });
 
@@ -90,6 +93,7 @@ describe('quiz-elements/ssr: server-rendered cards', function () {
     await takeOver(win, card);
     expect(after.getBoundingClientRect().top, 'the text after the card did not move').to.be.closeTo(before, 0.5);
     expect(win.shifts, 'cumulative layout shift').to.equal(0);
+    expect(card.shadowRoot!.querySelector<HTMLElement>('[part~="keys"]')?.checkVisibility({ visibilityProperty: true }), 'the key list shows once the keys work').to.equal(true);
     const showAnswer = [...card.shadowRoot!.querySelectorAll('button')].find((b) => /Show answer/.test(b.textContent!))!;
     showAnswer.click();
     await card.updateComplete;

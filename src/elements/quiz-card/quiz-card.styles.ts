@@ -290,6 +290,11 @@ export const quizCardStyles = css`
   .notice .message {
     flex-basis: 16rem;
   }
+  /* A server-rendered card shows its key list only once the keys work; its place stays kept. */
+  :host(:not(:defined)) .help,
+  :host(:not(:defined)) kbd {
+    visibility: hidden;
+  }
   /* The key list and key hints are for keyboards, not touch screens. */
   @media (pointer: coarse) {
     .help,
