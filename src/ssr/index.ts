@@ -17,10 +17,12 @@ import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { bankFromValue } from '../bank/load.js';
 import type { Bank } from '../bank/types.js';
+import { serverAdoptedStyles } from '../elements/adopt-styles.js';
 import { rendererChunk } from '../elements/quiz-card/bank-markdown.js';
 import '../elements/quiz-card/quiz-card.js';
 import '../elements/topic-list/topic-list.js';
 import { stringsReady } from '../i18n/index.js';
+import { interactionViews } from '../interactions/views.js';
 
 /** A card attribute's value: a string or number, `true` for a boolean attribute, `false`/undefined to leave it out. */
 export type AttributeValue = string | number | boolean | undefined | null;
@@ -80,11 +82,11 @@ const SERVER_STYLES = `<style>
 let prepared: Promise<void> | null = null;
 
 /**
- * Loads what cards render with on the server: the markdown renderer and math (the browser's
- * lazy chunks) and the Chinese UI strings. `renderCard` does it; call it once before `renderCardSync`.
+ * Loads what cards render with on the server: the markdown renderer, math and the typed
+ * questions' views (the browser's lazy chunks) and the Chinese UI strings. `renderCard` does it; call it once before `renderCardSync`.
  */
 export function prepareServerRendering(): Promise<void> {
-  prepared ??= Promise.all([import('../render/markdown.js'), stringsReady('zh-CN')]).then(async ([renderer]) => {
+  prepared ??= Promise.all([import('../render/markdown.js'), stringsReady('zh-CN'), ...Object.values(interactionViews).map((chunk) => chunk.load())]).then(async ([renderer]) => {
     await renderer.loadMath(); // formulas render on the server too (as MathML)
     rendererChunk.provide(renderer);
   });
@@ -130,9 +132,12 @@ export async function renderTopicList(bank: Bank | unknown, attributes: Record<s
 
 /** Renders the element; adds the server-only styles inside its shadow root and its bank, inline, after it. */
 function finish(template: ReturnType<typeof html>, tag: 'quiz-card' | 'topic-list', bank: Bank): string {
+  serverAdoptedStyles.clear();
   const rendered = stripMarkers(collectResultSync(render(template)));
+  // The styles the browser adopts for lazily loaded parts (a typed question's view), written in.
+  const adopted = [...serverAdoptedStyles].map((styles) => `<style>${styles.cssText}</style>`).join('');
   const inline = `<script type="application/json">${scriptSafeJson(bank)}</script>`;
   return rendered
-    .replace(/<template shadowroot="open" shadowrootmode="open">/, () => `<template shadowrootmode="open">${SERVER_STYLES}`)
+    .replace(/<template shadowroot="open" shadowrootmode="open">/, () => `<template shadowrootmode="open">${SERVER_STYLES}${adopted}`)
     .replace(new RegExp(`</template></${tag}>\\s*$`), () => `</template>${inline}</${tag}>`);
 }

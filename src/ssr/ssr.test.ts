@@ -83,6 +83,36 @@ describe('quiz-elements/ssr: server-rendered cards', function () {
     const inputs = [...card.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
     expect(inputs.map((input) => input.closest('label')!.textContent!.trim())).to.deep.equal(['Dropout', 'Softmax']);
     expect(inputs.some((input) => input.checked), 'nothing is chosen').to.equal(false);
+    // Check needs the script: a reader without it opens the answer instead.
+    card.shadowRoot!.querySelector<HTMLElement>('details.static-answer > summary')!.click();
+    expect(card.shadowRoot!.querySelector<HTMLElement>('[part~="answer"]')?.checkVisibility(), 'the answer opens without JavaScript').to.equal(true);
+    expect(text(card)).to.contain('Dropout.');
+  });
+
+  it('a typed question (ordering): its view, styled, before any script; the card takes over with it in place', async () => {
+    const { frame, win, card } = await openPage('ordering');
+    frameCleanup.push(frame);
+    const items = () => [...card.shadowRoot!.querySelectorAll('.ordering .item')].map((item) => item.textContent!.trim());
+    const before = items();
+    expect(before.slice().sort()).to.deep.equal(['Backward pass', 'Forward pass', 'Loss', 'Update']);
+    const list = card.shadowRoot!.querySelector('.ordering')!;
+    expect(win.getComputedStyle(list).listStyleType, "the view's own styles are in the server's HTML").to.equal('none');
+    expect(await axeViolations(win, card)).to.deep.equal([]);
+    card.shadowRoot!.querySelector<HTMLElement>('details.static-answer > summary')!.click();
+    expect(text(card)).to.contain('Forward pass, loss, backward pass, update.');
+    card.shadowRoot!.querySelector<HTMLElement>('details.static-answer > summary')!.click(); // closed again
+    const after = win.document.getElementById('after')!;
+    const top = after.getBoundingClientRect().top;
+    await takeOver(win, card);
+    await waitUntil(() => [...card.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.trim() === 'Check'), 'no Check button after taking over', { timeout: 10_000 });
+    expect(items(), 'the same order as the server drew').to.deep.equal(before);
+    expect(after.getBoundingClientRect().top, 'the text after the card did not move').to.be.closeTo(top, 0.5);
+    expect(win.shifts, 'cumulative layout shift').to.equal(0);
+    // It works: move the first item down by its button.
+    card.shadowRoot!.querySelector<HTMLButtonElement>('.ordering .row:first-child button[aria-label^="Move down"]')!.click();
+    await card.updateComplete;
+    expect(items()[1]).to.equal(before[0]);
+    expect(await axeViolations(win, card)).to.deep.equal([]);
   });
 
   it('the card takes over in place: nothing moves, and it works', async () => {

@@ -14,12 +14,14 @@ const bank: Bank = {
   questions: [
     { id: 'cap', kind: 'concept', title: 'What is the CAP theorem?', prompt: 'Explain **CAP** in one sentence.', answer: 'A distributed store can give at most two of consistency, availability and partition tolerance.', explanation: 'Partitions happen, so the real choice is C or A.', topics: ['t'] },
     { id: 'pick', kind: 'concept', title: 'Which is a regularizer?', prompt: 'Pick one.', answer: 'Dropout.', topics: ['t'], choices: [{ text: 'Dropout', correct: true }, { text: 'Softmax', correct: false }] },
+    { id: 'steps', kind: 'concept', type: 'ordering', title: 'Order the training loop', prompt: 'Put the steps in order.', answer: 'Forward pass, loss, backward pass, update.', topics: ['t'], items: ['Forward pass', 'Loss', 'Backward pass', 'Update'] },
   ],
 };
 
 const FIXTURES: Record<string, Record<string, AttributeValue>> = {
   open: { question: 'cap', 'progress-key': 'ssr-test' },
   choice: { question: 'pick', 'progress-key': 'ssr-test' },
+  ordering: { question: 'steps', 'progress-key': 'ssr-test' },
   zh: { question: 'cap', lang: 'zh-CN', 'progress-key': 'ssr-test' },
 };
 

@@ -5,6 +5,7 @@ import { markdownStyles } from '../../render/markdown.styles.js';
 import { noticeStyles } from '../../styles/notice.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import type { Bank } from '../../bank/types.js';
+import { askedType, interactionViews, type ViewType } from '../../interactions/views.js';
 import { recordsNotes } from '../../records/learning-records.js';
 import { adoptStyles } from '../adopt-styles.js';
 import { ProgressController, renderProgressNotes, type ProgressNote } from '../progress-controller.js';
@@ -178,6 +179,19 @@ export class QuizCard extends QuizCardAttributes {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) this.#markdown.clear();
     if (this.#practice.sync(changed, this.#value())) this.#markdown.clear();
+  }
+
+  /** The server drew a typed question with its view: the card takes over once it has that view too (or it failed), so nothing shifts. */
+  protected override canReplaceServerContent(): boolean {
+    if (!super.canReplaceServerContent()) return false;
+    const session = this.#practice.session;
+    const question = session && this.#practice.shownQuestion(session);
+    const type = question && askedType(question);
+    if (!type || type === 'open' || type === 'choice') return true;
+    const chunk = interactionViews[type as ViewType];
+    if (chunk.value || chunk.failed) return true;
+    void chunk.request().then(() => this.requestUpdate());
+    return false;
   }
 
   /** An answer the learner opened in the server's rendering stays open. */

@@ -1,9 +1,9 @@
 /** The choice question, and what every checked question shows: Check, the verdict, the running score. */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type TemplateResult } from 'lit';
 import type { Grading } from '../../../interactions/interaction.js';
 import { isMultipleChoice, seededRandom, shuffled } from '../../../practice/practice-set.js';
 import type { CardView } from '../card-view.js';
-import { renderExplanation, renderHint } from './open-view.js';
+import { renderExplanation, renderHint, renderStaticAnswer } from './open-view.js';
 
 /** Right, partly right or wrong, and in a set the score so far. */
 export function renderVerdict(view: CardView, grading: Pick<Grading, 'score' | 'correct'>, plural = false): TemplateResult {
@@ -17,6 +17,8 @@ export function renderVerdict(view: CardView, grading: Pick<Grading, 'score' | '
 /** The Check button (none in an exam), and the note after a wrong check with attempts left. */
 export function renderCheck(view: CardView, ready: boolean): TemplateResult | typeof nothing {
   if (view.card.mode === 'exam') return nothing;
+  // Server-rendered (quiz-elements/ssr): Check needs the script, so a reader without it opens the answer instead.
+  if (isServer) return renderStaticAnswer(view);
   const note = view.practice.retryNote(view.session);
   return html`${note ? html`<p part="feedback" class="result wrong">${note}</p>` : nothing}
     <div class="actions"><button part="button" class="primary" type="button" ?disabled=${!ready} @click=${view.practice.check}>${view.strings.check}</button></div>`;

@@ -56,8 +56,7 @@ export function renderOpen(view: CardView): TemplateResult {
         ? nothing
         : isServer
           ? // Server-rendered (quiz-elements/ssr): the answer opens without JavaScript; the card replaces this once it runs.
-            html`<details class="static-answer"><summary><span class="static-button">${s.showAnswer}</span></summary>
-              ${labelledBlock(view, 'answer', s.answer, question.answer, 'block answer')}${renderExplanation(view)}</details>`
+            renderStaticAnswer(view)
           : html`<div class="actions">
             <button part="button" class="primary" type="button" @click=${practice.reveal}>${s.showAnswer} <kbd aria-hidden="true">${s.spaceKey}</kbd></button>
           </div>`}
@@ -86,4 +85,11 @@ function renderGrades(view: CardView): TemplateResult {
       })}
     </div>
   `;
+}
+
+/** The answer and explanation in a native `<details>`, drawn where Show answer or Check will be: it opens without JavaScript. */
+export function renderStaticAnswer(view: CardView): TemplateResult {
+  const s = view.strings;
+  return html`<details class="static-answer"><summary><span class="static-button">${s.showAnswer}</span></summary>
+    ${labelledBlock(view, 'answer', s.answer, view.question.answer, 'block answer')}${renderExplanation(view)}</details>`;
 }
