@@ -306,8 +306,8 @@ function inlines(tokens: Token[], context: Context, depth: number): unknown[] {
     const current = token as MarkedToken;
     if (current.type === 'text' && !current.tokens) {
       // A soft line break between two Chinese characters must not turn into a space.
-      const before = lastChar(plainText(tokens[index - 1]));
-      const after = firstChar(plainText(tokens[index + 1]));
+      const before = lastChar(tokenText(tokens[index - 1]));
+      const after = firstChar(tokenText(tokens[index + 1]));
       return joinWideLines(decodeEntities(current.text), before, after);
     }
     return inline(current, context, depth);
@@ -374,7 +374,7 @@ function link(token: Tokens.Link, content: unknown[], context: Context): unknown
 }
 
 function image(token: Tokens.Image, context: Context): unknown {
-  const alt = token.tokens.map(plainText).join('');
+  const alt = token.tokens.map(tokenText).join('');
   const url = resolveSafeUrl(decodeEntities(token.href), context.base, 'image');
   if (!url) return alt;
   const title = token.title ? decodeEntities(token.title) : nothing;
@@ -382,12 +382,12 @@ function image(token: Tokens.Image, context: Context): unknown {
 }
 
 /** The text a reader sees for a token, used for image alt text and to find neighbouring characters. */
-function plainText(token: Token | undefined): string {
+function tokenText(token: Token | undefined): string {
   if (!token) return '';
   const current = token as MarkedToken;
   switch (current.type) {
     case 'text':
-      return current.tokens ? current.tokens.map(plainText).join('') : decodeEntities(current.text);
+      return current.tokens ? current.tokens.map(tokenText).join('') : decodeEntities(current.text);
     case 'escape':
     case 'codespan':
       return current.text;
@@ -397,7 +397,7 @@ function plainText(token: Token | undefined): string {
       return '';
     default:
       return 'tokens' in current && Array.isArray(current.tokens)
-        ? current.tokens.map(plainText).join('')
+        ? current.tokens.map(tokenText).join('')
         : '';
   }
 }
