@@ -9,7 +9,8 @@ export { QuizCard } from './elements/quiz-card/quiz-card.js';
 export { TopicList, type TopicProgress } from './elements/topic-list/topic-list.js';
 export { QuestionBrowser } from './elements/question-browser/question-browser.js';
 export type { Grade, PracticeSummary } from './practice/practice-set.js';
-export type { ImportDiagnostic, ImportOptions, ImportResult } from './import/index.js';
+export type { ImportDiagnostic, ImportOptions, ImportResult, ImportSuccess, TopicRule, TopicRules } from './import/index.js';
+export { ImportError } from './import/diagnostics.js';
 export { ProgressStore, ProgressFileError, statusOf, questionRef, memoryStorage, MASTERED_AFTER_DAYS, QUESTION_STATUSES, MAX_REVIEWS } from './progress/index.js';
 export type {
   ImportSummary,
@@ -26,7 +27,8 @@ export type {
   Review,
 } from './progress/index.js';
 
-export { importMarkdown } from './import/lazy.js';
+/** `importMarkdown` here is the deprecated name of `importMarkdownAsync` (warns once; removed in 0.3.0). */
+export { importMarkdownAsync, importMarkdown } from './import/lazy.js';
 export { configureLearningRecords, type LearningRecords, type LearningRecordsConfig, type LearningRecordsOptions, type LearningRecordsTarget, type RecordsNote, type RecordsNoteKind, type XapiAgent } from './records/learning-records.js';
 /** With npm every element is registered on import; these resolve at once (the CDN build loads two elements lazily). */
 export { defineAll, discover } from './elements/autoload.js';

@@ -16,6 +16,8 @@ export {
   type LoadOptions,
 } from './load.js';
 export type { DocumentFormat } from '../import/format.js';
+/** The type of `BankLoadError.diagnostics` (kind `import`). */
+export type { ImportDiagnostic } from '../import/diagnostics.js';
 export {
   collectionFromJsonText,
   collectionFromValue,

@@ -1,12 +1,14 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { LANGUAGE } from '../bank/schema.js';
 import { CATALOG_FORMAT, type Bank, type Catalog } from '../bank/types.js';
 import { formatIssues, validateBank, validateCatalog } from '../bank/validate.js';
 import { formatDiagnostic, type ImportDiagnostic } from '../import/diagnostics.js';
 import { buildCatalog, importDocuments, toJsonFile, type SourceDocument } from '../import/documents.js';
 import { exportGift } from '../import/gift.js';
 import { documentSummary, plural } from '../import/summary.js';
+import { isSlug } from '../import/question-id.js';
 import { checkTopicRules, type TopicRules } from '../import/topics.js';
 import { packageFiles, zipPackage, type PackageKind } from '../package/build.js';
 import { DEFAULT_CDN_DIR, PackageInputError, readCdnBuild, readPackageBanks } from '../package/files.js';
@@ -15,7 +17,7 @@ const IMPORT_USAGE = `quiz-elements import: documents (Q&A markdown in any commo
 
 Usage:
   quiz-elements import <file.md|file.gift…> --out <dir> [--topics <topics.json>] [--id <bank-id>] [--language <tag>] [--strict]
-  quiz-elements import --config <banks.config.json> [--check] [--strict]
+  quiz-elements import --config <banks.config.json> [--out <dir>] [--topics <topics.json>] [--language <tag>] [--check] [--strict]
 
 Writes <dir>/<bank-id>.json for each document and lists them in <dir>/index.json. A question the
 importer cannot read is skipped with a file:line warning; the bank is written with the rest, and
@@ -26,10 +28,19 @@ A document with no question at all is an error: nothing is written.
   --topics <file>    topic rules (like data/topics.json); without them each question's topic is its
                      section ("## Networking"), else one neutral topic
   --id <bank-id>     the bank id (one document only); otherwise front matter "id:" or the file name
-  --language <tag>   the bank's language (BCP 47, e.g. en, zh-CN); otherwise front matter or detected
+  --language <tag>   the language of every bank (a BCP 47 tag: en, en-GB, zh-CN); otherwise front
+                     matter or detected
   --strict           warnings are errors: exit 1 and write nothing (for checking banks in CI)
   --config <file>    import the documents a config file lists (see data/banks.config.json)
   --check            write nothing; exit 1 when the files on disk differ from a fresh import
+
+With --config, flags win over the config: --out replaces its "out", --topics its "topics" and
+--language every bank's "language" (paths in flags are relative to the current folder, paths in
+the config to the config). --id is refused there: give each bank its "id" in the config.
+
+Exit codes: 0 written (warnings included); 1 import errors (warnings too with --strict), --check
+found stale files, or a file could not be written; 2 a mistake in the command, or a config, topic
+rules, document or index.json in --out that cannot be used.
 `;
 
 const EXPORT_USAGE = `quiz-elements export: a bank → another format
@@ -76,7 +87,7 @@ const USAGE = `quiz-elements: question banks for quiz web components
 
 Usage:
   quiz-elements import <file.md|file.gift…> --out <dir> [--topics <topics.json>] [--strict] …
-  quiz-elements import --config <banks.config.json> [--check]
+  quiz-elements import --config <banks.config.json> [--out <dir>] [--check] …
   quiz-elements export --gift <bank.json> [--out <file.gift>]
   quiz-elements validate <bank-or-catalog.json…>
   quiz-elements package <bank.json|catalog.json> --scorm12|--scorm2004|--cmi5 --out <course.zip>
@@ -100,27 +111,54 @@ const console_: Output = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
+/** A mistake in the command line: the message, then the command's usage, exit 2. */
 class UsageError extends Error {}
+
+/** A file the command was pointed at that cannot be used (unreadable, not JSON, invalid): the message alone, exit 2. */
+class InputError extends Error {}
+
+/** JSON.parse's own words on one line, without a byte-order mark tripping it. */
+function parseJson(text: string): unknown {
+  return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+}
+
+function jsonProblem(error: unknown): string {
+  return (error as Error).message.replace(/\s+/g, ' ').trim();
+}
 
 async function readJson(path: string | URL, what: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${what} ${String(path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new InputError(`cannot read ${what} ${String(path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return parseJson(text);
   } catch (error) {
-    throw new UsageError(`${String(path)}: ${what} is not valid JSON (${(error as Error).message})`);
+    throw new InputError(`${String(path)}: ${what} is not valid JSON (${jsonProblem(error)})`);
   }
 }
 
 async function readTopics(path: string | URL): Promise<TopicRules> {
   const rules = await readJson(path, 'topic rules');
   const problems = checkTopicRules(rules);
-  if (problems.length > 0) throw new UsageError(problems.map((p) => `${String(path)}: ${p}`).join('\n'));
+  if (problems.length > 0) throw new InputError(problems.map((p) => `${String(path)}: ${p}`).join('\n'));
   return rules as TopicRules;
+}
+
+/** Why `value` is not a language tag the bank format accepts, with the likely fix; null when it is one. */
+function languageProblem(value: unknown): string | null {
+  if (typeof value === 'string' && LANGUAGE.test(value)) return null;
+  const fixed = typeof value === 'string' ? value.trim().replace(/_/g, '-') : '';
+  const hint = fixed !== value && LANGUAGE.test(fixed) ? ` (did you mean "${fixed}"?)` : '';
+  return `${JSON.stringify(value)} is not a language tag; give a BCP 47 tag such as en, en-GB or zh-CN${hint}`;
+}
+
+function idProblem(value: unknown): string | null {
+  if (typeof value === 'string' && isSlug(value)) return null;
+  const slug = typeof value === 'string' ? value.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') : '';
+  return `${JSON.stringify(value)} is not a bank id; use lower-case letters, digits and single hyphens${slug ? `, e.g. "${slug}"` : ''}`;
 }
 
 interface ImportPlan {
@@ -131,26 +169,48 @@ interface ImportPlan {
   replaceCatalog: boolean;
 }
 
-async function planFromConfig(configPath: string): Promise<ImportPlan> {
+/** What the command line sets over a config: flags win. */
+interface ConfigOverrides {
+  out?: string | undefined;
+  topics?: string | undefined;
+  language?: string | undefined;
+}
+
+async function planFromConfig(configPath: string, overrides: ConfigOverrides, io: Output): Promise<ImportPlan> {
   const config = (await readJson(configPath, 'import config')) as {
-    topics?: string;
-    out?: string;
-    banks?: { id?: string; source?: string; language?: string }[];
-  };
+    topics?: unknown;
+    out?: unknown;
+    banks?: unknown;
+  } | null;
+  if (!config || typeof config !== 'object' || Array.isArray(config)) throw new InputError(`${configPath}: expected a JSON object with "out" and "banks" (see data/banks.config.json)`);
   const base = dirname(resolve(configPath));
-  if (!Array.isArray(config.banks) || config.banks.length === 0) throw new UsageError(`${configPath}: banks: expected a non-empty array of { id, source }`);
-  if (typeof config.out !== 'string') throw new UsageError(`${configPath}: out: expected the output folder, relative to the config`);
+  if (!Array.isArray(config.banks) || config.banks.length === 0) throw new InputError(`${configPath}: banks: expected a non-empty array of { id, source }`);
+  if (typeof config.out !== 'string' && overrides.out === undefined) throw new InputError(`${configPath}: out: expected the output folder, relative to the config`);
+  if (config.topics !== undefined && typeof config.topics !== 'string') throw new InputError(`${configPath}: topics: expected the path of a topic rules file, relative to the config`);
+  const entries = config.banks as unknown[];
+  entries.forEach((entry, i) => {
+    const where = `${configPath}: banks[${i}]`;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new InputError(`${where}: expected { "id": …, "source": … }`);
+    const { source, id, language } = entry as Record<string, unknown>;
+    if (typeof source !== 'string') throw new InputError(`${where}.source: expected a path`);
+    const badId = id === undefined ? null : idProblem(id);
+    if (badId) throw new InputError(`${where}.id: ${badId}`);
+    const badLanguage = language === undefined || overrides.language !== undefined ? null : languageProblem(language);
+    if (badLanguage) throw new InputError(`${where}.language: ${badLanguage}`);
+  });
+  const banks = entries as { id?: string; source: string; language?: string }[];
   const documents = await Promise.all(
-    config.banks.map(async (entry, i) => {
-      if (typeof entry.source !== 'string') throw new UsageError(`${configPath}: banks[${i}].source: expected a path`);
-      const path = resolve(base, entry.source);
-      return { ...(await readDocument(path)), id: entry.id, language: entry.language };
-    }),
+    banks.map(async (entry) => ({ ...(await readDocument(resolve(base, entry.source))), id: entry.id, language: overrides.language ?? entry.language })),
   );
+  const shown = (path: string) => relative(process.cwd(), resolve(path)) || '.';
+  if (overrides.out !== undefined && typeof config.out === 'string') io.out(`note: --out ${shown(overrides.out)} replaces "out": "${config.out}" of ${configPath}`);
+  if (overrides.topics !== undefined && config.topics !== undefined) io.out(`note: --topics ${shown(overrides.topics)} replaces "topics": "${String(config.topics)}" of ${configPath}`);
+  if (overrides.language !== undefined && banks.some((entry) => entry.language !== undefined)) io.out(`note: --language ${overrides.language} replaces the "language" of every bank in ${configPath}`);
+  const topicsPath = overrides.topics !== undefined ? resolve(overrides.topics) : typeof config.topics === 'string' && config.topics ? resolve(base, config.topics) : undefined;
   return {
     documents,
-    topics: config.topics ? await readTopics(resolve(base, config.topics)) : undefined,
-    outDir: resolve(base, config.out),
+    topics: topicsPath ? await readTopics(topicsPath) : undefined,
+    outDir: overrides.out !== undefined ? resolve(overrides.out) : resolve(base, config.out as string),
     replaceCatalog: true,
   };
 }
@@ -159,7 +219,7 @@ async function readDocument(path: string): Promise<SourceDocument> {
   try {
     return { file: relative(process.cwd(), path) || path, source: await readFile(path, 'utf8') };
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 
@@ -173,9 +233,29 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 async function readIfPresent(path: string): Promise<string | null> {
   try {
     return await readFile(path, 'utf8');
-  } catch {
-    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    const why = code === 'ENOTDIR' ? ' (a part of that path is a file, not a folder)' : code === 'EISDIR' ? ' (a folder, not a file)' : '';
+    throw new InputError(`cannot read ${path}: ${code ?? String(error)}${why}`);
   }
+}
+
+const CATALOG_FIX = 'Fix it, delete it (the import then starts a new catalog) or choose another --out; nothing was written.';
+
+/** The catalog already in the output folder, which an import without --config adds its banks to. */
+async function readPreviousCatalog(path: string): Promise<Catalog | undefined> {
+  const text = await readIfPresent(path);
+  if (text === null) return undefined;
+  let value: unknown;
+  try {
+    value = parseJson(text);
+  } catch (error) {
+    throw new InputError(`${path} is not valid JSON (${jsonProblem(error)}), so the catalog cannot be updated.\n${CATALOG_FIX}`);
+  }
+  const parsed = validateCatalog(value);
+  if (!parsed.ok) throw new InputError(`${path} is not a valid catalog, so it cannot be updated:\n${formatIssues(parsed.issues)}\n${CATALOG_FIX}`);
+  return parsed.value;
 }
 
 async function runImport(args: string[], io: Output): Promise<number> {
@@ -192,10 +272,17 @@ async function runImport(args: string[], io: Output): Promise<number> {
       strict: { type: 'boolean', default: false },
     },
   });
+  // What was typed is checked before anything is read, and blamed on the flag, not on a document.
+  const badLanguage = values.language === undefined ? null : languageProblem(values.language);
+  if (badLanguage) throw new UsageError(`--language: ${badLanguage}`);
+  const badId = values.id === undefined ? null : idProblem(values.id);
+  if (badId) throw new UsageError(`--id: ${badId}`);
+  for (const flag of ['out', 'topics'] as const) if (values[flag] === '') throw new UsageError(`--${flag}: expected a path, got ""`);
   let plan: ImportPlan;
   if (values.config) {
     if (positionals.length > 0) throw new UsageError('give either --config or markdown files, not both');
-    plan = await planFromConfig(values.config);
+    if (values.id !== undefined) throw new UsageError('--id names the bank of one document; with --config, give each bank its "id" in the config');
+    plan = await planFromConfig(values.config, { out: values.out, topics: values.topics, language: values.language }, io);
   } else {
     if (positionals.length === 0) throw new UsageError('import needs at least one document (markdown or GIFT)');
     if (!values.out) throw new UsageError('import needs --out <dir>, the folder for the bank files');
@@ -205,6 +292,9 @@ async function runImport(args: string[], io: Output): Promise<number> {
     if (values.language) for (const document of documents) document.language = values.language;
     plan = { documents, topics: values.topics ? await readTopics(values.topics) : undefined, outDir: resolve(values.out), replaceCatalog: false };
   }
+  const catalogPath = join(plan.outDir, 'index.json');
+  // Read before importing, so a broken catalog stops the run before any work or output.
+  const previous = plan.replaceCatalog ? undefined : await readPreviousCatalog(catalogPath);
 
   const { banks, diagnostics, counts } = importDocuments(plan.documents, plan.topics, { strict: values.strict });
   printDiagnostics(diagnostics, io);
@@ -224,16 +314,6 @@ async function runImport(args: string[], io: Output): Promise<number> {
     }
   }
 
-  const catalogPath = join(plan.outDir, 'index.json');
-  let previous: Catalog | undefined;
-  if (!plan.replaceCatalog) {
-    const text = await readIfPresent(catalogPath);
-    if (text !== null) {
-      const parsed = validateCatalog(JSON.parse(text) as unknown);
-      if (!parsed.ok) throw new UsageError(`${catalogPath} is not a valid catalog, so it cannot be updated:\n${formatIssues(parsed.issues)}`);
-      previous = parsed.value;
-    }
-  }
   const files = new Map<string, string>(banks.map((bank) => [join(plan.outDir, `${bank.id}.json`), toJsonFile(bank)]));
   files.set(catalogPath, toJsonFile(buildCatalog(banks, previous)));
 
@@ -248,8 +328,22 @@ async function runImport(args: string[], io: Output): Promise<number> {
     return 0;
   }
 
-  await mkdir(plan.outDir, { recursive: true });
-  for (const [path, text] of files) await writeAtomically(path, text);
+  let writing = plan.outDir;
+  let written = 0;
+  try {
+    await mkdir(plan.outDir, { recursive: true });
+    for (const [path, text] of files) {
+      writing = path;
+      await writeAtomically(path, text);
+      written++;
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
+    const done = written === 0 ? 'nothing was written' : `${plural(written, 'file')} before it ${written === 1 ? 'was' : 'were'} written whole`;
+    io.err(`cannot write ${writing}: ${code} (is --out a folder you can write to?); ${done}`);
+    return 1;
+  }
   for (const bank of banks) {
     const variants = bank.questions.filter((q) => q.variantOf).length;
     io.out(`${relative(process.cwd(), join(plan.outDir, `${bank.id}.json`))}: ${plural(bank.questions.length, 'question')}, ${plural(bank.topics.length, 'topic')}, ${plural(variants, 'variant')}`);
@@ -398,6 +492,10 @@ export async function main(args: string[], io: Output = console_, options: { cdn
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
+    if (error instanceof InputError) {
+      io.err(`${basename(process.argv[1] ?? 'quiz-elements')}: ${error.message}`);
+      return 2;
+    }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`${basename(process.argv[1] ?? 'quiz-elements')}: ${(error as Error).message}\n\n${COMMAND_USAGE[command ?? ''] ?? USAGE}`);
       return 2;

@@ -113,6 +113,132 @@ describe('quiz-elements import', () => {
   });
 });
 
+describe('quiz-elements import: what is typed and what is on disk', () => {
+  const english = join(fixtures, 'english.md');
+
+  it('a non-JSON index.json in --out: says which file and what to do, exit 2, nothing written', async () => {
+    const out = join(work, 'html-catalog');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'index.json'), '<!doctype html><title>404</title>\n');
+    const result = await run('import', english, '--out', out);
+    assert.equal(result.code, 2);
+    assert.match(result.err, /html-catalog[\\/]index\.json is not valid JSON \(Unexpected token .*\), so the catalog cannot be updated\./);
+    assert.match(result.err, /Fix it, delete it \(the import then starts a new catalog\) or choose another --out; nothing was written\./);
+    assert.doesNotMatch(result.err, /Usage:/, 'a file problem, not a usage mistake');
+    assert.equal(result.out, '', 'stops before importing');
+    assert.deepEqual(readdirSync(out), ['index.json']);
+    assert.equal(readFileSync(join(out, 'index.json'), 'utf8'), '<!doctype html><title>404</title>\n');
+  });
+
+  it('an index.json in --out that is JSON but not a catalog: its problems and what to do, exit 2', async () => {
+    const out = join(work, 'bank-as-catalog');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'index.json'), '{"format":"quiz-catalog/1","banks":"none"}');
+    const result = await run('import', english, '--out', out);
+    assert.equal(result.code, 2);
+    assert.match(result.err, /index\.json is not a valid catalog, so it cannot be updated:\n.*banks: expected an array/);
+    assert.match(result.err, /choose another --out; nothing was written/);
+    assert.deepEqual(readdirSync(out), ['index.json']);
+  });
+
+  it('a bad --language is a usage mistake naming the flag, with the likely fix: exit 2, nothing written', async () => {
+    const out = join(work, 'bad-language');
+    const result = await run('import', english, '--out', out, '--language', 'en_US');
+    assert.equal(result.code, 2);
+    assert.match(result.err, /--language: "en_US" is not a language tag; give a BCP 47 tag such as en, en-GB or zh-CN \(did you mean "en-US"\?\)/);
+    assert.match(result.err, /--language <tag> +the language of every bank/, 'the usage follows');
+    assert.doesNotMatch(`${result.out}${result.err}`, /english\.md:1: warning: language/, 'not blamed on the document');
+    assert.equal(existsSync(out), false);
+    const other = await run('import', english, '--out', out, '--language', 'not a tag');
+    assert.equal(other.code, 2);
+    assert.match(other.err, /--language: "not a tag" is not a language tag; give a BCP 47 tag such as en, en-GB or zh-CN\n/);
+  });
+
+  it('a bad --id is a usage mistake with a slug to use instead', async () => {
+    const result = await run('import', english, '--out', join(work, 'bad-id'), '--id', 'My Bank');
+    assert.equal(result.code, 2);
+    assert.match(result.err, /--id: "My Bank" is not a bank id; use lower-case letters, digits and single hyphens, e.g. "my-bank"/);
+    assert.equal(existsSync(join(work, 'bad-id')), false);
+  });
+
+  it('a config entry with a bad language or id, or that is not an object: the config path and exit 2, no crash', async () => {
+    const dir = join(work, 'bad-config');
+    mkdirSync(dir, { recursive: true });
+    const config = join(dir, 'banks.config.json');
+    const cases: [unknown, RegExp][] = [
+      [{ out: 'banks', banks: [{ source: english, language: 5 }] }, /banks\.config\.json: banks\[0\]\.language: 5 is not a language tag/],
+      [{ out: 'banks', banks: [{ source: english, language: 'zh_CN' }] }, /banks\[0\]\.language: "zh_CN" is not a language tag; .* \(did you mean "zh-CN"\?\)/],
+      [{ out: 'banks', banks: [{ source: english, id: 'ML Basics' }] }, /banks\[0\]\.id: "ML Basics" is not a bank id; .*e\.g\. "ml-basics"/],
+      [{ out: 'banks', banks: [null] }, /banks\[0\]: expected \{ "id": …, "source": … \}/],
+      [{ out: 'banks', topics: 5, banks: [{ source: english }] }, /topics: expected the path of a topic rules file/],
+      [[], /expected a JSON object with "out" and "banks"/],
+    ];
+    for (const [value, message] of cases) {
+      writeFileSync(config, JSON.stringify(value));
+      const result = await run('import', '--config', config);
+      assert.equal(result.code, 2, `${JSON.stringify(value)}: ${result.err}`);
+      assert.match(result.err, message);
+      assert.equal(existsSync(join(dir, 'banks')), false);
+    }
+  });
+
+  it('--config with --out, --topics and --language: the flags win over the config, and each override is said', async () => {
+    const dir = join(work, 'override');
+    mkdirSync(dir, { recursive: true });
+    const config = join(dir, 'banks.config.json');
+    writeFileSync(config, JSON.stringify({ out: 'banks', banks: [{ id: 'ml', source: english, language: 'de' }] }));
+    const preview = join(work, 'override-preview');
+    const topics = fileURLToPath(new URL('../../data/topics.json', import.meta.url));
+    const result = await run('import', '--config', config, '--out', preview, '--topics', topics, '--language', 'en-GB');
+    assert.equal(result.code, 0, result.err);
+    assert.match(result.out, /note: --out \S*override-preview replaces "out": "banks" of .*banks\.config\.json/);
+    assert.match(result.out, /note: --language en-GB replaces the "language" of every bank in .*banks\.config\.json/);
+    assert.equal(existsSync(join(dir, 'banks')), false, 'the config\'s out is left alone');
+    const bank = JSON.parse(readFileSync(join(preview, 'ml.json'), 'utf8'));
+    assert.equal(bank.language, 'en-GB');
+    const rules = JSON.parse(readFileSync(topics, 'utf8'));
+    const ruleIds = new Set(rules.topics.map((t: { id: string }) => t.id));
+    assert.ok(bank.topics.some((t: { id: string }) => ruleIds.has(t.id)), `topics from --topics: ${JSON.stringify(bank.topics)}`);
+  });
+
+  it('--config with --id is refused: a config names each bank itself', async () => {
+    const dir = join(work, 'config-id');
+    mkdirSync(dir, { recursive: true });
+    const config = join(dir, 'banks.config.json');
+    writeFileSync(config, JSON.stringify({ out: 'banks', banks: [{ source: english }] }));
+    const result = await run('import', '--config', config, '--id', 'mine');
+    assert.equal(result.code, 2);
+    assert.match(result.err, /--id names the bank of one document; with --config, give each bank its "id" in the config/);
+    assert.equal(existsSync(join(dir, 'banks')), false);
+  });
+
+  it('--help says how flags and a config combine, and the exit codes', async () => {
+    const help = (await run('import', '--help')).out;
+    assert.match(help, /With --config, flags win over the config: --out replaces its "out", --topics its "topics" and\n--language every bank's "language"/);
+    assert.match(help, /--id is refused there/);
+    assert.match(help, /Exit codes: 0 written/);
+  });
+
+  it('an --out below a file: says so, exit 2, no crash', async () => {
+    const file = join(work, 'a-file');
+    writeFileSync(file, 'x');
+    const result = await run('import', english, '--out', join(file, 'banks'));
+    assert.equal(result.code, 2);
+    assert.match(result.err, /cannot read .*a-file[\\/]banks[\\/]index\.json: ENOTDIR \(a part of that path is a file, not a folder\)/);
+  });
+
+  it('an --out that cannot be written (with --config, which reads no catalog first): exit 1, says what', async () => {
+    const dir = join(work, 'unwritable');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'taken'), 'x');
+    const config = join(dir, 'banks.config.json');
+    writeFileSync(config, JSON.stringify({ out: 'taken/banks', banks: [{ source: english }] }));
+    const result = await run('import', '--config', config);
+    assert.equal(result.code, 1);
+    assert.match(result.err, /cannot write .*taken[\\/]banks: ENOTDIR \(is --out a folder you can write to\?\); nothing was written/);
+  });
+});
+
 describe('quiz-elements validate', () => {
   it('accepts the bundled banks and catalog', async () => {
     const data = fileURLToPath(new URL('../../data/banks/', import.meta.url));

@@ -12,18 +12,19 @@ import type { Diagnostics } from './report.js';
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
 /** The language given, when it is a language tag; else (with a warning for a bad one) `detected()`, the text's. */
-export function pickLanguage(given: string | undefined, detected: () => string, diagnostics: Diagnostics): string {
-  if (given !== undefined && given.trim()) {
-    if (LANGUAGE_TAG.test(given.trim())) return given.trim();
-    diagnostics.warn(1, `language "${given}" is not a language tag such as "en" or "zh-CN"; using the language detected from the text`);
+export function pickLanguage(given: unknown, detected: () => string, diagnostics: Diagnostics): string {
+  // Options come from JavaScript callers and JSON configs too, so `given` may be anything.
+  if (given !== undefined && given !== null && String(given).trim()) {
+    if (typeof given === 'string' && LANGUAGE_TAG.test(given.trim())) return given.trim();
+    diagnostics.warn(1, `language ${JSON.stringify(given)} is not a language tag such as "en" or "zh-CN"; using the language detected from the text`);
   }
   return detected();
 }
 
-export function pickId(given: string | undefined, file: string, title: string, diagnostics: Diagnostics): string {
-  if (given !== undefined) {
-    if (isSlug(given)) return given;
-    diagnostics.warn(1, `bank id "${given}" is not a slug (lower-case letters, digits, single hyphens); using one made from the file name`);
+export function pickId(given: unknown, file: string, title: string, diagnostics: Diagnostics): string {
+  if (given !== undefined && given !== null) {
+    if (typeof given === 'string' && isSlug(given)) return given;
+    diagnostics.warn(1, `bank id ${JSON.stringify(given)} is not a slug (lower-case letters, digits, single hyphens); using one made from the file name`);
   }
   return asciiSlug(fileTitle(file), 8) || asciiSlug(title, 8) || questionIdFromTitle(title);
 }

@@ -15,7 +15,12 @@ export function formatDiagnostic(d: ImportDiagnostic): string {
   return `${d.file}:${d.line}: ${d.severity}: ${d.message}`;
 }
 
-/** Thrown by callers that want an exception instead of a diagnostics list. */
+/**
+ * An import that failed, as an exception: what `importMarkdown`, `importGift`, `importDocument`,
+ * `importDocuments` and `importMarkdownAsync` throw when called with `throwOnError: true` and the
+ * document gives no bank. `message` is the errors, one `file:line: error: message` per line;
+ * `diagnostics` holds every diagnostic, warnings too.
+ */
 export class ImportError extends Error {
   readonly diagnostics: ImportDiagnostic[];
 

@@ -4,7 +4,7 @@
  */
 import { documentFormat, type DocumentFormat } from './format.js';
 import { importGift } from './gift.js';
-import { importMarkdown, type ImportOptions, type ImportResult } from './markdown.js';
+import { importMarkdown, type ImportOptions, type ImportResult, type ImportSuccess } from './markdown.js';
 
 export { documentFormat, looksLikeGift, type DocumentFormat } from './format.js';
 
@@ -13,7 +13,9 @@ export interface DocumentOptions extends ImportOptions {
   format?: DocumentFormat;
 }
 
-/** Imports a document in any format the importer reads. */
+/** Imports a document in any format the importer reads. With `throwOnError: true`, an import with errors throws an `ImportError`. */
+export function importDocument(source: string, options: DocumentOptions & { throwOnError: true }): ImportSuccess;
+export function importDocument(source: string, options?: DocumentOptions): ImportResult;
 export function importDocument(source: string, options: DocumentOptions = {}): ImportResult {
   const format = options.format ?? documentFormat(source, options.file);
   return format === 'gift' ? importGift(source, options) : importMarkdown(source, options);

@@ -1,5 +1,5 @@
 import { CATALOG_FORMAT, type Bank, type Catalog, type CatalogEntry } from '../bank/types.js';
-import type { ImportDiagnostic } from './diagnostics.js';
+import { ImportError, type ImportDiagnostic } from './diagnostics.js';
 import { importDocument, type DocumentFormat } from './document.js';
 import type { TopicRules } from './topics.js';
 import { linkVariantsAcrossBanks } from './variants.js';
@@ -25,9 +25,10 @@ export interface DocumentsResult {
 
 /**
  * Imports several documents as one set: questions with the same title in different banks are
- * linked as variants (the earliest document wins), and bank ids must not collide.
+ * linked as variants (the earliest document wins), and bank ids must not collide. With
+ * `throwOnError: true`, a set with errors throws one `ImportError` holding every document's diagnostics.
  */
-export function importDocuments(documents: readonly SourceDocument[], topics?: TopicRules, options: { strict?: boolean } = {}): DocumentsResult {
+export function importDocuments(documents: readonly SourceDocument[], topics?: TopicRules, options: { strict?: boolean; throwOnError?: boolean } = {}): DocumentsResult {
   const diagnostics: ImportDiagnostic[] = [];
   const banks: Bank[] = [];
   const firstFileById = new Map<string, string>();
@@ -46,7 +47,10 @@ export function importDocuments(documents: readonly SourceDocument[], topics?: T
     firstFileById.set(result.bank.id, document.file);
     banks.push(result.bank);
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { banks: [], diagnostics, counts };
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    if (options.throwOnError) throw new ImportError(diagnostics);
+    return { banks: [], diagnostics, counts };
+  }
   linkVariantsAcrossBanks(banks);
   return { banks, diagnostics, counts };
 }

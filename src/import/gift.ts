@@ -21,8 +21,8 @@ import { describeNumber, numericGift, numericOf, readNumbers, type GiftNumber } 
 import { orderingGift } from '../interactions/ordering/gift.js';
 import { readTrueFalse, trueFalseGift } from '../interactions/true-false/gift.js';
 import { htmlToMarkdown } from './html-text.js';
-import { Diagnostics, nothingRead } from './report.js';
-import type { ImportOptions, ImportResult } from './markdown.js';
+import { Diagnostics, nothingRead, settleImport } from './report.js';
+import type { ImportOptions, ImportResult, ImportSuccess } from './markdown.js';
 import { isSlug, questionIdFromTitle, uniqueIds } from './question-id.js';
 import { dropInvalidQuestions, fileTitle, fitQuestion, orderQuestionKeys, pickId, pickLanguage } from './assemble.js';
 import { detectLanguage } from './language.js';
@@ -69,8 +69,17 @@ interface Parsed {
   gift?: GiftRecord;
 }
 
-/** Imports a GIFT document. Questions that cannot be read are skipped with a warning; the rest make the bank. */
+/**
+ * Imports a GIFT document. Questions that cannot be read are skipped with a warning; the rest make
+ * the bank. With `throwOnError: true`, an import with errors throws an `ImportError`.
+ */
+export function importGift(source: string, options: ImportOptions & { throwOnError: true }): ImportSuccess;
+export function importGift(source: string, options?: ImportOptions): ImportResult;
 export function importGift(source: string, options: ImportOptions = {}): ImportResult {
+  return settleImport(readGift(source, options), options);
+}
+
+function readGift(source: string, options: ImportOptions): ImportResult {
   const file = options.file ?? 'questions.gift';
   const diagnostics = new Diagnostics(file);
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);

@@ -1,7 +1,7 @@
 import { BANK_FORMAT, type Bank, type Question, type QuestionKind } from '../bank/types.js';
 import { scanBlocks } from './blocks.js';
 import type { ImportDiagnostic } from './diagnostics.js';
-import { Diagnostics, nothingRead } from './report.js';
+import { Diagnostics, nothingRead, settleImport } from './report.js';
 import { detectLanguage } from './language.js';
 import { fitField, FIELD_LIMIT } from './limits.js';
 import { buildQuestion, joinLines } from './question.js';
@@ -31,6 +31,12 @@ export interface ImportOptions {
   language?: string;
   /** Warnings are errors: no bank is returned when there is any (for authors who check banks in CI). */
   strict?: boolean;
+  /**
+   * Throw an `ImportError` (its `diagnostics` are every diagnostic of the import) instead of
+   * returning `bank: null`, for callers that would rather catch than check. With `strict`, any
+   * warning throws.
+   */
+  throwOnError?: boolean;
 }
 
 export interface ImportResult {
@@ -41,6 +47,12 @@ export interface ImportResult {
   lines?: number[];
 }
 
+/** What an import with `throwOnError: true` returns: it has a bank, or it threw an `ImportError`. */
+export interface ImportSuccess extends ImportResult {
+  bank: Bank;
+  lines: number[];
+}
+
 /** Wiki links to headings and embeds (`[[#Heading]]`, `[[Page#Part]]`, `![[image]]`): a document of linked notes. */
 const WIKI_LINK = /!\[\[|\[\[[^\]\n]{0,300}#/;
 const ORDERED_TASK = /^[ \t]{0,3}\d{1,9}[.)][ \t]+\[[ xX]\][ \t]/m;
@@ -48,8 +60,18 @@ const UNORDERED_TASK = /^[ \t]{0,3}[-*+][ \t]+\[[ xX]\][ \t]/m;
 const NO_QUESTION =
   'no question found. The importer reads questions as headings ("## What is overfitting?"), bold lines ("**Q1: …**"), "Q:"/"A:" lines, list items with the answer under them, <details><summary>question</summary>answer</details>, or choice lists ("- [x] right", "- [ ] wrong"); see docs/bank-authoring.md';
 
-/** Turns a Q&A markdown document (any reasonable layout, quizdown or LiaScript quizzes) into a bank, or explains why not. */
+/**
+ * Turns a Q&A markdown document (any reasonable layout, quizdown or LiaScript quizzes) into a
+ * bank, or explains why not: problems are diagnostics, and `bank` is null when there is an error.
+ * With `throwOnError: true` it throws an `ImportError` instead.
+ */
+export function importMarkdown(source: string, options: ImportOptions & { throwOnError: true }): ImportSuccess;
+export function importMarkdown(source: string, options?: ImportOptions): ImportResult;
 export function importMarkdown(source: string, options: ImportOptions = {}): ImportResult {
+  return settleImport(readMarkdown(source, options), options);
+}
+
+function readMarkdown(source: string, options: ImportOptions): ImportResult {
   const file = options.file ?? 'document.md';
   const diagnostics = new Diagnostics(file);
   const prepared = prepareSource(source, file, diagnostics.list);

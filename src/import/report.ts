@@ -3,7 +3,7 @@
  * its formatting (diagnostics.ts), which the elements' entry needs, so this stays in the
  * importers' chunks.
  */
-import { formatDiagnostic, type ImportDiagnostic } from './diagnostics.js';
+import { formatDiagnostic, ImportError, type ImportDiagnostic } from './diagnostics.js';
 
 const SHOWN_WARNINGS = 20;
 
@@ -44,4 +44,10 @@ export function nothingRead(diagnostics: readonly ImportDiagnostic[]): string {
   const reasons = skipped.slice(0, 3).map((d) => `line ${d.line}: ${d.message}`);
   if (skipped.length > 3) reasons.push(`and ${skipped.length - 3} more`);
   return `no question could be read: ${skipped.length === 1 ? 'the one question found was skipped' : `all ${skipped.length} questions found were skipped`} (${reasons.join('; ')})`;
+}
+
+/** `result` as it is; or, asked to throw (`throwOnError`) and without a bank, an `ImportError` with its diagnostics. */
+export function settleImport<R extends { bank: unknown; diagnostics: ImportDiagnostic[] }>(result: R, options: { throwOnError?: boolean }): R {
+  if (options.throwOnError && !result.bank) throw new ImportError(result.diagnostics);
+  return result;
 }
