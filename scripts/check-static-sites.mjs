@@ -1,7 +1,8 @@
 // The static-site recipes of examples/ (issue 17), for scripts/check-examples.mjs: each is built
 // in that script's temporary project (the packed library, this checkout's generators, no
 // network) by the generator's own CLI, served as static files, and checked in Chromium by its
-// module in scripts/static-sites/ (`build`: the CLI's argv; `check`: what the site must do).
+// module in scripts/static-sites/ (`build`: the CLI's argv; `env`: its environment, if any;
+// `check`: what the site must do).
 // On every site: grading works, the grade of page 1 shows on page 2 (same progress-key, status
 // "Learning"), and the site's stylesheet (red !important buttons, lime text, dashed sections)
 // stays out of the cards. steps.mjs holds those shared steps.
@@ -32,7 +33,7 @@ const SITES = Object.fromEntries(await Promise.all(STATIC_SITES.map(async (name)
 export async function buildStaticSite(name, work) {
   const out = join(work, 'built', name);
   const since = performance.now();
-  const error = await execFile(process.execPath, SITES[name].build(join(work, 'node_modules'), out), { cwd: join(work, name), env: { ...process.env, NO_COLOR: '1' } })
+  const error = await execFile(process.execPath, SITES[name].build(join(work, 'node_modules'), out), { cwd: join(work, name), env: { ...process.env, NO_COLOR: '1', ...SITES[name].env } })
     .then(() => null)
     .catch((failure) => `${name} build failed:\n${`${failure.stderr ?? ''}${failure.stdout ?? ''}`.trim().split('\n').filter((line) => line.trim()).slice(0, 8).join('\n') || failure.message}`);
   return { out, seconds: (performance.now() - since) / 1000, error };

@@ -44,7 +44,9 @@ export function splitPinnedId(heading: string): { text: string; id: string } | n
   const previousClose = end.lastIndexOf('}', close - 1);
   const open = end.indexOf('{#', previousClose + 1);
   if (open < 0 || open >= close) return null;
-  return { text: end.slice(0, open).trimEnd(), id: end.slice(open + 2, close) };
+  // `\{#id}`: MDX needs the brace escaped, and Docusaurus escapes it on every line starting with `#`, fences included.
+  const text = end.slice(0, open);
+  return { text: (text.endsWith('\\') ? text.slice(0, -1) : text).trimEnd(), id: end.slice(open + 2, close) };
 }
 
 export interface HeadingInfo {

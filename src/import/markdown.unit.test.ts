@@ -268,3 +268,10 @@ describe('importMarkdown on malformed documents', () => {
     }
   });
 });
+
+describe('importMarkdown: escaped pinned ids', () => {
+  it('reads `\\{#id}` (MDX escapes the brace; Docusaurus does so on every heading line, code fences included) as `{#id}`', () => {
+    const bank = importOk('## What powers the Sun? \\{#sun-power}\n\nNuclear fusion.\n');
+    assert.deepEqual(bank.questions.map((q) => [q.id, q.title, q.prompt]), [['sun-power', 'What powers the Sun?', 'What powers the Sun?']]);
+  });
+});
