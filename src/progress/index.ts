@@ -1,6 +1,6 @@
 /**
  * Learner progress: the store, its record format and scheduling. `status.ts` and the store are
- * light; ts-fsrs is loaded by `loadScheduler()` only when a grade is recorded or previewed.
+ * light; FSRS (`fsrs.ts`) is loaded by `loadScheduler()` only when a grade is recorded or previewed.
  */
 export * from './types.js';
 export { statusOf } from './status.js';

@@ -58,7 +58,7 @@ export function questionRef(bankId: string, questionId: string): string {
   return `${bankId}/${questionId}`;
 }
 
-/** The memory state of a question never answered (ts-fsrs `createEmptyCard`), due at `at`. */
+/** The memory state of a question never answered (FSRS's empty card), due at `at`. */
 export function emptyMemory(at: number): MemoryState {
   return { due: at, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 0, lastReview: null };
 }

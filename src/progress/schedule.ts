@@ -1,8 +1,7 @@
 /**
- * Scheduling with FSRS through ts-fsrs, loaded by dynamic import on first need so that pages
- * which only show questions never download it (the CDN build keeps it a separate chunk).
+ * Scheduling with FSRS (`fsrs.ts`), loaded by dynamic import on first need so that pages which
+ * only show questions never download it (the CDN build keeps it a separate chunk).
  */
-import type { Card, FSRS, Grade as FsrsGrade } from 'ts-fsrs';
 import { LazyChunk } from '../lazy.js';
 import { byTime, emptyMemory } from './record.js';
 import type { Grade, MemoryState, Review } from './types.js';
@@ -16,71 +15,32 @@ export interface Scheduler {
   rebuild(reviews: readonly Review[]): MemoryState;
 }
 
-const fsrsChunk = new LazyChunk(() => import('ts-fsrs'), 'scheduling (FSRS)');
+const fsrsChunk = new LazyChunk(() => import('./fsrs.js'), 'scheduling (FSRS)');
 let scheduler: Scheduler | undefined;
 
-/** The scheduler, loading ts-fsrs on the first call; later calls share it. A failed load rejects, and the next call tries again. */
+/** The scheduler, loading FSRS on the first call; later calls share it. A failed load rejects, and the next call tries again. */
 export function loadScheduler(): Promise<Scheduler> {
   return fsrsChunk.load().then((module) => (scheduler ??= createScheduler(module)));
 }
 
-type FsrsModule = typeof import('ts-fsrs');
+type FsrsModule = typeof import('./fsrs.js');
 
-function createScheduler({ fsrs, generatorParameters, createEmptyCard, Rating }: FsrsModule): Scheduler {
-  // No fuzz: the same answers at the same times always give the same schedule (tests, tabs, import).
-  const engine: FSRS = fsrs(generatorParameters({ enable_fuzz: false }));
-  const ratings: Record<Grade, FsrsGrade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+function createScheduler({ reviewOutcomes }: FsrsModule): Scheduler {
+  // No fuzz in FSRS: the same answers at the same times always give the same schedule (tests, tabs, import).
+  // A review before the last one (clock changed, tabs disagree) counts as simultaneous with it.
+  const outcomes = (memory: MemoryState | null, at: number) => reviewOutcomes(memory ?? emptyMemory(at), Math.max(at, memory?.lastReview ?? at));
 
-  const cardOf = (memory: MemoryState | null, at: number): Card =>
-    memory
-      ? {
-          due: new Date(memory.due),
-          stability: memory.stability,
-          difficulty: memory.difficulty,
-          elapsed_days: 0, // deprecated in ts-fsrs 5 and recomputed from last_review
-          scheduled_days: memory.scheduledDays,
-          learning_steps: memory.learningSteps,
-          reps: memory.reps,
-          lapses: memory.lapses,
-          state: memory.state,
-          last_review: memory.lastReview === null ? undefined : new Date(memory.lastReview),
-        }
-      : createEmptyCard(new Date(at));
-
-  // ts-fsrs throws on a review before the last one (clock changed, tabs disagree): count it as simultaneous.
-  const reviewTime = (memory: MemoryState | null, at: number) => new Date(Math.max(at, memory?.lastReview ?? at));
-
-  const next = (memory: MemoryState | null, grade: Grade, at: number): MemoryState =>
-    memoryOf(engine.next(cardOf(memory, at), reviewTime(memory, at), ratings[grade]).card);
+  const next = (memory: MemoryState | null, grade: Grade, at: number): MemoryState => outcomes(memory, at)[grade];
 
   return {
     next,
     preview(memory, at) {
-      const preview = engine.repeat(cardOf(memory, at), reviewTime(memory, at));
-      return {
-        again: preview[Rating.Again].card.due.getTime(),
-        hard: preview[Rating.Hard].card.due.getTime(),
-        good: preview[Rating.Good].card.due.getTime(),
-        easy: preview[Rating.Easy].card.due.getTime(),
-      };
+      const { again, hard, good, easy } = outcomes(memory, at);
+      return { again: again.due, hard: hard.due, good: good.due, easy: easy.due };
     },
     rebuild(reviews) {
       const inOrder = [...reviews].sort(byTime);
       return inOrder.reduce<MemoryState | null>((memory, review) => next(memory, review.grade, review.at), null) ?? emptyMemory(0);
     },
-  };
-}
-
-function memoryOf(card: Card): MemoryState {
-  return {
-    due: card.due.getTime(),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    scheduledDays: card.scheduled_days,
-    learningSteps: card.learning_steps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-    lastReview: card.last_review ? card.last_review.getTime() : null,
   };
 }

@@ -9,7 +9,7 @@ const T0 = Date.UTC(2025, 0, 6, 9, 0); // a Monday, 09:00 UTC
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-describe('scheduling (FSRS through ts-fsrs, no fuzz)', () => {
+describe('scheduling (FSRS scheduling, no fuzz)', () => {
   test('loadScheduler loads once and shares the scheduler', async () => {
     const [a, b] = await Promise.all([loadScheduler(), loadScheduler()]);
     assert.equal(a, b);

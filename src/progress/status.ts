@@ -1,5 +1,5 @@
 /**
- * The status of a question for the learner. Small and free of ts-fsrs on purpose: elements need
+ * The status of a question for the learner. Small and free of FSRS on purpose: elements need
  * it on first render, the scheduler only when the learner grades.
  */
 import { MASTERED_AFTER_DAYS, type QuestionProgress, type QuestionStatus } from './types.js';

@@ -1,6 +1,6 @@
 /**
  * Learner progress: what the elements record and read. The store (`store.ts`) keeps one record
- * per question; scheduling is FSRS through ts-fsrs, loaded lazily (`schedule.ts`).
+ * per question; scheduling is FSRS (`fsrs.ts`), loaded lazily (`schedule.ts`).
  */
 import type { Grade } from '../practice/practice-set.js';
 
@@ -22,7 +22,7 @@ export interface Review {
   correct?: boolean;
 }
 
-/** The FSRS memory state of a question, as stored (ts-fsrs `Card` with dates as ms). */
+/** The FSRS memory state of a question, as stored (the fields of a ts-fsrs `Card`, which wrote it before `fsrs.ts`, with dates as ms). */
 export interface MemoryState {
   due: number;
   stability: number;
@@ -31,7 +31,7 @@ export interface MemoryState {
   learningSteps: number;
   reps: number;
   lapses: number;
-  /** ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning. */
+  /** FSRS state: 0 new, 1 learning, 2 review, 3 relearning. */
   state: 0 | 1 | 2 | 3;
   lastReview: number | null;
 }
