@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGUAGE } from '../bank/schema.js';
@@ -226,8 +226,13 @@ async function readDocument(path: string): Promise<SourceDocument> {
 /** Writes through a temporary file so an interrupted run never leaves half a bank behind. */
 async function writeAtomically(path: string, text: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text, 'utf8');
-  await rename(temporary, path);
+  try {
+    await writeFile(temporary, text, 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => {}); // "nothing was written" must be true
+    throw error;
+  }
 }
 
 async function readIfPresent(path: string): Promise<string | null> {
@@ -340,7 +345,7 @@ async function runImport(args: string[], io: Output): Promise<number> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (!code) throw error;
-    const done = written === 0 ? 'nothing was written' : `${plural(written, 'file')} before it ${written === 1 ? 'was' : 'were'} written whole`;
+    const done = written === 0 ? 'nothing was written' : `${plural(written, 'file')} ${written === 1 ? 'was' : 'were'} written before it`;
     io.err(`cannot write ${writing}: ${code} (is --out a folder you can write to?); ${done}`);
     return 1;
   }
@@ -374,8 +379,15 @@ async function runExport(args: string[], io: Output): Promise<number> {
   }
   const { text, notes } = exportGift(result.value);
   if (values.out) {
-    await mkdir(dirname(resolve(values.out)), { recursive: true });
-    await writeAtomically(resolve(values.out), text);
+    try {
+      await mkdir(dirname(resolve(values.out)), { recursive: true });
+      await writeAtomically(resolve(values.out), text);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!code) throw error;
+      io.err(`cannot write ${values.out}: ${code} (is --out a file path you can write to?); nothing was written`);
+      return 1;
+    }
     io.err(`${relative(process.cwd(), resolve(values.out))}: ${plural(result.value.questions.length, 'question')} as GIFT`);
   } else {
     io.out(text.trimEnd());

@@ -237,6 +237,15 @@ describe('quiz-elements import: what is typed and what is on disk', () => {
     assert.equal(result.code, 1);
     assert.match(result.err, /cannot write .*taken[\\/]banks: ENOTDIR \(is --out a folder you can write to\?\); nothing was written/);
   });
+
+  it('a file that cannot be renamed into place (a folder has its name): exit 1, and no temporary file is left', async () => {
+    const out = join(work, 'rename-fails');
+    mkdirSync(join(out, 'english.json'), { recursive: true }); // the bank's name is taken by a folder
+    const result = await run('import', english, '--out', out, '--id', 'english');
+    assert.equal(result.code, 1);
+    assert.match(result.err, /nothing was written/);
+    assert.deepEqual(readdirSync(out).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left behind');
+  });
 });
 
 describe('quiz-elements validate', () => {
@@ -359,5 +368,25 @@ describe('quiz-elements package', () => {
     assert.match(help.out, /--scorm12\s+SCORM 1\.2/);
     const usage = await run('--help');
     assert.match(usage.out, /package\s+builds a SCORM 1\.2, SCORM 2004 or cmi5 package/);
+  });
+});
+
+describe('quiz-elements export', () => {
+  const bank = fileURLToPath(new URL('../../data/banks/llm-startup-interview.json', import.meta.url));
+
+  it('--gift --out writes the GIFT file', async () => {
+    const out = join(work, 'export', 'bank.gift');
+    const result = await run('export', '--gift', bank, '--out', out);
+    assert.equal(result.code, 0);
+    assert.match(readFileSync(out, 'utf8'), /::/);
+  });
+
+  it('an --out that cannot be written: exit 1, says what, no crash and no temporary file', async () => {
+    const dir = join(work, 'export-fails');
+    mkdirSync(join(dir, 'bank.gift'), { recursive: true }); // a folder has the file's name
+    const result = await run('export', '--gift', bank, '--out', join(dir, 'bank.gift'));
+    assert.equal(result.code, 1);
+    assert.match(result.err, /cannot write .*bank\.gift: \w+ \(is --out a file path you can write to\?\); nothing was written/);
+    assert.deepEqual(readdirSync(dir), ['bank.gift']);
   });
 });
