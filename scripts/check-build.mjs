@@ -3,6 +3,9 @@
 // - every package.json export points at a file that exists;
 // - a plain HTML page with only <script type="module" src=".../quiz-elements.js"> shows a
 //   quiz-card from a bank URL, a bundled bank and inline JSON in headless Chromium;
+// - a lazy chunk that fails to download comes back on the next use, in every engine here: the
+//   system Chromium, @sparticuz/chromium (older, caches failed imports), QUIZ_OLD_CHROMIUM_PATH
+//   if set (e.g. Debian's Chromium 150) and Firefox ESR (caches them too);
 // - size budgets (gzip -9), printed as a table and enforced: what a page showing one quiz-card with
 //   markdown downloads (measured in Chromium, English and Chinese UI), the entry file, and each
 //   lazy chunk (highlighting, search, scheduling, importer, …) against its own budget.
@@ -12,7 +15,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { parseAst } from 'rollup/parseAst';
-import { detectBrowsers } from './browsers.mjs';
+import { CHROMIUM_ARGS, detectBrowsers, missingEngineError, selectedEngines } from './browsers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const cdn = join(root, 'dist', 'cdn');
@@ -93,14 +96,15 @@ const CHUNK_BUDGETS = [
   // Temml (TeX -> MathML, 59.7 KB gzip alone; KaTeX 77.2 KB plus CSS and fonts): bench/results.md, "Math".
   ['math', /^chunks\/math-/, 62, 'TeX math (Temml, MathML), on the first formula'],
   ['search', /^chunks\/search-/, 4, 'CJK-aware search (question-browser)'],
-  ['scheduling', /^chunks\/scheduling-/, 8, 'FSRS (ts-fsrs), on the first grade'],
+  ['scheduling', /^chunks\/scheduling-/, 2, 'FSRS-6 (src/progress/fsrs.ts), on the first grade'],
   ['progress store', /^chunks\/progress-store-/, 7, 'learner progress store, on the first answer'],
   ['progress views', /^chunks\/progress-views-/, 2, "card's review set and schedule table"],
   ['progress API', /^chunks\/progress-api-/, 1, 'loadProgressApi()'],
   // The importers read each question type's syntax since the interactions issue (+1.2 KB and +0.3 KB): lazy chunks, loaded only for markdown or GIFT sources.
   ['importer', /^chunks\/importer-/, 18, 'markdown importer (inline markdown, .md and quizdown banks)'],
   ['GIFT importer', /^chunks\/gift-/, 7, 'GIFT importer (inline text/gift, .gift banks)'],
-  ['import shared', /^chunks\/import-shared-/, 7, 'what both importers share (titles, topics, HTML as text)'],
+  // 7.5 since 2026-12-07: importers take throwOnError and warn on a non-string id or language (+0.05 KB).
+  ['import shared', /^chunks\/import-shared-/, 7.5, 'what both importers share (titles, topics, HTML as text)'],
   ['topic-list', /^chunks\/topic-list-/, 10, '<topic-list> with the progress store, on first use'],
   ['question-browser', /^chunks\/question-browser-/, 13, '<question-browser>, on first use'],
   ['windowing', /^chunks\/windowing-/, 10, 'virtualizer for long result lists'],
@@ -119,6 +123,7 @@ const CHUNK_BUDGETS = [
   ['records xAPI', /^chunks\/records-xapi-/, 6, 'xAPI and cmi5 reporting: statements, the outbox'],
   ['records SCORM', /^chunks\/records-scorm-/, 6, 'SCORM 1.2 / 2004 reporting and resume data'],
   ['progress sync', /^chunks\/progress-sync-/, 4, 'progress across devices (xAPI state), with syncProgress'],
+  ['quiz-stats', /^chunks\/quiz-stats-/, 6, '<quiz-stats>: progress at a glance, on first use'],
 ];
 /** What pages download, measured in Chromium; KB gzip. */
 // The issue's budget: a page showing one quiz-card with markdown, 45 KB with Lit. A Chinese page
@@ -126,9 +131,12 @@ const CHUNK_BUDGETS = [
 // Raised to 45.5 KB on 2026-12-07, stated as debt: every page now carries the card's note slot
 // for learning records (0.1 KB), the take-over of server-rendered cards (0.16 KB) and the
 // markdown renderer's math detection (0.13 KB). Issue 18 item 2 (first view back to 44.1 KB)
-// is where it is paid back.
-const ONE_CARD_BUDGET = 45.5;
-const PAGE_BUDGETS = { 'one quiz-card (English)': ONE_CARD_BUDGET, 'one quiz-card (中文)': ONE_CARD_BUDGET + ZH_STRINGS_BUDGET, '… after revealing and grading (English)': 60 };
+// is where it is paid back. Raised again to 45.7 KB on 2026-12-07 (session 5), stated as debt:
+// failed chunks retry under a new URL in every engine (0.14 KB, issue 18 item 3) and the
+// autoloader knows <quiz-stats> (0.04 KB). The revealed card went from 59.4 to 53.4 KB (our own
+// FSRS): its budget is tightened from 60 to 54 KB so the gain stays; the issue's target is 50.
+const ONE_CARD_BUDGET = 45.7;
+const PAGE_BUDGETS = { 'one quiz-card (English)': ONE_CARD_BUDGET, 'one quiz-card (中文)': ONE_CARD_BUDGET + ZH_STRINGS_BUDGET, '… after revealing and grading (English)': 54 };
 const ENTRY_BUDGET = 31;
 
 const markdownBank = JSON.stringify({
@@ -187,25 +195,40 @@ async function checkStrictPage(browser) {
   console.log(`strict page (${STRICT_CSP}): ${shown && !violations.length && !errors.length ? 'all three elements work, 0 violations' : 'FAILED'}`);
 }
 
+const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+/** The progress store's chunk file (dist/cdn/chunks/progress-store-*.js), for the chunk-failure checks. */
+const progressStoreChunk = readdirSync(join(cdn, 'chunks')).find((name) => /^progress-store-[\w-]{8}\.js$/.test(name));
+
 /**
  * The progress store's chunk cannot be downloaded when the learner grades: the card must say the
- * answer was not recorded, keep working, and record the next answer once the chunk is back.
+ * answer was not recorded, keep working, and record the next answer once the chunk is back. Runs
+ * in every engine (see chunkFailureEngines): several keep a failed module import failed for the
+ * page's lifetime, and there only the build's retry URL (importChunk in src/lazy.ts) gets the
+ * chunk back. The page is served with STRICT_CSP, so retries must work under it too. After the
+ * check, a plain import() of the chunk's own URL tells whether this engine cached the failure.
+ * Resolves to `{ ok, cached }`; the time it prints counts from `started` (the browser's launch).
  */
-async function checkProgressChunkDown(browser, reveal) {
-  pages.set('/offline.html', cardPage('en').replace('<quiz-card id="card">', '<quiz-card id="card" progress-key="offline-check">'));
+async function checkProgressChunkDown(browser, engine, started = performance.now()) {
+  const path = `/offline-${engine.replace(/\W+/g, '-')}.html`;
+  strictPages.add(path);
+  pages.set(path, cardPage('en').replace('<quiz-card id="card">', '<quiz-card id="card" progress-key="offline-check">').replace('</script></head>', '</script><script src="/strict-probe.js"></script></head>'));
   const tab = await browser.newPage();
   const errors = [];
-  tab.on('pageerror', (error) => errors.push(error.message));
+  // Firefox reports the chunk's own failed loads as page errors: those are the point of the check.
+  tab.on('pageerror', (error) => error.message.includes(progressStoreChunk) || errors.push(error.message));
+  const fail = (message) => problems.push(`progress chunk down [${engine}]: ${message}`);
   progressStoreDown = true;
+  chunkRequests.length = 0;
   try {
-    await tab.goto(`http://127.0.0.1:${server.address().port}/offline.html`);
+    await tab.goto(`http://127.0.0.1:${server.address().port}${path}`);
     await tab.waitForFunction(() => globalThis.document.getElementById('card')?.shadowRoot?.querySelector('[part~="prompt"] li'), { timeout: 15_000 });
     await reveal(tab);
     const note = await tab
       .waitForFunction(() => [...globalThis.document.getElementById('card').shadowRoot.querySelectorAll('[role="status"], [role="alert"], p, div')].map((e) => e.textContent).find((t) => t.includes('could not be recorded')), { timeout: 15_000 })
       .then((handle) => handle.jsonValue())
       .catch(() => null);
-    if (!note) problems.push('progress chunk down: the card did not say that the answer was not recorded');
+    if (!note) fail('the card did not say that the answer was not recorded');
     progressStoreDown = false;
     // Undo and grade again, with the chunk back: this time the answer is recorded.
     await tab.evaluate(() => [...globalThis.document.getElementById('card').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.includes('Undo')).click());
@@ -215,13 +238,87 @@ async function checkProgressChunkDown(browser, reveal) {
       .waitForFunction(() => Object.keys(globalThis.localStorage).some((key) => key.includes('offline-check')), { timeout: 15_000 })
       .then(() => true)
       .catch(() => false);
-    if (!saved) problems.push('progress chunk down: once the chunk was back, a new grade was still not recorded');
-    for (const message of errors) problems.push(`progress chunk down: page error: ${message}`);
-    console.log(`progress chunk down: ${note && saved && !errors.length ? 'the card says the answer was not recorded, keeps working, and records again once the chunk loads' : 'FAILED'}`);
+    if (!saved) fail('once the chunk was back, a new grade was still not recorded');
+    const loadedFrom = chunkRequests.filter((request) => request.status === 200).map((request) => request.url.replace(/^.*\/chunks\//, ''))[0];
+    // The engine's own behaviour, with the chunk back: does a plain import() of the URL that failed still fail?
+    const cached = await tab.evaluate((url) => import(url).then(() => false, () => true), `http://127.0.0.1:${server.address().port}/dist/cdn/chunks/${progressStoreChunk}`);
+    const violations = await tab.evaluate(() => globalThis.violations ?? ['the probe script did not run']);
+    for (const violation of violations) fail(`CSP violation: ${violation}`);
+    for (const message of errors) fail(`page error: ${message}`);
+    const ok = note && saved && !errors.length && !violations.length;
+    const how = cached ? 'caches a failed import (a plain re-import still fails)' : 'retries a failed import itself';
+    console.log(`progress chunk down [${engine}]: ${how}; ${ok ? `the card said the answer was not recorded, kept working, and recorded the next grade (chunk loaded from ${loadedFrom ?? '?'})` : 'FAILED'} (${seconds(started)})`);
+    return { ok, cached };
   } finally {
     progressStoreDown = false;
     await tab.close();
   }
+}
+
+/**
+ * Every engine the chunk-failure check runs in, besides the Chromium already open: @sparticuz/chromium
+ * from node_modules (an older Chromium, which caches failed imports: always there, also in CI),
+ * QUIZ_OLD_CHROMIUM_PATH if set (for example Debian's Chromium 150), and Firefox (ESR 153 caches
+ * them too). Each is `{ name, launch }` or `{ name, skipped }`.
+ */
+async function chunkFailureEngines(primary) {
+  const engines = [];
+  if (primary.source !== '@sparticuz/chromium') {
+    const bundled = await detectBrowsers({ engines: ['chromium'], env: { ...process.env, QUIZ_NO_SYSTEM_BROWSERS: '1', QUIZ_CHROMIUM_PATH: '' } });
+    engines.push(bundled.chromium
+      ? { name: 'chromium (@sparticuz)', launch: { executablePath: bundled.chromium.path, headless: bundled.chromium.headless, args: bundled.chromium.args } }
+      : { name: 'chromium (@sparticuz)', skipped: bundled.problems.chromium });
+  }
+  const old = process.env.QUIZ_OLD_CHROMIUM_PATH;
+  if (old) {
+    if (existsSync(old)) engines.push({ name: 'chromium (QUIZ_OLD_CHROMIUM_PATH)', launch: { executablePath: old, headless: true, args: CHROMIUM_ARGS } });
+    else problems.push(`QUIZ_OLD_CHROMIUM_PATH=${old} does not exist`);
+  }
+  if (selectedEngines().includes('firefox')) {
+    const found = await detectBrowsers({ engines: ['firefox'] });
+    if (found.firefox) engines.push({ name: 'firefox', launch: { browser: 'firefox', executablePath: found.firefox.path, headless: true } });
+    else {
+      const required = missingEngineError('firefox', found);
+      if (required) problems.push(`no Firefox for the chunk-failure check (${required}): ${found.problems.firefox}`);
+      engines.push({ name: 'firefox', skipped: found.problems.firefox });
+    }
+  }
+  return engines;
+}
+
+/** Runs checkProgressChunkDown in `browser` (already open) and in every other engine; says which cached the failure. */
+async function checkChunkFailures(browser, primary) {
+  const started = performance.now();
+  // "chromium (system)" and "Chrome/156.0.8078.129" give "chromium 156.0.8078.129 (system)".
+  const engineName = async (name, browser) => name.replace(/^(\w+)/, `$1 ${(await browser.version()).replace(/^\D*/, '')}`);
+  const cachedIn = [];
+  const record = (name, { cached }) => cached && cachedIn.push(name);
+  const first = await engineName(`chromium (${primary.source})`, browser);
+  record(first, await checkProgressChunkDown(browser, first));
+  for (const engine of await chunkFailureEngines(primary)) {
+    if (engine.skipped) {
+      console.log(`progress chunk down [${engine.name}]: skipped: ${engine.skipped}`);
+      continue;
+    }
+    const launched = performance.now();
+    const other = await puppeteer.launch(engine.launch).catch((error) => (problems.push(`${engine.name} did not start: ${error.message.split('\n')[0]}`), null));
+    if (!other) continue;
+    try {
+      const name = await engineName(engine.name, other);
+      record(name, await checkProgressChunkDown(other, name, launched));
+    } finally {
+      await other.close();
+    }
+  }
+  if (cachedIn.length === 0) problems.push('progress chunk down: no engine here caches a failed import, so the retry URL went unchecked (@sparticuz/chromium 147 and Firefox ESR do; or set QUIZ_OLD_CHROMIUM_PATH)');
+  console.log(`chunk failures: ${cachedIn.length ? `the retry URL was exercised in ${cachedIn.join(', ')}, which cache failed imports` : 'the retry URL was not exercised'} (${seconds(started)} in all)`);
+}
+
+/** Shows the answer of the page's card (id "card") and grades it with the first grade. */
+async function reveal(tab) {
+  await tab.evaluate(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="reveal"], button').click());
+  await tab.waitForFunction(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="grades"] button'), { timeout: 15_000 });
+  await tab.evaluate(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="grades"] button').click());
 }
 
 /** Loads `html` and returns the dist/cdn files it fetched once the card shows its question (and after `act`). */
@@ -270,14 +367,21 @@ const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 </body></html>`;
 const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
 const pages = new Map();
+/** Pages served with STRICT_CSP. */
+const strictPages = new Set(['/strict.html']);
 /** While set, the progress store's chunk answers 503, as on a connection that drops mid-session. */
 let progressStoreDown = false;
+/** Requests for the progress store's chunk (with any query), for checkProgressChunkDown's report. */
+const chunkRequests = [];
 const server = createServer((request, response) => {
-  const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+  const url = new URL(request.url, 'http://x');
+  const path = decodeURIComponent(url.pathname);
+  if (/^\/dist\/cdn\/chunks\/progress-store-/.test(path)) chunkRequests.push({ url: url.pathname + url.search, status: progressStoreDown ? 503 : 200 });
   if (progressStoreDown && /^\/dist\/cdn\/chunks\/progress-store-/.test(path)) return response.writeHead(503).end('offline');
   if (path === '/strict-probe.js') return response.writeHead(200, { 'content-type': types['.js'] }).end(strictProbe);
-  if (path === '/strict.html') return response.writeHead(200, { 'content-type': types['.html'], 'content-security-policy': STRICT_CSP }).end(strictPage);
-  if (pages.has(path)) return response.writeHead(200, { 'content-type': types['.html'] }).end(pages.get(path));
+  const headers = { 'content-type': types['.html'], ...(strictPages.has(path) && { 'content-security-policy': STRICT_CSP }) };
+  if (path === '/strict.html') return response.writeHead(200, headers).end(strictPage);
+  if (pages.has(path)) return response.writeHead(200, headers).end(pages.get(path));
   if (path === '/' || path === '/index.html') return response.writeHead(200, { 'content-type': types['.html'] }).end(page);
   if (path === '/bank.json') return response.writeHead(200, { 'content-type': types['.json'] }).end(JSON.stringify(bank));
   const file = resolve(root, `.${path}`);
@@ -310,13 +414,8 @@ if (!found.chromium) {
     if (!titles) problems.push('the CDN build did not render all three quiz-cards within 15 s');
     else if (titles.join('|') !== 'Served from a URL|什么是大模型？|Inline JSON') problems.push(`unexpected card titles: ${titles.join(' | ')}`);
     for (const message of errors) problems.push(`page error: ${message}`);
-    const reveal = async (tab) => {
-      await tab.evaluate(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="reveal"], button').click());
-      await tab.waitForFunction(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="grades"] button'), { timeout: 15_000 });
-      await tab.evaluate(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="grades"] button').click());
-    };
     await checkStrictPage(browser);
-    await checkProgressChunkDown(browser, reveal);
+    await checkChunkFailures(browser, found.chromium);
     measured.set('one quiz-card (English)', await measurePage(browser, cardPage('en')));
     measured.set('one quiz-card (中文)', await measurePage(browser, cardPage('zh-CN')));
     measured.set('… after revealing and grading (English)', await measurePage(browser, cardPage('en'), reveal));

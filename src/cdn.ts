@@ -38,7 +38,6 @@ export * from './events/index.js';
 export { QuizCard } from './elements/quiz-card/quiz-card.js';
 export { defineAll, discover } from './elements/autoload.js';
 export { importMarkdownAsync, importMarkdown } from './import/lazy.js';
-export { ImportError } from './import/diagnostics.js';
 export { configureLearningRecords, type LearningRecords, type LearningRecordsConfig, type LearningRecordsOptions, type LearningRecordsTarget, type RecordsNote, type RecordsNoteKind, type XapiAgent } from './records/learning-records.js';
 export type { Grade, PracticeSummary } from './practice/practice-set.js';
 export { QUESTION_TYPES, questionType, type CheckedType } from './interactions/interaction.js';

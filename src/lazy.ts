@@ -4,7 +4,9 @@
  * - the part is downloaded once and shared by every caller;
  * - a failed download is logged and remembered in `failed`, so the caller can show a visible
  *   note (an element's "could not be loaded" box with Retry, a loader's `BankLoadError`);
- * - it is then forgotten: the next use downloads again.
+ * - it is then forgotten: the next use downloads again. Some engines (Chromium 150 and older, Firefox
+ *   ESR 153) keep a failed module import failed for the page's lifetime: in the CDN build every
+ *   `import()` goes through `importChunk`, which then retries with a new URL.
  *
  * Free of DOM and Lit: data code (bank loading, scheduling) uses it in Node too.
  */
@@ -60,4 +62,34 @@ export class LazyChunk<T> {
     this.#loading ??= Promise.resolve(this.value);
     this.failed = false;
   }
+}
+
+/** Chunks whose import failed, by file name: null, or their retry under a new URL (under way or done). */
+const retries = new Map<string, Promise<unknown> | null>();
+let retryCount = 0;
+
+/**
+ * The CDN build's `import()`: rollup.config.js rewrites each `import('./x.js')` of src/ into
+ * `importChunk((url) => import(url('./chunks/x-hash.js')))` (source and npm builds never call it).
+ * A chunk's first failure is reported as it is. A later import tries the same URL, then, if that
+ * fails too (the engine may have cached the failure), a new one: `?retry=1`, `?retry=2`… The
+ * same URL first, so engines that retry by themselves keep one module per chunk; callers share
+ * a retry, so engines that do not also keep one. A retried chunk's static imports keep their
+ * URLs: a shared chunk that failed stays failed there.
+ */
+export function importChunk<T>(load: (url: (path: string) => string) => Promise<T>): Promise<T> {
+  let name = '';
+  const attempt = (query = '') => load((path) => ((name = path.replace(/.*\//, '')), path + query));
+  return attempt().catch((error: unknown) => {
+    if (!retries.has(name)) {
+      retries.set(name, null);
+      throw error;
+    }
+    let retry = retries.get(name);
+    if (!retry) {
+      retries.set(name, (retry = attempt(`?retry=${++retryCount}`)));
+      retry.catch(() => retries.set(name, null));
+    }
+    return retry as Promise<T>;
+  });
 }

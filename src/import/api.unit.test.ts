@@ -105,7 +105,7 @@ describe('importMarkdownAsync: one name, one shape, in every entry', () => {
       const message = String(deprecations[0]!.arguments[0]);
       assert.equal(
         message,
-        "quiz-elements: importMarkdown from 'quiz-elements' is deprecated (removed in 0.3.0): use importMarkdownAsync, the same function, or the synchronous importMarkdown of 'quiz-elements/import'.",
+        "quiz-elements: importMarkdown is deprecated (gone in 0.3.0); use importMarkdownAsync, the same function.",
       );
     } finally {
       warn.mock.restore();

@@ -18,7 +18,7 @@ export async function importMarkdownAsync(source: string, options: ImportOptions
 
 /** Said once per page or process, the first time the deprecated name is called. Short: it ships in the CDN entry. */
 const DEPRECATED =
-  "quiz-elements: importMarkdown from 'quiz-elements' is deprecated (removed in 0.3.0): use importMarkdownAsync, the same function, or the synchronous importMarkdown of 'quiz-elements/import'.";
+  "quiz-elements: importMarkdown is deprecated (gone in 0.3.0); use importMarkdownAsync, the same function.";
 
 let warned = false;
 

@@ -2,9 +2,9 @@
 // The card's lazy parts when they cannot be downloaded (offline, a CDN missing a chunk): the
 // card says so with a Retry button and the rest keeps working. The test server answers 503 for
 // the modules named (web-test-runner.config.mjs).
-// Not asserted here: that Retry then brings the part. Chromium and Firefox keep a failed module
-// fetch in their module map, so importing the same URL again fails without asking the server
-// (issue 18, item 3: retry under a new URL). WebKitGTK asks again.
+// Not asserted here: that Retry then brings the part. These tests import the source, where
+// Firefox and Chromium 150 and older keep a failed module import failed; the CDN build retries
+// under a new URL (importChunk in src/lazy.ts: test/chunk-retry/, scripts/check-build.mjs).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Bank, Question } from '../../bank/types.js';
 import './quiz-card.js';
