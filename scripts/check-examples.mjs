@@ -7,7 +7,7 @@
 // - react: `tsc` over examples/react (typed props and events), then `vite build`.
 // - blog-post: post.md through `marked` into a page, as a static-site generator publishes it.
 // - plain-html, vue: served as they are (the CDN build; Vue's ESM browser build).
-// - eleventy, vitepress, docusaurus, astro: built by their generators' CLIs and checked as static sites
+// - eleventy, vitepress, docusaurus, astro: built by their generators (Astro through its JavaScript API, see static-sites/astro.mjs) and checked as static sites
 //   (scripts/check-static-sites.mjs: server rendering, progress across pages, client-side
 //   navigation, the site's CSS kept out).
 // Each page is loaded in headless Chromium: every card shows its question, an interaction works

@@ -56,9 +56,15 @@ export async function check(origin, open, fail) {
   await gradeGood(page, FIRST);
 
   // 3. React Router to page 2 (no page load: the marker survives), and back, twice.
-  await page.tab.evaluate(() => (globalThis.__sameDocument = true));
+  // A new mark before each step, checked after it: a page restored from the back/forward cache
+  // keeps an old mark, so one mark checked at the end could not catch whole-page loads.
+  const mark = (step) => page.tab.evaluate((value) => (globalThis.__sameDocument = value), step);
+  const sameDocument = async (step, where) => {
+    if ((await page.tab.evaluate(() => globalThis.__sameDocument)) !== step) fail(`${where}: a whole page loaded; Docusaurus did not navigate on the client`);
+  };
   for (const round of [1, 2]) {
     const where = round === 1 ? 'after client-side navigation' : 'after going back and forth';
+    await mark(`link ${round}`);
     if (!(await page.click('.theme-doc-markdown a[href="/planets"]', 'the link to page 2'))) return;
     await page.tab.waitForFunction(() => globalThis.location.pathname === '/planets', { timeout: 10_000 }).catch(() => fail(`${where}: the link did not reach /planets`));
     await page.text(['.theme-doc-markdown h1'], 'Planets', `${where}: page 2's heading`);
@@ -68,13 +74,15 @@ export async function check(origin, open, fail) {
     await page.text([SECOND, '[part~="status"]'], 'Learning', `${where}: page 2's review card shows page 1's grade (status)`);
     await ownStyles(page, SECOND);
     if (round === 1) await chooseMarsAndNeptune(page, FIRST);
+    await sameDocument(`link ${round}`, where);
+    await mark(`back ${round}`);
     await page.tab.goBack();
     await page.tab.waitForFunction(() => globalThis.location.pathname === '/', { timeout: 10_000 }).catch(() => fail(`${where}: back did not return to /`));
     await page.text(['.theme-doc-markdown h1'], 'Stars', `${where}, back: page 1's heading`);
     await cardsOnce(page, 1, `${where}, back`);
     await page.text([FIRST, '[part~="status"]'], 'Learning', `${where}, back: page 1's card keeps its grade`);
+    await sameDocument(`back ${round}`, `${where}, back`);
   }
-  if (!(await page.tab.evaluate(() => globalThis.__sameDocument))) fail('the links loaded whole pages: Docusaurus did not navigate on the client');
 
   // 4. Page 2 loaded directly: server-rendered by React and hydrated (a mismatch is a console error).
   const direct = await open('page 2 loaded directly');
