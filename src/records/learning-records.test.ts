@@ -12,6 +12,7 @@ import type { Bank, Question } from '../bank/types.js';
 import '../elements/quiz-card/quiz-card.js';
 import type { QuizCard } from '../elements/quiz-card/quiz-card.js';
 import type { XapiStatement } from '../xapi/statements.js';
+import { button, part } from '../../test/harness/quiz-card.js';
 import { configureLearningRecords, type LearningRecords } from './learning-records.js';
 
 const AUTH = 'Basic dGVzdDp0ZXN0';
@@ -33,9 +34,8 @@ const bank: Bank = {
 };
 
 const shadow = (el: QuizCard) => el.shadowRoot!;
-const button = (el: QuizCard, name: RegExp) => [...shadow(el).querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''));
-const click = async (el: QuizCard, name: RegExp) => {
-  await waitUntil(() => button(el, name), `no "${name.source}" button`, { timeout: 5000 });
+const click = async (el: QuizCard, name: string | RegExp) => {
+  await waitUntil(() => button(el, name), `no "${String(name)}" button`, { timeout: 5000 });
   button(el, name)!.click();
   await el.updateComplete;
 };
@@ -44,8 +44,8 @@ const ready = (el: QuizCard, selector: string) => waitUntil(() => shadow(el).que
 /** Answers the card's one question the way a learner would, by its type. */
 const answer: Record<string, (el: QuizCard) => Promise<void>> = {
   open: async (el) => {
-    await click(el, /Show answer/);
-    await click(el, /Good/);
+    await click(el, 'Show answer');
+    await click(el, 'Good');
   },
   choice: async (el) => {
     await ready(el, 'input[type="radio"]');
@@ -53,7 +53,7 @@ const answer: Record<string, (el: QuizCard) => Promise<void>> = {
     await click(el, /^Check$/);
   },
   tf: async (el) => {
-    await click(el, /True/);
+    await click(el, 'True');
     await click(el, /^Check$/);
   },
   cloze: async (el) => {
@@ -107,6 +107,24 @@ const faults = async (...list: string[]): Promise<string[]> => (await fetch(`/__
 
 const verbOf = (s: XapiStatement) => s.verb.id.split('/').pop();
 
+/** Counts the page's statement requests to the LRS (through the fault proxy) that have finished, answered or failed, until `stop`. */
+function watchStatementRequests() {
+  const original = window.fetch;
+  let finished = 0;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const response = original.call(window, input, init);
+    if (url.startsWith(lrsEndpoint as string) && new URL(url).pathname.endsWith('/statements')) void response.then(() => finished++, () => finished++);
+    return response;
+  };
+  return {
+    get finished() {
+      return finished;
+    },
+    stop: () => void (window.fetch = original),
+  };
+}
+
 describe('learning records: xAPI to a real LRS', function () {
   this.timeout(15_000);
   let records: LearningRecords | undefined;
@@ -130,7 +148,7 @@ describe('learning records: xAPI to a real LRS', function () {
     await answer.open!(set); // the first question of an unshuffled set is 'open'
     await ready(set, 'input[type="radio"]');
     await answer.choice!(set);
-    await waitUntil(() => shadow(set).querySelector('[part="summary"]'), 'summary', { timeout: 5000 });
+    await waitUntil(() => part(set, 'summary'), 'summary', { timeout: 5000 });
     await records.flush();
     expect(records.pending).to.equal(0);
 
@@ -157,12 +175,17 @@ describe('learning records: xAPI to a real LRS', function () {
 
   it('a 503, a lost answer and a reload lose nothing and store nothing twice', async () => {
     await faults('503', 'lose-response', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop');
-    records = await configureLearningRecords({ endpoint: lrsEndpoint, auth: AUTH, actor, registration });
-    await answer.tf!(await cardFor('tf'));
-    await answer.choice!(await cardFor('choice'));
-    await answer.open!(await cardFor('open'));
-    // The page goes away with statements still waiting (503, then a stored batch whose answer was lost, then drops).
-    await new Promise((resolve) => setTimeout(resolve, 3500));
+    const requests = watchStatementRequests();
+    try {
+      records = await configureLearningRecords({ endpoint: lrsEndpoint, auth: AUTH, actor, registration });
+      await answer.tf!(await cardFor('tf'));
+      await answer.choice!(await cardFor('choice'));
+      await answer.open!(await cardFor('open'));
+      // The page goes away with statements still waiting: after the 503, the stored batch whose answer was lost, and a drop (retries 1 s, then 2 s apart).
+      await waitUntil(() => requests.finished >= 3, `${requests.finished} of 3 statement requests finished`, { timeout: 8000 });
+    } finally {
+      requests.stop();
+    }
     records.stop();
     expect(JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('quiz-elements/xapi-outbox/'))!)!).queue.length).to.be.greaterThan(0, 'the queue is kept in storage');
     const seen = await faults();
@@ -238,7 +261,7 @@ describe('learning records: xAPI to a real LRS', function () {
       records = await configureLearningRecords('cmi5');
       await answer.open!(set);
       await answer.choice!(set);
-      await waitUntil(() => shadow(set).querySelector('[part="summary"]'), 'summary', { timeout: 5000 });
+      await waitUntil(() => part(set, 'summary'), 'summary', { timeout: 5000 });
       dispatchEvent(new PageTransitionEvent('pagehide'));
       await records.flush();
       const statements = await stored(registration);

@@ -8,6 +8,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Bank, Question } from '../../src/bank/types.js';
 import type { QuizCard } from '../../src/elements/quiz-card/quiz-card.js';
+import { button, part } from '../harness/quiz-card.js';
 import { openStrictFrame, POLICIES, type StrictWindow } from './strict-pages.js';
 
 
@@ -36,7 +37,7 @@ const typeInto = (input: HTMLInputElement, value: string) => {
 /** How a learner answers each type, and an element its view's own style sheet styles (with the property it sets). */
 const TYPES: Record<string, { answer: Answer; styled: [selector: string, property: string, unstyled: string] }> = {
   'true-false': {
-    answer: async (root) => [...root.querySelectorAll<HTMLButtonElement>('button.tf')][0]!.click(),
+    answer: async (_root, card) => button(card, 'True')!.click(),
     styled: ['.true-false', 'display', 'block'],
   },
   'fill-in': {
@@ -62,8 +63,6 @@ const TYPES: Record<string, { answer: Answer; styled: [selector: string, propert
     styled: ['.matching', 'display', 'block'],
   },
 };
-
-const button = (root: ShadowRoot, label: RegExp) => [...root.querySelectorAll('button')].find((b) => label.test(b.textContent!.trim()));
 
 for (const [name, page, policy] of POLICIES) {
   describe(`typed questions on a strict page: ${name}`, function () {
@@ -116,14 +115,14 @@ for (const [name, page, policy] of POLICIES) {
 
           await answer(root, card);
           await card.updateComplete;
-          const check = button(root, /^Check$/);
+          const check = button(card, /^Check$/);
           expect(check?.disabled, 'Check is not enabled by the answer').to.equal(false);
           check!.click();
           await card.updateComplete;
-          expect(root.querySelector('[part="feedback"]')?.textContent, 'Check shows no verdict').to.match(/Correct|Not quite|Partly right/);
-          button(root, /^Undo/)!.click();
+          expect(part(card, 'feedback')?.textContent, 'Check shows no verdict').to.match(/Correct|Not quite|Partly right/);
+          button(card, /^Undo/)!.click();
           await card.updateComplete;
-          expect(root.querySelector('[part="feedback"]'), 'Undo leaves the verdict').to.equal(null);
+          expect(part(card, 'feedback') === null, 'Undo leaves the verdict').to.equal(true);
           // Violations are reported in a task of their own.
           await new Promise((resolve) => setTimeout(resolve, 0));
           await new Promise((resolve) => win.requestAnimationFrame(() => resolve(null)));

@@ -7,23 +7,20 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { clearBankCache } from '../../src/bank/load.js';
 import type { QuizCard } from '../../src/elements/quiz-card/quiz-card.js';
 import { recordKey } from '../../src/progress/record.js';
+import { button, status, title } from '../harness/quiz-card.js';
 import { alertText, counts, faultOrigin, faultPage, requestStats, uniqueKey, watchForLeaks } from './fault-page.js';
 
 const BANK_ID = 'changing-bank';
 
-const title = (card: Element) => card.shadowRoot!.querySelector('[part~="title"]')?.textContent?.trim() ?? '';
-const status = (card: Element) => card.shadowRoot!.querySelector('[part~="status"]')?.textContent?.trim() ?? '';
-const button = (card: Element, match: (b: HTMLButtonElement) => boolean) => [...card.shadowRoot!.querySelectorAll('button')].find(match) ?? null;
-
-async function showsTitle(card: Element, expected: string): Promise<void> {
-  await waitUntil(() => title(card) === expected, `the card shows "${title(card)}", not "${expected}"`, { interval: 10, timeout: 5000 });
+async function showsTitle(card: QuizCard, expected: string): Promise<void> {
+  await waitUntil(() => title(card) === expected, `the card shows "${title(card) ?? ''}", not "${expected}"`, { interval: 10, timeout: 5000 });
 }
 
 /** Shows the answer of the card's question, grades it Good and waits until the grade is stored. */
 async function gradeGood(card: QuizCard, storageKey: string): Promise<void> {
-  button(card, (b) => b.textContent!.trim().startsWith('Show answer'))!.click();
-  await waitUntil(() => button(card, (b) => b.dataset.grade === 'good' && !b.disabled), 'no Good button', { interval: 10, timeout: 5000 });
-  button(card, (b) => b.dataset.grade === 'good')!.click();
+  button(card, 'Show answer')!.click();
+  await waitUntil(() => button(card, 'Good')?.disabled === false, 'no Good button', { interval: 10, timeout: 5000 });
+  button(card, 'Good')!.click();
   await waitUntil(() => localStorage.getItem(storageKey) !== null, `the grade was not stored under ${storageKey}`, { interval: 10, timeout: 5000 });
 }
 
@@ -48,7 +45,7 @@ describe('a bank that changes between two loads', () => {
     const first = page.el;
     await showsTitle(first, 'What is alpha?');
     await gradeGood(first, alphaKey);
-    button(first, (b) => b.textContent!.trim().startsWith('Next'))?.click();
+    button(first, 'Next')?.click();
     await showsTitle(first, 'What is beta?');
     await gradeGood(first, betaKey);
     const stored = { alpha: localStorage.getItem(alphaKey), beta: localStorage.getItem(betaKey) };
@@ -73,7 +70,7 @@ describe('a bank that changes between two loads', () => {
     expect((await requestStats(key)).requests).to.equal(2);
     expect(alertText(second)).to.equal('');
     expect(page.errors, 'quiz-error').to.have.length(0);
-    await waitUntil(() => status(second) !== '', 'the v2 card shows no status', { interval: 10, timeout: 5000 });
+    await waitUntil(() => !!status(second), 'the v2 card shows no status', { interval: 10, timeout: 5000 });
     expect(status(second), 'the renamed question keeps its progress').to.not.equal('New');
 
     // Nothing lost: both v1 records are still there, unchanged, beta's although v2 dropped it.

@@ -3,16 +3,15 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { clearBankCache } from '../../bank/load.js';
 import type { Bank } from '../../bank/types.js';
-import type { QuizAnswerEvent } from '../../events/quiz-answer.js';
-import type { QuizCompleteEvent } from '../../events/quiz-complete.js';
 import type { QuizErrorEvent } from '../../events/quiz-error.js';
-import type { QuizGradeEvent } from '../../events/quiz-grade.js';
-import type { QuizRevealEvent } from '../../events/quiz-reveal.js';
 import { ProgressStore } from '../../progress/store.js';
 import type { ProgressStorage } from '../../progress/types.js';
 import './quiz-card.js';
 import type { QuizCard } from './quiz-card.js';
 import { json, stubFetch } from '../../../test/fetch-stub.js';
+import { alert, button, card, intervals, liveRegion, loadSettled, notices, part, press, ready, status, text } from '../../../test/harness/quiz-card.js';
+import { firedBy, nextTask } from '../../../test/harness/waits.js';
+import { progressViewsChunk } from './practice-controller.js';
 
 const bank: Bank = {
   format: 'quiz-bank/1',
@@ -48,29 +47,6 @@ const bank: Bank = {
   ],
 };
 
-const part = (el: QuizCard, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (el: QuizCard) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-const button = (el: QuizCard, label: string | RegExp) =>
-  [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
-    typeof label === 'string' ? b.textContent!.trim().startsWith(label) : label.test(b.textContent!),
-  ) ?? null;
-const liveRegion = (el: QuizCard) => el.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent!.trim();
-
-async function ready(el: QuizCard): Promise<void> {
-  await waitUntil(() => !el.shadowRoot!.querySelector('.skeleton'), 'card stays in its loading state', { timeout: 5000 });
-  await el.updateComplete;
-}
-
-async function card(template: ReturnType<typeof html>): Promise<QuizCard> {
-  const el = await fixture<QuizCard>(template);
-  await ready(el);
-  return el;
-}
-
-function press(el: QuizCard, key: string): void {
-  el.shadowRoot!.querySelector('.card')!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
-}
-
 describe('<quiz-card>', () => {
   let restore: (() => void) | null = null;
   afterEach(() => {
@@ -94,8 +70,7 @@ describe('<quiz-card>', () => {
       button(el, 'Show hint')!.click();
       await el.updateComplete;
       expect(part(el, 'hint')!.textContent).to.contain('Think of noise.');
-      setTimeout(() => press(el, ' '));
-      const event = (await oneEvent(el, 'quiz-reveal')) as QuizRevealEvent;
+      const event = await firedBy(el, 'quiz-reveal', () => press(el, ' '));
       expect(event.detail).to.deep.equal({ bankId: 'test-bank', questionId: 'overfitting' });
       expect(event.bubbles && event.composed).to.equal(true);
       await el.updateComplete;
@@ -141,8 +116,7 @@ describe('<quiz-card>', () => {
       expect(part(el, 'header')!.textContent).to.contain('1 / 3', 'four questions, one a variant: three to ask');
       press(el, ' ');
       await el.updateComplete;
-      setTimeout(() => press(el, '3'));
-      const event = (await oneEvent(el, 'quiz-grade')) as QuizGradeEvent;
+      const event = await firedBy(el, 'quiz-grade', () => press(el, '3'));
       expect(event.detail).to.deep.equal({ bankId: 'test-bank', questionId: 'overfitting', grade: 'good' });
       await el.updateComplete;
       expect(part(el, 'header')!.textContent).to.contain('2 / 3', 'grading moves on');
@@ -174,7 +148,7 @@ describe('<quiz-card>', () => {
       const el = await card(html`<quiz-card .bank=${bank} question="overfitting"></quiz-card>`);
       const group = part(el, 'variants')!;
       expect(group.getAttribute('aria-label')).to.equal('Other answers (1)');
-      (group.querySelectorAll('button')[1] as HTMLButtonElement).click();
+      button(el, 'Answer 2 of 2')!.click();
       await el.updateComplete;
       expect(part(el, 'prompt')!.textContent).to.contain('Again?');
       button(el, 'Show answer')!.click();
@@ -192,8 +166,7 @@ describe('<quiz-card>', () => {
       expect(button(el, 'Check')!.disabled).to.equal(true);
       radios[1]!.click();
       await el.updateComplete;
-      setTimeout(() => button(el, 'Check')!.click());
-      const event = (await oneEvent(el, 'quiz-answer')) as QuizAnswerEvent;
+      const event = await firedBy(el, 'quiz-answer', () => button(el, 'Check')!.click());
       expect(event.detail).to.deep.equal({ bankId: 'test-bank', questionId: 'single', type: 'choice', response: [1], score: 0, correct: false, selected: [1] });
       await el.updateComplete;
       expect(part(el, 'feedback')!.textContent).to.contain('Not quite');
@@ -223,8 +196,7 @@ describe('<quiz-card>', () => {
       boxes[0]!.click();
       boxes[1]!.click();
       await el.updateComplete;
-      setTimeout(() => button(el, 'Check')!.click());
-      const event = (await oneEvent(el, 'quiz-answer')) as QuizAnswerEvent;
+      const event = await firedBy(el, 'quiz-answer', () => button(el, 'Check')!.click());
       expect(event.detail.correct).to.equal(true);
       expect(event.detail.selected).to.deep.equal([0, 1]);
     });
@@ -285,8 +257,7 @@ describe('<quiz-card>', () => {
       expect(part(el, 'header')!.textContent).to.contain('3 / 3');
       el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')[2]!.click();
       await el.updateComplete;
-      setTimeout(() => button(el, 'Check')!.click());
-      const complete = (await oneEvent(el, 'quiz-complete')) as QuizCompleteEvent;
+      const complete = await firedBy(el, 'quiz-complete', () => button(el, 'Check')!.click());
       expect(complete.detail).to.include({ bankId: 'test-bank', total: 3, right: 1, wrong: 1 });
       expect(complete.detail.grades).to.deep.equal({ again: 1, hard: 0, good: 0, easy: 0 });
       expect(complete.detail.missed).to.deep.equal(['overfitting', 'multiple']);
@@ -341,19 +312,22 @@ describe('<quiz-card>', () => {
     });
 
     it('shows only the newest src when src changes while loading', async () => {
+      const old = JSON.stringify({ ...bank, questions: [{ ...bank.questions[2]!, title: 'OLD' }] });
+      // The old bank's body reads are promise jobs only, so nothing between its arrival and its use waits for a task.
+      const oldResponse = Object.assign(json(JSON.parse(old)), { text: async () => old, json: async () => JSON.parse(old) as unknown });
       let releaseOld!: () => void;
       const stub = stubFetch((url) =>
-        url.endsWith('old.json')
-          ? new Promise((resolve) => (releaseOld = () => resolve(json({ ...bank, questions: [{ ...bank.questions[2]!, title: 'OLD' }] }))))
-          : Promise.resolve(json(bank)),
+        url.endsWith('old.json') ? new Promise((resolve) => (releaseOld = () => resolve(oldResponse))) : Promise.resolve(json(bank)),
       );
       restore = stub.restore;
       const el = await fixture<QuizCard>(html`<quiz-card src="/old.json"></quiz-card>`);
       el.src = '/new.json';
       await ready(el);
+      expect(part(el, 'title')!.textContent).to.equal('What is overfitting?');
       releaseOld();
-      await new Promise((r) => setTimeout(r, 50));
-      await el.updateComplete;
+      // The stale response is handed over: reading, validating and any use of it are promise jobs, all run one task later; then the load task and the render have settled.
+      await nextTask();
+      await loadSettled(el);
       expect(part(el, 'title')!.textContent).to.equal('What is overfitting?');
     });
 
@@ -467,27 +441,24 @@ describe('<quiz-card>', () => {
         host.append(el);
         expect((await error).detail.error).to.be.instanceOf(Error);
         await el.updateComplete;
-        const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
-        expect(alert.textContent).to.match(message);
+        expect(alert(el)).to.match(message);
         await expect(el).to.be.accessible();
       });
     }
 
     it('names the bundled banks when the bank id is unknown', async () => {
       const el = await card(html`<quiz-card bank="no-such-bank"></quiz-card>`);
-      const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
-      expect(alert).to.contain('There is no bundled bank "no-such-bank"');
-      expect(alert).to.contain('llm-fundamentals');
+      expect(alert(el)).to.contain('There is no bundled bank "no-such-bank"');
+      expect(alert(el)).to.contain('llm-fundamentals');
     });
 
     it('reports markdown that cannot be imported with file:line details', async () => {
       const el = await card(html`<quiz-card><script type="text/markdown">
 # Only prose, no numbered question
 </script></quiz-card>`);
-      const alert = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
-      expect(alert).to.contain('The inline source could not be imported:');
-      expect(alert).to.contain('inline markdown:1: error: no question found');
-      expect(alert).to.match(/:1: error: no question found\. The importer reads questions as headings/);
+      expect(alert(el)).to.contain('The inline source could not be imported:');
+      expect(alert(el)).to.contain('inline markdown:1: error: no question found');
+      expect(alert(el)).to.match(/:1: error: no question found\. The importer reads questions as headings/);
     });
 
     it('retries after a failure and shows the bank once the fault clears', async () => {
@@ -495,7 +466,7 @@ describe('<quiz-card>', () => {
       const stub = stubFetch(async () => (fail ? new Response('', { status: 500, statusText: 'Server Error' }) : json(bank)));
       restore = stub.restore;
       const el = await card(html`<quiz-card src="/flaky.json"></quiz-card>`);
-      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('500');
+      expect(alert(el)).to.contain('500');
       fail = false;
       button(el, 'Retry')!.click();
       await ready(el);
@@ -507,12 +478,12 @@ describe('<quiz-card>', () => {
       const stub = stubFetch((_url, init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))));
       restore = stub.restore;
       const el = await card(html`<quiz-card src="/hang.json" timeout="100"></quiz-card>`);
-      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain("did not answer within 0.1 s");
+      expect(alert(el)).to.contain('did not answer within 0.1 s');
     });
 
     it('explains a missing source without a Retry button', async () => {
       const el = await card(html`<quiz-card></quiz-card>`);
-      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('No question bank');
+      expect(alert(el)).to.contain('No question bank');
       expect(button(el, 'Retry')).to.equal(null);
     });
 
@@ -532,10 +503,11 @@ describe('<quiz-card>', () => {
       await el.updateComplete;
       // The code shows at once; its toolbar (a chunk of its own) follows.
       expect(part(el, 'answer')!.querySelector('pre code')!.textContent).to.contain('make_pipeline');
-      await waitUntil(() => part(el, 'answer')!.querySelector('button.copy'), 'the copy button arrives');
+      await waitUntil(() => button(el, '复制代码'), 'the copy button arrives');
       const code = part(el, 'answer')!.querySelector('pre code.language-python')!;
       expect(code.textContent).to.contain('from sklearn.pipeline import make_pipeline');
-      expect([...part(el, 'answer')!.querySelectorAll('button')].some((b) => b.textContent!.includes('复制'))).to.equal(true);
+      expect(part(el, 'answer')!.contains(button(el, '复制代码')), 'in the answer').to.equal(true);
+      expect(button(el, '复制代码')!.textContent).to.contain('复制', 'its visible text');
       await waitUntil(() => code.querySelector('[class*="hljs-"]'), 'the highlighter upgrades the block', { timeout: 5000 });
       await expect(el).to.be.accessible();
     });
@@ -610,7 +582,14 @@ describe('<quiz-card>', () => {
       await el.updateComplete;
       button(el, 'Check')!.click();
       await el.updateComplete;
-      await new Promise((r) => setTimeout(r, 100));
+      // The slowest payload is <img src=x onerror>: had one been made, even detached, it has run its handler by the time a probe image of the same URL has failed.
+      const probe = new Image();
+      await new Promise((settled) => {
+        probe.addEventListener('error', settled, { once: true });
+        probe.addEventListener('load', settled, { once: true });
+        probe.src = 'x';
+      });
+      await nextTask();
       expect((window as unknown as { __quizPwned?: number }).__quizPwned).to.equal(undefined);
       expect(el.shadowRoot!.querySelectorAll('script, img[onerror], b').length).to.equal(0);
       for (const link of el.shadowRoot!.querySelectorAll('a')) expect(link.getAttribute('href') ?? '').to.not.match(/javascript:/i);
@@ -625,9 +604,24 @@ describe('<quiz-card>', () => {
 
     /** A store in memory with a fixed clock: nothing leaks between tests, and intervals are exact. */
     const memoryStore = (now = T0) => new ProgressStore({ storage: null, now: () => now });
-    const intervals = (el: QuizCard) => [...el.shadowRoot!.querySelectorAll('[part~="interval"]')].map((x) => x.textContent!.trim());
-    const status = (el: QuizCard) => part(el, 'status')?.textContent!.trim() ?? null;
-    const notices = (...cards: QuizCard[]) => cards.flatMap((c) => [...c.shadowRoot!.querySelectorAll<HTMLElement>('[part~="notice"]')]);
+    /** The calls the card makes to the store's writers and previews from now on, each with its promise. */
+    function watchStore(store: ProgressStore) {
+      const calls: string[] = [];
+      const pending: Promise<unknown>[] = [];
+      const watch = <A extends unknown[], R>(name: string, call: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+        calls.push(`${name} ${String(args[1])}`);
+        const result = call(...args);
+        pending.push(result);
+        return result;
+      };
+      store.record = watch('record', store.record.bind(store));
+      store.undo = watch('undo', store.undo.bind(store));
+      store.preview = watch('preview', store.preview.bind(store));
+      /** Every call so far has finished (fulfilled or rejected). */
+      const settled = async () => void (await Promise.allSettled(pending));
+      return { calls, settled };
+    }
+
     const dateText = (at: number, locale: string) =>
       new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
 
@@ -670,13 +664,29 @@ describe('<quiz-card>', () => {
 
     it('a one-off card (question= on the default progress, as on a blog) keeps progress but shows no status, intervals or key list', async () => {
       const before = Object.keys(localStorage).filter((key) => key.startsWith('quiz-elements/progress/default/')).length;
+      const previews: Promise<unknown>[] = [];
+      const preview = ProgressStore.prototype.preview;
+      ProgressStore.prototype.preview = function (this: ProgressStore, ...args: Parameters<ProgressStore['preview']>) {
+        const asked = preview.apply(this, args);
+        previews.push(asked);
+        return asked;
+      };
       const el = await card(html`<quiz-card .bank=${bank} question="overfitting"></quiz-card>`);
-      expect(status(el)).to.equal(null);
-      expect(part(el, 'keys')).to.equal(null);
-      press(el, ' ');
-      await el.updateComplete;
-      await new Promise((r) => requestAnimationFrame(r));
-      expect(intervals(el)).to.deep.equal([]);
+      try {
+        expect(status(el)).to.equal(null);
+        expect(part(el, 'keys')).to.equal(null);
+        press(el, ' ');
+        await el.updateComplete;
+        // Intervals come from the recorder chunk asking the store: once it is here, the card has had its promise jobs to ask, any answer has arrived, and the card has rendered.
+        await import('./recorder.js');
+        await nextTask();
+        await Promise.allSettled(previews);
+        await el.updateComplete;
+        expect(previews.length).to.equal(0, 'no interval is asked for');
+        expect(intervals(el)).to.deep.equal([]);
+      } finally {
+        ProgressStore.prototype.preview = preview;
+      }
       press(el, '3');
       await waitUntil(() => Object.keys(localStorage).filter((key) => key.startsWith('quiz-elements/progress/default/')).length > before, 'the grade is recorded');
       // A course page that names its progress keeps the schedule.
@@ -773,7 +783,8 @@ describe('<quiz-card>', () => {
       press(el, '3');
       el.remove(); // while the answer is still being recorded
       await waitUntil(() => store.get('test-bank', 'overfitting'), 'the answer is recorded');
-      for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      // The recording asks the card for an update in the promise jobs after its write: all run one task later, then that update has finished.
+      await nextTask();
       await el.updateComplete;
       expect(following).to.equal(0, 'a removed card no longer listens');
       document.body.append(el);
@@ -814,13 +825,17 @@ describe('<quiz-card>', () => {
       await waitUntil(() => store.get('test-bank', 'overfitting')?.reviews.length === 1);
       el.noProgress = true;
       await el.updateComplete;
+      const asked = watchStore(store);
       el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')[0]!.click();
       await el.updateComplete;
       button(el, 'Check')!.click();
       await el.updateComplete;
       button(el, /^Undo/)!.click();
       await el.updateComplete;
-      await new Promise((r) => setTimeout(r, 50));
+      // The recorder is loaded (the grade above went through it), so recording the check or taking a step back are promise jobs of the clicks: all run one task later, then any store write they began has finished.
+      await nextTask();
+      await asked.settled();
+      expect(asked.calls).to.deep.equal([], 'the store is asked to record or take back nothing');
       expect(store.get('test-bank', 'overfitting')!.reviews.length).to.equal(1, 'the earlier, recorded grade stays');
       expect(store.get('test-bank', 'single')).to.equal(undefined);
     });
@@ -955,6 +970,7 @@ describe('<quiz-card>', () => {
       const store = memoryStore();
       store.record = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
       store.preview = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      const asked = watchStore(store);
       const page = watchPageErrors();
       const warn = console.warn;
       const warnings: unknown[][] = [];
@@ -963,7 +979,10 @@ describe('<quiz-card>', () => {
         const el = await card(html`<quiz-card .bank=${bank} .progressStore=${store}></quiz-card>`);
         press(el, ' ');
         await el.updateComplete;
-        await new Promise((r) => setTimeout(r, 20));
+        // Intervals could only come from the store's preview: the card has asked for it, the failure is handled in the promise job after it, then the card renders.
+        await waitUntil(() => asked.calls.some((call) => call.startsWith('preview')), 'the card asks when each grade would bring the question back');
+        await asked.settled();
+        await el.updateComplete;
         expect(intervals(el)).to.deep.equal([]);
         expect(button(el, 'Good')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Good 3');
         press(el, '3');
@@ -981,14 +1000,23 @@ describe('<quiz-card>', () => {
 
     it('no-progress records nothing and shows no schedule', async () => {
       const store = memoryStore();
+      const asked = watchStore(store);
       const el = await card(html`<quiz-card .bank=${bank} no-progress .progressStore=${store}></quiz-card>`);
       expect(status(el)).to.equal(null);
       press(el, ' ');
       await el.updateComplete;
-      await new Promise((r) => setTimeout(r, 20));
+      // Previews and recording come from the recorder chunk: once it is here, the card has had its promise jobs to ask the store, any answer has arrived, and the card has rendered.
+      await import('./recorder.js');
+      await nextTask();
+      await asked.settled();
+      await el.updateComplete;
       expect(intervals(el)).to.deep.equal([]);
       await playSet(el);
+      // Recording the set's answers would have been promise jobs of the answers (the recorder is here): all run one task later, and any write has finished.
+      await nextTask();
+      await asked.settled();
       expect(part(el, 'schedule')).to.equal(null);
+      expect(asked.calls).to.deep.equal([], 'the store is never asked');
       expect(store.all()).to.deep.equal([]);
     });
 
@@ -1115,7 +1143,11 @@ describe('<quiz-card>', () => {
         let release!: () => void;
         const slow = Object.assign(Object.create(store) as ProgressStore, { ready: new Promise<void>((r) => (release = r)) });
         const el = await fixture<QuizCard>(html`<quiz-card .bank=${reviewBank} mode="review" count="2" .progressStore=${slow}></quiz-card>`);
-        await new Promise((r) => setTimeout(r, 50));
+        // A set needs the bank and the review views: both are here, the promise jobs and render after them have run, and the store's ready is still held back.
+        await loadSettled(el);
+        await progressViewsChunk.load();
+        await nextTask();
+        await el.updateComplete;
         expect(el.shadowRoot!.querySelector('.skeleton')).to.not.equal(null, 'no set before the store is ready');
         release();
         await ready(el);

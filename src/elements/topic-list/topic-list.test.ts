@@ -4,7 +4,6 @@ import { sendKeys } from '@web/test-runner-commands';
 import { clearBankCache } from '../../bank/load.js';
 import type { Bank, Catalog } from '../../bank/types.js';
 import type { QuizErrorEvent } from '../../events/quiz-error.js';
-import type { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
 import { memoryStorage } from '../../progress/memory-storage.js';
 import { answerUntil } from '../../../test/progress-states.js';
 import { ProgressStore } from '../../progress/store.js';
@@ -12,6 +11,11 @@ import { QUESTION_STATUSES, type QuestionStatus } from '../../progress/types.js'
 import './topic-list.js';
 import type { TopicList, TopicProgress } from './topic-list.js';
 import { json, stubFetch } from '../../../test/fetch-stub.js';
+import {
+  alertText, button, countOf, dispatchKey, focused, focusList, list, listbox, option, options, press, ready, recordSelections, root, selectedValues, titleOf, typeKeys,
+} from '../../../test/harness/topic-list.js';
+import { buttonNamed } from '../../../test/harness/controls.js';
+import { firedBy } from '../../../test/harness/waits.js';
 
 const question = (id: string, topics: string[], title = id) => ({ id, kind: 'concept' as const, title, topics, prompt: `${title}?`, answer: 'Yes.' });
 
@@ -53,77 +57,7 @@ const llmBank: Bank = {
 
 const emptyBank: Bank = { format: 'quiz-bank/1', id: 'empty', title: 'Empty', language: 'en', topics: [], questions: [] };
 
-// --- helpers ----------------------------------------------------------------------------------
-
-const root = (el: TopicList) => el.shadowRoot!;
-const listbox = (el: TopicList) => root(el).querySelector<HTMLElement>('[role="listbox"]');
-const options = (el: TopicList) => [...root(el).querySelectorAll<HTMLElement>('[role="option"]')];
-const option = (el: TopicList, value: string) => root(el).querySelector<HTMLElement>(`[role="option"][data-value="${value}"]`)!;
-const titleOf = (o: HTMLElement) => o.querySelector('[part~="title"]')!.textContent!.trim();
-const countOf = (o: HTMLElement) => Number(o.querySelector('[part~="count"] [aria-hidden="true"]')!.textContent);
-const selectedValues = (el: TopicList) => options(el).filter((o) => o.getAttribute('aria-selected') === 'true').map((o) => o.dataset.value);
-const focused = (el: TopicList) => (root(el).activeElement as HTMLElement | null)?.dataset.value;
-const alertText = (el: TopicList) => root(el).querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
-const button = (el: TopicList, label: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === label) ?? null;
-
-async function ready(el: TopicList): Promise<void> {
-  await waitUntil(() => !root(el).querySelector('.skeleton'), 'the list stays in its loading state', { timeout: 5000 });
-  await el.updateComplete;
-}
-
-async function list(template: ReturnType<typeof html>): Promise<TopicList> {
-  const el = await fixture<TopicList>(template);
-  await ready(el);
-  return el;
-}
-
-/** Collects quiz-topic-select details fired by `el`. */
-function recordSelections(el: TopicList): string[][] {
-  const seen: string[][] = [];
-  el.addEventListener('quiz-topic-select', (event) => seen.push(event.detail.topics));
-  return seen;
-}
-
-/** Real key presses through the browser's input pipeline. */
-async function press(el: TopicList, key: string): Promise<void> {
-  await sendKeys({ press: key });
-  await el.updateComplete;
-}
-
-/**
- * A keydown dispatched on the focused option, for what `sendKeys` cannot send in every engine:
- * Shift+Arrow (WebDriver's sendKeys has no modifiers) and Space.
- */
-async function dispatchKey(el: TopicList, key: string, init: KeyboardEventInit = {}): Promise<void> {
-  const target = (root(el).activeElement as HTMLElement | null) ?? listbox(el)!;
-  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
-  await el.updateComplete;
-}
-
-/**
- * Types `text` into the focused option. Chromium's driver (puppeteer over CDP) sends characters
- * that are not on a US keyboard, such as 训, as IME text (Input.insertText), which only editable
- * elements receive, so no keydown ever reaches a listbox; when that happens the keydowns are
- * dispatched instead. Firefox and WebKit deliver real keydowns for them.
- */
-async function typeKeys(el: TopicList, text: string): Promise<void> {
-  let delivered = 0;
-  const count = () => delivered++;
-  document.addEventListener('keydown', count, true);
-  try {
-    await sendKeys({ type: text });
-  } finally {
-    document.removeEventListener('keydown', count, true);
-  }
-  if (delivered === 0) for (const char of text) await dispatchKey(el, char);
-  await el.updateComplete;
-}
-
-/** Focuses the option holding the tab stop, as Tab into the list does. */
-async function focusList(el: TopicList): Promise<void> {
-  root(el).querySelector<HTMLElement>('[role="option"][tabindex="0"]')!.focus();
-  await el.updateComplete;
-}
+// --- helpers (finders and keys: test/harness/topic-list.ts) -------------------------------------
 
 async function dataFile<T>(path: string): Promise<T> {
   const response = await fetch(new URL(`../../../data/${path}`, import.meta.url));
@@ -343,8 +277,7 @@ describe('<topic-list>', () => {
       const el = await list(html`<topic-list .banks=${[mlBank]}></topic-list>`);
       expect(selectedValues(el), 'All is selected at first').to.deep.equal(['']);
       expect(listbox(el)!.hasAttribute('aria-multiselectable')).to.equal(false);
-      setTimeout(() => option(el, 'data').click());
-      const event = (await oneEvent(el, 'quiz-topic-select')) as QuizTopicSelectEvent;
+      const event = await firedBy(el, 'quiz-topic-select', () => option(el, 'data').click());
       expect(event.detail).to.deep.equal({ topics: ['data'] });
       expect(event.bubbles && event.composed).to.equal(true);
       await el.updateComplete;
@@ -352,12 +285,10 @@ describe('<topic-list>', () => {
       expect(el.getAttribute('selected')).to.equal('data');
       expect(selectedValues(el)).to.deep.equal(['data']);
       expect(option(el, 'data').getAttribute('part')).to.equal('option selected');
-      setTimeout(() => option(el, 'metrics').click());
-      expect(((await oneEvent(el, 'quiz-topic-select')) as QuizTopicSelectEvent).detail.topics).to.deep.equal(['metrics']);
+      expect((await firedBy(el, 'quiz-topic-select', () => option(el, 'metrics').click())).detail.topics).to.deep.equal(['metrics']);
       await el.updateComplete;
       expect(selectedValues(el), 'single selection replaces').to.deep.equal(['metrics']);
-      setTimeout(() => option(el, '').click());
-      expect(((await oneEvent(el, 'quiz-topic-select')) as QuizTopicSelectEvent).detail.topics).to.deep.equal([]);
+      expect((await firedBy(el, 'quiz-topic-select', () => option(el, '').click())).detail.topics).to.deep.equal([]);
       await el.updateComplete;
       expect(el.hasAttribute('selected'), 'All removes the attribute').to.equal(false);
       await expect(el).to.be.accessible();
@@ -407,7 +338,7 @@ describe('<topic-list>', () => {
       const el = host.querySelector('topic-list')!;
       await ready(el);
       expect(options(el).filter((o) => o.tabIndex === 0).map((o) => o.dataset.value)).to.deep.equal(['metrics']);
-      host.querySelector('button')!.focus();
+      buttonNamed(host, 'before')!.focus();
       await press(el, 'Tab');
       expect(focused(el)).to.equal('metrics');
       await press(el, 'Tab');
