@@ -17,6 +17,7 @@ import type { BankIssue } from './validate.js';
 export type BankLoadErrorKind =
   | 'http'
   | 'network'
+  | 'url'
   | 'timeout'
   | 'not-json'
   | 'not-a-bank'

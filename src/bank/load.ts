@@ -184,12 +184,16 @@ export function loadBankFromUrl(url: string | URL, options: LoadOptions = {}): P
  */
 export function loadDocumentFromUrl(url: string | URL, options: LoadOptions = {}): Promise<LoadedDocument> {
   if (options.signal?.aborted) return Promise.reject(options.signal.reason);
-  let target: URL;
+  let target: URL | undefined;
   try {
     target = new URL(url);
-  } catch (error) {
-    const message = `Could not load "${String(url)}": it is not a complete URL. Check the src URL.`;
-    return Promise.reject(new BankLoadError('network', message, { url: String(url), cause: error }));
+  } catch {
+    // Not a URL at all: said as such below, not blamed on the network.
+  }
+  // A scheme fetch cannot load (`htp:/x`, `mailto:`) is a typo in the src, not a network failure.
+  if (!target || !/^(?:https?|blob|data|file|[a-z-]+-extension):$/.test(target.protocol)) {
+    const why = target ? 'it is not a web address the page can load. Use a URL starting with https:// or http://, or a path relative to the page' : 'it is not a complete URL. Check the src URL';
+    return Promise.reject(new BankLoadError('url', `Could not load "${String(url)}": ${why}.`, { url: String(url) }));
   }
   target.hash = '';
   const href = target.href;

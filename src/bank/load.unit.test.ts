@@ -336,6 +336,16 @@ describe('loadBankFromUrl errors say what failed, where, and what to do', () => 
     await failsWith(load(() => new Response('', { status: 403 })), 'http', '403 Forbidden', 'refuses access');
   });
 
+  test('a src that is not a loadable web address (a typo in the scheme, not a URL at all) is said as such, not blamed on the network, and nothing is fetched', async () => {
+    let fetched = 0;
+    const fetch = async () => (fetched++, new Response('{}'));
+    for (const url of ['htp:/not a url', 'mailto:someone@example.com']) {
+      const error = await failsWith(loadBankFromUrl(url, { fetch }), 'url', `"${url}"`, 'not a web address the page can load', 'https://');
+      assert.doesNotMatch(error.message, /network|CORS/);
+    }
+    assert.equal(fetched, 0);
+  });
+
   test('network failure or CORS', async () => {
     const cause = new TypeError('Failed to fetch');
     const error = await failsWith(load(() => Promise.reject(cause)), 'network');
@@ -348,7 +358,7 @@ describe('loadBankFromUrl errors say what failed, where, and what to do', () => 
 
   test('a URL that is not absolute fetches nothing', async () => {
     const server = stubFetch(() => jsonResponse(goodBank()));
-    await failsWith(loadBankFromUrl('banks/x.json', { fetch: server.fetch }), 'network', '"banks/x.json"', 'not a complete URL');
+    await failsWith(loadBankFromUrl('banks/x.json', { fetch: server.fetch }), 'url', '"banks/x.json"', 'not a complete URL');
     assert.equal(server.urls.length, 0);
   });
 

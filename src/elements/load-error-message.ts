@@ -17,21 +17,26 @@ export function describeLoadError(error: unknown, s: UiStrings): { message: stri
     : error.diagnostics?.length
       ? error.diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map(formatDiagnostic).join('\n')
       : '';
+  // The loader's own sentence is English: on other pages it would repeat the message in another
+  // language, so they get only its technical cause (a JSON parse error) as details.
+  const fallback = s.lang.startsWith('en') ? error.message : error.cause instanceof Error ? error.cause.message : '';
   switch (error.kind) {
     case 'http':
       return { message: s.errors.http(where, String(error.status ?? '')), details };
     case 'network':
       return { message: s.errors.network(where), details };
+    case 'url':
+      return { message: s.errors.url(where), details };
     case 'timeout':
       return { message: s.errors.timeout(where, Math.round((error.timeoutMs ?? 15_000) / 100) / 10), details };
     case 'not-json':
-      return { message: s.errors.notJson(where), details: details || error.message };
+      return { message: s.errors.notJson(where), details: details || fallback };
     case 'not-a-bank':
-      return { message: s.errors.notABank(where), details: details || error.message };
+      return { message: s.errors.notABank(where), details: details || fallback };
     case 'format':
-      return { message: s.errors.format(where), details: details || error.message };
+      return { message: s.errors.format(where), details: details || fallback };
     case 'import':
-      return { message: s.errors.import(where), details: details || error.message };
+      return { message: s.errors.import(where), details: details || fallback };
     case 'unknown-bundled':
       return { message: s.errors.unknownBundled(error.bankId ?? '', (error.known ?? []).join(', ')), details };
     default:

@@ -84,6 +84,7 @@ export const en: UiStrings = {
   errors: {
     http: (url, status) => `The server answered ${status} for ${url}. Check the src URL.`,
     network: (url) => `Could not reach ${url}: the network failed or the server does not allow this page (CORS).`,
+    url: (url) => `"${url}" is not a web address the page can load. Use a URL starting with https:// or http://, or a path relative to the page.`,
     timeout: (url, seconds) => `${url} did not answer within ${seconds} s. Check your connection and retry.`,
     notJson: (url) => `${url} is not JSON (it may be an error page). Check the src URL.`,
     notABank: (where) => `${where} is not a question bank:`,

@@ -93,6 +93,7 @@ export interface UiStrings {
   errors: {
     http: (url: string, status: string) => string;
     network: (url: string) => string;
+    url: (url: string) => string;
     timeout: (url: string, seconds: number) => string;
     notJson: (url: string) => string;
     notABank: (where: string) => string;

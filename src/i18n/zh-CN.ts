@@ -81,6 +81,7 @@ export const zhCN: UiStrings = {
   errors: {
     http: (url, status) => `服务器对 ${url} 返回了 ${status}。请检查 src 地址。`,
     network: (url) => `无法访问 ${url}：网络故障，或服务器不允许此页面访问（CORS）。`,
+    url: (url) => `“${url}”不是页面可以加载的网址。请使用以 https:// 或 http:// 开头的网址，或相对于页面的路径。`,
     timeout: (url, seconds) => `${url} 在 ${seconds} 秒内没有响应。请检查网络后重试。`,
     notJson: (url) => `${url} 不是 JSON（可能是错误页面）。请检查 src 地址。`,
     notABank: (where) => `${where} 不是题库：`,

@@ -446,6 +446,29 @@ describe('<quiz-card>', () => {
       });
     }
 
+    it('a src with a typo in its scheme is said to be no web address, not blamed on the network, and nothing is fetched', async () => {
+      let fetched = 0;
+      const stub = stubFetch(async () => (fetched++, json(bank)));
+      restore = stub.restore;
+      const el = await card(html`<quiz-card src="htp:/not a url"></quiz-card>`);
+      expect(alert(el)).to.contain('is not a web address the page can load');
+      expect(alert(el)).to.not.match(/network|CORS/);
+      expect(fetched).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('Chinese: the message is in Chinese, and the details are not the same message again in English', async () => {
+      const stub = stubFetch(async () => new Response('{"format": "quiz-bank/1", "id": ', { headers: { 'content-type': 'application/json' } }));
+      restore = stub.restore;
+      const el = await card(html`<quiz-card src="/truncated.json" lang="zh-CN"></quiz-card>`);
+      expect(alert(el)).to.contain('不是 JSON');
+      const details = el.shadowRoot!.querySelector('[part~="error"] pre')?.textContent ?? '';
+      expect(details, 'no English sentence repeating the message').to.not.match(/is not JSON|Check the src URL|returned/);
+      const typo = await card(html`<quiz-card src="htp:/not a url" lang="zh-CN"></quiz-card>`);
+      expect(alert(typo)).to.contain('不是页面可以加载的网址');
+      expect(typo.shadowRoot!.querySelector('[part~="error"] pre'), 'no English details').to.equal(null);
+    });
+
     it('names the bundled banks when the bank id is unknown', async () => {
       const el = await card(html`<quiz-card bank="no-such-bank"></quiz-card>`);
       expect(alert(el)).to.contain('There is no bundled bank "no-such-bank"');
