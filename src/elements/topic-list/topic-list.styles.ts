@@ -135,11 +135,13 @@ export const topicListStyles = css`
   .segment.mastered {
     background: var(--_correct);
   }
+  /* Only mastered questions fill the bar: learning and due ones are a faint tint, so a topic
+     with nothing mastered never looks complete ("0 of 4 mastered" beside a full bar). */
   .segment.learning {
-    background: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 30%, transparent);
   }
   .segment.due {
-    background: var(--_wrong);
+    background: color-mix(in srgb, var(--_wrong) 30%, transparent);
   }
   .message {
     margin: 0;

@@ -502,6 +502,21 @@ describe('<topic-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('a topic with nothing mastered does not look complete: only mastered questions fill the bar', async () => {
+      const el = await list(html`<topic-list .banks=${[mlBank]} .progress=${{ training: { new: 0, learning: 3, due: 1, mastered: 0 } }}></topic-list>`);
+      const training = option(el, 'training').querySelector<HTMLElement>('[part~="progress"]')!;
+      expect(training.textContent!.trim()).to.equal('0 of 4 mastered, 1 due');
+      const alpha = (selector: string) => {
+        const colour = getComputedStyle(training.querySelector(selector)!).backgroundColor;
+        const match = /rgba?\(([^)]+)\)/.exec(colour) ?? /color\(srgb ([^)]+)\)/.exec(colour);
+        const parts = match ? match[1]!.split(/[ ,/]+/).filter(Boolean) : [];
+        return parts.length === 4 ? Number(parts[3]) : 1;
+      };
+      expect(alpha('.segment.learning'), 'learning is a faint tint').to.be.below(0.5);
+      expect(alpha('.segment.due'), 'due is a faint tint').to.be.below(0.5);
+      expect(alpha('.segment.mastered'), 'mastered fills').to.equal(1);
+    });
+
     it('shows nothing without progress, and follows a later change', async () => {
       const el = await list(html`<topic-list .banks=${[mlBank]}></topic-list>`);
       expect(root(el).querySelector('[part~="progress"]')).to.equal(null);
