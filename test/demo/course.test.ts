@@ -56,6 +56,24 @@ describeDemoPage('course.html', {
       expect(cardTitle(card)).to.equal(bank.questions[0]!.title);
     });
 
+    it('the progress view below counts the grades given in the card, at once', async () => {
+      const bank = await bundledBank('llm-fundamentals');
+      const stats = page().document.querySelector('quiz-stats')!;
+      const card = page().document.querySelector('quiz-card')!;
+      const count = (status: string) => Number(text(shadow(stats).querySelector(`[part~="count"][part~="${status}"] dd`)));
+      await waitUntil(() => settled(stats) && shadow(stats).querySelector('[part~="count"][part~="new"] dd'), 'the progress view did not show its counts');
+      const learning = count('learning');
+      const fresh = count('new');
+      expect(fresh + learning + count('due') + count('mastered')).to.equal(bank.questions.length);
+      const show = [...shadow(card).querySelectorAll('button')].find((b) => b.textContent!.trim().startsWith('Show answer'))!;
+      show.click();
+      await waitUntil(() => shadow(card).querySelector('button[data-grade="good"]'), 'no grade buttons');
+      shadow(card).querySelector<HTMLButtonElement>('button[data-grade="good"]')!.click();
+      await waitUntil(() => count('learning') === learning + 1, 'the progress view did not count the grade');
+      expect(count('new')).to.equal(fresh - 1);
+      await expectAccessible(page(), 'after a grade, with the progress view');
+    });
+
     it('shows the code that runs on the page', () => {
       const doc = page().document;
       const running = scriptSource(doc.getElementById('wiring') as HTMLScriptElement);

@@ -6,7 +6,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { LANGUAGE_KEY, TOUR } from '../../demo/tour-pages.js';
 
-const QUIZ_ELEMENTS = 'quiz-card, topic-list, question-browser';
+const QUIZ_ELEMENTS = 'quiz-card, topic-list, question-browser, quiz-stats';
 /** First loads compile the sources on the test server; slower engines need the room. */
 export const LOAD_TIMEOUT = 30_000;
 
@@ -102,7 +102,7 @@ export function settled(element: HTMLElement): boolean {
 
 /** Waits until every quiz element of the page (and those inside them) has loaded or failed. */
 export async function waitForElements(page: DemoPage, timeout = LOAD_TIMEOUT): Promise<void> {
-  const tags = ['quiz-card', 'topic-list', 'question-browser'];
+  const tags = ['quiz-card', 'topic-list', 'question-browser', 'quiz-stats'];
   const used = tags.filter((tag) => page.document.querySelector(tag));
   await Promise.all(used.map((tag) => page.window.customElements.whenDefined(tag)));
   await waitUntil(
