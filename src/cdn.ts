@@ -20,19 +20,11 @@ export { validateBankShape as validateBank } from './bank/validate-core.js';
 import { validateBankShape, validOrThrow } from './bank/validate-core.js';
 import type { Bank } from './bank/types.js';
 import { LazyChunk } from './lazy.js';
-export {
-  BankLoadError,
-  bankFromJsonText,
-  bankFromMarkdown,
-  bankFromValue,
-  clearBankCache,
-  loadBankFromUrl,
-  loadBundledBank,
-  type BankLoadErrorDetails,
-  type BankLoadErrorKind,
-  type LoadedBank,
-  type LoadOptions,
-} from './bank/load.js';
+export { BankLoadError, type BankLoadErrorDetails, type BankLoadErrorKind } from './bank/load-errors.js';
+export { bankFromJsonText, bankFromMarkdown, bankFromValue, type LoadedBank } from './bank/load-core.js';
+export type { LoadOptions } from './bank/load-url.js';
+import { lazyModule, urlLoader, type LoadedBank } from './bank/load-core.js';
+import type { LoadOptions } from './bank/load-url.js';
 export { bundledBankIds, bundledBanksUrl } from './bank/bundled.js';
 export * from './events/index.js';
 export { QuizCard } from './elements/quiz-card/quiz-card.js';
@@ -43,6 +35,27 @@ export type { Grade, PracticeSummary } from './practice/practice-set.js';
 export { QUESTION_TYPES, questionType, type CheckedType } from './interactions/interaction.js';
 export type { ImportDiagnostic, ImportOptions, ImportResult } from './import/index.js';
 export type * from './progress/types.js';
+
+// Loading from a URL or a bundled id is a chunk of its own (`load-url.ts`), fetched on first use:
+// pages whose banks are on the page never download it. A chunk that cannot be downloaded rejects
+// with a `BankLoadError` of kind `network`.
+
+/** Loads the bank at `url`, shared and cached (see the API reference); the loader's code is downloaded on the first call. */
+export function loadBankFromUrl(url: string | URL, options?: LoadOptions): Promise<LoadedBank> {
+  if (options?.signal?.aborted) return Promise.reject(options.signal.reason);
+  return lazyModule(urlLoader, { url: String(url) }).then((loader) => loader.loadBankFromUrl(url, options));
+}
+
+/** Loads one of `bundledBankIds`; the loader's code and the bank's file are downloaded on first use. */
+export function loadBundledBank(id: string, options?: LoadOptions): Promise<LoadedBank> {
+  if (options?.signal?.aborted) return Promise.reject(options.signal.reason);
+  return lazyModule(urlLoader, { bankId: id }).then((loader) => loader.loadBundledBank(id, options));
+}
+
+/** Forgets every load, finished or not, so the next call starts afresh. For tests. */
+export function clearBankCache(): void {
+  urlLoader.value?.clearBankCache();
+}
 
 const progressApi = new LazyChunk(() => import('./progress/index.js'), 'the progress API');
 /** The learner-progress API (`ProgressStore`, `memoryStorage`, `statusOf`…), loaded on first call (a failed download rejects; the next call tries again). */

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { BankLoadError } from '../bank/load.js';
+import { BankLoadError } from '../bank/load-errors.js';
 import { formatIssues } from '../bank/validate-core.js';
 import type { UiStrings } from '../i18n/index.js';
 import { formatDiagnostic } from '../import/diagnostics.js';

@@ -3,7 +3,7 @@
  * only show questions never download it (the CDN build keeps it a separate chunk).
  */
 import { LazyChunk } from '../lazy.js';
-import { byTime, emptyMemory } from './record.js';
+import { byTime, emptyMemory } from './stored-record.js';
 import type { Grade, MemoryState, Review } from './types.js';
 
 export interface Scheduler {

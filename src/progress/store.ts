@@ -15,7 +15,6 @@ import {
   emptyMemory,
   keepNewest,
   mergeProgress,
-  parseExport,
   parseRecord,
   progressPrefix,
   questionRef,
@@ -28,7 +27,8 @@ import {
   byTime,
   EXPORT_FORMAT,
   type ParsedRecord,
-} from './record.js';
+} from './stored-record.js';
+import { LazyChunk } from '../lazy.js';
 import { loadScheduler, type Scheduler } from './schedule.js';
 import { statusOf } from './status.js';
 import type {
@@ -66,6 +66,9 @@ export interface RecordOptions {
 }
 
 const sharedStores = new Map<string, ProgressStore>();
+
+/** The export file's reader: only importing a file needs it (a chunk of its own in the CDN build). */
+const progressFileChunk = new LazyChunk(() => import('./progress-file.js'), 'the progress file reader');
 
 export class ProgressStore {
   /** The store of `progressKey` for this page, over localStorage: every element shares it. */
@@ -272,10 +275,11 @@ export class ProgressStore {
   /**
    * Merges an export (the object or its JSON text) into this store: per question the newer copy
    * wins and review logs are united. Never deletes anything. Throws an Error saying what is
-   * wrong with a file that is not a valid export, before changing anything.
+   * wrong with a file that is not a valid export, before changing anything (or the download
+   * error of the file reader's code, when it cannot be downloaded).
    */
   async importData(value: unknown): Promise<ImportSummary> {
-    const file = parseExport(value);
+    const file = (await progressFileChunk.load()).parseExport(value);
     await this.ready;
     const keyOf = (q: QuestionProgress) => recordKey(this.progressKey, q.bankId, q.questionId);
     let scheduler: Scheduler | null = null;

@@ -48,4 +48,25 @@ describe('quiz-card: a part that cannot be downloaded', () => {
     expect(buttonNamed(el, /Retry/), 'a Retry button').to.not.equal(undefined);
     await expect(el).shadowDom.to.be.accessible();
   });
+
+  // Before the next case, which downloads the error messages for good (in this page).
+  it('the error messages cannot be downloaded: a failed load still says what the loader found, with Retry', async () => {
+    await down('/src/elements/load-error-message.ts');
+    const el = await fixture<QuizCard>(html`<quiz-card no-progress><script type="application/json">{ "title": "Broken",</script></quiz-card>`);
+    await waitUntil(() => alertText(el).includes('could not be loaded'), 'no error box', { timeout: 5000 });
+    expect(alertText(el)).to.contain('The inline bank is not valid JSON', "the loader's own sentence");
+    expect(buttonNamed(el, /Retry/), 'a Retry button').to.not.equal(undefined);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('the URL loader cannot be downloaded: a card with a src says the bank could not be reached, with Retry', async () => {
+    await down('/src/bank/load-url.ts');
+    const el = await fixture<QuizCard>(html`<quiz-card src="/no-such-bank.json" no-progress></quiz-card>`);
+    // "Could not reach <url>…" with the error messages; without them (Firefox keeps the case above's
+    // failed import failed), the loader's own "Could not download the bank loader…".
+    await waitUntil(() => /Could not (reach|download)/.test(alertText(el)), 'no error about the bank', { timeout: 5000 });
+    expect(alertText(el)).to.match(/no-such-bank\.json|the bank loader/, 'what could not be loaded is named');
+    expect(buttonNamed(el, /Retry/), 'a Retry button').to.not.equal(undefined);
+    await expect(el).shadowDom.to.be.accessible();
+  });
 });

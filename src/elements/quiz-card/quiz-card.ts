@@ -1,5 +1,5 @@
 import { html, isServer, type nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { bankFromJsonText, bankFromInlineDocument, bankFromValue, lazyModule, loadBankFromUrl, loadBundledBank, type LoadedBank } from '../../bank/load.js';
+import { bankFromJsonText, bankFromInlineDocument, bankFromValue, lazyModule, urlLoader, type LoadedBank } from '../../bank/load-core.js';
 import { languageOf } from '../../i18n/index.js';
 import { markdownStyles } from '../../render/markdown.styles.js';
 import { noticeStyles } from '../../styles/notice.styles.js';
@@ -17,7 +17,7 @@ import { PracticeController, progressViewsChunk, summaryChunk } from './practice
 import { quizCardStyles } from './quiz-card.styles.js';
 import { RecordingController } from './recording-controller.js';
 import { renderQuestion } from './views/question-view.js';
-import { renderCardLoadError, renderChunkMissing, renderNoQuestions, renderSkeleton } from './views/state-views.js';
+import { loadErrorShown, renderCardLoadError, renderChunkMissing, renderNoQuestions, renderSkeleton } from './views/state-views.js';
 
 /**
  * A practice card for one question or a practice set from a question bank: flashcards with
@@ -138,6 +138,16 @@ export class QuizCard extends QuizCardAttributes {
   }
 
   protected override async load(signal: AbortSignal): Promise<CardLoaded> {
+    try {
+      return await this.#load(signal);
+    } catch (error) {
+      // The failure shows with its full message: that code is a chunk of its own, fetched now.
+      if (!signal.aborted) await loadErrorShown();
+      throw error;
+    }
+  }
+
+  async #load(signal: AbortSignal): Promise<CardLoaded> {
     // The renderer loads in parallel with the bank, so the first question is not delayed.
     const renderer = lazyModule(rendererChunk);
     const { loaded: preloaded, bank, src, timeout } = this;
@@ -146,10 +156,13 @@ export class QuizCard extends QuizCardAttributes {
     let loaded: LoadedBank;
     if (preloaded) loaded = preloaded;
     else if (bank && typeof bank === 'object') loaded = bankFromValue(bank, base);
-    else if (src) loaded = await loadBankFromUrl(new URL(src, base), { signal, timeout });
-    else if (inline && inline.type !== 'json') loaded = await bankFromInlineDocument(inline.text, inline.type, base);
+    else if (src) {
+      // The URL loader is a chunk of its own: cards whose bank is on the page never download it.
+      const url = new URL(src, base);
+      loaded = await (await lazyModule(urlLoader, { url: url.href })).loadBankFromUrl(url, { signal, timeout });
+    } else if (inline && inline.type !== 'json') loaded = await bankFromInlineDocument(inline.text, inline.type, base);
     else if (inline) loaded = bankFromJsonText(inline.text, base);
-    else if (typeof bank === 'string' && bank) loaded = await loadBundledBank(bank, { signal, timeout });
+    else if (typeof bank === 'string' && bank) loaded = await (await lazyModule(urlLoader, { bankId: bank })).loadBundledBank(bank, { signal, timeout });
     else throw new MissingSourceError();
     return { loaded, renderer: await renderer };
   }

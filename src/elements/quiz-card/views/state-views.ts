@@ -2,8 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Bank } from '../../../bank/types.js';
 import type { UiStrings } from '../../../i18n/index.js';
-import type { LazyChunk } from '../../../lazy.js';
-import { renderLoadError } from '../../load-error-message.js';
+import { LazyChunk } from '../../../lazy.js';
 import { MissingSourceError } from '../../quiz-element.js';
 import type { QuizCardAttributes } from '../card-attributes.js';
 
@@ -20,9 +19,25 @@ export function renderSkeleton(strings: UiStrings, withText = true): TemplateRes
   `;
 }
 
+/**
+ * What a load failure means and what to do (`load-error-message.ts`): only a card whose load
+ * failed needs it, so it is a chunk, downloaded before the failure shows (`loadErrorShown`).
+ */
+export const loadErrorChunk = new LazyChunk(() => import('../../load-error-message.js'), 'the load error messages');
+
+/** Waits until the error messages are here, or cannot be downloaded (offline): then the failure can show. */
+export function loadErrorShown(): Promise<unknown> {
+  return loadErrorChunk.request();
+}
+
 /** Why the questions could not be loaded, what to do, and Retry (not for a page without any source). */
 export function renderCardLoadError(error: unknown, s: UiStrings, retry: () => void): TemplateResult {
-  return renderLoadError(error, s, { retry, noSource: error instanceof MissingSourceError ? s.noSource : undefined });
+  const noSource = error instanceof MissingSourceError ? s.noSource : undefined;
+  const messages = loadErrorChunk.value;
+  if (messages) return messages.renderLoadError(error, s, { retry, noSource });
+  // Its chunk could not be downloaded either (offline): the loader's own sentence (English), and Retry.
+  const message = noSource ?? (s.lang.startsWith('en') && error instanceof Error ? error.message : s.errors.unknown);
+  return errorNote(s, [html`<strong>${s.errorTitle}</strong>`, message], noSource === undefined ? retry : undefined);
 }
 
 /** A lazy part not here yet: a skeleton while it downloads, or a note with Retry when it could not be. */
@@ -32,8 +47,13 @@ export function renderChunkMissing(host: { requestUpdate(): void }, chunk: LazyC
     void load();
     return renderSkeleton(s);
   }
-  return html`<div class="error" role="alert" part="error"><p class="message">${s.elementCodeFailed('quiz-card')}</p>
-    <div class="actions"><button part="button" type="button" @click=${load}>${s.retry}</button></div></div>`;
+  return errorNote(s, [s.elementCodeFailed('quiz-card')], load);
+}
+
+/** The card's own error box: its lines, and Retry when there is something to retry. */
+function errorNote(s: UiStrings, lines: unknown[], retry?: () => void): TemplateResult {
+  return html`<div class="error" role="alert" part="error">${lines.map((line) => html`<p class="message">${line}</p>`)}
+    ${retry ? html`<div class="actions"><button part="button" type="button" @click=${retry}>${s.retry}</button></div>` : nothing}</div>`;
 }
 
 /** No question to ask: the one named is not in the bank, or the filters match none. */
