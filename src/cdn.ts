@@ -1,6 +1,6 @@
 /**
  * The CDN build's entry (`dist/cdn/quiz-elements.js`): registers `<quiz-card>` at once and
- * `<topic-list>`, `<question-browser>` and `<quiz-stats>` when the page first uses them (see `autoload.ts`), so a
+ * `<topic-list>`, `<question-browser>`, `<quiz-stats>` and `<quiz-progress-transfer>` when the page first uses them (see `autoload.ts`), so a
  * page with one card downloads only what a card needs. Everything the npm entry exports that is
  * small is exported here too; the rest is one `await` away, in lazily loaded chunks:
  *

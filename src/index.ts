@@ -9,6 +9,7 @@ export { QuizCard } from './elements/quiz-card/quiz-card.js';
 export { TopicList, type TopicProgress } from './elements/topic-list/topic-list.js';
 export { QuestionBrowser } from './elements/question-browser/question-browser.js';
 export { QuizStats } from './elements/quiz-stats/quiz-stats.js';
+export { ProgressTransfer } from './elements/progress-transfer/progress-transfer.js';
 export { progressStats, FORECAST_DAYS, CALENDAR_WEEKS, RETENTION_DAYS, type ProgressStats, type StatsDay, type StatsOptions, type Retention } from './progress/stats.js';
 export type { Grade, PracticeSummary } from './practice/practice-set.js';
 export type { ImportDiagnostic, ImportOptions, ImportResult, ImportSuccess, TopicRule, TopicRules } from './import/index.js';

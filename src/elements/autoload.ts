@@ -1,5 +1,5 @@
 /**
- * Loads `<topic-list>`, `<question-browser>` and `<quiz-stats>` on first use, for the CDN build: a page with only
+ * Loads `<topic-list>`, `<question-browser>`, `<quiz-stats>` and `<quiz-progress-transfer>` on first use, for the CDN build: a page with only
  * quiz-cards never downloads them. Watches the document for their tags (like Shoelace's
  * autoloader); properties set on an element before its code arrives are kept by Lit.
  *
@@ -15,6 +15,7 @@ const LAZY_ELEMENTS: Readonly<Record<string, LazyChunk<unknown>>> = {
   'topic-list': new LazyChunk(() => import('./topic-list/topic-list.js'), 'the code of <topic-list>'),
   'question-browser': new LazyChunk(() => import('./question-browser/question-browser.js'), 'the code of <question-browser>'),
   'quiz-stats': new LazyChunk(() => import('./quiz-stats/quiz-stats.js'), 'the code of <quiz-stats>'),
+  'quiz-progress-transfer': new LazyChunk(() => import('./progress-transfer/progress-transfer.js'), 'the code of <quiz-progress-transfer>'),
 };
 const LAZY_TAGS = Object.keys(LAZY_ELEMENTS);
 const SELECTOR = LAZY_TAGS.join(',');

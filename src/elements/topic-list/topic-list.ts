@@ -1,10 +1,9 @@
 import { initialState, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { CatalogFailure, LoadedCollection } from '../../bank/catalog.js';
 import type { LoadedBank } from '../../bank/load.js';
-import { nfkc } from '../../bank/nfkc.js';
 import type { Bank, Question } from '../../bank/types.js';
 import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
@@ -13,6 +12,7 @@ import type { ProgressStore } from '../../progress/store.js';
 import type { QuestionProgress } from '../../progress/types.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
+import { ListboxController } from '../listbox-controller.js';
 import { describeLoadError, renderLoadError } from '../load-error-message.js';
 import { collectionStrings } from '../../i18n/collection.js';
 import { MissingSourceError, QuizElement } from '../quiz-element.js';
@@ -77,8 +77,6 @@ interface ProgressCounts {
 
 /** Value of the All option; `selected` is empty when it is chosen. */
 const ALL = '';
-/** Typed characters further apart than this start a new type-ahead search. */
-const TYPE_AHEAD_MS = 500;
 
 /** `selected` as an attribute: comma-separated values; none (All) removes the attribute. */
 const valueListConverter = {
@@ -178,11 +176,6 @@ function countProgress(model: TopicModel, records: readonly QuestionProgress[], 
   const bankCounts = new Map<string, TopicProgress>();
   for (const group of model.groups) if (group.count > 0) bankCounts.set(group.bankId, fill(banks.get(group.bankId) ?? noProgress(), group.count));
   return { options: counted, banks: bankCounts, nextChange };
-}
-
-/** The form under which typed text and labels are compared: width- and case-insensitive. */
-function searchable(text: string): string {
-  return nfkc(text).toLocaleLowerCase();
 }
 
 /**
@@ -286,10 +279,6 @@ export class TopicList extends QuizElement<LoadedCollection> {
   @property() label?: string;
 
 
-
-  /** The option with the roving tab stop while focus is in the list; otherwise the first selected one has it. */
-  @state() private activeValue: string | null = null;
-
   private model: TopicModel | null = null;
   private modelSource: unknown = null;
   /** Counts from the store, for `model`; recounted only when the store, its records or the model change, or time makes a status change. */
@@ -300,8 +289,16 @@ export class TopicList extends QuizElement<LoadedCollection> {
       this.countsStale = true;
     },
   });
-  private typed = '';
-  private typedAt = -Infinity;
+  /** The keys; the option with the roving tab stop while focus is in the list, else the first selected one. */
+  private readonly list = new ListboxController(this, {
+    focus: 'roving',
+    count: () => this.model?.options.length ?? 0,
+    listbox: () => this.renderRoot.querySelector<HTMLElement>('[role="listbox"]'),
+    initial: () => Math.max(this.model?.options.findIndex((o) => o.value !== ALL && this.selected.includes(o.value)) ?? 0, 0),
+    label: (index) => this.labelOf(this.model!.options[index]!),
+    extendsWithShift: () => this.multiple,
+    choose: (index) => this.choose(this.model!.options[index]!, index),
+  });
 
   /** No English flashes before the Chinese strings arrive. */
   protected static override holdsUpdatesForStrings = true;
@@ -365,36 +362,10 @@ export class TopicList extends QuizElement<LoadedCollection> {
     return option.value === ALL ? this.selected.length === 0 : this.selected.includes(option.value);
   }
 
-  /** Index of the option holding the tab stop. */
-  private get activeIndex(): number {
-    const options = this.model?.options ?? [];
-    const active = this.activeValue === null ? -1 : options.findIndex((o) => o.value === this.activeValue);
-    if (active >= 0) return active;
-    const selected = options.findIndex((o) => o.value !== ALL && this.selected.includes(o.value));
-    return Math.max(selected, 0);
-  }
-
-  private moveTo(index: number, toggle = false): void {
-    const options = this.model?.options ?? [];
-    const target = options[Math.min(Math.max(index, 0), options.length - 1)];
-    if (!target) return;
-    const moved = target.value !== options[this.activeIndex]?.value;
-    this.activeValue = target.value;
-    if (toggle && moved) this.choose(target);
-    void this.focusActive();
-  }
-
-  /** Moves DOM focus to the option with the tab stop once it is rendered. */
-  private async focusActive(): Promise<void> {
-    await this.updateComplete;
-    const option = this.renderRoot.querySelector<HTMLElement>('[role="option"][tabindex="0"]');
-    if (option && this.shadowRoot!.activeElement !== option) option.focus();
-  }
-
   /** A user action on an option: select it (single), toggle it (multiple), or go back to All. */
-  private choose(option: TopicOption): void {
+  private choose(option: TopicOption, index: number): void {
     const options = this.model?.options ?? [];
-    this.activeValue = option.value;
+    this.list.active = index;
     let next: string[];
     if (option.value === ALL) next = [];
     else if (!this.multiple) next = [option.value];
@@ -409,88 +380,11 @@ export class TopicList extends QuizElement<LoadedCollection> {
     this.dispatchEvent(new QuizTopicSelectEvent({ topics: [...next] }));
   }
 
-  private optionOf(event: Event): TopicOption | undefined {
-    const element = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && node.getAttribute('role') === 'option');
-    const index = Number(element?.dataset.index);
-    return element ? this.model?.options[index] : undefined;
-  }
-
   private onClick = (event: MouseEvent): void => {
-    const option = this.optionOf(event);
+    const index = this.list.indexOf(event);
     // The browser has focused the clicked option already (it has a tabindex).
-    if (option) this.choose(option);
+    if (index !== undefined) this.choose(this.model!.options[index]!, index);
   };
-
-  private onFocusIn = (event: FocusEvent): void => {
-    const option = this.optionOf(event);
-    if (option) this.activeValue = option.value;
-  };
-
-  private onFocusOut = (event: FocusEvent): void => {
-    const listbox = event.currentTarget as HTMLElement;
-    // Leaving the list hands the tab stop back to the first selected option, as the APG listbox does.
-    if (!(event.relatedTarget instanceof Node && listbox.contains(event.relatedTarget))) this.activeValue = null;
-  };
-
-  private onKeyDown = (event: KeyboardEvent): void => {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing || !this.model) return;
-    const options = this.model.options;
-    const index = this.activeIndex;
-    const typing = event.timeStamp - this.typedAt <= TYPE_AHEAD_MS && this.typed !== '';
-    const extend = this.multiple && event.shiftKey;
-    switch (event.key) {
-      case 'ArrowDown':
-        this.moveTo(index + 1, extend);
-        break;
-      case 'ArrowUp':
-        this.moveTo(index - 1, extend);
-        break;
-      case 'Home':
-        this.moveTo(0);
-        break;
-      case 'End':
-        this.moveTo(options.length - 1);
-        break;
-      case 'Enter':
-        this.choose(options[index]!);
-        break;
-      case ' ':
-        // Within a type-ahead burst a space is part of the label being typed.
-        if (typing) this.typeAhead(event.key, event.timeStamp);
-        else this.choose(options[index]!);
-        break;
-      default:
-        if ([...event.key].length !== 1) return;
-        this.typeAhead(event.key, event.timeStamp);
-        event.preventDefault();
-        return;
-    }
-    if (event.key !== ' ' || !typing) this.typed = '';
-    event.preventDefault();
-  };
-
-  /** Moves to the next option whose label starts with the characters typed in this burst. */
-  private typeAhead(char: string, timeStamp: number): void {
-    if (timeStamp - this.typedAt > TYPE_AHEAD_MS) this.typed = '';
-    this.typedAt = timeStamp;
-    this.typed += char;
-    const options = this.model!.options;
-    const current = this.activeIndex;
-    const find = (text: string, from: number): number => {
-      const wanted = searchable(text);
-      for (let step = 0; step < options.length; step++) {
-        const i = (from + step) % options.length;
-        if (searchable(this.labelOf(options[i]!)).startsWith(wanted)) return i;
-      }
-      return -1;
-    };
-    // A longer search may stay on the current option; a first character moves past it.
-    let found = find(this.typed, this.typed === char ? current + 1 : current);
-    // Pressing one character again and again cycles through the options that start with it.
-    const chars = [...this.typed];
-    if (found < 0 && chars.every((c) => c === chars[0])) found = find(chars[0]!, current + 1);
-    if (found >= 0) this.moveTo(found);
-  }
 
   // --- rendering ----------------------------------------------------------------------------
 
@@ -563,7 +457,7 @@ export class TopicList extends QuizElement<LoadedCollection> {
       ${this.renderFailures(model)}
       <div part="listbox" class="listbox ${this.multiple ? 'multiple' : ''}" role="listbox" aria-labelledby="label"
         aria-multiselectable=${this.multiple ? 'true' : nothing}
-        @keydown=${this.onKeyDown} @click=${this.onClick} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut}>
+        @keydown=${this.list.onKeyDown} @click=${this.onClick} @focusin=${this.list.onFocusIn} @focusout=${this.list.onFocusOut}>
         ${this.renderOption(model.all, 0)}
         ${model.grouped
           ? model.groups.map((group, g) => {
@@ -595,7 +489,7 @@ export class TopicList extends QuizElement<LoadedCollection> {
     const description = `progress-${index}`;
     return html`
       <div part="option${selected ? ' selected' : ''}" class="option" role="option" data-index=${index}
-        data-value=${option.value} aria-selected=${selected ? 'true' : 'false'} tabindex=${index === this.activeIndex ? 0 : -1}
+        data-value=${option.value} aria-selected=${selected ? 'true' : 'false'} tabindex=${this.list.tabIndexOf(index)}
         aria-describedby=${progress ? description : nothing}>
         <span class="check" aria-hidden="true"></span>
         <span part="title" class="title" lang=${option.lang ?? nothing}>${this.labelOf(option)}</span>
