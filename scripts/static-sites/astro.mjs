@@ -19,7 +19,7 @@
 import { cpSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FIRST, PLANETS, SECOND, SUN, cardsOnce, chooseMarsAndNeptune, gradeGood, ownStyles, tookOver } from './steps.mjs';
+import { FIRST, PLANETS, SECOND, SUN, cardsOnce, chooseMarsAndNeptune, gradeGood, ownStyles, readableWithoutJavaScript, tookOver } from './steps.mjs';
 
 /** Argv for node, run in the recipe's folder: this file as the build script. */
 export const build = (modules, out) => [import.meta.filename, modules, out];
@@ -61,16 +61,7 @@ export async function check(origin, open, fail) {
   }
 
   // 2. Without JavaScript: the question shows, the server's <details> opens the answer, unstyled by the site.
-  const still = await open('without JavaScript', { javaScript: false });
-  await still.tab.goto(`${origin}/`, { waitUntil: 'load' });
-  await still.title([FIRST], SUN);
-  await ownStyles(still, FIRST);
-  const summary = await still.tab.$(`${FIRST} >>> details.static-answer > summary`);
-  if (!summary) fail('without JavaScript: no server-rendered Show answer (<details class="static-answer"><summary>)');
-  else {
-    await summary.click();
-    await still.text([FIRST, 'details[open]'], 'Nuclear fusion', 'answer in the opened <details>');
-  }
+  await readableWithoutJavaScript(origin, open, fail);
 
   // 3. Page 1: the card takes over in place, grades; the site's CSS kept out.
   const page = await open('page 1, then client-side navigation');

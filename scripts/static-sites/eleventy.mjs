@@ -3,7 +3,7 @@
 // a tab without JavaScript, where the server's <details> opens the answer); the card takes over;
 // the grade of page 1 shows on page 2.
 import { join } from 'node:path';
-import { FIRST, PLANETS, SECOND, SUN, cardsOnce, chooseMarsAndNeptune, gradeGood, ownStyles, tookOver } from './steps.mjs';
+import { FIRST, PLANETS, SECOND, SUN, cardsOnce, chooseMarsAndNeptune, gradeGood, ownStyles, readableWithoutJavaScript, tookOver } from './steps.mjs';
 
 /** `npx eleventy`, as the recipe's README says: argv for node, run in the recipe's folder. */
 export const build = (modules, out) => [join(modules, '@11ty', 'eleventy', 'cmd.cjs'), '--quiet', `--output=${out}`];
@@ -23,17 +23,7 @@ export async function check(origin, open, fail) {
   }
 
   // 2. Without JavaScript: the question shows, the server's <details> opens the answer, unstyled by the site.
-  const still = await open('without JavaScript', { javaScript: false });
-  await still.tab.goto(`${origin}/`, { waitUntil: 'load' });
-  await still.title([FIRST], SUN);
-  await ownStyles(still, FIRST);
-  // A mouse click (puppeteer's locators wait on animation frames, which need scripts).
-  const summary = await still.tab.$(`${FIRST} >>> details.static-answer > summary`);
-  if (!summary) fail('without JavaScript: no server-rendered Show answer (<details class="static-answer"><summary>)');
-  else {
-    await summary.click();
-    await still.text([FIRST, 'details[open]'], 'Nuclear fusion', 'answer in the opened <details>');
-  }
+  await readableWithoutJavaScript(origin, open, fail);
 
   // 3. With JavaScript: the card takes over in place, grades, and page 2 shows the grade.
   const page = await open('with JavaScript');

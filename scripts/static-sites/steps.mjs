@@ -85,3 +85,18 @@ export async function ownStyles(page, card) {
   if (styles.title === LIME) page.fail("the site's \"p { color: lime }\" reached the card's title");
   if (styles.section === 'dashed') page.fail('the site\'s "section { border: dashed }" reached the card');
 }
+
+/** A server-rendered page 1 in a tab without JavaScript: the question shows, unstyled by the site, and the server's <details> opens the answer. */
+export async function readableWithoutJavaScript(origin, open, fail) {
+  const still = await open('without JavaScript', { javaScript: false });
+  await still.tab.goto(`${origin}/`, { waitUntil: 'load' });
+  await still.title([FIRST], SUN);
+  await ownStyles(still, FIRST);
+  // A mouse click (puppeteer's locators wait on animation frames, which need scripts).
+  const summary = await still.tab.$(`${FIRST} >>> details.static-answer > summary`);
+  if (!summary) fail('without JavaScript: no server-rendered Show answer (<details class="static-answer"><summary>)');
+  else {
+    await summary.click();
+    await still.text([FIRST, 'details[open]'], 'Nuclear fusion', 'answer in the opened <details>');
+  }
+}
