@@ -427,6 +427,7 @@ async function engine(name, ctx) {
   if (counts.skipped) parts.push(`${counts.skipped} skipped`);
   if (counts.fileErrors) parts.push(`${plural(counts.fileErrors, 'file')} with errors`);
   if (!ok && counts.failed === 0 && counts.fileErrors === 0) parts.push(failureNote(result));
+  const failures = ok ? [] : failedBrowserTests(printable(result.output));
   const source = found.source === 'system' ? found.path : `${found.path} (${found.source})`;
   return {
     ...result,
@@ -435,7 +436,28 @@ async function engine(name, ctx) {
     failed: ok ? 0 : Math.max(counts.failed + counts.fileErrors, 1),
     skipped: counts.skipped,
     detail: `${parts.join(', ')} · ${source}`,
+    failures,
   };
+}
+
+/**
+ * The failed tests in Web Test Runner's output, each as "file: suite > test: first line of the
+ * error". They are repeated under the summary table, because a CI log that keeps only its head
+ * and tail would otherwise name no failed test.
+ */
+function failedBrowserTests(output) {
+  const failures = [];
+  let file = '';
+  const lines = output.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const fileMatch = lines[i].match(/^(\S+\.test\.ts):\s*$/);
+    if (fileMatch) file = fileMatch[1];
+    const failed = lines[i].match(/^\s*❌\s+(.+)$/);
+    if (!failed) continue;
+    const reason = lines.slice(i + 1, i + 6).map((line) => line.trim()).find((line) => line.length > 0) ?? '';
+    failures.push(`${file ? `${file}: ` : ''}${failed[1].trim()}${reason ? ` — ${reason.slice(0, 300)}` : ''}`);
+  }
+  return failures;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -510,6 +532,8 @@ async function main() {
 
   console.log('');
   printTable(rows);
+  const failures = rows.flatMap((row) => (row.failures ?? []).map((failure) => `${row.step}: ${failure}`));
+  if (failures.length > 0) console.log(`\nfailed tests:\n${failures.map((failure) => `  ${failure}`).join('\n')}`);
   const total = (key) => rows.reduce((sum, row) => sum + (row[key] ?? 0), 0);
   const failedSteps = rows.filter((row) => row.status === 'failed').map((row) => row.step);
   console.log(`\ntotal ${seconds(Date.now() - started)}${failedSteps.length ? `; failed: ${failedSteps.join(', ')}` : ''}`);
