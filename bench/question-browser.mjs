@@ -10,7 +10,10 @@
 // default 10), --typing-reps=N (times each query is typed, default 3), --scroll-frames=N (frames
 // for the top-to-bottom scroll, default 240), --profile (always record CPU profiles; by default
 // only for targets missed at the first size), --no-profile, --no-build, --build, --no-write
-// (leave results.md alone).
+// (leave results.md alone), --cdn=DIR (serve another build's dist/cdn, e.g. a copy made before a
+// change, to compare both under the same load; no build), --quick (first
+// render, early keystrokes, typing and opening from the network only: no scrolling or heap, and
+// profiles only with --profile). QB_BENCH_DEBUG=1 prints every early keystroke of every page.
 //
 // Method, in short (the results section says more): a Node http server on 127.0.0.1 serves a
 // page, dist/cdn and the banks as JSON. The page fetches and parses the banks first (not timed),
@@ -20,7 +23,7 @@
 // root). Long tasks come from a PerformanceObserver('longtask'); the heap from CDP
 // Runtime.getHeapUsage after HeapProfiler.collectGarbage.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +45,14 @@ const TARGET_SIZE = 10_000;
 /** Typed one character at a time, as the issue lists them, plus a two-word English query. */
 const QUERIES = ['过拟合', '推理 优化', 'transformer', 'GPU', 'kv cache'];
 const FIRST_KEY = '过';
+/** Typed right after the first keystroke, each as soon as the one before has settled: the rest of the page's first second or so. */
+const EARLY_KEYS = ['过拟', '过拟合', '', 'g', 'gp', 'gpu', ''];
+/** When the first keystroke comes on the pages of the "any moment" runs: ms after the rows were painted, one per page in turn. */
+const EARLY_DELAYS = [10, 25, 40, 60, 80, 100, 130, 160, 200, 250];
+/** One bank of this many questions, opened by `src` (fetched, parsed, validated by the element). */
+const NETWORK_SIZE = 10_000;
+/** Opening a 10,000-question bank from the network until results show (the issue's target). */
+const NETWORK_TARGET = 1500;
 /** Pause after a keystroke's rows have settled, so keystrokes come about 8-10 per second. */
 const TYPING_GAP_MS = 60;
 
@@ -51,7 +62,7 @@ const MARK_END = '<!-- question-browser:end -->';
 // --- options ------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const options = { sizes: [10_000, 50_000], runs: 10, typingReps: 3, scrollFrames: 240, profile: 'auto', build: 'auto', write: true };
+  const options = { sizes: [10_000, 50_000], runs: 10, typingReps: 3, scrollFrames: 240, profile: 'auto', build: 'auto', write: true, cdn: null, quick: false };
   for (const arg of argv) {
     const [key, value] = arg.replace(/^--/, '').split('=');
     if (key === 'sizes') options.sizes = value.split(',').map((v) => whole(v, arg));
@@ -63,8 +74,10 @@ function parseArgs(argv) {
     else if (key === 'no-build') options.build = 'never';
     else if (key === 'build') options.build = 'always';
     else if (key === 'no-write') options.write = false;
+    else if (key === 'cdn') options.cdn = path.resolve(value);
+    else if (key === 'quick') options.quick = true;
     else if (key === 'help' || key === 'h') {
-      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 15).join('\n').replace(/^\/\/ ?/gm, ''));
+      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 16).join('\n').replace(/^\/\/ ?/gm, ''));
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (try --help)`);
   }
@@ -77,7 +90,7 @@ function whole(value, arg) {
   return n;
 }
 
-// `lib=0`: the same page and data without the library (the heap baseline).
+// `lib=0`: the same page and data without the library (the heap baseline); `size=none`: no banks; `define=0`: <question-browser> loads on first use.
 const PAGE = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -91,8 +104,9 @@ const PAGE = `<!doctype html>
   <div id="host"></div>
   <script type="module">
     const params = new URLSearchParams(location.search);
-    const lib = params.get('lib') === '0' ? Promise.resolve(null) : import('/dist/cdn/quiz-elements.js');
-    const data = fetch('/data/' + params.get('size') + '.json').then((r) => r.json());
+    // The CDN entry defines <question-browser> when one first appears; defineAll() loads it up front (define=0: on first use, as a page would).
+    const lib = params.get('lib') === '0' ? Promise.resolve(null) : import('/dist/cdn/quiz-elements.js').then(async (mod) => (params.get('define') === '0' ? mod : (await mod.defineAll(), mod)));
+    const data = params.get('size') === 'none' ? Promise.resolve([]) : fetch('/data/' + params.get('size') + '.json').then((r) => r.json());
     Promise.all([lib, data]).then(([mod, banks]) => {
       window.__lib = mod;
       window.__banks = banks.map((bank) => ({ bank, baseUrl: location.href }));
@@ -212,13 +226,17 @@ function installHelpers() {
     const update = now();
     const first = await afterPaint();
     if (markPrefix) performance.mark(`${markPrefix}-painted`);
-    if (label) profileEnd(label);
     let quiet = 0;
-    while (quiet < 3) {
+    // A search the element answers in slices (its private data.browse.running) may take longer than 3 quiet frames.
+    const searching = () => Boolean(el.data?.browse?.running);
+    while (quiet < 3 || searching()) {
       const before = changes;
       await afterPaint();
-      quiet = changes === before ? quiet + 1 : 0;
+      quiet = changes === before && !searching() ? quiet + 1 : 0;
     }
+    // Until the rows have settled: an answer may come after the first paint (a search in slices).
+    if (label) profileEnd(label);
+    if (markPrefix) performance.mark(`${markPrefix}-settled`);
     observer.disconnect();
     const end = now();
     return {
@@ -240,7 +258,7 @@ function installHelpers() {
    * banks + appending, `browser` = search field in the DOM, `dom` = first row in the DOM,
    * `painted` = the frame end after it. Then optionally one keystroke at once (index not prepared).
    */
-  async function firstRender({ firstKey = null, profileLabel = null } = {}) {
+  async function firstRender({ firstKey = null, earlyKeys = [], delay = 0, profileLabel = null } = {}) {
     const host = document.getElementById('host');
     host.replaceChildren();
     looping++;
@@ -297,13 +315,23 @@ function installHelpers() {
       count: root.querySelector('#count')?.textContent.trim(),
       chunks: resources(t0),
     };
-    if (firstKey) result.firstKey = await keystroke(firstKey, { label: profileLabel ? `${profileLabel}-key` : null, markPrefix: 'qb-key' });
+    if (delay > 0) await sleep(delay);
+    if (firstKey) result.firstKey = { ...(await keystroke(firstKey, { label: profileLabel ? `${profileLabel}-key` : null, markPrefix: 'qb-key' })), at: delay };
+    // More keystrokes at once, each as soon as the one before has settled: early in the page's life, often before prepare() is done.
+    result.early = [];
+    for (const value of earlyKeys) {
+      const at = now() - painted;
+      result.early.push({ ...(await keystroke(value)), at });
+    }
     result.counted = (await counted) - t0;
     looping--;
     await sleep(120);
     // Up to the task that painted the rows; the task resolving `painted` (where the first keystroke runs) starts just before it.
     result.longTasks = tasksBetween(t0, painted - 1);
     result.keyLongTasks = result.firstKey ? tasksBetween(result.firstKey.t0, result.firstKey.end) : [];
+    result.earlyLongTasks = [result.firstKey, ...result.early].filter(Boolean).flatMap((k) => tasksBetween(k.t0, k.end));
+    // When the index finished preparing, in ms after the rows were painted (NaN when it cannot be seen).
+    result.preparedAt = preparing ? (await preparing) - (painted - t0) : NaN;
     return result;
   }
 
@@ -432,6 +460,54 @@ function installHelpers() {
     document.getElementById('host').replaceChildren();
   }
 
+  /**
+   * Opens a bank from the network as a page would: a new element with `src` on a page where it is
+   * not defined yet (its chunk loads when it appears; the bank is fetched, parsed and validated by
+   * the element; HTTP cache off). Times the first rows painted and the full result count, then
+   * types one keystroke at once.
+   */
+  async function openFromNetwork({ src, key }) {
+    const host = document.getElementById('host');
+    host.replaceChildren();
+    looping++;
+    await afterPaint();
+    const t0 = now();
+    const el = document.createElement('question-browser');
+    el.setAttribute('src', src);
+    host.append(el);
+    await customElements.whenDefined('question-browser');
+    const root = el.shadowRoot;
+    const seen = (test) =>
+      test()
+        ? Promise.resolve(now())
+        : new Promise((resolve) => {
+            const timer = setTimeout(() => resolve(NaN), 60_000);
+            const observer = new MutationObserver(() => {
+              if (!test()) return;
+              observer.disconnect();
+              clearTimeout(timer);
+              resolve(now());
+            });
+            observer.observe(root, { childList: true, subtree: true, characterData: true });
+          });
+    const counted = seen(() => root.querySelector('#count')?.textContent.trim());
+    const rowsAt = await seen(() => root.querySelector('[role="option"]'));
+    const painted = await afterPaint();
+    const requests = performance.getEntriesByType('resource').filter((r) => r.startTime >= t0 - 1 && r.name.includes(src));
+    const result = {
+      dom: rowsAt - t0,
+      painted: painted - t0,
+      download: requests.length ? { start: requests[0].startTime - t0, end: requests[0].responseEnd - t0 } : null,
+    };
+    result.key = key ? await keystroke(key) : null;
+    result.counted = (await counted) - t0;
+    looping--;
+    await sleep(120);
+    result.longTasks = tasksBetween(t0, painted);
+    result.keyLongTasks = result.key ? tasksBetween(result.key.t0, result.key.end) : [];
+    return result;
+  }
+
   /** Time to validate the banks with the library's validator (what src= loading adds; not part of any target). */
   function validate() {
     const t0 = now();
@@ -440,11 +516,28 @@ function installHelpers() {
     return { ms: now() - t0, ok };
   }
 
-  window.__bench = { firstRender, keystroke, prepared, typing, scroll, remove, validate, afterPaint };
+  window.__bench = { firstRender, keystroke, prepared, typing, scroll, remove, validate, afterPaint, openFromNetwork };
 }
 
 // --- Node side ----------------------------------------------------------------------------
 
+
+/** The built library served as /dist/cdn/: dist/cdn, or the copy given with --cdn. */
+let cdnDir = CDN_DIR;
+
+/** The .js files of `dir` as `/dist/cdn/...` URL → file, read once (snapshotCdn of harness.mjs, for any directory). */
+function snapshotDir(dir) {
+  const files = new Map();
+  const walk = (at) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const file = path.join(at, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith('.js')) files.set(`/dist/cdn/${path.relative(dir, file).split(path.sep).join('/')}`, { body: readFileSync(file), type: 'text/javascript; charset=utf-8' });
+    }
+  };
+  walk(dir);
+  return files;
+}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (v) => (v == null || !Number.isFinite(v) ? '–' : v.toFixed(v < 100 ? 1 : 0));
@@ -461,7 +554,7 @@ class Session {
   }
 
   /** A fresh page (new document, HTTP cache off) with the banks of `size` parsed and the library loaded (unless lib is false). */
-  async open(size, { lib = true } = {}) {
+  async open(size, { lib = true, define = true } = {}) {
     await this.close();
     this.page = await this.browser.newPage();
     await this.page.setViewport(VIEWPORT);
@@ -475,7 +568,7 @@ class Session {
     const errors = [];
     this.page.on('pageerror', (error) => errors.push(error.message));
     this.errors = errors;
-    await this.page.goto(`${this.site.origin}/page.html?size=${size}&lib=${lib ? 1 : 0}`, { waitUntil: 'load' });
+    await this.page.goto(`${this.site.origin}/page.html?size=${size}&lib=${lib ? 1 : 0}&define=${define ? 1 : 0}`, { waitUntil: 'load' });
     await this.page.waitForFunction(() => window.__ready || window.__error, { timeout: 60_000, polling: 50 });
     const error = await this.page.evaluate(() => window.__error);
     if (error) throw new Error(`page failed to load its banks: ${error}`);
@@ -516,7 +609,7 @@ class Session {
     const profile = this.profiles.get(label);
     if (!profile) return null;
     this.profiles.delete(label);
-    const where = { cdnDir: CDN_DIR, origin: this.site.origin };
+    const where = { cdnDir, origin: this.site.origin };
     return {
       ...(await summarizeProfile(profile, where)),
       inclusive: await inclusiveTimes(profile, where),
@@ -546,7 +639,7 @@ async function measureFirstRender(session, size, runs) {
   process.stdout.write(`  first render, ${runs} fresh pages: `);
   for (let i = -1; i < runs; i++) {
     await session.open(size);
-    const c = await session.call('firstRender', { firstKey: FIRST_KEY });
+    const c = await session.call('firstRender', { firstKey: FIRST_KEY, earlyKeys: EARLY_KEYS });
     await session.call('remove');
     await session.quiet(150);
     const w = await session.call('firstRender', {});
@@ -562,17 +655,54 @@ async function measureFirstRender(session, size, runs) {
   return { cold, warm };
 }
 
+/**
+ * The first keystroke at another moment on each fresh page (EARLY_DELAYS ms after the rows were
+ * painted, in turn), then the early keys: keystrokes while the index may still be preparing.
+ */
+async function measureEarly(session, size, runs) {
+  const list = [];
+  process.stdout.write(`  keystrokes at other moments early on, ${runs} fresh pages: `);
+  for (let i = 0; i < runs; i++) {
+    await session.open(size);
+    const r = await session.call('firstRender', { firstKey: FIRST_KEY, earlyKeys: EARLY_KEYS, delay: EARLY_DELAYS[i % EARLY_DELAYS.length] });
+    list.push(r);
+    process.stdout.write(Number.isFinite(r.firstKey?.painted) ? '.' : 'x');
+    if (session.errors.length) console.warn(`\n  page errors: ${session.errors.slice(0, 3).join(' | ')}`);
+  }
+  process.stdout.write('\n');
+  return list;
+}
+
+/** A bank of NETWORK_SIZE questions opened by `src` on `runs` fresh pages (after one uncounted warm-up page). */
+async function measureNetwork(session, runs) {
+  const list = [];
+  process.stdout.write(`  opening one ${thousands(NETWORK_SIZE)}-question bank by src, ${runs} fresh pages: `);
+  for (let i = -1; i < runs; i++) {
+    await session.open('none', { define: false });
+    const r = await session.call('openFromNetwork', { src: `/data/bank-${NETWORK_SIZE}.json`, key: FIRST_KEY });
+    if (i >= 0) list.push(r);
+    process.stdout.write(Number.isFinite(r.painted) ? '.' : 'x');
+    if (session.errors.length) console.warn(`\n  page errors: ${session.errors.slice(0, 3).join(' | ')}`);
+  }
+  process.stdout.write('\n');
+  return list;
+}
+
 /** One page: element, index prepared, heap; typing; scrolling; heap again. */
 async function measureSession(session, size, options) {
   await session.open(size);
   const render = await session.call('firstRender', {});
   const prepare = await session.call('prepared', 3000);
   await session.quiet();
-  const heapLoaded = await session.heap();
+  const heapLoaded = options.quick ? { used: NaN } : await session.heap();
   process.stdout.write(`  typing ${QUERIES.map((q) => `"${q}"`).join(', ')} x ${options.typingReps} ... `);
   const typing = await session.call('typing', { queries: QUERIES, reps: options.typingReps, gap: TYPING_GAP_MS });
   process.stdout.write(`${typing.keys.length} keystrokes + ${typing.clears.length} clears\n`);
   await session.quiet();
+  if (options.quick) {
+    const none = { step: 0, frames: 0, ms: NaN, startHeight: 0, endHeight: 0, reachedBottom: false, lastRow: NaN, rowsInDom: 0, intervals: [], partial: 0, minCoverage: 1, longTasks: [] };
+    return { render, prepare, heapLoaded, typing, scrollWhole: none, scrollWheel: none, heapAfter: { used: NaN }, validation: { ms: NaN, ok: true } };
+  }
   process.stdout.write('  scrolling the full list top to bottom, then at wheel speed ...\n');
   const scrollWhole = await session.call('scroll', { step: 'whole', frames: options.scrollFrames, maxFrames: options.scrollFrames + 60 });
   await session.quiet();
@@ -599,12 +729,18 @@ async function profileRuns(session, size, which, options) {
   if (which.has('first') || which.has('firstKey')) {
     const r = await session.call('firstRender', { firstKey: FIRST_KEY, profileLabel: 'first' });
     out.first = { summary: await session.profileSummary('first', milestonesOf(r)), painted: r.painted };
-    out.firstKey = { summary: await session.profileSummary('first-key'), painted: r.firstKey?.painted };
+    // The keystroke's timeline: the stretches between its long tasks, and each long task.
+    const keyWindows = (r.firstKey ? r.keyLongTasks : []).flatMap((t, i) => [
+      [`before long task ${i + 1}`, t.start],
+      [`long task ${i + 1} (${ms(t.duration)} ms)`, t.start + t.duration],
+    ]);
+    if (r.firstKey) keyWindows.push(['until the rows settled', r.firstKey.end - r.firstKey.t0]);
+    out.firstKey = { summary: await session.profileSummary('first-key', keyWindows), painted: r.firstKey?.painted };
     // Browser-side work (style, layout, paint, compile, GC), which a CPU profile only shows as "(program)".
     await session.open(size);
     const { value, events } = await session.trace(() => session.call('firstRender', { firstKey: FIRST_KEY }));
     out.first.trace = { ...traceSelfTimes(events, 'qb-first-start', 'qb-first-painted'), painted: value.painted };
-    out.firstKey.trace = { ...traceSelfTimes(events, 'qb-key-start', 'qb-key-painted'), painted: value.firstKey?.painted };
+    out.firstKey.trace = { ...traceSelfTimes(events, 'qb-key-start', 'qb-key-settled'), painted: value.firstKey?.painted };
     await session.open(size);
     await session.profiling(true);
     await session.call('firstRender', {});
@@ -664,7 +800,20 @@ function traceSelfTimes(events, startMark, endMark) {
     self.set(e.name, (self.get(e.name) ?? 0) + e.dur / 1000);
     stack.push(e);
   }
-  const tasks = slices.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').map((e) => ({ start: (e.ts - start.ts) / 1000, duration: e.dur / 1000 }));
+  const tasks = slices
+    .filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')
+    .map((e) => ({
+      start: (e.ts - start.ts) / 1000,
+      duration: e.dur / 1000,
+      // What a long task ran: its script entry points and their callbacks.
+      calls:
+        e.dur >= 50_000
+          ? slices
+              .filter((c) => c.ts >= e.ts && c.ts < e.ts + e.dur && (c.name === 'FunctionCall' || c.name === 'TimerFire' || c.name === 'FireAnimationFrame' || c.name === 'EventDispatch' || c.name === 'RunMicrotasks'))
+              .map((c) => `${c.name}${c.args?.data?.functionName ? ` ${c.args.data.functionName}` : ''}${c.args?.data?.type ? ` ${c.args.data.type}` : ''} ${(c.dur / 1000).toFixed(1)}`)
+              .slice(0, 8)
+          : [],
+    }));
   return {
     window: (end.ts - start.ts) / 1000,
     names: [...self].filter(([, t]) => t >= 0.05).sort((a, b) => b[1] - a[1]),
@@ -674,7 +823,12 @@ function traceSelfTimes(events, startMark, endMark) {
 
 // --- evaluation ---------------------------------------------------------------------------
 
-function evaluate(size, first, session, baselines) {
+/** Every keystroke typed in the page's first second: the first keystrokes and the early keys of the first-render pages and of the "any moment" pages. */
+function earlyKeystrokes(first, early) {
+  return [...first.cold, ...early].flatMap((r) => [r.firstKey, ...(r.early ?? [])].filter(Boolean).map((k) => ({ ...k, beforePrepared: k.at < r.preparedAt })));
+}
+
+function evaluate(size, first, session, baselines, early, network) {
   const cold = stats(first.cold.map((r) => r.painted));
   const warm = stats(first.warm.map((r) => r.painted));
   const firstKey = stats(first.cold.map((r) => r.firstKey?.painted));
@@ -684,8 +838,14 @@ function evaluate(size, first, session, baselines) {
   const longMax = scrollTasks.length ? Math.max(...scrollTasks.map((t) => t.duration)) : 0;
   const heapTotal = session.heapLoaded.used;
   const heapElement = session.heapLoaded.used - baselines.dataOnly.used;
+  const earlyKeys = earlyKeystrokes(first, early);
+  const earlyStats = stats(earlyKeys.map((k) => k.painted));
+  const earlyTasks = [...first.cold, ...early].flatMap((r) => r.earlyLongTasks ?? []);
+  const earlyLongMax = earlyTasks.length ? Math.max(...earlyTasks.map((t) => t.duration)) : 0;
   const isTarget = size === TARGET_SIZE;
   const check = (pass) => (pass ? 'pass' : 'FAIL');
+  const networkPainted = network ? stats(network.map((r) => r.painted)) : null;
+  const networkCounted = network ? stats(network.map((r) => r.counted)) : null;
   const rows = [
     {
       id: 'first',
@@ -705,9 +865,34 @@ function evaluate(size, first, session, baselines) {
       id: 'firstKey',
       what: `first keystroke ("${FIRST_KEY}") right after first render (median / p90)`,
       value: `${ms(firstKey?.median)} / ${ms(firstKey?.p90)} ms`,
-      target: isTarget ? `≤ ${TARGET.keyP95} ms (no own target: the keystroke p95 one)` : `usable: ≤ ${USABLE.keyP95} ms`,
-      pass: isTarget ? firstKey?.p90 <= TARGET.keyP95 : firstKey?.p90 <= USABLE.keyP95,
+      target: isTarget ? `≤ ${TARGET.keyP95} ms (the keystroke p95 one)` : 'informational (the issue: no task over 100 ms)',
+      pass: isTarget ? firstKey?.p90 <= TARGET.keyP95 : null,
     },
+    {
+      id: 'early',
+      what: `keystrokes in the first second after first render, the first at 0–${Math.max(...EARLY_DELAYS)} ms, ${earlyStats?.n ?? 0} keys, ${earlyKeys.filter((k) => k.beforePrepared).length} before prepare() was done (median / p95 / max)`,
+      value: `${ms(earlyStats?.median)} / ${ms(earlyStats?.p95)} / ${ms(earlyStats?.max)} ms`,
+      target: isTarget ? `p95 ≤ ${TARGET.keyP95} ms` : 'informational (the issue: no task over 100 ms)',
+      pass: isTarget ? earlyStats?.p95 <= TARGET.keyP95 : null,
+    },
+    {
+      id: 'earlyLong',
+      what: 'long tasks during those keystrokes (count / max)',
+      value: `${earlyTasks.length} / ${earlyTasks.length ? ms(earlyLongMax) : '–'} ms`,
+      target: isTarget ? 'informational' : `none over ${USABLE.longTaskMax} ms`,
+      pass: isTarget ? null : earlyLongMax <= USABLE.longTaskMax,
+    },
+    ...(network
+      ? [
+          {
+            id: 'network',
+            what: `one ${thousands(NETWORK_SIZE)}-question bank opened by \`src\` (fetch, parse, validate): rows painted / all results counted (median / p90)`,
+            value: `${ms(networkPainted?.median)} / ${ms(networkPainted?.p90)} ms; ${ms(networkCounted?.median)} / ${ms(networkCounted?.p90)} ms`,
+            target: `≤ ${NETWORK_TARGET} ms`,
+            pass: networkCounted?.p90 <= NETWORK_TARGET,
+          },
+        ]
+      : []),
     {
       id: 'keys',
       what: `keystroke after prepare, ${keys?.n ?? 0} keys (median / p95 / max)`,
@@ -734,18 +919,40 @@ function evaluate(size, first, session, baselines) {
       what: 'JS heap after load: page total (element + banks + library)',
       value: `${mb(heapTotal)} MB`,
       target: isTarget ? `≤ ${TARGET.heapMB} MB` : 'informational',
-      pass: isTarget ? heapTotal <= TARGET.heapMB * 1024 * 1024 : null,
+      pass: isTarget && Number.isFinite(heapTotal) ? heapTotal <= TARGET.heapMB * 1024 * 1024 : null,
     },
     {
       id: 'heapElement',
       what: 'JS heap: page minus the same page with only the banks',
       value: `${mb(heapElement)} MB`,
       target: isTarget ? `(≤ ${TARGET.heapMB} MB)` : 'informational',
-      pass: isTarget ? heapElement <= TARGET.heapMB * 1024 * 1024 : null,
+      pass: isTarget && Number.isFinite(heapElement) ? heapElement <= TARGET.heapMB * 1024 * 1024 : null,
     },
   ];
   for (const row of rows) row.verdict = row.pass === null ? '–' : check(row.pass);
-  return { size, rows, cold, warm, firstKey, keys, clears, scrollTasks, longMax, heapTotal, heapElement };
+  return { size, rows, cold, warm, firstKey, keys, clears, scrollTasks, longMax, heapTotal, heapElement, earlyKeys, earlyStats, earlyTasks, networkPainted, networkCounted };
+}
+
+/** What the early keystrokes and the network opening did, as sentences (console and results.md). */
+function earlyLines(r) {
+  const { earlyKeys, earlyTasks } = r.evaluation;
+  const before = stats(earlyKeys.filter((k) => k.beforePrepared).map((k) => k.painted));
+  const after = stats(earlyKeys.filter((k) => !k.beforePrepared).map((k) => k.painted));
+  const anyMoment = stats(r.early.map((e) => e.firstKey?.painted));
+  const prepared = stats([...r.first.cold, ...r.early].map((e) => e.preparedAt));
+  const lines = [
+    `Early keystrokes (${earlyKeys.length}): before prepare() was done ${before?.n ?? 0}, median / p95 / max ${ms(before?.median)} / ${ms(before?.p95)} / ${ms(before?.max)} ms; after it ${after?.n ?? 0}, ${ms(after?.median)} / ${ms(after?.p95)} / ${ms(after?.max)} ms. The first keystroke ${EARLY_DELAYS[0]}–${Math.max(...EARLY_DELAYS)} ms after the rows were painted: median / max ${ms(anyMoment?.median)} / ${ms(anyMoment?.max)} ms. Index prepared ${ms(prepared?.median)} ms (median; max ${ms(prepared?.max)}) after the rows were painted on these pages. Long tasks during them: ${earlyTasks.length ? `${earlyTasks.length}, max ${ms(Math.max(...earlyTasks.map((t) => t.duration)))} ms` : 'none'}.`,
+  ];
+  if (r.network) {
+    const { pick } = medianPickers();
+    const keys = stats(r.network.map((n) => n.key?.painted));
+    const tasks = r.network.flatMap((n) => n.longTasks);
+    const keyTasks = r.network.flatMap((n) => n.keyLongTasks);
+    lines.push(
+      `Opening one bank of ${thousands(NETWORK_SIZE)} questions (${mb(r.networkData.bytes)} MB of JSON) by \`src\`, ${r.network.length} fresh pages (medians, ms after the element was added): download ${ms(pick(r.network, (n) => n.download?.start))} → ${ms(pick(r.network, (n) => n.download?.end))}, first row in the DOM ${ms(pick(r.network, (n) => n.dom))}, rows painted ${ms(r.evaluation.networkPainted?.median)} (p90 ${ms(r.evaluation.networkPainted?.p90)}), all results counted ${ms(r.evaluation.networkCounted?.median)} (p90 ${ms(r.evaluation.networkCounted?.p90)}). Long tasks until painted: ${tasks.length ? `${tasks.length}, max ${ms(Math.max(...tasks.map((t) => t.duration)))} ms` : 'none'} (parsing and validating the JSON). A keystroke right after: median / max ${ms(keys?.median)} / ${ms(keys?.max)} ms, long tasks ${keyTasks.length ? `${keyTasks.length}, max ${ms(Math.max(...keyTasks.map((t) => t.duration)))} ms` : 'none'}.`,
+    );
+  }
+  return lines;
 }
 
 function consoleTable(results) {
@@ -813,7 +1020,7 @@ function profileLines(entry, { per = 1, top = 12 } = {}) {
   ];
   if (entry.trace?.names?.length) {
     lines.push(`    trace, main thread self time in the ${ms(entry.trace.window)} ms window (separate run, painted at ${ms(entry.trace.painted)} ms): ${entry.trace.names.slice(0, 14).map(([n, t]) => `${n} ${ms(t)}`).join(', ')}`);
-    lines.push(`    tasks ≥ 4 ms (start+duration): ${entry.trace.tasks.map((t) => `${ms(t.start)}+${ms(t.duration)}`).join(', ') || 'none'}`);
+    lines.push(`    tasks ≥ 4 ms (start+duration): ${entry.trace.tasks.map((t) => `${ms(t.start)}+${ms(t.duration)}${t.calls.length ? ` [${t.calls.join('; ')}]` : ''}`).join(', ') || 'none'}`);
   }
   return lines;
 }
@@ -895,6 +1102,8 @@ ${['async-directive', 'flow']
 
 Long tasks until the rows were painted: fresh page ${describeTasks(firstLong, first.cold.length)}; 2nd element ${describeTasks(warmLong, first.warm.length)}. During the first keystroke: ${describeTasks(keyLong, first.cold.length)}. First keystroke right after: Lit update done at ${ms(pick(first.cold, (c) => c.firstKey?.update))} ms (median), painted at ${ms(r.evaluation.firstKey?.median)} ms. Search index fully prepared ${ms(session.prepare.fromStart)} ms after \`el.banks = …\`, ${ms(session.prepare.afterPaint)} ms after the first paint (${session.prepare.how}), with ${session.prepare.longTasks.length ? `${session.prepare.longTasks.length} long task(s), max ${ms(Math.max(...session.prepare.longTasks.map((t) => t.duration)))} ms` : 'no long task'} meanwhile.
 
+${earlyLines(r).join('\n\n')}
+
 Keystrokes after \`prepare()\` (ms from the \`input\` event to the rows painted; "update" = Lit update done, "settled" = row positions too):
 
 | query | keystrokes | median | max | update (median) | settled (median) | results at the end |
@@ -942,14 +1151,16 @@ ${missed.length === 0 ? `**Every target met at ${thousands(TARGET_SIZE)} questio
 
 ${table}
 
-Targets are the issue's and apply to ${thousands(TARGET_SIZE)} questions; at ${thousands(Math.max(...options.sizes))} the issue only asks for "usable", which this bench takes to mean first render p90 ≤ ${USABLE.firstRender} ms, keystroke p95 ≤ ${USABLE.keyP95} ms and no long task over ${USABLE.longTaskMax} ms while scrolling. The heap target is checked against the page total; the line below it is the element's own share.
+Targets are the issue's and apply to ${thousands(TARGET_SIZE)} questions; at ${thousands(Math.max(...options.sizes))} the issue asks that no main-thread task runs over ${USABLE.longTaskMax} ms (checked during the early keystrokes and while scrolling), and for the rest only for "usable", which this bench takes to mean first render p90 ≤ ${USABLE.firstRender} ms and keystroke p95 ≤ ${USABLE.keyP95} ms once the index is prepared; how long an early keystroke waits there is reported, not judged. The heap target is checked against the page total; the line below it is the element's own share.
 
 How it is measured:
 - Banks: generated by \`bench/synthetic-bank.mjs\` (seed ${SEED}), served as one JSON file per size from a Node \`http\` server on 127.0.0.1 (no added latency, HTTP cache off); the page fetches and parses them **before** anything is timed and holds them as \`[{ bank, baseUrl }]\`. The element gets them through its \`banks\` property, which does **not** validate (the validation time is given per size, for reference).
 - The page loads the built library (\`dist/cdn/quiz-elements.js\`); the element loads its windowing chunk, and the virtualizer its flow-layout chunk, on first use.
 - "Painted" = the first frame end after the change: a rAF loop posts a message from every frame, and that message runs as the first task after the frame was painted on the main thread (compositing and display come a few ms later). Changes are seen by a MutationObserver on the element's shadow root.
 - First render: a fresh page per run (${options.runs} runs, after one uncounted warm-up page); the clock starts right before \`el.banks = banks\` on a new element, which is then appended. "2nd element": the same measurement again on the same page, after removing the first (modules cached, JIT warm).
-- Keystroke: the search field's value is set to the next prefix of the query and an \`input\` event dispatched (as a committed keystroke or IME commit; Chinese is typed one character per keystroke); the time runs to the frame end after the last change of rows or count (3 quiet frames after). Each query is typed ${options.typingReps}×, then the field is cleared (reported apart), ${TYPING_GAP_MS} ms after each keystroke has settled. "After prepare" waits until the element's index has finished \`prepare()\` (its promise, reached through the element's private \`data.index\`).
+- Keystroke: the search field's value is set to the next prefix of the query and an \`input\` event dispatched (as a committed keystroke or IME commit; Chinese is typed one character per keystroke); the time runs to the frame end after the last change of rows or count (3 quiet frames after, and no search still running in slices: the element's private \`data.browse\`). Each query is typed ${options.typingReps}×, then the field is cleared (reported apart), ${TYPING_GAP_MS} ms after each keystroke has settled. "After prepare" waits until the element's index has finished \`prepare()\` (its promise, reached through the element's private \`data.index\`).
+- Early keystrokes: on each first-render page, the first keystroke comes in the task right after the rows were painted, then the keys ${EARLY_KEYS.map((k) => `\`${k || '(clear)'}\``).join(', ')}, each as soon as the one before has settled; on ${options.runs} more fresh pages the first keystroke comes ${EARLY_DELAYS.join(', ')} ms after the rows were painted (one delay per page), then the same keys. Together they cover the page's first second, before and after the index is prepared ("before prepare() was done" = the keystroke started before \`index.prepare()\` resolved). Long tasks during them are the issue's measure at 50,000.
+- Opening from the network: a fresh page that has loaded the library but not \`<question-browser>\`; the clock starts when a \`<question-browser src="…">\` is added, so it includes the element's chunk, the download of one bank of ${thousands(NETWORK_SIZE)} questions (${mb(results.find((r) => r.networkData)?.networkData.bytes ?? NaN)} MB, from 127.0.0.1, HTTP cache off), parsing, validating, the first rows, and the count of all results.
 - Scrolling: with an empty query, \`scrollTop\` moves one step per frame, set in the task right after each frame end, from top to bottom in about ${options.scrollFrames} frames (several screens per frame, like dragging the scrollbar), then ${120} frames at 100 px per frame (wheel speed). Long tasks: \`PerformanceObserver('longtask')\`, tasks over 50 ms.
 - Heap: CDP \`Runtime.getHeapUsage().usedSize\` after two \`HeapProfiler.collectGarbage\`, once the index is prepared (before typing).
 
@@ -971,8 +1182,9 @@ function writeResults(markdown) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  const buildNote = ensureBuild(options.build);
-  const files = snapshotCdn((url, body) => ({ body, type: 'text/javascript; charset=utf-8' }));
+  if (options.cdn) cdnDir = options.cdn;
+  const buildNote = options.cdn ? `the copy in ${options.cdn}` : ensureBuild(options.quick && options.build === 'auto' ? 'never' : options.build);
+  const files = options.cdn ? snapshotDir(options.cdn) : snapshotCdn((url, body) => ({ body, type: 'text/javascript; charset=utf-8' }));
   files.set('/page.html', { body: Buffer.from(PAGE), type: 'text/html; charset=utf-8' });
   const datasets = new Map();
   for (const size of options.sizes) {
@@ -983,6 +1195,9 @@ async function main() {
     datasets.set(size, { stats: bankStats, bytes: body.length });
     console.log(`Generated ${thousands(size)} questions in ${bankStats.banks} banks (${mb(body.length)} MB JSON, ${bankStats.variants} variants) in ${Date.now() - t} ms.`);
   }
+  const networkBank = makeSyntheticBanks({ questions: NETWORK_SIZE, bankCount: 1, seed: SEED });
+  files.set(`/data/bank-${NETWORK_SIZE}.json`, { body: Buffer.from(JSON.stringify(networkBank.banks[0])), type: 'application/json; charset=utf-8' });
+  const networkData = { stats: networkBank.stats, bytes: files.get(`/data/bank-${NETWORK_SIZE}.json`).body.length };
 
   const load = { start: os.loadavg(), samples: [os.loadavg()[0]] };
   if (load.start[0] > os.availableParallelism()) {
@@ -1007,19 +1222,21 @@ async function main() {
     for (const size of options.sizes) {
       console.log(`\n${thousands(size)} questions:`);
       const first = await measureFirstRender(session, size, options.runs);
+      const early = await measureEarly(session, size, options.runs);
       load.samples.push(os.loadavg()[0]);
+      const network = size === NETWORK_SIZE ? await measureNetwork(session, options.runs) : null;
       const s = await measureSession(session, size, options);
       load.samples.push(os.loadavg()[0]);
-      const baselines = await measureBaselines(session, size);
-      const evaluation = evaluate(size, first, s, baselines);
-      const result = { size, first, session: s, baselines, evaluation, data: datasets.get(size), profiles: null };
+      const baselines = options.quick ? { dataOnly: { used: NaN }, withLib: { used: NaN } } : await measureBaselines(session, size);
+      const evaluation = evaluate(size, first, s, baselines, early, network);
+      const result = { size, first, early, network, networkData: network ? networkData : null, session: s, baselines, evaluation, data: datasets.get(size), profiles: null };
       const missed = new Set(evaluation.rows.filter((r) => r.pass === false).map((r) => r.id));
       const which = new Set();
-      if (options.profile === 'always' || (options.profile === 'auto' && size === options.sizes[0])) {
+      if (options.profile === 'always' || (!options.quick && options.profile === 'auto' && size === options.sizes[0])) {
         if (options.profile === 'always' || missed.has('first') || missed.has('firstWarm')) which.add('first');
         if (options.profile === 'always' || missed.has('firstKey')) which.add('firstKey');
         if (options.profile === 'always' || missed.has('keys') || missed.has('clears')) which.add('keys');
-        if (options.profile === 'always' || missed.has('scroll')) which.add('scroll');
+        if (!options.quick && (options.profile === 'always' || missed.has('scroll'))) which.add('scroll');
       }
       if (which.size > 0) {
         console.log(`  CPU profiles (${[...which].join(', ')}) ...`);
@@ -1043,6 +1260,12 @@ async function main() {
     const { pick, chunk } = medianPickers();
     console.log(`  first render (median): sync ${ms(pick(r.first.cold, (c) => c.sync))}, windowing chunk ${ms(chunk(r.first.cold, 'windowing', 'start'))}→${ms(chunk(r.first.cold, 'windowing', 'end'))}, flow chunk ${ms(chunk(r.first.cold, 'flow', 'start'))}→${ms(chunk(r.first.cold, 'flow', 'end'))}, search field ${ms(pick(r.first.cold, (c) => c.browser))}, rows in DOM ${ms(pick(r.first.cold, (c) => c.dom))}, painted ${ms(r.evaluation.cold?.median)}, count in DOM ${ms(pick(r.first.cold, (c) => c.counted))}; index prepared ${ms(r.session.prepare.afterPaint)} ms after paint`);
     console.log(`  2nd element (median): search field ${ms(pick(r.first.warm, (c) => c.browser))}, rows in DOM ${ms(pick(r.first.warm, (c) => c.dom))}, painted ${ms(r.evaluation.warm?.median)}; long tasks (start+duration) until painted, fresh pages: ${r.first.cold.map((c) => c.longTasks.map((t) => `${ms(t.start)}+${ms(t.duration)}`).join(' ') || '-').join(' | ')}; during the first keystroke: ${r.first.cold.map((c) => c.keyLongTasks.map((t) => ms(t.duration)).join(' ') || '-').join(' | ')}`);
+    console.log(`  ${earlyLines(r).join('\n  ')}`);
+    if (process.env.QB_BENCH_DEBUG) {
+      for (const page of [...r.first.cold, ...r.early]) {
+        console.log(`    page: prepared at ${ms(page.preparedAt)}; ${[page.firstKey, ...page.early].filter(Boolean).map((k) => `"${k.value}"@${ms(k.at)}: ${ms(k.painted)}${k.beforePrepared ? '*' : ''}`).join(', ')}; long tasks ${page.earlyLongTasks.map((t) => ms(t.duration)).join(' ') || '-'}`);
+      }
+    }
     const fi = stats(r.session.scrollWhole.intervals);
     console.log(`  scroll: ${r.session.scrollWhole.frames} frames of ~${r.session.scrollWhole.step} px, reached bottom: ${r.session.scrollWhole.reachedBottom}, frame interval median/p95/max ${ms(fi?.median)}/${ms(fi?.p95)}/${ms(fi?.max)} ms, long tasks ${r.evaluation.scrollTasks.length}, partly blank frames ${r.session.scrollWhole.partial}+${r.session.scrollWheel.partial}`);
     console.log(`  heap: banks only ${mb(r.baselines.dataOnly.used)} MB, + library ${mb(r.baselines.withLib.used)} MB, + element ${mb(r.session.heapLoaded.used)} MB, after typing/scrolling ${mb(r.session.heapAfter.used)} MB; validation (not counted) ${ms(r.session.validation.ms)} ms`);

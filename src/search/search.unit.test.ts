@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { Bank, Catalog, Question } from '../bank/types.js';
 import { normalizeTitle } from '../bank/variants.js';
+import { mulberry32 } from '../practice/practice-set.js';
 import { createQuestionIndex, highlightRanges, parseQuery, questionsOf, searchForm, type IndexedQuestion, type SearchFilters, type SearchResult } from './index.js';
 
 const BANKS_DIR = new URL('../../data/banks/', import.meta.url);
@@ -281,6 +282,9 @@ describe('search on hand-made questions', () => {
     const first = again.search('GPU', { kind: 'concept' });
     assert.equal(again.search(' gpu ', { kind: 'concept' }), first);
     assert.notEqual(again.search('GPU'), first);
+    const everything = again.search('');
+    again.search('推理');
+    assert.equal(again.search('  '), everything, 'clearing the field again: the same rows, not grouped anew');
   });
 
   test('firstRows: the first rows of the full answer at once, completed once every title is grouped', async () => {
@@ -327,6 +331,135 @@ describe('search on hand-made questions', () => {
     await assert.rejects(fresh.prepare({ signal: AbortSignal.abort() }), { name: 'AbortError' });
     assert.equal(createQuestionIndex([]).search('x').questionCount, 0);
     await createQuestionIndex([]).prepare();
+  });
+});
+
+describe('text matched as written (direct) and in search form', () => {
+  /** The same questions, each forced into search form: `①` (search form `1`) is not direct, and no term below holds a `1`. */
+  const formed = (list: readonly IndexedQuestion[]) => list.map(({ bankId, question }) => ({ bankId, question: { ...question, example: `${question.example ?? ''}\n①` } }));
+  /** Rows and members as ids, with each row's title match: everything the ranking decides. */
+  const shape = (result: SearchResult) => result.groups.map((group) => `${group.titleMatch ? '+' : '-'}${group.members.map(idOf).join(',')}/${group.variants.length}`);
+  const mixed: IndexedQuestion[] = [
+    ...entries,
+    ...[
+      question('m1', 'İstanbul ΟΔΟΣ ＧＰＵ', { answer: 'ﬁle caching on a GPU' }),
+      question('m2', 'Cafe\u0301 と ｶﾞ', { answer: '显存 ５㎏ 推理优化' }),
+      question('m3', '推理优化：GPU 与 KV Cache？', { explanation: 'Transformer …', example: 'x = 5' }),
+      question('m4', '推理优化：gpu 与 kv cache', { answer: 'café' }),
+    ].map((q) => ({ bankId: 'mixed', question: q })),
+  ];
+
+  test('the same rows, members, order and title matches either way, for random queries', () => {
+    const direct = createQuestionIndex(mixed);
+    const reference = createQuestionIndex(formed(mixed));
+    const next = mulberry32(7);
+    const texts = mixed.flatMap(({ question: q }) => [q.title, q.prompt, q.answer]);
+    const piece = () => {
+      const text = texts[Math.floor(next() * texts.length)]!;
+      const start = Math.floor(next() * text.length);
+      const raw = text.slice(start, start + 1 + Math.floor(next() * 4));
+      // Sometimes as typed in another case or width.
+      return next() < 0.3 ? raw.toUpperCase() : next() < 0.2 ? raw.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : raw;
+    };
+    let nonEmpty = 0;
+    for (let round = 0; round < 400; round++) {
+      const query = next() < 0.7 ? piece() : `${piece()} ${piece()}`;
+      if (parseQuery(query).some((term) => term.includes('1')) || parseQuery(query).length === 0) continue;
+      const want = reference.search(query);
+      if (want.questionCount > 0) nonEmpty++;
+      assert.deepEqual(shape(direct.search(query)), shape(want), query);
+      assert.equal(direct.search(query).questionCount, want.questionCount);
+    }
+    assert.ok(nonEmpty > 200, `${nonEmpty} queries found something`);
+    for (const query of ['istanbul', 'οδοσ', 'gpu', 'file', 'café', 'ｶﾞ', 'ガ', '5kg', '推理优化:gpu', 'kv cache', 'transformer ...']) {
+      assert.deepEqual(shape(direct.search(query)), shape(reference.search(query)), query);
+      assert.ok(direct.search(query).questionCount > 0, query);
+    }
+  });
+});
+
+describe('searchWithin and prepared', () => {
+  // More questions than a search builds whatever its budget: copies of the bundled ones.
+  const many = Array.from({ length: 12 }, (_, copy) => entries.map(({ bankId, question: q }) => ({ bankId: `${bankId}-${copy}`, question: q }))).flat();
+
+  test('within no time, a search of many questions goes a step further on each call until it answers, as search does', () => {
+    const fresh = createQuestionIndex(many);
+    assert.equal(fresh.prepared, false);
+    assert.equal(fresh.searchWithin(0, '推理 优化'), null, 'not built yet');
+    let answer = null;
+    let calls = 1;
+    for (; answer === null && calls < many.length; calls++) answer = fresh.searchWithin(0, '推理 优化');
+    assert.ok(answer, 'each call goes on where the last one stopped, until it can answer');
+    assert.ok(calls > 10, `${calls} calls`);
+    assert.equal(fresh.prepared, true);
+    assert.deepEqual(found(answer), found(createQuestionIndex(many).search('推理 优化')));
+    assert.equal(fresh.searchWithin(0, '推理 优化'), answer, 'asked again: the same answer at once');
+    assert.equal(fresh.searchWithin(10_000, 'gpu'), fresh.search('gpu'), 'with time enough, the answer search gives');
+  });
+
+  test('a search left undone is resumed by search and searchInSlices; another query starts afresh', async () => {
+    const fresh = createQuestionIndex(many);
+    assert.equal(fresh.searchWithin(0, 'gpu'), null);
+    assert.equal(fresh.searchWithin(0, 'kv'), null);
+    assert.deepEqual(found(fresh.search('gpu')), found(createQuestionIndex(many).search('gpu')));
+    assert.equal(fresh.searchWithin(0, 'transformer'), null);
+    assert.deepEqual(found(await fresh.searchInSlices('transformer')), found(createQuestionIndex(many).search('transformer')));
+  });
+
+  test('an empty query needs the titles grouped only; firstRows answers at once', async () => {
+    const fresh = createQuestionIndex(many);
+    const first = fresh.searchWithin(0, '', null, { firstRows: 40 });
+    assert.ok(first && !first.complete, 'no time to group every title: the first rows');
+    const whole = createQuestionIndex(many).searchWithin(10_000, '', null, { firstRows: 40 });
+    assert.ok(whole?.complete, 'time enough: every row, complete');
+    assert.equal(whole.questionCount, many.length);
+    assert.equal(fresh.searchWithin(0, ''), null);
+    let empty = null;
+    while (empty === null) empty = fresh.searchWithin(0, '');
+    assert.equal(empty.questionCount, many.length);
+    assert.equal(fresh.prepared, false, 'the texts are not checked yet');
+    assert.equal(fresh.searchWithin(0, 'gpu'), null);
+    await fresh.prepare();
+    assert.ok(fresh.searchWithin(10_000, 'gpu'));
+  });
+
+  test('a small collection, or a long enough budget, is answered at once', async () => {
+    assert.ok(createQuestionIndex(entries).searchWithin(0, '推理 优化'), '213 questions are built whatever the budget');
+    assert.ok(createQuestionIndex(many).searchWithin(10_000, '推理 优化'));
+  });
+
+  test('searchInSlices gives the answer search gives, and search then returns it at once', async () => {
+    const fresh = createQuestionIndex(many);
+    const sliced = await fresh.searchInSlices('推理 优化', { kind: 'concept' }, { sliceMs: 1 });
+    assert.equal(fresh.prepared, true, 'it prepared the index on the way');
+    assert.equal(fresh.search('推理 优化', { kind: 'concept' }), sliced);
+    assert.deepEqual(found(sliced), found(createQuestionIndex(many).search('推理 优化', { kind: 'concept' })));
+    assert.deepEqual(
+      sliced.groups.map((group) => group.key),
+      createQuestionIndex(many).search('推理 优化', { kind: 'concept' }).groups.map((group) => group.key),
+      'in the same order',
+    );
+    const narrower = await fresh.searchInSlices('推理 优化 gpu', null, { sliceMs: 0 });
+    assert.deepEqual(found(narrower), found(createQuestionIndex(many).search('推理 优化 gpu')));
+  });
+
+  test('searchInSlices stops between slices when its signal aborts; the index stays usable', async () => {
+    const fresh = createQuestionIndex(many);
+    const controller = new AbortController();
+    const stopped = fresh.searchInSlices('gpu', null, { sliceMs: 0, signal: controller.signal });
+    controller.abort('newer keystroke');
+    await assert.rejects(stopped, (reason) => reason === 'newer keystroke');
+    assert.equal(fresh.prepared, false, 'stopped before building everything');
+    assert.deepEqual(found(fresh.search('gpu')), found(createQuestionIndex(many).search('gpu')));
+  });
+
+  test('a longer slice asked for while preparing speeds the rest up; prepare resolves for every caller', async () => {
+    const fresh = createQuestionIndex(many);
+    const slow = fresh.prepare({ sliceMs: 0 });
+    const fast = fresh.prepare({ sliceMs: 50 });
+    await Promise.all([slow, fast]);
+    assert.equal(fresh.prepared, true);
+    assert.deepEqual(found(fresh.search('gpu')), found(createQuestionIndex(many).search('gpu')));
   });
 });
 

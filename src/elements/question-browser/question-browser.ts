@@ -11,10 +11,10 @@ import { QuizErrorEvent } from '../../events/quiz-error.js';
 import { QuizQuestionSelectEvent } from '../../events/quiz-question-select.js';
 import type { QuizTopicSelectEvent } from '../../events/quiz-topic-select.js';
 import { ProgressFileError } from '../../progress/record.js';
-import { statusOf } from '../../progress/status.js';
 import type { ProgressStore } from '../../progress/store.js';
 import { QUESTION_STATUSES, type QuestionStatus } from '../../progress/types.js';
 import { highlightRanges } from '../../search/highlight.js';
+import { BrowseQuery, isUnfiltered, statusesOf, statusIn, type BrowseFilter, type Statuses } from '../../search/browse-query.js';
 import type { IndexedQuestion, QuestionIndex, ResultGroup, SearchResult } from '../../search/question-index.js';
 import { noticeStyles } from '../../styles/notice.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
@@ -42,13 +42,12 @@ interface BrowserData {
   banks: readonly LoadedBank[];
   byId: ReadonlyMap<string, LoadedBank>;
   index: QuestionIndex;
+  /** Searching, filtering and counting over `index`. */
+  browse: BrowseQuery;
   /** `bankId/questionId` → question, for `selected` and deep links; made on first use (not needed to show rows). */
   readonly byKey: ReadonlyMap<string, IndexedQuestion>;
   failures: LoadedCollection['failures'];
 }
-
-/** The learner status of every question that has progress (the others are new). */
-type Statuses = ReadonlyMap<IndexedQuestion, QuestionStatus>;
 
 type SearchModule = typeof import('../../search/question-index.js');
 const searchChunk = new LazyChunk<SearchModule>(() => import('../../search/question-index.js'), 'search');
@@ -67,6 +66,14 @@ const DOWNLOAD_URL_MS = 60_000;
 
 /** Questions whose rows the first render shows before the rest are grouped (a few screens' worth). */
 const FIRST_ROWS = 500;
+/**
+ * A search is answered at once when that takes about SEARCH_BUDGET_MS at most (building what the
+ * index still lacks, scanning, grouping); otherwise the rows shown stay until it is answered in
+ * slices of SEARCH_SLICE_MS, between which input and rendering go on (50,000 questions). With
+ * the rendering after it, no task then takes much over 50 ms.
+ */
+const SEARCH_BUDGET_MS = 25;
+const SEARCH_SLICE_MS = 40;
 
 /** Rows moved by Page Up / Page Down. */
 const PAGE = 10;
@@ -247,11 +254,10 @@ export class QuestionBrowser extends QuizElement<Loaded> {
   private result: SearchResult | null = null;
   /** `result` less the rows without a question of the status filter: what the list shows. */
   private shown: SearchResult | null = null;
-  private shownFrom: { result: SearchResult; status: QuestionStatus | undefined; statuses: Statuses | null } | null = null;
+  private shownStatus: QuestionStatus | undefined;
   /** Statuses of the collection's questions that have progress; null when none has. */
   private statuses: Statuses | null = null;
   private statusesStale = true;
-  private due: { count: number; key: string; statuses: Statuses | null } | null = null;
   /** Review due was pressed: open the first due question once the filter applies. */
   private reviewPending = false;
   private readonly progress = new ProgressController(this, {
@@ -300,6 +306,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     this.stopUrlSync();
     clearTimeout(this.announceTimer);
     this.preparing?.abort();
+    this.data?.browse.stop();
     this.rowsObserver?.observer.disconnect();
     this.rowsObserver = undefined;
   }
@@ -322,7 +329,6 @@ export class QuestionBrowser extends QuizElement<Loaded> {
       this.data = loaded ? dataOf(loaded.collection, loaded.search) : null;
       this.result = null;
       this.shown = null;
-      this.shownFrom = null;
       this.statusesStale = true;
       this.activeIndex = 0;
       for (const failure of this.data?.failures ?? []) this.dispatchEvent(new QuizErrorEvent({ error: failure.error }));
@@ -331,28 +337,20 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     }
     if (!this.data) return;
     if (this.statusesStale) this.readStatuses();
-    const { index } = this.data;
+    const { index, browse } = this.data;
+    const filter = this.filter;
+    const status = filter.status;
     // The first screen of a large collection comes before every title is grouped; the rest follows.
     // Only unfiltered: the first questions may hold none of a filter's matches (an empty screen, for a moment).
-    const status = this.statusFilter;
-    const unfiltered = !this.query.trim() && !this.topic.length && !this.kind && !this.bankFilter && !status;
+    const unfiltered = isUnfiltered(filter);
     const firstRows = this.result === null && !this.selected && unfiltered ? FIRST_ROWS : undefined;
-    const result = index.search(
-      this.query,
-      {
-        topics: this.topic.length ? new Set(this.topic) : null,
-        kind: this.kind === 'concept' || this.kind === 'coding' ? this.kind : null,
-        bankIds: this.bankFilter ? new Set([this.bankFilter]) : null,
-      },
-      { firstRows },
-    );
+    const result = browse.search(filter, firstRows === undefined ? { budgetMs: SEARCH_BUDGET_MS } : { firstRows }) ?? this.searchLater(filter);
+    if (!result) return;
     if (!result.complete) {
       const data = this.data;
-      void index.grouped.then(() => {
-        if (this.data === data) this.requestUpdate();
-      });
+      void index.grouped.then(() => this.updateAfterIndexWork(data));
     }
-    if (result !== this.result || (changed.has('status') && this.shownFrom !== null && status !== this.shownFrom.status)) {
+    if (result !== this.result || (changed.has('status') && this.shown !== null && status !== this.shownStatus)) {
       // Completing the first screen's answer is not a new search: keep the place, say nothing.
       // (A search or filter the learner set meanwhile is one: it is no longer unfiltered.)
       const first = this.result === null || (result !== this.result && !this.result.complete && unfiltered);
@@ -363,12 +361,8 @@ export class QuestionBrowser extends QuizElement<Loaded> {
       }
     }
     // The status filter applies after the search, and again when progress changes (rows may leave).
-    const from = this.shownFrom;
-    if (!from || from.result !== result || from.status !== status || from.statuses !== this.statuses) {
-      this.shown = status ? filterByStatus(result, status, this.statuses) : result;
-      this.shownFrom = { result, status, statuses: this.statuses };
-    }
-    const shown = this.shown!;
+    const shown = (this.shown = browse.shown(result, status, this.statuses));
+    this.shownStatus = status;
     if (this.reviewPending) {
       this.reviewPending = false;
       this.startReview(shown);
@@ -389,6 +383,30 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     return this.progress.store ? statusFrom(this.status) : undefined;
   }
 
+  /** The search and filters in force, as one value. */
+  private get filter(): BrowseFilter {
+    return { query: this.query, topic: this.topic, kind: this.kind, bank: this.bankFilter, status: this.statusFilter };
+  }
+
+  /**
+   * A search the index cannot answer at once: answered in slices, then shown by an update; until
+   * then the rows shown so far stay (null before the first). A newer search stops it.
+   */
+  private searchLater(filter: BrowseFilter): SearchResult | null {
+    const data = this.data!;
+    void data.browse.searchLater(filter, SEARCH_SLICE_MS).then((done) => {
+      if (done) this.updateAfterIndexWork(data);
+    });
+    return this.result;
+  }
+
+  /** Renders what the index has done for `data`, in a task of its own: not after the slice of work that finished it. */
+  private updateAfterIndexWork(data: BrowserData): void {
+    setTimeout(() => {
+      if (this.data === data) this.requestUpdate();
+    });
+  }
+
   /**
    * The status of every question with progress, from the store's records: O(records), plus one
    * pass over the questions the first time (the `bankId/questionId` map). Nothing at all is done
@@ -396,31 +414,13 @@ export class QuestionBrowser extends QuizElement<Loaded> {
    */
   private readStatuses(): void {
     this.statusesStale = false;
-    const data = this.data!;
     const progress = readProgress(this.progress.store);
-    let statuses: Map<IndexedQuestion, QuestionStatus> | null = null;
-    let next: number | null = null;
-    if (progress) {
-      const byKey = data.byKey;
-      statuses = new Map();
-      for (const record of progress.records) {
-        const entry = byKey.get(`${record.bankId}/${record.questionId}`);
-        if (!entry) continue;
-        const status = statusOf(record, progress.now);
-        statuses.set(entry, status);
-        if ((status === 'learning' || status === 'mastered') && (next === null || record.memory.due < next)) next = record.memory.due;
-      }
-      if (statuses.size === 0) statuses = null;
-    }
+    const { statuses, nextChange } = progress ? statusesOf(progress.records, this.data!.byKey, progress.now) : { statuses: null, nextChange: null };
     this.statuses = statuses;
-    this.progress.refreshAt(next, () => {
+    this.progress.refreshAt(nextChange, () => {
       this.statusesStale = true;
       this.requestUpdate();
     });
-  }
-
-  private statusOfEntry(entry: IndexedQuestion): QuestionStatus {
-    return this.statuses?.get(entry) ?? 'new';
   }
 
   /** A row's status: its question's, or the most urgent of its questions'; null while no question of the collection has progress. */
@@ -428,7 +428,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     if (!this.statuses) return null;
     let best = URGENCY.length - 1;
     for (const member of group.members) {
-      best = Math.min(best, URGENCY.indexOf(this.statusOfEntry(member)));
+      best = Math.min(best, URGENCY.indexOf(statusIn(this.statuses, member)));
       if (best === 0) break;
     }
     return URGENCY[best]!;
@@ -436,27 +436,10 @@ export class QuestionBrowser extends QuizElement<Loaded> {
 
   /** Due questions under the topic, kind and bank filters (not the search or the status filter): what Review due asks. */
   private get dueCount(): number {
-    const statuses = this.statuses;
-    const key = `${this.topic.join(',')}\u0000${this.kind ?? ''}\u0000${this.bankFilter ?? ''}`;
-    if (this.due && this.due.key === key && this.due.statuses === statuses) return this.due.count;
-    let count = 0;
-    if (statuses) {
-      const topics = this.topic.length ? new Set(this.topic) : null;
-      const kind = this.kind === 'concept' || this.kind === 'coding' ? this.kind : null;
-      for (const [entry, status] of statuses) {
-        if (status !== 'due') continue;
-        const { bankId, question } = entry;
-        if (kind !== null && question.kind !== kind) continue;
-        if (this.bankFilter && bankId !== this.bankFilter) continue;
-        if (topics !== null && !question.topics.some((topic) => topics.has(topic) || topics.has(`${bankId}/${topic}`))) continue;
-        count++;
-      }
-    }
-    this.due = { count, key, statuses };
-    return count;
+    return this.data?.browse.dueCount(this.filter, this.statuses) ?? 0;
   }
 
-  /** Builds the search text in idle slices once the first rows are on screen, so the first keystroke is fast. */
+  /** Prepares the index in short slices once the first rows are on screen, so later keystrokes build nothing. */
   private prepareIndex(index: QuestionIndex): void {
     this.preparing?.abort();
     const controller = (this.preparing = new AbortController());
@@ -1080,19 +1063,6 @@ function afterPaint(): Promise<void> {
   });
 }
 
-/** The rows that hold a question of `status`, each narrowed to those questions (a row opens its first). */
-function filterByStatus(result: SearchResult, status: QuestionStatus, statuses: Statuses | null): SearchResult {
-  const groups: ResultGroup[] = [];
-  let questionCount = 0;
-  for (const group of result.groups) {
-    const members = group.members.filter((member) => (statuses?.get(member) ?? 'new') === status);
-    if (members.length === 0) continue;
-    questionCount += members.length;
-    groups.push(members.length === group.members.length ? group : { ...group, primary: members[0]!, members });
-  }
-  return { ...result, groups, questionCount };
-}
-
 /** `quiz-progress-<key>-YYYY-MM-DD.json`, the date local; characters a file name should not hold become `-`. */
 function exportFileName(progressKey: string, at: number): string {
   const date = new Date(at);
@@ -1113,6 +1083,7 @@ function dataOf(collection: LoadedCollection, { createQuestionIndex, questionsOf
     banks,
     byId: new Map(banks.map((loaded) => [loaded.bank.id, loaded])),
     index,
+    browse: new BrowseQuery(index),
     get byKey() {
       if (!byKey) {
         byKey = new Map();
