@@ -46,8 +46,11 @@ export abstract class QuizCardAttributes extends QuizElement<CardLoaded> {
   /** Id of one question to show; without it the card runs a practice set. */
   declare question?: string;
 
-  /** Practice only questions with this topic id (comma-separated for several). */
-  declare topic?: string;
+  /**
+   * Practice only questions with this topic id: comma-separated for several in the attribute; the
+   * property also takes an array of ids, as `<question-browser>`'s `topic` does.
+   */
+  declare topic?: string | readonly string[];
 
   /** Practice only `concept` or `coding` questions. */
   declare kind?: QuestionKind;
@@ -102,9 +105,12 @@ export abstract class QuizCardAttributes extends QuizElement<CardLoaded> {
   declare progressStore?: ProgressStore;
 }
 
-/** The topic ids of `topic` (comma-separated), or undefined. */
+/** The topic ids of `topic` (comma-separated, or an array), or undefined. */
 export function topicsOf(card: QuizCardAttributes): string[] | undefined {
-  return card.topic?.split(',').map((t) => t.trim()).filter(Boolean);
+  const { topic } = card;
+  if (topic === undefined || topic === null) return undefined;
+  const ids = typeof topic === 'string' ? topic.split(',') : [...topic];
+  return ids.map((id) => String(id).trim()).filter(Boolean);
 }
 
 /** `mode="review"` as the card runs it: not for one question, and not without progress. */

@@ -279,6 +279,15 @@ describe('<quiz-card>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('takes topic as an array too, as <question-browser> does', async () => {
+      const el = await card(html`<quiz-card .bank=${bank} .topic=${['data']}></quiz-card>`);
+      expect(part(el, 'header')!.textContent).to.contain('1 / 2');
+      expect(['Pick one', 'Pick all']).to.include(part(el, 'title')!.textContent!.trim());
+      el.topic = ['training', 'data'];
+      await el.updateComplete;
+      await waitUntil(() => part(el, 'header')?.textContent?.includes('1 / 3'), 'both topics asked');
+    });
+
     it('shuffles reproducibly with a seed', async () => {
       const order = async () => {
         const el = await card(html`<quiz-card .bank=${bank} shuffle seed="abc"></quiz-card>`);
