@@ -346,6 +346,32 @@ async function reveal(tab) {
   await tab.evaluate(() => globalThis.document.getElementById('card').shadowRoot.querySelector('[part~="grades"] button').click());
 }
 
+/**
+ * A `src` card's bank request must not wait for the URL loader chunk: the card starts it while
+ * the chunk downloads (one round trip, not two). Resource Timing of the page says whether the
+ * bank was requested before the chunk had arrived.
+ */
+async function checkUrlCardRequests(browser) {
+  pages.set('/url-card.html', urlCardPage);
+  const tab = await browser.newPage();
+  try {
+    await tab.goto(`http://127.0.0.1:${server.address().port}/url-card.html`);
+    await tab.waitForFunction(() => globalThis.document.getElementById('card')?.shadowRoot?.querySelector('[part~="title"]'), { timeout: 15_000 });
+    const timing = await tab.evaluate(() => {
+      const entries = globalThis.performance.getEntriesByType('resource');
+      const bank = entries.find((entry) => entry.name.endsWith('/size-bank.json'));
+      const loader = entries.find((entry) => /\/chunks\/load-url-[^/]*\.js/.test(entry.name));
+      return bank && loader ? { bankStart: bank.startTime, loaderEnd: loader.responseEnd, loaderStart: loader.startTime } : null;
+    });
+    if (!timing) problems.push('src card: the page did not request both its bank and the URL loader chunk');
+    else if (timing.bankStart >= timing.loaderEnd) {
+      problems.push(`src card: the bank was requested ${(timing.bankStart - timing.loaderEnd).toFixed(1)} ms after the URL loader chunk arrived; the card should request it while the chunk downloads (bankFromUrl in src/bank/load-core.ts)`);
+    }
+  } finally {
+    await tab.close();
+  }
+}
+
 /** Loads `html` and returns the dist/cdn files it fetched once the card shows its question (and after `act`). */
 async function measurePage(browser, html, act, ready = () => globalThis.document.getElementById('card')?.shadowRoot?.querySelector('[part~="prompt"] li')) {
   pages.set('/measure.html', html);
@@ -445,6 +471,7 @@ if (!found.chromium) {
     measured.set('one quiz-card (English)', await measurePage(browser, cardPage('en')));
     measured.set('one quiz-card (中文)', await measurePage(browser, cardPage('zh-CN')));
     measured.set('one quiz-card from a bank URL (English)', await measurePage(browser, urlCardPage));
+    await checkUrlCardRequests(browser);
     // A server-rendered card (quiz-elements/ssr) shows its question with no script; this is what
     // its take-over downloads (the card's own Show answer button replaces the server's
     // <details>). Measured before the grade below, which leaves progress in the origin's storage.

@@ -16,7 +16,7 @@
  * as `@lit/task` expects; it never resolves afterwards. The shared request itself is aborted only
  * when every caller waiting for it has aborted or timed out.
  */
-import { checkedBank, fail, importedBank, isRecord, lazyModule, SHOWN_PROBLEMS, type LoadedBank, type Source } from './load-core.js';
+import { BANK_ACCEPT as ACCEPT, checkedBank, fail, importedBank, isRecord, lazyModule, SHOWN_PROBLEMS, type LoadedBank, type Source } from './load-core.js';
 import { BankLoadError } from './load-errors.js';
 import { CATALOG_FORMAT, type Catalog } from './types.js';
 import { formatIssues, validateCatalog } from './validate-core.js';
@@ -45,7 +45,6 @@ export interface LoadOptions {
 const DEFAULT_TIMEOUT = 15_000;
 /** setTimeout fires at once for longer delays, so those count as no limit. */
 const LONGEST_TIMER = 2_147_483_647;
-const ACCEPT = 'application/json, text/markdown;q=0.9, */*;q=0.1';
 const DOCUMENT_PATH = /\.(?:md|markdown|gift|txt)$/i;
 const MARKDOWN_TYPE = /^text\/(?:x-)?markdown$/;
 const HTML_START = /^\s*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i;

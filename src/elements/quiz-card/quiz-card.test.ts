@@ -2,6 +2,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { clearBankCache } from '../../bank/load.js';
+import { urlLoader } from '../../bank/load-core.js';
 import type { Bank } from '../../bank/types.js';
 import type { QuizErrorEvent } from '../../events/quiz-error.js';
 import { ProgressStore } from '../../progress/store.js';
@@ -286,6 +287,10 @@ describe('<quiz-card>', () => {
       el.topic = ['training', 'data'];
       await el.updateComplete;
       await waitUntil(() => part(el, 'header')?.textContent?.includes('1 / 3'), 'both topics asked');
+      el.topic = ['data', 'nowhere'];
+      el.kind = 'coding';
+      await waitUntil(() => part(el, 'error'), 'the filters match nothing');
+      expect(part(el, 'error')!.textContent).to.contain('“Data” (data), “nowhere”');
     });
 
     it('shuffles reproducibly with a seed', async () => {
@@ -318,6 +323,65 @@ describe('<quiz-card>', () => {
       await Promise.all(cards.map(ready));
       expect(stub.calls).to.deep.equal([new URL('/banks/shared.json', document.baseURI).href]);
       for (const c of cards) expect(part(c, 'title')!.textContent).to.equal('What is overfitting?');
+    });
+
+    describe('before the URL loader has arrived (the card requests the bank beside the loader download)', () => {
+      type Loader = NonNullable<typeof urlLoader.value>;
+      let loader: Loader;
+      /** Lets the held-back loader arrive. */
+      let arrive: () => void;
+      beforeEach(async () => {
+        // As on a page still downloading the URL loader: it arrives when the test says so.
+        loader = await urlLoader.load();
+        urlLoader.value = undefined;
+        const arrived = new Promise<void>((resolve) => (arrive = resolve));
+        urlLoader.load = () => arrived.then(() => (urlLoader.value = loader));
+      });
+      afterEach(() => {
+        delete (urlLoader as { load?: unknown }).load;
+        urlLoader.value = loader;
+      });
+
+      it('requests the bank before the loader arrives, once for two cards, asking for what the loader asks', async () => {
+        const accepts: string[] = [];
+        const stub = stubFetch(async (_url, init) => (accepts.push(new Headers(init?.headers).get('accept') ?? ''), json(bank)));
+        restore = stub.restore;
+        const container = await fixture(html`<div>
+          <quiz-card src="/banks/early.json"></quiz-card><quiz-card src="/banks/early.json#x"></quiz-card>
+        </div>`);
+        const cards = [...container.querySelectorAll('quiz-card')];
+        await waitUntil(() => stub.calls.length === 1, 'the bank is requested while the loader downloads');
+        arrive();
+        await Promise.all(cards.map(ready));
+        expect(stub.calls).to.deep.equal([new URL('/banks/early.json', document.baseURI).href]);
+        expect(accepts).to.deep.equal(['application/json, text/markdown;q=0.9, */*;q=0.1']);
+        for (const c of cards) expect(part(c, 'title')!.textContent).to.equal('What is overfitting?');
+      });
+
+      it('says a failed request as the loader would, and Retry requests again', async () => {
+        let online = false;
+        const stub = stubFetch(async () => (online ? json(bank) : Promise.reject(new TypeError('Failed to fetch'))));
+        restore = stub.restore;
+        arrive();
+        const el = await card(html`<quiz-card src="/banks/early-fail.json"></quiz-card>`);
+        expect(part(el, 'error')!.textContent).to.match(/Could not reach/);
+        const failed = stub.calls.length;
+        online = true;
+        button(el, 'Retry')!.click();
+        await waitUntil(() => part(el, 'title'), 'the retry loads the bank');
+        expect(stub.calls.length).to.equal(failed + 1);
+      });
+
+      it('aborts the request when the card is removed before the loader asks for it', async () => {
+        const signals: AbortSignal[] = [];
+        const stub = stubFetch((_url, init) => (signals.push(init!.signal!), new Promise<Response>(() => {})));
+        restore = stub.restore;
+        const container = await fixture(html`<div><quiz-card src="/banks/early-gone.json"></quiz-card></div>`);
+        await waitUntil(() => signals.length === 1, 'the bank is requested while the loader downloads');
+        container.replaceChildren();
+        arrive();
+        await waitUntil(() => signals[0]!.aborted, 'the request nobody will read is aborted');
+      });
     });
 
     it('shows only the newest src when src changes while loading', async () => {

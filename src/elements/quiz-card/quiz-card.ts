@@ -1,5 +1,5 @@
 import { html, isServer, type nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { bankFromJsonText, bankFromInlineDocument, bankFromValue, lazyModule, urlLoader, type LoadedBank } from '../../bank/load-core.js';
+import { bankFromJsonText, bankFromInlineDocument, bankFromUrl, bankFromValue, lazyModule, urlLoader, type LoadedBank } from '../../bank/load-core.js';
 import { languageOf } from '../../i18n/index.js';
 import { markdownStyles } from '../../render/markdown.styles.js';
 import { noticeStyles } from '../../styles/notice.styles.js';
@@ -158,8 +158,7 @@ export class QuizCard extends QuizCardAttributes {
     else if (bank && typeof bank === 'object') loaded = bankFromValue(bank, base);
     else if (src) {
       // The URL loader is a chunk of its own: cards whose bank is on the page never download it.
-      const url = new URL(src, base);
-      loaded = await (await lazyModule(urlLoader, { url: url.href })).loadBankFromUrl(url, { signal, timeout });
+      loaded = await bankFromUrl(new URL(src, base), { signal, timeout });
     } else if (inline && inline.type !== 'json') loaded = await bankFromInlineDocument(inline.text, inline.type, base);
     else if (inline) loaded = bankFromJsonText(inline.text, base);
     else if (typeof bank === 'string' && bank) loaded = await (await lazyModule(urlLoader, { bankId: bank })).loadBundledBank(bank, { signal, timeout });

@@ -4,7 +4,7 @@ import type { Bank } from '../../../bank/types.js';
 import type { UiStrings } from '../../../i18n/index.js';
 import { LazyChunk } from '../../../lazy.js';
 import { MissingSourceError } from '../../quiz-element.js';
-import type { QuizCardAttributes } from '../card-attributes.js';
+import { topicsOf, type QuizCardAttributes } from '../card-attributes.js';
 
 /** The placeholder while the questions load (no text while the UI strings themselves load). */
 export function renderSkeleton(strings: UiStrings, withText = true): TemplateResult {
@@ -64,10 +64,11 @@ export function renderNoQuestions(card: QuizCardAttributes, bank: Bank, s: UiStr
 
 function describeFilters(card: QuizCardAttributes, bank: Bank, s: UiStrings): string {
   const parts: string[] = [];
-  if (card.topic) {
-    const titles = card.topic.split(',').map((id) => {
-      const topic = bank.topics.find((t) => t.id === id.trim());
-      return topic ? `“${topic.title}” (${topic.id})` : `“${id.trim()}”`;
+  const ids = topicsOf(card);
+  if (ids?.length) {
+    const titles = ids.map((id) => {
+      const topic = bank.topics.find((t) => t.id === id);
+      return topic ? `“${topic.title}” (${topic.id})` : `“${id}”`;
     });
     parts.push(s.filterTopic(titles.join(', ')));
   }
