@@ -1,7 +1,10 @@
 /**
- * Small English banks for stories: every question kind and state in a few lines, next to the
- * bundled Chinese banks. Passed to `<quiz-card>` as the `bank` property.
+ * What the stories of several elements share, besides their play steps (smoke.ts): small English
+ * banks (every question kind and state in a few lines, next to the bundled Chinese banks, passed as
+ * the `bank` property), the pages around a story (decorators), and a fetch that never answers.
  */
+import type { Decorator } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import typesJson from '../demo/banks/question-types.json' with { type: 'json' };
 import typesZhJson from '../demo/banks/question-types-zh.json' with { type: 'json' };
 import type { Bank } from '../src/bank/types.js';
@@ -85,3 +88,31 @@ export const demoBank: Bank = {
     },
   ],
 };
+
+// --- around a story --------------------------------------------------------------------------
+
+/** A dark page behind the story, for `theme="dark"`. */
+export const darkPage: Decorator = (story) =>
+  html`<div style="background: #0f1115; color: #e6e6e6; padding: 2rem; min-height: 100vh; box-sizing: border-box">${story()}</div>`;
+
+/** A column `width` px wide with a dashed outline, to see the element fit it. */
+export const narrow = (width: number): Decorator => (story) => html`<div style="width: ${width}px; outline: 1px dashed #999">${story()}</div>`;
+
+/** A phone's width (343 px). */
+export const phone: Decorator = (story) => html`<div style="width: 343px">${story()}</div>`;
+
+/**
+ * A `beforeEach` for loading stories: a fetch of a URL holding `never-answers` waits until it is
+ * aborted (the skeleton stays, or the element's timeout ends it); every other fetch goes through.
+ */
+export function fetchNeverAnswers(): () => void {
+  const original = window.fetch;
+  window.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.includes('never-answers')) return original(input, init);
+    return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+  };
+  return () => {
+    window.fetch = original;
+  };
+}

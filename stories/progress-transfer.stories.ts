@@ -1,4 +1,4 @@
-import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor, within } from 'storybook/test';
@@ -9,6 +9,7 @@ import type { UiStrings } from '../src/i18n/strings.js';
 import { memoryStorage } from '../src/progress/memory-storage.js';
 import { ProgressStore } from '../src/progress/store.js';
 import { answerUntil } from '../test/progress-states.js';
+import { darkPage, phone } from './fixtures.js';
 import { expectNoTabStop, focusStoryStart, tabTo, uiStrings } from './smoke.js';
 
 type Strings = UiStrings & CollectionStrings;
@@ -72,8 +73,6 @@ async function smoke({ canvasElement }: StoryContext<TransferArgs>): Promise<voi
   await tabTo(el, (element) => element === importButton, s.importProgress);
 }
 
-const darkPage: Decorator = (story) => html`<div style="background: #0f1115; color: #e6e6e6; padding: 2rem; min-height: 100vh; box-sizing: border-box">${story()}</div>`;
-const phone: Decorator = (story) => html`<div style="width: 343px">${story()}</div>`;
 
 const meta: Meta<TransferArgs> = {
   title: 'Elements/quiz-progress-transfer',

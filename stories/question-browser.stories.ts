@@ -17,8 +17,8 @@ import { memoryStorage } from '../src/progress/memory-storage.js';
 import { answerUntil } from '../test/progress-states.js';
 import { ProgressStore } from '../src/progress/store.js';
 import type { QuestionStatus } from '../src/progress/types.js';
-import { demoBank } from './fixtures.js';
-import { cardKeyboardStep, expectNoTabStop, focused, focusStoryStart, press, tabTo, uiStrings } from './smoke.js';
+import { darkPage, demoBank, fetchNeverAnswers, narrow } from './fixtures.js';
+import { cardKeyboardStep, expectNoTabStop, expectRetryLoadsAgain, expectSkeleton, focused, focusStoryStart, press, tabTo, uiStrings } from './smoke.js';
 
 /** The UI strings of this element: the card's plus its own. */
 type Strings = UiStrings & CollectionStrings;
@@ -290,8 +290,7 @@ async function smoke({ canvasElement, parameters, args }: StoryContext<BrowserAr
   const expected: BrowserSmoke = parameters.smoke ?? { shows: args.selected ? 'question' : 'results' };
   const el = canvasElement.querySelector('question-browser')!;
   if (expected.shows === 'loading') {
-    await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="base"]')).toHaveAttribute('aria-busy', 'true'));
-    await expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).toHaveTextContent((await uiStrings(el)).loading);
+    await expectSkeleton(el);
     await expectNoTabStop(canvasElement, el);
     return;
   }
@@ -300,14 +299,7 @@ async function smoke({ canvasElement, parameters, args }: StoryContext<BrowserAr
     const ui = within(el.shadowRoot as unknown as HTMLElement);
     const says = expected.says(s);
     for (const text of says) await expect(await ui.findByRole('alert', {}, { timeout: 8000 })).toHaveTextContent(text);
-    const retry = ui.getByRole('button', { name: s.retry });
-    focusStoryStart(canvasElement);
-    await tabTo(el, (element) => element === retry, `“${s.retry}”`);
-    let errors = 0;
-    el.addEventListener('quiz-error', () => errors++);
-    await press('{Enter}');
-    await waitFor(() => expect(errors).toBe(1), { timeout: 8000 });
-    for (const text of says) await expect((await ui.findByRole('alert')).textContent).toMatch(text);
+    await expectRetryLoadsAgain(canvasElement, el, ui, s, says, 8000);
     return;
   }
   const { browser, ui, s } = await openBrowser(canvasElement);
@@ -349,9 +341,6 @@ async function smoke({ canvasElement, parameters, args }: StoryContext<BrowserAr
 
 // --- decorators ------------------------------------------------------------------------------
 
-const darkPage: Decorator = (story) =>
-  html`<div style="background: #0f1115; color: #e6e6e6; padding: 2rem; min-height: 100vh; box-sizing: border-box">${story()}</div>`;
-const narrow: Decorator = (story) => html`<div style="width: 360px; outline: 1px dashed #999">${story()}</div>`;
 const wide: Decorator = (story) => html`<div style="width: 1280px; --quiz-browser-height: 44rem; outline: 1px dashed #999">${story()}</div>`;
 
 // --- every bundled bank ------------------------------------------------------------------------
@@ -533,20 +522,20 @@ export const ImportError: Story = {
 export const NoProgress: Story = { args: { bank: FIXTURE, noProgress: true, selected: 'story-demo/metric', lang: 'en' } };
 
 /** 320 px with progress: the tools wrap under the results. */
-export const NarrowWithProgress: Story = { ...WithProgress, name: 'Narrow (320 px) with progress', decorators: [(story) => html`<div style="width: 320px; outline: 1px dashed #999">${story()}</div>`] };
+export const NarrowWithProgress: Story = { ...WithProgress, name: 'Narrow (320 px) with progress', decorators: [narrow(320)] };
 
 // --- layout ------------------------------------------------------------------------------------
 
 /** A 360 px column: the open question replaces the list, Back returns to it. */
-export const NarrowQuestionOpen: Story = { name: 'Narrow (360 px), question open', args: { ...QuestionOpen.args }, decorators: [narrow] };
+export const NarrowQuestionOpen: Story = { name: 'Narrow (360 px), question open', args: { ...QuestionOpen.args }, decorators: [narrow(360)] };
 
-export const NarrowList: Story = { name: 'Narrow (360 px), list', args: { query: '过拟合', lang: 'zh-CN' }, decorators: [narrow] };
+export const NarrowList: Story = { name: 'Narrow (360 px), list', args: { query: '过拟合', lang: 'zh-CN' }, decorators: [narrow(360)] };
 
 /** Back in one column: the list again, with the keyboard on the row of the closed question. */
 export const NarrowBack: Story = {
   name: 'Narrow (360 px), back to the list',
   args: { ...QuestionOpen.args },
-  decorators: [narrow],
+  decorators: [narrow(360)],
   play: async ({ canvasElement }) => {
     const { browser, ui, s } = await openBrowser(canvasElement);
     await userEvent.click(await ui.findByRole('button', { name: new RegExp(s.backToResults) }));
@@ -604,17 +593,7 @@ export const LargeBankQuery: Story = {
 export const Loading: Story = {
   args: { src: 'quiz-data/banks/never-answers.json', timeout: 0 },
   parameters: { smoke: { shows: 'loading' } satisfies BrowserSmoke },
-  beforeEach: () => {
-    const original = window.fetch;
-    window.fetch = (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (!url.includes('never-answers')) return original(input, init);
-      return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-    };
-    return () => {
-      window.fetch = original;
-    };
-  },
+  beforeEach: fetchNeverAnswers,
 };
 
 /** The same fetch with a 2 s timeout: the skeleton, then the timeout message and Retry. */

@@ -1,4 +1,4 @@
-import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
@@ -14,8 +14,8 @@ import { ProgressStore } from '../src/progress/store.js';
 import type { Grade, ProgressStorage } from '../src/progress/types.js';
 import type { QuizAnswerEvent } from '../src/events/quiz-answer.js';
 import { configureLearningRecords, recordsNotes } from '../src/records/learning-records.js';
-import { demoBank, typesBank, typesBankZh } from './fixtures.js';
-import { cardKeyboardStep, expectNoTabStop, focusStoryStart, press, tabTo, uiStrings } from './smoke.js';
+import { darkPage, demoBank, fetchNeverAnswers, narrow, typesBank, typesBankZh } from './fixtures.js';
+import { cardKeyboardStep, expectNoTabStop, expectRetryLoadsAgain, expectSkeleton, focusStoryStart } from './smoke.js';
 
 interface CardArgs {
   src?: string;
@@ -153,8 +153,7 @@ async function smoke({ canvasElement, parameters, args }: StoryContext<CardArgs>
   const expected: CardSmoke = parameters.smoke ?? { shows: 'question' };
   if (expected.shows === 'loading') {
     const el = canvasElement.querySelector('quiz-card')!;
-    await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="card"]')).toHaveAttribute('aria-busy', 'true'));
-    await expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).toHaveTextContent((await uiStrings(el)).loading);
+    await expectSkeleton(el, 'card');
     await expectNoTabStop(canvasElement, el);
     return;
   }
@@ -175,21 +174,8 @@ async function smoke({ canvasElement, parameters, args }: StoryContext<CardArgs>
     await expectNoTabStop(canvasElement, card);
     return;
   }
-  const retry = ui.getByRole('button', { name: s.retry });
-  focusStoryStart(canvasElement);
-  await tabTo(card, (element) => element === retry, `“${s.retry}”`);
-  let errors = 0;
-  card.addEventListener('quiz-error', () => errors++);
-  await press('{Enter}');
-  await waitFor(() => expect(errors).toBe(1), { timeout: 5000 });
-  for (const text of says) await expect((await ui.findByRole('alert')).textContent).toMatch(text);
+  await expectRetryLoadsAgain(canvasElement, card, ui, s, says);
 }
-
-// --- decorators ------------------------------------------------------------------------------
-
-const darkPage: Decorator = (story) =>
-  html`<div style="background: #0f1115; color: #e6e6e6; padding: 2rem; min-height: 100vh; box-sizing: border-box">${story()}</div>`;
-const narrow: Decorator = (story) => html`<div style="width: 320px; outline: 1px dashed #999">${story()}</div>`;
 
 // --- bundled banks (Chinese text) ------------------------------------------------------------
 
@@ -840,17 +826,7 @@ export const InlineGift: Story = {
 export const Loading: Story = {
   args: { src: 'quiz-data/banks/never-answers.json', timeout: 0 },
   parameters: { smoke: { shows: 'loading' } satisfies CardSmoke },
-  beforeEach: () => {
-    const original = window.fetch;
-    window.fetch = (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (!url.includes('never-answers')) return original(input, init);
-      return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-    };
-    return () => {
-      window.fetch = original;
-    };
-  },
+  beforeEach: fetchNeverAnswers,
 };
 
 /** A src that does not exist: the status code, the URL, and Retry. */
@@ -907,7 +883,7 @@ export const DarkThemeChoiceChecked: Story = {
 export const Narrow: Story = {
   name: 'Narrow (320 px)',
   args: { ...CodingQuestion.args },
-  decorators: [narrow],
+  decorators: [narrow(320)],
   play: ({ canvasElement }) => reveal(canvasElement),
 };
 

@@ -1,4 +1,4 @@
-import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor, within } from 'storybook/test';
@@ -12,8 +12,8 @@ import type { UiStrings } from '../src/i18n/strings.js';
 import { memoryStorage } from '../src/progress/memory-storage.js';
 import { ProgressStore } from '../src/progress/store.js';
 import type { Grade } from '../src/progress/types.js';
-import { demoBank } from './fixtures.js';
-import { expectNoTabStop, uiStrings } from './smoke.js';
+import { darkPage, demoBank, fetchNeverAnswers, phone } from './fixtures.js';
+import { expectNoTabStop, expectSkeleton } from './smoke.js';
 
 type Strings = UiStrings & StatsStrings;
 
@@ -105,8 +105,7 @@ async function smoke({ canvasElement, parameters }: StoryContext<StatsArgs>): Pr
   const expected: StatsSmoke = parameters.smoke ?? { shows: 'charts' };
   if (expected.shows === 'loading') {
     const el = canvasElement.querySelector('quiz-stats')!;
-    await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="base"]')).toHaveAttribute('aria-busy', 'true'));
-    await expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).toHaveTextContent((await uiStrings(el)).loading);
+    await expectSkeleton(el);
     return;
   }
   const { el, ui, s } = await openStats(canvasElement);
@@ -132,8 +131,6 @@ async function smoke({ canvasElement, parameters }: StoryContext<StatsArgs>): Pr
   await expectNoTabStop(canvasElement, el);
 }
 
-const darkPage: Decorator = (story) => html`<div style="background: #0f1115; color: #e6e6e6; padding: 2rem; min-height: 100vh; box-sizing: border-box">${story()}</div>`;
-const phone: Decorator = (story) => html`<div style="width: 343px">${story()}</div>`;
 
 const meta: Meta<StatsArgs> = {
   title: 'Elements/quiz-stats',
@@ -221,17 +218,7 @@ export const BundledCatalog: Story = {
 export const Loading: Story = {
   args: { banks: undefined, src: 'quiz-data/banks/never-answers.json', timeout: 0 },
   parameters: { smoke: { shows: 'loading' } satisfies StatsSmoke },
-  beforeEach: () => {
-    const original = window.fetch;
-    window.fetch = (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (!url.includes('never-answers')) return original(input, init);
-      return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-    };
-    return () => {
-      window.fetch = original;
-    };
-  },
+  beforeEach: fetchNeverAnswers,
 };
 
 /** A src that does not exist: the status code, the URL, and Retry. */

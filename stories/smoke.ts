@@ -120,6 +120,35 @@ async function emulatedTab(): Promise<void> {
 
 // --- steps shared by the stories of several elements -------------------------------------------
 
+/** The loading state: `busyPart` of `el` is aria-busy and the skeleton says it is loading. */
+export async function expectSkeleton(el: Element, busyPart = 'base'): Promise<void> {
+  await waitFor(() => expect(el.shadowRoot?.querySelector(`[part~="${busyPart}"]`)).toHaveAttribute('aria-busy', 'true'));
+  await expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).toHaveTextContent((await uiStrings(el)).loading);
+}
+
+/**
+ * A load error with Retry, in `host` (`ui`: queries in its shadow root): Tab from the start of the
+ * story reaches Retry, Enter loads again (a new `quiz-error` within `timeout` ms), and the alert
+ * says `says` again.
+ */
+export async function expectRetryLoadsAgain(
+  canvasElement: HTMLElement,
+  host: Element,
+  ui: ReturnType<typeof within>,
+  s: UiStrings,
+  says: readonly (string | RegExp)[],
+  timeout = 5000,
+): Promise<void> {
+  const retry = ui.getByRole('button', { name: s.retry });
+  focusStoryStart(canvasElement);
+  await tabTo(host, (element) => element === retry, `“${s.retry}”`);
+  let errors = 0;
+  host.addEventListener('quiz-error', () => errors++);
+  await press('{Enter}');
+  await waitFor(() => expect(errors).toBe(1), { timeout });
+  for (const text of says) await expect((await ui.findByRole('alert')).textContent).toMatch(text);
+}
+
 /**
  * The first keyboard step on a `<quiz-card>` showing a question (on its own or inside `host`): Tab
  * to the first choice and Space selects it, or Tab to Show answer and Space shows the answer, with

@@ -1,4 +1,4 @@
-import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
@@ -14,8 +14,8 @@ import { memoryStorage } from '../src/progress/memory-storage.js';
 import { answerUntil } from '../test/progress-states.js';
 import { ProgressStore } from '../src/progress/store.js';
 import type { QuestionStatus } from '../src/progress/types.js';
-import { demoBank } from './fixtures.js';
-import { expectNoTabStop, focused, focusStoryStart, press, tabTo, uiStrings } from './smoke.js';
+import { darkPage, demoBank, fetchNeverAnswers, narrow } from './fixtures.js';
+import { expectNoTabStop, expectRetryLoadsAgain, expectSkeleton, focused, focusStoryStart, press, tabTo } from './smoke.js';
 
 /** The UI strings of this element: the card's plus its own. */
 type Strings = UiStrings & CollectionStrings;
@@ -198,8 +198,7 @@ async function smoke({ canvasElement, parameters, args }: StoryContext<ListArgs>
   const expected: ListSmoke = parameters.smoke ?? { shows: 'topics' };
   if (expected.shows === 'loading') {
     const el = canvasElement.querySelector('topic-list')!;
-    await waitFor(() => expect(el.shadowRoot?.querySelector('[part~="base"]')).toHaveAttribute('aria-busy', 'true'));
-    await expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).toHaveTextContent((await uiStrings(el)).loading);
+    await expectSkeleton(el);
     await expectNoTabStop(canvasElement, el);
     return;
   }
@@ -231,20 +230,8 @@ async function smoke({ canvasElement, parameters, args }: StoryContext<ListArgs>
     await expectNoTabStop(canvasElement, list);
     return;
   }
-  const retry = ui.getByRole('button', { name: s.retry });
-  focusStoryStart(canvasElement);
-  await tabTo(list, (element) => element === retry, `“${s.retry}”`);
-  let errors = 0;
-  list.addEventListener('quiz-error', () => errors++);
-  await press('{Enter}');
-  await waitFor(() => expect(errors).toBe(1), { timeout: 5000 });
-  for (const text of says) await expect((await ui.findByRole('alert')).textContent).toMatch(text);
+  await expectRetryLoadsAgain(canvasElement, list, ui, s, says);
 }
-
-// --- decorators ------------------------------------------------------------------------------
-
-const darkPage: Decorator = (story) => html`<div style="background: #0f1115; color: #e6e6e6; padding: 2rem; min-height: 100vh; box-sizing: border-box">${story()}</div>`;
-const narrow: Decorator = (story) => html`<div style="width: 320px; outline: 1px dashed #999">${story()}</div>`;
 
 // --- one bank --------------------------------------------------------------------------------
 
@@ -353,17 +340,7 @@ export const InlineJson: Story = {
 export const Loading: Story = {
   args: { src: 'quiz-data/banks/never-answers.json', timeout: 0 },
   parameters: { smoke: { shows: 'loading' } satisfies ListSmoke },
-  beforeEach: () => {
-    const original = window.fetch;
-    window.fetch = (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (!url.includes('never-answers')) return original(input, init);
-      return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-    };
-    return () => {
-      window.fetch = original;
-    };
-  },
+  beforeEach: fetchNeverAnswers,
 };
 
 /** A src that does not exist: the status code, the URL, and Retry. */
@@ -399,4 +376,4 @@ export const DarkTheme: Story = {
 export const DarkThemeWithProgress: Story = { ...DarkTheme, args: { ...WithProgress.args, theme: 'dark' } };
 
 /** A 320 px column, the narrowest phone: long bank titles wrap. */
-export const Narrow: Story = { args: { bank: '*', progress: catalogProgress, lang: 'zh-CN' }, decorators: [narrow] };
+export const Narrow: Story = { args: { bank: '*', progress: catalogProgress, lang: 'zh-CN' }, decorators: [narrow(320)] };

@@ -19,7 +19,7 @@
 import { cpSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FIRST, PLANETS, SECOND, SUN, cardsOnce, chooseMarsAndNeptune, gradeGood, ownStyles, readableWithoutJavaScript, tookOver } from './steps.mjs';
+import { FIRST, PLANETS, SECOND, SUN, cardsOnce, chooseMarsAndNeptune, gradeGood, ownStyles, readableWithoutJavaScript, serverRenderedHtml, tookOver } from './steps.mjs';
 
 /** Argv for node, run in the recipe's folder: this file as the build script. */
 export const build = (modules, out) => [import.meta.filename, modules, out];
@@ -46,17 +46,8 @@ if (process.argv[1] === import.meta.filename) await buildSite(process.argv[2], p
 
 /** Checks the site served at `origin`; `open(label, { javaScript })` gives a tab's Checks. */
 export async function check(origin, open, fail) {
-  // 1. The HTML as published: one card per fence, server-rendered, its question and bank inline.
-  for (const [path, titles] of [['/', [SUN]], ['/planets/', [PLANETS, SUN]]]) {
-    const html = await (await fetch(`${origin}${path}`)).text();
-    const cards = html.match(/<quiz-card[\s>][\s\S]*?<\/quiz-card>/g) ?? [];
-    if (cards.length !== titles.length) fail(`${path} has ${cards.length} quiz-card elements in its HTML, not ${titles.length} (one per fence)`);
-    cards.forEach((card, i) => {
-      if (!card.includes('<template shadowrootmode="open">')) fail(`${path}: card ${i + 1} is not server-rendered (no <template shadowrootmode="open">)`);
-      else if (!card.includes(titles[i])) fail(`${path}: card ${i + 1}'s HTML does not hold its question "${titles[i]}"`);
-      const bank = /<script type="application\/json">([^<]*)<\/script>/.exec(card)?.[1] ?? '';
-      if (!bank.includes(titles[i])) fail(`${path}: card ${i + 1} has no inline bank holding its question for the browser to take over with`);
-    });
+  // 1. The HTML as published: one card per fence, server-rendered, its question and bank inline; Astro's router on each page.
+  for (const { path, html } of await serverRenderedHtml(origin, fail)) {
     if (!html.includes('<meta name="astro-view-transitions-enabled" content="true">')) fail(`${path} has no <ClientRouter /> (Starlight's Head override did not apply)`);
   }
 

@@ -86,6 +86,34 @@ export async function ownStyles(page, card) {
   if (styles.section === 'dashed') page.fail('the site\'s "section { border: dashed }" reached the card');
 }
 
+/** The pages of a server-rendered recipe and the questions of their cards, in order. */
+const PAGES = [
+  ['/', [SUN]],
+  ['/planets/', [PLANETS, SUN]],
+];
+
+/**
+ * The HTML as published by a server-rendering recipe: one card per fence, each with its
+ * declarative shadow root holding its question, and an inline bank holding that question for the
+ * browser to take over with. Returns each page's HTML, for the recipe's own checks.
+ */
+export async function serverRenderedHtml(origin, fail) {
+  const pages = [];
+  for (const [path, titles] of PAGES) {
+    const html = await (await fetch(`${origin}${path}`)).text();
+    const cards = html.match(/<quiz-card[\s>][\s\S]*?<\/quiz-card>/g) ?? [];
+    if (cards.length !== titles.length) fail(`${path} has ${cards.length} quiz-card elements in its HTML, not ${titles.length} (one per fence)`);
+    cards.forEach((card, i) => {
+      if (!card.includes('<template shadowrootmode="open">')) fail(`${path}: card ${i + 1} is not server-rendered (no <template shadowrootmode="open">)`);
+      else if (!card.includes(titles[i])) fail(`${path}: card ${i + 1}'s HTML does not hold its question "${titles[i]}"`);
+      const bank = /<script type="application\/json">([^<]*)<\/script>/.exec(card)?.[1] ?? '';
+      if (!bank.includes(titles[i])) fail(`${path}: card ${i + 1} has no inline bank holding its question for the browser to take over with`);
+    });
+    pages.push({ path, html });
+  }
+  return pages;
+}
+
 /** A server-rendered page 1 in a tab without JavaScript: the question shows, unstyled by the site, and the server's <details> opens the answer. */
 export async function readableWithoutJavaScript(origin, open, fail) {
   const still = await open('without JavaScript', { javaScript: false });

@@ -12,7 +12,7 @@ import type { InlineSource } from './page-context.js';
 /** The `bank` attribute value that asks for every bundled bank (the bundled catalog). */
 export const ALL_BUNDLED = '*';
 
-/** Where an element that shows several banks (`<topic-list>`, `<question-browser>`) gets them. */
+/** Where an element that shows several banks (`<topic-list>`, `<quiz-stats>`, `<question-browser>`) gets them. */
 export interface CollectionSource {
   src?: string | undefined;
   bank?: string | Bank | Record<string, unknown> | undefined;

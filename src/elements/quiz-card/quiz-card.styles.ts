@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { loadStateStyles } from '../../styles/notice.styles.js';
 
 export const quizCardStyles = css`
   :host {
@@ -251,23 +252,7 @@ export const quizCardStyles = css`
   .variants button {
     min-width: 2.5rem;
   }
-  .message {
-    margin: 0;
-  }
-  .error {
-    border-inline-start: 4px solid var(--_wrong);
-    padding-inline-start: 0.75rem;
-  }
-  .error pre {
-    white-space: pre-wrap;
-    font-size: 0.85em;
-    margin: 0.5rem 0 0;
-    color: var(--_muted);
-  }
-  .skeleton {
-    display: grid;
-    gap: 0.6rem;
-  }
+  ${loadStateStyles}
   /* Widths by position, not inline styles: a strict CSP (style-src without 'unsafe-inline') blocks style attributes. */
   .skeleton-line:nth-of-type(1) {
     width: 40%;
@@ -283,9 +268,6 @@ export const quizCardStyles = css`
   }
   .skeleton-line {
     height: 0.9rem;
-    border-radius: 0.4rem;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
   }
   .notice .message {
     flex-basis: 16rem;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { loadStateStyles } from '../../styles/notice.styles.js';
 
 export const quizStatsStyles = css`
   :host {
@@ -39,8 +40,7 @@ export const quizStatsStyles = css`
     font-weight: 700;
   }
   .summary,
-  .empty,
-  .message {
+  .empty {
     margin: 0;
   }
   .summary,
@@ -190,28 +190,9 @@ export const quizStatsStyles = css`
     font-size: 0.75em;
     color: var(--_muted);
   }
-  .skeleton {
-    grid-column: 1 / -1;
-    display: grid;
-    gap: 0.6rem;
-  }
-  .skeleton-line {
-    height: 1.4rem;
-    border-radius: 0.4rem;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-  }
-  .error {
-    grid-column: 1 / -1;
-    border-inline-start: 4px solid var(--_wrong);
-    padding-inline-start: 0.75rem;
-  }
-  .error pre {
-    white-space: pre-wrap;
-    font-size: 0.85em;
-    margin: 0.5rem 0 0;
-    color: var(--_muted);
-  }
+  ${loadStateStyles}
+  .skeleton,
+  .error,
   .actions {
     grid-column: 1 / -1;
   }

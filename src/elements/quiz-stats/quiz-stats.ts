@@ -1,4 +1,3 @@
-import { initialState, TaskStatus } from '@lit/task';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { LoadedCollection } from '../../bank/catalog.js';
@@ -12,10 +11,9 @@ import * as progressStoreModule from '../../progress/store.js';
 import type { ProgressStore } from '../../progress/store.js';
 import { QUESTION_STATUSES } from '../../progress/types.js';
 import { themeStyles } from '../../styles/theme.styles.js';
-import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
-import { renderLoadError } from '../load-error-message.js';
+import { CollectionElement } from '../collection-element.js';
+import { isLoadedBank } from '../collection-source.js';
 import { ProgressController, provideStoreModule } from '../progress-controller.js';
-import { MissingSourceError, QuizElement } from '../quiz-element.js';
 import { readProgress } from '../read-progress.js';
 import { quizStatsStyles } from './quiz-stats.styles.js';
 
@@ -127,17 +125,8 @@ function formatters(tag: string, lang: string) {
  * @fires {QuizErrorEvent} quiz-error - Loading failed, or one bank of a catalog did. Detail: `{ error }`.
  */
 @customElement('quiz-stats')
-export class QuizStats extends QuizElement<LoadedCollection> {
+export class QuizStats extends CollectionElement {
   static override styles = [themeStyles, quizStatsStyles];
-
-  /** URL of a bank JSON, a catalog JSON or a `.md` Q&A document, resolved against the page. */
-  @property() src?: string;
-
-  /** Id of a bundled bank or `*` for every bundled bank (attribute), or a bank or catalog object (property). */
-  @property({ attribute: 'bank' }) bank?: string | Bank | Record<string, unknown>;
-
-  /** Banks a parent has already loaded (`LoadedBank[]` or `Bank[]`, not validated again): nothing is loaded. */
-  @property({ attribute: false }) banks?: readonly (LoadedBank | Bank)[];
 
   /** Whose (or which course's) progress to show: elements with the same key share one store, kept in localStorage. */
   @property({ attribute: 'progress-key' }) progressKey = 'default';
@@ -163,20 +152,6 @@ export class QuizStats extends QuizElement<LoadedCollection> {
     onReady: () => (this.stale = true),
   });
 
-  /** No English flashes before the Chinese strings arrive. */
-  protected static override holdsUpdatesForStrings = true;
-
-  protected override async load(signal: AbortSignal): Promise<LoadedCollection | typeof initialState> {
-    if (this.banks) return initialState;
-    const collection = await loadCollectionOf({ src: this.src, bank: this.bank, inline: this.context.inline, timeout: this.timeout }, signal);
-    if (!collection) throw new MissingSourceError();
-    return collection;
-  }
-
-  protected override loadArgs() {
-    return [this.banks, this.src, this.bank, this.context.inline, this.timeout];
-  }
-
   protected override get strings() {
     return statsStrings(super.strings);
   }
@@ -185,13 +160,9 @@ export class QuizStats extends QuizElement<LoadedCollection> {
     this.stale = true; // the calendar's weeks start on the language's first day
   }
 
-  protected override canReplaceServerContent(): boolean {
-    return !!this.banks || super.canReplaceServerContent();
-  }
-
   protected override willUpdate(): void {
     if (this.progressController.sync() !== 'same') this.stale = true;
-    const source = this.banks ?? (this.loadTask.status === TaskStatus.COMPLETE ? this.loadTask.value : undefined);
+    const source = this.shownBanks;
     if (source !== this.source) {
       this.source = source;
       this.scope = source ? scopeOf(source as LoadedCollection) : null;
@@ -230,20 +201,10 @@ export class QuizStats extends QuizElement<LoadedCollection> {
 
   protected override render(): TemplateResult {
     const s = this.strings;
-    const busy = !this.banks && this.loadTask.status === TaskStatus.PENDING;
-    const content = this.banks
-      ? this.renderStats()
-      : this.loadTask.render({
-          initial: () => this.renderSkeleton(),
-          pending: () => this.renderSkeleton(),
-          error: (error) =>
-            renderLoadError(error, s, { retry: () => void this.loadTask.run(), noSource: error instanceof MissingSourceError ? s.statsNoSource : undefined }),
-          complete: () => this.renderStats(),
-        });
     return html`
-      <div part="base" class="base" lang=${s.lang} aria-busy=${busy ? 'true' : 'false'}>
+      <div part="base" class="base" lang=${s.lang} aria-busy=${this.loading ? 'true' : 'false'}>
         <div part="label" class="label" role="heading" aria-level=${this.headingLevel}>${this.label ?? s.statsLabel}</div>
-        ${content}
+        ${this.renderLoaded(() => this.renderStats(), () => this.renderSkeleton(), s.statsNoSource)}
       </div>
     `;
   }

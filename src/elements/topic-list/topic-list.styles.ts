@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { loadStateStyles } from '../../styles/notice.styles.js';
 
 export const topicListStyles = css`
   :host {
@@ -143,26 +144,14 @@ export const topicListStyles = css`
   .segment.due {
     background: color-mix(in srgb, var(--_wrong) 30%, transparent);
   }
-  .message {
-    margin: 0;
-  }
+  ${loadStateStyles}
   .empty {
     margin: 0;
     color: var(--_muted);
   }
-  .error {
-    border-inline-start: 4px solid var(--_wrong);
-    padding-inline-start: 0.75rem;
-  }
   .error ul {
     margin: 0.25rem 0 0;
     padding-inline-start: 1.25rem;
-  }
-  .error pre {
-    white-space: pre-wrap;
-    font-size: 0.85em;
-    margin: 0.5rem 0 0;
-    color: var(--_muted);
   }
   .actions {
     display: flex;
@@ -170,15 +159,7 @@ export const topicListStyles = css`
     gap: 0.5rem;
   }
   .skeleton {
-    display: grid;
-    gap: 0.6rem;
     padding: 0.25rem 0.5rem;
-  }
-  .skeleton-line {
-    height: 1.4rem;
-    border-radius: 0.4rem;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
   }
   @media (forced-colors: active) {
     .option[aria-selected='true'] {

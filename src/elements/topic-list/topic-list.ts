@@ -1,4 +1,3 @@
-import { initialState, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -11,11 +10,11 @@ import { statusOf } from '../../progress/status.js';
 import type { ProgressStore } from '../../progress/store.js';
 import type { QuestionProgress } from '../../progress/types.js';
 import { themeStyles } from '../../styles/theme.styles.js';
-import { isLoadedBank, loadCollectionOf } from '../collection-source.js';
+import { CollectionElement } from '../collection-element.js';
+import { isLoadedBank } from '../collection-source.js';
 import { ListboxController } from '../listbox-controller.js';
-import { describeLoadError, renderLoadError } from '../load-error-message.js';
+import { describeLoadError } from '../load-error-message.js';
 import { collectionStrings } from '../../i18n/collection.js';
-import { MissingSourceError, QuizElement } from '../quiz-element.js';
 import * as progressStoreModule from '../../progress/store.js';
 import { ProgressController, provideStoreModule } from '../progress-controller.js';
 import { readProgress } from '../read-progress.js';
@@ -242,17 +241,11 @@ function countProgress(model: TopicModel, records: readonly QuestionProgress[], 
  * @fires {QuizErrorEvent} quiz-error - Loading failed, or one bank of a catalog did. Detail: `{ error }`.
  */
 @customElement('topic-list')
-export class TopicList extends QuizElement<LoadedCollection> {
+export class TopicList extends CollectionElement {
   static override styles = [themeStyles, topicListStyles];
 
-  /** URL of a bank JSON, a catalog JSON or a `.md` Q&A document, resolved against the page. */
-  @property() src?: string;
-
-  /** Id of a bundled bank or `*` for every bundled bank (attribute), or a bank or catalog object (property). */
-  @property({ attribute: 'bank' }) bank?: string | Bank | Record<string, unknown>;
-
   /** Banks a parent has already loaded (`LoadedBank[]` or `Bank[]`, not validated again): nothing is loaded. Several banks are shown as groups. */
-  @property({ attribute: false }) banks?: readonly (LoadedBank | Bank)[];
+  @property({ attribute: false }) override banks?: readonly (LoadedBank | Bank)[];
 
   /** Selected option values: topic ids, or `bankId/topicId` when several banks are shown; empty means All. Attribute: comma-separated. */
   @property({ converter: valueListConverter, reflect: true }) selected: string[] = [];
@@ -300,32 +293,13 @@ export class TopicList extends QuizElement<LoadedCollection> {
     choose: (index) => this.choose(this.model!.options[index]!, index),
   });
 
-  /** No English flashes before the Chinese strings arrive. */
-  protected static override holdsUpdatesForStrings = true;
-
-  protected override async load(signal: AbortSignal): Promise<LoadedCollection | typeof initialState> {
-    if (this.banks) return initialState;
-    const collection = await loadCollectionOf({ src: this.src, bank: this.bank, inline: this.context.inline, timeout: this.timeout }, signal);
-    if (!collection) throw new MissingSourceError();
-    return collection;
-  }
-
-  protected override loadArgs() {
-    return [this.banks, this.src, this.bank, this.context.inline, this.timeout];
-  }
-
   protected override get strings() {
     return collectionStrings(super.strings);
   }
 
-  /** Banks given as a property need no loading: the server's rendering (quiz-elements/ssr) can go at once. */
-  protected override canReplaceServerContent(): boolean {
-    return !!this.banks || super.canReplaceServerContent();
-  }
-
   protected override willUpdate(): void {
     if (this.progressController.sync() !== 'same') this.countsStale = true;
-    const source = this.banks ?? (this.loadTask.status === TaskStatus.COMPLETE ? this.loadTask.value : undefined);
+    const source = this.shownBanks;
     if (source !== this.modelSource) {
       this.modelSource = source;
       this.model = source ? modelFrom(source) : null;
@@ -390,19 +364,10 @@ export class TopicList extends QuizElement<LoadedCollection> {
 
   protected override render(): TemplateResult {
     const s = this.strings;
-    const busy = !this.banks && this.loadTask.status === TaskStatus.PENDING;
-    const content = this.banks
-      ? this.renderModel()
-      : this.loadTask.render({
-          initial: () => this.renderSkeleton(),
-          pending: () => this.renderSkeleton(),
-          error: (error) => this.renderError(error),
-          complete: () => this.renderModel(),
-        });
     return html`
-      <div part="base" class="base" lang=${s.lang} aria-busy=${busy ? 'true' : 'false'}>
+      <div part="base" class="base" lang=${s.lang} aria-busy=${this.loading ? 'true' : 'false'}>
         <div part="label" class="label" id="label">${this.label ?? s.topicListLabel}</div>
-        ${content}
+        ${this.renderLoaded(() => this.renderModel(), () => this.renderSkeleton(), s.topicListNoSource)}
       </div>
     `;
   }
@@ -414,11 +379,6 @@ export class TopicList extends QuizElement<LoadedCollection> {
         ${[70, 55, 80, 45].map((width) => html`<div class="skeleton-line" style="width: ${width}%"></div>`)}
       </div>
     `;
-  }
-
-  private renderError(error: unknown): TemplateResult {
-    const noSource = error instanceof MissingSourceError ? this.strings.topicListNoSource : undefined;
-    return renderLoadError(error, this.strings, { retry: () => void this.loadTask.run(), noSource });
   }
 
   private renderRetry(): TemplateResult {
