@@ -508,13 +508,16 @@ export const ImportError: Story = {
   ...WithProgress,
   name: 'Import error',
   play: async ({ canvasElement }) => {
-    const { browser, ui } = await openBrowser(canvasElement);
-    const input = browser.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const { browser } = await openBrowser(canvasElement);
+    // Export and import are <quiz-progress-transfer>'s, inside the browser.
+    const tools = browser.shadowRoot!.querySelector('quiz-progress-transfer')!;
+    await waitFor(() => expect(tools.shadowRoot?.querySelector('input[type="file"]')).toBeTruthy());
+    const input = tools.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
     const files = new DataTransfer();
     files.items.add(new File(['{"format":"quiz-bank/1","questions":[]}'], 'ml-basics.json', { type: 'application/json' }));
     input.files = files.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    await expect(await ui.findByRole('alert')).toHaveTextContent('Could not import "ml-basics.json"');
+    await expect(await within(tools.shadowRoot as unknown as HTMLElement).findByRole('alert')).toHaveTextContent('Could not import "ml-basics.json"');
   },
 };
 

@@ -217,39 +217,14 @@ export const questionBrowserStyles = css`
   .empty p {
     margin: 0 0 0.75rem;
   }
+  /* <quiz-progress-transfer>: Export and Import progress, under the results. */
   .progress-footer {
     flex-shrink: 0;
   }
-  .progress-tools {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4rem;
-  }
-  .progress-tools button,
   .review {
     font-size: 0.85em;
     min-height: 2rem;
     padding-block: 0.2rem;
-  }
-  .progress-message {
-    margin: 0;
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .progress-message:not(:empty) {
-    margin-top: 0.25rem;
-  }
-  .import-error {
-    margin-top: 0.25rem;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    font-size: 0.9em;
-  }
-  .import-error .message {
-    flex: 1 1 12rem;
-    margin: 0;
   }
   .notice {
     flex-shrink: 0;

@@ -4,7 +4,6 @@ import { sendKeys } from '@web/test-runner-commands';
 import { clearBankCache } from '../../bank/load.js';
 import type { Bank, Catalog, Question } from '../../bank/types.js';
 import type { QuizErrorEvent } from '../../events/quiz-error.js';
-import type { QuizQuestionSelectEvent } from '../../events/quiz-question-select.js';
 import { memoryStorage } from '../../progress/memory-storage.js';
 import { answerUntil } from '../../../test/progress-states.js';
 import { ProgressStore } from '../../progress/store.js';
@@ -13,6 +12,37 @@ import type { QuizCard } from '../quiz-card/quiz-card.js';
 import './question-browser.js';
 import type { QuestionBrowser } from './question-browser.js';
 import { json, stubFetch } from '../../../test/fetch-stub.js';
+import {
+  alertText,
+  browser,
+  button,
+  chooseStatus,
+  countText,
+  detail,
+  dismissImportError,
+  focused,
+  importFile,
+  isShown,
+  openCard,
+  progressLine,
+  progressMessage,
+  progressTools,
+  questionCount,
+  ready,
+  recordOpens,
+  results,
+  root,
+  rows,
+  rowStatus,
+  rowTitle,
+  search,
+  settled,
+  statusSelect,
+  tabs,
+  tool,
+  transfer,
+  typeQuery,
+} from '../../../test/harness/question-browser.js';
 
 const question = (id: string, title: string, extra: Partial<Question> = {}): Question => ({
   id,
@@ -42,56 +72,6 @@ const mlBank: Bank = {
     question('overfit-3', 'What is  Overfitting?', { answer: 'Low bias, high variance.' }),
   ],
 };
-
-// --- helpers ----------------------------------------------------------------------------------
-
-const root = (el: QuestionBrowser) => el.shadowRoot!;
-const search = (el: QuestionBrowser) => root(el).querySelector<HTMLInputElement>('#search')!;
-const results = (el: QuestionBrowser) => root(el).querySelector<HTMLElement>('#results');
-const rows = (el: QuestionBrowser) =>
-  [...root(el).querySelectorAll<HTMLElement>('[role="option"]')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
-const rowTitle = (row: HTMLElement) => row.querySelector('[part~="result-title"]')!.textContent!.trim();
-const countText = (el: QuestionBrowser) => root(el).querySelector('[part~="count"]')?.textContent?.trim() ?? '';
-const questionCount = (el: QuestionBrowser) => Number(/^(\d+)/.exec(countText(el))?.[1] ?? NaN);
-const detail = (el: QuestionBrowser) => root(el).querySelector<HTMLElement>('#detail');
-const tabs = (el: QuestionBrowser) => [...root(el).querySelectorAll<HTMLElement>('[role="tab"]')];
-const focused = (el: QuestionBrowser) => root(el).activeElement as HTMLElement | null;
-const button = (el: QuestionBrowser, label: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.includes(label)) ?? null;
-const isShown = (node: Element | null) => node !== null && (node as HTMLElement).offsetParent !== null && getComputedStyle(node).display !== 'none';
-
-/** After an update, the windowed list renders its rows in the next frames. */
-async function settled(el: QuestionBrowser): Promise<void> {
-  await el.updateComplete;
-  for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-  await el.updateComplete;
-}
-
-async function ready(el: QuestionBrowser): Promise<void> {
-  await settled(el);
-  await waitUntil(() => !root(el).querySelector('.skeleton') && (rows(el).length > 0 || root(el).querySelector('[part~="empty"], [role="alert"]')), 'the browser shows no results', {
-    timeout: 8000,
-  });
-  await el.updateComplete;
-}
-
-async function browser(template: ReturnType<typeof html>): Promise<QuestionBrowser> {
-  const el = await fixture<QuestionBrowser>(template);
-  await ready(el);
-  return el;
-}
-
-/** Types into the search field as the input event of a keyboard or an input method would. */
-async function typeQuery(el: QuestionBrowser, text: string): Promise<void> {
-  search(el).value = text;
-  search(el).dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: text, inputType: 'insertText' }));
-  await settled(el);
-}
-
-function recordOpens(el: QuestionBrowser): QuizQuestionSelectEvent['detail'][] {
-  const seen: QuizQuestionSelectEvent['detail'][] = [];
-  el.addEventListener('quiz-question-select', (event) => seen.push(event.detail));
-  return seen;
-}
 
 // --- the bundled banks, read independently of the element's search code -------------------------
 
@@ -142,38 +122,6 @@ async function storeWithProgress(progressKey?: string): Promise<ProgressStore> {
   await give(store, 'ml', 'dropout', 'learning');
   await give(store, 'ml', 'kv-cache', 'due');
   return store;
-}
-
-const rowStatus = (row: HTMLElement) => row.querySelector('[part~="status"]')?.textContent!.trim() ?? null;
-const statusSelect = (el: QuestionBrowser) => root(el).querySelector<HTMLSelectElement>('select[part~="status"]');
-const tool = (el: QuestionBrowser, label: string | RegExp) =>
-  [...root(el).querySelectorAll<HTMLButtonElement>('[part~="progress-tools"] button, button[part~="review"]')].find((b) => (typeof label === 'string' ? b.textContent!.trim() === label : label.test(b.textContent!))) ?? null;
-const progressMessage = (el: QuestionBrowser) => root(el).querySelector('.progress-message')!.textContent!.trim();
-const alertText = (el: QuestionBrowser) => root(el).querySelector('[role="alert"]')?.textContent!.replace(/\s+/g, ' ').trim() ?? '';
-
-async function chooseStatus(el: QuestionBrowser, value: string): Promise<void> {
-  const select = statusSelect(el)!;
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true }));
-  await settled(el);
-}
-
-/** Hands `text` to the import field as if the learner picked a file named `name`. */
-async function importFile(el: QuestionBrowser, name: string, text: string): Promise<void> {
-  const input = root(el).querySelector<HTMLInputElement>('input[type="file"]')!;
-  const files = new DataTransfer();
-  files.items.add(new File([text], name, { type: 'application/json' }));
-  input.files = files.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  await waitUntil(() => progressMessage(el) !== '' || alertText(el) !== '', 'the import says how it went');
-  await settled(el);
-}
-
-/** The open card, once it shows its question. */
-async function openCard(el: QuestionBrowser): Promise<QuizCard> {
-  const card = detail(el)!.querySelector('quiz-card')!;
-  await waitUntil(() => card.shadowRoot?.querySelector('[part~="title"]'), 'the open card shows its question');
-  return card;
 }
 
 async function gradeGood(card: QuizCard): Promise<void> {
@@ -279,7 +227,7 @@ describe('<question-browser>', () => {
       const empty = root(el).querySelector('[part~="empty"]')!;
       expect(empty.textContent).to.include('不存在的词 zzzz');
       await expect(el).to.be.accessible();
-      button(el, 'Clear search')!.click();
+      button(el, 'Clear search and filters')!.click();
       await ready(el);
       expect(questionCount(el)).to.equal(213);
       expect(focused(el)).to.equal(search(el));
@@ -310,6 +258,23 @@ describe('<question-browser>', () => {
       el.kind = 'coding';
       await ready(el);
       expect(rows(el).map(rowTitle)).to.deep.equal(['What is a KV cache?']);
+    });
+
+    it('takes topic as an array or a comma-separated string, and reads it back as an array', async () => {
+      const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);
+      el.topic = 'serving, training';
+      await ready(el);
+      expect(el.topic).to.deep.equal(['serving', 'training']);
+      expect(el.getAttribute('topic')).to.equal('serving,training');
+      expect(questionCount(el)).to.equal(5);
+      el.topic = ['serving'];
+      await ready(el);
+      expect(el.topic).to.deep.equal(['serving']);
+      expect(rows(el).map(rowTitle)).to.deep.equal(['What is a KV cache?']);
+      el.setAttribute('topic', 'training');
+      await ready(el);
+      expect(el.topic).to.deep.equal(['training']);
+      expect(questionCount(el)).to.equal(4);
     });
 
     it('treats a removed query attribute as an empty search', async () => {
@@ -579,6 +544,18 @@ describe('<question-browser>', () => {
       expect(focused(el)).to.equal(search(el));
     });
 
+    it('Page Down and Page Up move ten rows, and stop at the ends', async () => {
+      const many: Bank = { ...mlBank, id: 'many', questions: Array.from({ length: 25 }, (_, i) => question(`q${i}`, `Question number ${i + 1}`)) };
+      const el = await browser(html`<question-browser .banks=${[many]}></question-browser>`);
+      results(el)!.focus();
+      const activeRow = () => results(el)!.getAttribute('aria-activedescendant');
+      for (const [key, row] of [['PageDown', 'row-10'], ['PageDown', 'row-20'], ['PageDown', 'row-24'], ['PageUp', 'row-14']] as const) {
+        await sendKeys({ press: key });
+        await waitUntil(() => activeRow() === row, `${key} goes to ${row}`);
+      }
+      expect(rowTitle(root(el).querySelector<HTMLElement>('#row-14')!)).to.equal('Question number 15');
+    });
+
     it('types into the search field with the keyboard', async () => {
       const el = await browser(html`<question-browser .banks=${[mlBank]}></question-browser>`);
       search(el).focus();
@@ -700,7 +677,7 @@ describe('<question-browser>', () => {
       const off = await browser(html`<question-browser .banks=${[mlBank]} no-progress .progressStore=${store} status="due" selected="ml/dropout"></question-browser>`);
       expect(rows(off).map(rowStatus)).to.deep.equal([null, null, null]);
       expect(statusSelect(off)).to.equal(null);
-      expect(root(off).querySelector('[part~="progress-tools"], [part~="review"]')).to.equal(null);
+      expect(transfer(off) === null && progressTools(off) === null && tool(off, /^Review due/) === null, 'no review, export or import').to.equal(true);
       expect(questionCount(off)).to.equal(5, 'the status attribute filters nothing without progress');
       expect(root(off).querySelector('topic-list')!.noProgress).to.equal(true);
       expect(detail(off)!.querySelector('quiz-card')!.noProgress).to.equal(true);
@@ -840,7 +817,7 @@ describe('<question-browser>', () => {
       expect(fresh.exportData().questions).to.deep.equal(store.exportData().questions);
       await waitUntil(() => progressMessage(el) !== '');
       expect(progressMessage(el)).to.equal('Exported the progress of 4 questions.');
-      expect(root(el).querySelector('.progress-message')!.getAttribute('role')).to.equal('status');
+      expect(progressLine(el).getAttribute('role')).to.equal('status');
       await expect(el).to.be.accessible();
     });
 
@@ -852,7 +829,7 @@ describe('<question-browser>', () => {
       await importFile(el, 'progress.json', JSON.stringify(source.exportData()));
       expect(alertText(el)).to.equal('');
       expect(progressMessage(el)).to.equal('Imported: 3 added, 0 updated, 1 already up to date');
-      expect(root(el).querySelector('.progress-message')!.getAttribute('role')).to.equal('status');
+      expect(progressLine(el).getAttribute('role')).to.equal('status');
       for (const q of mlBank.questions) expect(store.status('ml', q.id), q.id).to.equal(source.status('ml', q.id));
       expect(rows(el).map(rowStatus)).to.deep.equal(['Due', 'Learning', 'Due']);
       await expect(el).to.be.accessible();
@@ -876,7 +853,7 @@ describe('<question-browser>', () => {
       await importFile(el, 'edited.json', JSON.stringify(bad));
       expect(alertText(el)).to.contain('Could not import "edited.json": part of it is not valid: questions[1].reviews[0].grade: expected one of again, hard, good, easy.');
       expect(JSON.stringify(store.exportData())).to.equal(before);
-      [...root(el).querySelectorAll<HTMLButtonElement>('[role="alert"] button')].find((b) => b.textContent!.trim() === 'Dismiss')!.click();
+      dismissImportError(el)!.click();
       await el.updateComplete;
       expect(alertText(el)).to.equal('');
     });
@@ -951,7 +928,7 @@ describe('<question-browser>', () => {
       const el = wrapper.querySelector('question-browser')!;
       await ready(el);
       const base = root(el).querySelector<HTMLElement>('[part~="base"]')!;
-      const tools = root(el).querySelector<HTMLElement>('[part~="progress-tools"]')!;
+      const tools = progressTools(el)!;
       expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
       const box = base.getBoundingClientRect();
       for (const b of [...tools.querySelectorAll('button'), root(el).querySelector('button[part~="review"]')!]) {

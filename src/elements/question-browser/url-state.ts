@@ -1,24 +1,31 @@
-import type { QuestionKind } from '../../bank/types.js';
+import type { BrowseFilter } from '../../search/browse-query.js';
 import { QUESTION_STATUSES, type QuestionStatus } from '../../progress/types.js';
 
-/** What a `<question-browser>` with `sync-url` keeps in the URL hash. */
-export interface BrowserState {
-  query: string;
-  topic: string[];
-  kind: QuestionKind | undefined;
-  bank: string | undefined;
-  /** The learner-status filter. */
-  status: QuestionStatus | undefined;
+/**
+ * Everything a `<question-browser>` shows that a link can name: its search and filters (one
+ * `BrowseFilter`, what `BrowseQuery` lists) and the open question. What `sync-url` keeps in the
+ * hash; a new filter is a field of `BrowseFilter` and a key below.
+ */
+export interface BrowserState extends BrowseFilter {
   /** The open question, `bankId/questionId`. */
   open: string | undefined;
 }
 
+/** No search, no filter: what Clear search and filters goes back to. */
+export const NO_FILTER: BrowseFilter = { query: '', topic: [], kind: undefined, bank: undefined, status: undefined };
+
 /** Hash keys, short so links stay readable: `#q=过拟合&topic=basics&status=due&open=llm-fundamentals/q-1abc`. */
-const KEYS = { query: 'q', topic: 'topic', kind: 'kind', bank: 'bank', status: 'status', open: 'open' } as const;
+const KEYS = { query: 'q', topic: 'topic', kind: 'kind', bank: 'bank', status: 'status', open: 'open' } as const satisfies Record<keyof BrowserState, string>;
 
 /** A status filter value, or undefined for anything else (a typo in a link filters nothing). */
 export function statusFrom(value: string | null | undefined): QuestionStatus | undefined {
   return QUESTION_STATUSES.find((status) => status === value);
+}
+
+/** Topic ids from a comma-separated list (an attribute, a link) or an array; blanks dropped. */
+export function topicsFrom(value: string | readonly string[] | null | undefined): string[] {
+  const ids = typeof value === 'string' ? value.split(',') : [...(value ?? [])];
+  return ids.map((id) => id.trim()).filter(Boolean);
 }
 
 /** The hash for `state` (with `#`), or `''` when nothing is set. */
@@ -43,7 +50,7 @@ export function stateFromHash(hash: string): BrowserState | null {
   const kind = params.get(KEYS.kind);
   return {
     query: params.get(KEYS.query) ?? '',
-    topic: (params.get(KEYS.topic) ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    topic: topicsFrom(params.get(KEYS.topic)),
     kind: kind === 'concept' || kind === 'coding' ? kind : undefined,
     bank: params.get(KEYS.bank) || undefined,
     status: statusFrom(params.get(KEYS.status)),

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashOf, stateFromHash, statusFrom, type BrowserState } from './url-state.js';
+import { hashOf, NO_FILTER, stateFromHash, statusFrom, topicsFrom, type BrowserState } from './url-state.js';
 
 const empty: BrowserState = { query: '', topic: [], kind: undefined, bank: undefined, status: undefined, open: undefined };
 
@@ -19,5 +19,17 @@ describe('url-state', () => {
     assert.equal(hashOf(empty), '');
     assert.equal(statusFrom('Due'), undefined);
     assert.equal(statusFrom(null), undefined);
+  });
+
+  test('topics come from a comma-separated list or an array, blanks dropped', () => {
+    assert.deepEqual(topicsFrom(' ml/training, serving ,,'), ['ml/training', 'serving']);
+    assert.deepEqual(topicsFrom(['a', ' b ', '']), ['a', 'b']);
+    assert.deepEqual(topicsFrom(null), []);
+    assert.deepEqual(stateFromHash('#topic=a,%20b'), { ...empty, topic: ['a', 'b'] });
+  });
+
+  test('no filter with no open question is an empty hash', () => {
+    assert.equal(hashOf({ ...NO_FILTER, open: undefined }), '');
+    assert.equal(hashOf({ ...NO_FILTER, open: 'ml/q-1' }), '#open=ml%2Fq-1');
   });
 });

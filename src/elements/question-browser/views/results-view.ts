@@ -1,0 +1,45 @@
+/** The windowed results listbox, or the message when nothing matches. */
+import { html, type TemplateResult } from 'lit';
+import type { ResultGroup, SearchResult } from '../../../search/question-index.js';
+import type { BrowserStrings } from './state-views.js';
+
+type Windowing = typeof import('../windowing.js');
+
+export interface ResultsHandlers {
+  onKeyDown(event: KeyboardEvent): void;
+  onClick(event: MouseEvent): void;
+}
+
+/** The rows of `result`, windowed: only those near the view are in the DOM. */
+export function renderResults(
+  result: SearchResult,
+  { virtualize, flow }: Windowing,
+  renderRow: (group: ResultGroup, index: number) => TemplateResult,
+  s: BrowserStrings,
+  on: ResultsHandlers,
+): TemplateResult {
+  return html`
+    <div id="results" part="results" class="results" role="listbox" tabindex="0" aria-label=${s.resultsLabel}
+      aria-describedby="count results-help"
+      @keydown=${on.onKeyDown} @click=${on.onClick}>
+      ${virtualize({
+        items: result.groups,
+        scroller: true,
+        layout: flow(),
+        keyFunction: (group: ResultGroup) => group.key,
+        renderItem: renderRow,
+      })}
+    </div>
+    <span id="results-help" class="visually-hidden">${s.resultsKeyboardHelp}</span>
+  `;
+}
+
+/** Nothing matches: why (the search, or only the status filter), and Clear search and filters. */
+export function renderNoResults(message: string, clear: () => void, s: BrowserStrings): TemplateResult {
+  return html`
+    <div part="empty" class="empty">
+      <p>${message}</p>
+      <button part="button" type="button" @click=${clear}>${s.clearSearch}</button>
+    </div>
+  `;
+}
