@@ -529,6 +529,54 @@ export const NarrowWithProgress: Story = { ...WithProgress, name: 'Narrow (320 p
 
 // --- layout ------------------------------------------------------------------------------------
 
+/** A box of `width` × `height` px that the browser fills (docs/design/question-browser-layout.md: the element's width picks the layout). */
+const sized = (width: number, height: number): Decorator => (story) =>
+  html`<div style="width: ${width}px; --quiz-browser-height: ${height}px; outline: 1px dashed #999">${story()}</div>`;
+
+/** Under 40rem (a phone, 375×800): one column, the search and Filters on top, at least 8 rows. */
+export const LayoutPhone: Story = {
+  name: 'Layout: phone (375×800)',
+  args: { lang: 'zh-CN' },
+  decorators: [sized(375, 800)],
+  play: async ({ canvasElement }) => {
+    const { browser, s } = await openBrowser(canvasElement);
+    const toggle = browser.shadowRoot!.querySelector<HTMLButtonElement>('[part~="filters-toggle"]')!;
+    await expect(toggle).toHaveTextContent(s.filtersToggle);
+    await userEvent.click(toggle);
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  },
+};
+
+/** 40–64rem (a 48rem container, 36rem tall): results | the open question; the filters behind the Filters button. */
+export const LayoutMedium: Story = { name: 'Layout: 48rem container', args: { selected: SEVEN_VARIANTS, lang: 'en' }, decorators: [sized(768, 576)] };
+
+/** From 64rem (1280×800): the filters and topics as a sidebar | results | the overview (nothing open). */
+export const LayoutWide: Story = { name: 'Layout: 1280×800, overview', args: { lang: 'en' }, decorators: [sized(1280, 800)] };
+
+/** The Progress view: with progress and nothing open, the overview shows `<quiz-stats>` over the browser's banks (loaded then). */
+export const ProgressView: Story = {
+  ...WithProgressBundled,
+  name: 'Progress view (中文 UI)',
+  decorators: [sized(1280, 800)],
+  play: async ({ canvasElement }) => {
+    const { browser } = await openBrowser(canvasElement);
+    await waitFor(() => expect(browser.shadowRoot!.querySelector('[part~="overview"] quiz-stats')?.shadowRoot?.querySelector('[part~="statuses"]')).toBeTruthy(), { timeout: 8000 });
+  },
+};
+
+/** The Progress view on a phone: the Progress button opens Export, Import and `<quiz-stats>` over the results. */
+export const ProgressViewPhone: Story = {
+  ...WithProgress,
+  name: 'Progress view: phone',
+  decorators: [sized(375, 800)],
+  play: async ({ canvasElement }) => {
+    const { browser, ui, s } = await openBrowser(canvasElement);
+    await userEvent.click(ui.getByRole('button', { name: s.progressToggle }));
+    await waitFor(() => expect(browser.shadowRoot!.querySelector('#progress quiz-stats')?.shadowRoot?.querySelector('[part~="statuses"]')).toBeTruthy(), { timeout: 8000 });
+  },
+};
+
+
 /** A 360 px column: the open question replaces the list, Back returns to it. */
 export const NarrowQuestionOpen: Story = { name: 'Narrow (360 px), question open', args: { ...QuestionOpen.args }, decorators: [narrow(360)] };
 

@@ -51,4 +51,21 @@ export const enCollection: CollectionStrings = {
   backToResults: 'Back to results',
   detailEmpty: 'Open a question from the list to practise it here.',
   resultsKeyboardHelp: 'Up and Down move, Enter opens, / searches.',
+  filtersToggle: 'Filters',
+  filtersActive: (count) => `${count} active`,
+  showResults: (count) => `Show ${count} ${count === 1 ? 'question' : 'questions'}`,
+  clearAll: 'Clear all',
+  clearFilters: 'Clear filters',
+  progressToggle: 'Progress',
+  overviewCount: (questions, banks, due) =>
+    `${questions} ${questions === 1 ? 'question' : 'questions'} in ${banks} ${banks === 1 ? 'bank' : 'banks'}${due === null ? '' : ` · ${due} due`}`,
+  overviewTitle: 'Questions',
+  overviewKeysLabel: 'Keys',
+  overviewKeys: [
+    ['/', 'search'],
+    ['↑ ↓', 'move in the results'],
+    ['Enter', 'open a question'],
+    ['Esc', 'close it'],
+  ],
+  progressNone: 'No reviews yet: open a question, show its answer and grade it, and your progress shows here.',
 };

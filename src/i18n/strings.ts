@@ -176,4 +176,25 @@ export interface CollectionStrings {
   detailEmpty: string;
   /** `<question-browser>`: keys of the result list, read with it. */
   resultsKeyboardHelp: string;
+  /** `<question-browser>`: the button that shows the filters and topics below 64rem, and the panel's name. */
+  filtersToggle: string;
+  /** `<question-browser>`: after the Filters button's name, how many filters are set. */
+  filtersActive: (count: number) => string;
+  /** `<question-browser>`: closes the Filters panel and goes to the results. */
+  showResults: (count: number) => string;
+  /** `<question-browser>`: in the Filters panel, clears every filter (not the search). */
+  clearAll: string;
+  /** `<question-browser>`: the ✕ beside the count, while a filter is set. */
+  clearFilters: string;
+  /** `<question-browser>`: the button and panel with the progress at a glance, Export and Import. */
+  progressToggle: string;
+  /** `<question-browser>`: the overview's line: how many questions, in how many banks, how many due (null: no progress kept). */
+  overviewCount: (questions: number, banks: number, due: number | null) => string;
+  /** `<question-browser>`: the overview's name for a collection without a title. */
+  overviewTitle: string;
+  /** `<question-browser>`: the overview's keys, as [key, what it does]. */
+  overviewKeysLabel: string;
+  overviewKeys: readonly (readonly [string, string])[];
+  /** `<question-browser>`: the Progress panel before the first review. */
+  progressNone: string;
 }

@@ -74,6 +74,8 @@ export class BrowseSession implements ReactiveController {
   shown: SearchResult | null = null;
   /** Statuses of the collection's questions that have progress; null when none has. */
   statuses: Statuses | null = null;
+  /** The search is being answered in slices: the rows shown are still the previous search's. */
+  searching = false;
   /** The statuses are to be read again before the next search (the store or the time changed them). */
   statusesStale = true;
   #shownStatus: QuestionStatus | undefined;
@@ -117,7 +119,9 @@ export class BrowseSession implements ReactiveController {
     // Only unfiltered: the first questions may hold none of a filter's matches (an empty screen, for a moment).
     const unfiltered = isUnfiltered(filter);
     const firstRows = this.result === null && !selected && unfiltered ? FIRST_ROWS : undefined;
-    const result = browse.search(filter, firstRows === undefined ? { budgetMs: SEARCH_BUDGET_MS } : { firstRows }) ?? this.#searchLater(filter);
+    const answered = browse.search(filter, firstRows === undefined ? { budgetMs: SEARCH_BUDGET_MS } : { firstRows });
+    this.searching = !answered;
+    const result = answered ?? this.#searchLater(filter);
     if (!result) return null;
     if (!result.complete) {
       const data = this.data;

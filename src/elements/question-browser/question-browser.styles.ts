@@ -3,7 +3,8 @@ import { css } from 'lit';
 export const questionBrowserStyles = css`
   :host {
     --_highlight: var(--quiz-highlight, #fff0a8);
-    container-type: inline-size;
+    /* The element's own width decides the layout: 40rem and 64rem (keep in step with panels-controller.ts). */
+    container: question-browser / inline-size;
   }
   :host([theme='dark']) {
     --_highlight: var(--quiz-highlight, #5c4d00);
@@ -17,40 +18,183 @@ export const questionBrowserStyles = css`
     position: relative;
     display: grid;
     grid-template-columns: minmax(0, 1fr);
-    gap: var(--_space);
+    grid-template-rows: auto minmax(0, 1fr);
+    column-gap: var(--_space);
     height: var(--quiz-browser-height, 36rem);
     background: var(--_bg);
     color: var(--_fg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: calc(var(--_space) * 0.75);
+    padding: 0.5rem;
     overflow: hidden;
   }
-  @container (min-width: 640px) {
+  /* Notes and failed banks: above everything, across the columns. */
+  .banners {
+    grid-column: 1 / -1;
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    margin-block-end: 0.5rem;
+  }
+  .banners:empty {
+    display: none;
+  }
+  .browse,
+  .detail {
+    grid-row: 2;
+    min-height: 0;
+    min-width: 0;
+  }
+  /* The results column: only the search and one status line above the results, at every width. */
+  .browse {
+    position: relative;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: auto auto minmax(0, 1fr);
+    grid-template-areas: 'toolbar' 'status' 'results';
+    gap: 0.4rem;
+  }
+  .toolbar {
+    grid-area: toolbar;
+    display: flex;
+    gap: 0.4rem;
+    min-width: 0;
+  }
+  .toolbar .search {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  .toolbar > button {
+    flex: none;
+    white-space: nowrap;
+    padding-inline: 0.7em;
+  }
+  .toggle-badge {
+    display: inline-block;
+    margin-inline-start: 0.35em;
+    min-width: 1.4em;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    font-size: 0.8em;
+    font-weight: 600;
+    text-align: center;
+  }
+  .status-line {
+    grid-area: status;
+    min-block-size: 2rem;
+  }
+  .results,
+  .empty,
+  .panel {
+    grid-area: results;
+    min-height: 0;
+  }
+  /* Filters and topics: in place of the results while open (under 64rem). */
+  .panel {
+    display: none;
+    flex-direction: column;
+    gap: 0.5rem;
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  @container question-browser (width < 64rem) {
+    .browse.filters-open .panel {
+      display: flex;
+    }
+    /* !important: the windowed list sets its own display. */
+    .browse.filters-open :is(.results, .empty) {
+      display: none !important;
+    }
+  }
+  .panel-label {
+    font-weight: 600;
+  }
+  .panel-footer {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
+    flex-wrap: wrap;
+    margin-block-start: auto;
+  }
+  /* The Progress panel covers the results: its messages and alerts move nothing. */
+  .progress-panel {
+    position: absolute;
+    z-index: 2;
+    inset-block-start: 3rem;
+    inset-inline-end: 0;
+    inline-size: min(26rem, 100%);
+    max-block-size: calc(100% - 3rem);
+    overflow: auto;
+    overscroll-behavior: contain;
+    display: flex;
+    flex-direction: column;
+    gap: 0.75rem;
+    padding: 0.75rem;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+  }
+  .progress-panel[hidden] {
+    display: none;
+  }
+  .progress-none {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .stats {
+    --quiz-max-width: none;
+  }
+  /* One column: the open question replaces the list, and Back returns. */
+  @container question-browser (width < 40rem) {
+    .base.open .browse,
+    .base:not(.open) .detail {
+      display: none;
+    }
+    quiz-card::part(grades) {
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+    }
+  }
+  @container question-browser (width >= 40rem) {
     .base {
-      grid-template-columns: minmax(17rem, 2fr) minmax(0, 3fr);
+      grid-template-columns: var(--quiz-browser-list-width, minmax(17rem, 2fr)) minmax(0, 3fr);
     }
     .back {
       display: none;
     }
   }
-  /* One column: the open question replaces the list, and Back returns to it. */
-  @container (max-width: 639.98px) {
-    .base.open .browse,
-    .base:not(.open) .detail {
+  /* Sidebar (filters and topics) | results | the open question. */
+  @container question-browser (width >= 64rem) {
+    .base {
+      grid-template-columns: var(--quiz-browser-sidebar-width, 15rem) var(--quiz-browser-list-width, minmax(20rem, 1fr)) minmax(0, 1.4fr);
+    }
+    .browse {
+      grid-column: 1 / 3;
+      grid-template-columns: subgrid;
+      grid-template-areas: 'panel toolbar' 'panel status' 'panel results';
+    }
+    .panel {
+      grid-area: panel;
+      display: flex;
+      overflow: hidden;
+    }
+    .panel .topics {
+      flex: 1 1 auto;
+      min-height: 0;
+      overflow: auto;
+    }
+    .filters-toggle,
+    .panel-footer,
+    .panel-label {
       display: none;
     }
-    /* One column shares the height among filters, topics and results: topics scroll sooner, so more results show. */
-    .base .topics {
-      max-height: 7.5rem;
+    .filters {
+      flex-direction: column;
     }
-  }
-  .browse {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 0.5);
-    min-height: 0;
-    min-width: 0;
+    .detail {
+      grid-column: 3;
+    }
   }
   input[type='search'],
   select {
@@ -75,6 +219,7 @@ export const questionBrowserStyles = css`
   }
   .filters {
     display: flex;
+    flex: none;
     flex-wrap: wrap;
     gap: 0.5rem;
   }
@@ -99,11 +244,7 @@ export const questionBrowserStyles = css`
   }
   .topics {
     max-width: none;
-    max-height: 11rem;
-    /* Gives way (it scrolls) when notes or progress messages need the room, before the results do. */
-    min-height: 4.5rem;
-    overflow: auto;
-    flex-shrink: 1;
+    flex: none;
   }
   .count-row {
     display: flex;
@@ -113,6 +254,16 @@ export const questionBrowserStyles = css`
   .count-row .count {
     flex: 1 1 0;
     min-width: 0;
+    /* One line: a long count is cut rather than push the results down. */
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .clear-filters {
+    flex: none;
+    min-height: 2rem;
+    min-width: 2rem;
+    padding: 0;
   }
   .review {
     flex-shrink: 0;
@@ -125,18 +276,22 @@ export const questionBrowserStyles = css`
     color: var(--_muted);
   }
   .results {
-    flex: 1 1 auto;
-    min-height: 8rem;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 1.5);
     contain: strict;
   }
+  /* A search still being answered (50,000 questions): the rows are the previous search's. Dimmed
+     only when that lasts, so quick searches do not flicker. */
+  .results[aria-busy='true'] {
+    opacity: 0.6;
+    transition: opacity 0s 150ms;
+  }
   .row {
     display: flex;
     flex-direction: column;
-    gap: 0.15rem;
+    gap: 0.1rem;
     width: 100%;
-    padding: 0.5rem 0.75rem;
+    padding: 0.4rem 0.75rem;
     border-bottom: 1px solid var(--_border);
     cursor: pointer;
     overflow-wrap: anywhere;
@@ -152,7 +307,18 @@ export const questionBrowserStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: -3px;
   }
+  .row-head {
+    display: flex;
+    align-items: start;
+    gap: 0.5rem;
+  }
+  .row-head .badge {
+    margin-block-start: 0.1em;
+  }
   .row-title {
+    flex: 1 1 auto;
+    min-width: 0;
+    line-height: 1.35;
     font-weight: 600;
     display: -webkit-box;
     -webkit-line-clamp: 2;
@@ -170,6 +336,7 @@ export const questionBrowserStyles = css`
   }
   .row-bank {
     min-width: 0;
+    white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
   }
@@ -232,33 +399,54 @@ export const questionBrowserStyles = css`
   .notice .message {
     margin: 0;
   }
+  /* The open question: a header that stays, and a body that scrolls with the grades sticky at its bottom. */
   .detail {
-    min-height: 0;
-    min-width: 0;
-    overflow: auto;
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) * 0.5);
+    display: grid;
+    grid-template-rows: auto minmax(0, 1fr);
+    gap: 0.5rem;
+    overflow: hidden;
   }
-  .empty-detail {
-    align-items: center;
-    justify-content: center;
-    color: var(--_muted);
-    text-align: center;
-    border: 1px dashed var(--_border);
-    border-radius: calc(var(--_radius) / 1.5);
-    padding: var(--_space);
-  }
-  .back {
-    align-self: flex-start;
-  }
-  .tabs {
+  .detail-header {
     display: flex;
     flex-wrap: wrap;
+    align-items: end;
+    gap: 0.5rem;
+    min-width: 0;
+  }
+  .back {
+    flex: none;
+  }
+  .detail-body {
+    min-height: 0;
+    overflow: auto;
+    overscroll-behavior: contain;
+    /* Focus is never hidden under the sticky grades. */
+    scroll-padding-block-end: 5rem;
+  }
+  quiz-card::part(grades) {
+    position: sticky;
+    inset-block-end: 0;
+    z-index: 1;
+    background: var(--_bg);
+    padding-block: 0.5rem;
+    box-shadow: 0 -1px 0 var(--_border);
+  }
+  /* Variant tabs: one line that scrolls sideways. */
+  .tabs {
+    position: relative;
+    flex: 1 1 0;
+    min-width: 0;
+    display: flex;
+    flex-wrap: nowrap;
     gap: 0.25rem;
+    overflow-x: auto;
+    overscroll-behavior-x: contain;
+    scrollbar-width: thin;
     border-bottom: 1px solid var(--_border);
   }
   .tab {
+    flex: none;
+    white-space: nowrap;
     border: 1px solid transparent;
     border-bottom: none;
     border-radius: calc(var(--_radius) / 1.5) calc(var(--_radius) / 1.5) 0 0;
@@ -271,6 +459,7 @@ export const questionBrowserStyles = css`
     font-weight: 600;
   }
   .variant-source {
+    flex-basis: 100%;
     margin: 0;
     font-size: 0.85em;
     color: var(--_muted);
@@ -278,12 +467,55 @@ export const questionBrowserStyles = css`
   quiz-card {
     --quiz-max-width: none;
   }
+  /* Nothing open: the collection at a glance. */
+  .overview {
+    align-content: start;
+    grid-template-rows: none;
+    overflow: auto;
+    gap: 1rem;
+    padding: 0.25rem;
+  }
+  .overview-head p {
+    margin: 0 0 0.35rem;
+  }
+  .overview-title {
+    font-weight: 600;
+    font-size: 1.1em;
+  }
+  .overview-count,
+  .overview-hint {
+    color: var(--_muted);
+  }
+  .keys {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem 1rem;
+    margin: 0.5rem 0 0;
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+  .keys div {
+    display: flex;
+    gap: 0.35rem;
+  }
+  .keys dd {
+    margin: 0;
+  }
+  kbd {
+    font: inherit;
+    font-size: 0.85em;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    padding: 0 0.35em;
+    color: var(--_fg);
+  }
   .skeleton {
     display: flex;
     flex-direction: column;
     gap: 0.75rem;
     padding: var(--_space);
     grid-column: 1 / -1;
+    grid-row: 1 / -1;
   }
   .skeleton-line {
     height: 1rem;
@@ -301,6 +533,7 @@ export const questionBrowserStyles = css`
   }
   .load-failed {
     grid-column: 1 / -1;
+    grid-row: 1 / -1;
     align-self: start;
     display: grid;
     gap: 0.5rem;
@@ -324,6 +557,12 @@ export const questionBrowserStyles = css`
     }
     .row.open {
       outline: 2px solid Highlight;
+    }
+    .toggle-badge {
+      border: 1px solid CanvasText;
+    }
+    .progress-panel {
+      border-color: CanvasText;
     }
   }
 `;

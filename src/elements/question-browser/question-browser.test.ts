@@ -928,6 +928,9 @@ describe('<question-browser>', () => {
       const el = wrapper.querySelector('question-browser')!;
       await ready(el);
       const base = root(el).querySelector<HTMLElement>('[part~="base"]')!;
+      // The design (docs/design/question-browser-layout.md, 3.1) moves the tools into the Progress panel and folds the filters under 64rem.
+      button(el, 'Progress')!.click();
+      await el.updateComplete;
       const tools = progressTools(el)!;
       expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
       const box = base.getBoundingClientRect();
@@ -937,7 +940,12 @@ describe('<question-browser>', () => {
         expect(r.bottom, b.textContent!).to.be.at.most(box.bottom);
         expect(r.height).to.be.at.least(24, 'target size');
       }
+      button(el, 'Progress')!.click();
+      button(el, 'Filters')!.click();
+      await el.updateComplete;
       expect(isShown(statusSelect(el))).to.equal(true);
+      button(el, 'Filters')!.click();
+      await el.updateComplete;
       expect(results(el)!.getBoundingClientRect().height).to.be.at.least(100, 'the results keep room');
       await expect(el).to.be.accessible();
     });

@@ -22,17 +22,21 @@ import '../quiz-card/quiz-card.js';
 import '../topic-list/topic-list.js';
 import { groupHolds, keyOf, miniBankOf, rowStatus, type BrowserData } from './browser-data.js';
 import { BrowseSession, loadBrowser, type Loaded } from './browse-session.js';
-import { forwardToCard, tabMove } from './detail-keys.js';
+import { tabMove } from './detail-keys.js';
 import { HashSyncController } from './hash-sync-controller.js';
 import { questionBrowserStyles } from './question-browser.styles.js';
 import { SearchShortcutController } from './search-shortcut.js';
-import { NO_FILTER, statusFrom, topicsFrom, type BrowserState } from './url-state.js';
+import { NO_FILTER, queryConverter, statusFrom, topicListConverter, topicsFrom, type BrowserState } from './url-state.js';
+import { resultsSpanBanks, shortBankLabel } from './bank-label.js';
+import { PanelsController } from './panels-controller.js';
 import { renderCountRow } from './views/count-view.js';
-import { renderDetail, renderEmptyDetail } from './views/detail-view.js';
+import { renderDetail } from './views/detail-view.js';
 import { renderFilters } from './views/filters-view.js';
+import { renderOverview, renderProgressPanel, renderStats } from './views/overview-view.js';
+import { renderPanel } from './views/panel-view.js';
 import { renderNoResults, renderResults } from './views/results-view.js';
 import { renderRow } from './views/row-view.js';
-import { renderSearchField } from './views/search-view.js';
+import { renderToolbar } from './views/toolbar-view.js';
 import { renderFailures, renderLoadFailed, renderSkeleton } from './views/state-views.js';
 
 // Counts and statuses show on the first render: the store's code comes with this element.
@@ -43,30 +47,21 @@ const PAGE = 10;
 /** Quiet time after the last keystroke or filter change before the result count is announced. */
 const ANNOUNCE_AFTER_MS = 700;
 
-/** `query` as an attribute: removing it empties the search; an empty search removes it. */
-const queryConverter = {
-  fromAttribute: (value: string | null): string => value ?? '',
-  toAttribute: (value: string | undefined): string | null => value || null,
-};
-
-/** `topic` as an attribute: comma-separated ids; none removes it. */
-const topicListConverter = {
-  fromAttribute: (value: string | null): string[] => topicsFrom(value),
-  toAttribute: (value: readonly string[] | undefined): string | null => (value?.length ? value.join(',') : null),
-};
-
 /**
  * Browse, search and practise a whole question bank or catalog: a search field, filters by
  * topic, kind and bank, a result list and a detail pane with the open question in a
  * `<quiz-card>`. With no source at all it shows every bundled bank.
  *
- * Search runs as you type over title, prompt, answer, explanation and example; every word must
- * occur (in any of them), Chinese is matched character for character, case and width do not
- * matter. Title matches come first. Questions with the same title are one row marked with the
- * number of variants; opening it shows them as tabs.
+ * Search runs as you type over title, prompt, answer, explanation and example; every word must occur (in any of them), Chinese is
+ * matched character for character, case and width do not matter. Title matches come first. Questions with the same title are one
+ * row marked with the number of variants; opening it shows them as tabs (one line that scrolls sideways).
  *
- * Two columns when the element is at least 640 px wide, else one column where the open question
- * replaces the list and a Back button returns. The list is windowed, so 50,000 questions stay usable.
+ * The element's own width chooses the layout (container queries on `:host`, named `question-browser`): from 64rem, filters and
+ * topics | results | the open question; from 40rem, results | the open question, with filters and topics behind a Filters button
+ * (the panel takes the results' place while open; changes apply at once); under 40rem one column where the open question replaces
+ * the list and Back returns. Search and the count stay above the results at every width. The open question scrolls on its own,
+ * with its grades sticky at the bottom. With nothing open, the detail area shows an overview, and `<quiz-stats>` (loaded then) once
+ * there is progress. The list is windowed, so 50,000 questions stay usable.
  *
  * Keys: `/` focuses the search field (anywhere on the page, unless typing in a field); Down
  * moves from the field into the results; Up/Down, Home/End, Page Up/Down move in the results;
@@ -81,10 +76,10 @@ const topicListConverter = {
  * the most urgent of its questions, due > learning > new > mastered); the Status filter keeps the
  * questions with that status, after the search. "Review due (N)" counts the due questions under
  * the topic, kind and bank filters; it clears the search, sets the filter to Due and opens the
- * first due question, so the learner answers them one after another from the list. Under the
- * results, a `<quiz-progress-transfer>` saves the store as a JSON file (Export progress) and merges
- * one in (Import progress; the newest review wins); its parts are the browser's `progress-tools`,
- * `button` and `error`.
+ * first due question, so the learner answers them one after another from the list. The Progress button opens a panel over the
+ * results (so its messages move nothing) with a `<quiz-progress-transfer>`: Export progress saves the store as a JSON file, Import
+ * progress merges one in (the newest review wins); its parts are the browser's `progress-tools`, `button` and `error`. Under 40rem
+ * the panel also shows `<quiz-stats>`.
  *
  * @summary Search, filter and open the questions of a bank or catalog.
  *
@@ -92,8 +87,21 @@ const topicListConverter = {
  *
  * @attr {string} lang - UI language (`zh-*`: Chinese, else English), also of the inner topic list and card; without it the nearest ancestor's `lang`, else the document's (followed when it changes).
  *
- * @csspart base - The outer box (the grid of the two columns).
- * @csspart browse - The column with search, filters and results.
+ * @csspart base - The outer box (the grid of the columns).
+ * @csspart browse - The results column: toolbar, status line, results (and, from 64rem, the filters sidebar beside them).
+ * @csspart toolbar - The search field and the Progress and Filters buttons.
+ * @csspart filters-toggle - The Filters button, under 64rem (with `button`).
+ * @csspart progress-toggle - The Progress button (with `button`).
+ * @csspart progress - The Progress panel over the results: Export and Import progress, then `<quiz-stats>` under 40rem.
+ * @csspart panel - Filters and topics: the sidebar from 64rem, the panel behind the Filters button below.
+ * @csspart clear-all - The panel's Clear all: every filter, not the search (with `button`).
+ * @csspart show-results - The panel's button that closes it and goes to the results (with `button`).
+ * @csspart status-line - The line with the count, Clear filters and Review due.
+ * @csspart clear-filters - The ✕ that clears the filters, while one is set (with `button`).
+ * @csspart bank - A row's short bank label, only when the results span several banks and the Bank filter is All.
+ * @csspart detail-header - Back, the variant tabs and "From …": they stay put while the question scrolls.
+ * @csspart overview - With `detail`: the detail area with nothing open.
+ * @csspart stats - The `<quiz-stats>` of the overview or the Progress panel.
  * @csspart search - The search field.
  * @csspart filters - The row of kind and bank filters.
  * @csspart select - Each filter's select.
@@ -105,10 +113,10 @@ const topicListConverter = {
  * @csspart result-active - Added to the row the keyboard is on (Up/Down in the results).
  * @csspart result-title - The title of a row.
  * @csspart excerpt - The text around the match, under a row's title.
- * @csspart badge - The kind, variant-count and status badges of a row.
+ * @csspart badge - The Coding, variant-count and status badges of a row.
  * @csspart status - A row's learner-status badge (with `badge`), and the status filter's select (with `select`).
  * @csspart review - The Review due (N) button, beside the result count (with `button`).
- * @csspart progress-tools - Export progress and Import progress, under the results (the `tools` part of the inner `<quiz-progress-transfer>`).
+ * @csspart progress-tools - Export progress and Import progress in the Progress panel (the `tools` part of the inner `<quiz-progress-transfer>`).
  * @csspart notice - A note about stored progress (not kept, set aside), with a Dismiss button.
  * @csspart mark - A highlighted match.
  * @csspart empty - The message when nothing matches.
@@ -121,6 +129,8 @@ const topicListConverter = {
  * @csspart button - Every button (Back, Retry, Clear, Review due, Export, Import, Dismiss).
  *
  * @cssprop --quiz-browser-height - Height of the browser; the result list and detail pane scroll inside it. Default 36rem.
+ * @cssprop --quiz-browser-sidebar-width - Width of the filters sidebar from 64rem. Default 15rem.
+ * @cssprop --quiz-browser-list-width - The results column's grid track. Default `minmax(17rem, 2fr)` at 40–64rem, `minmax(20rem, 1fr)` from 64rem.
  * @cssprop --quiz-highlight - Background of highlighted matches.
  * @cssprop --quiz-bg - Background.
  * @cssprop --quiz-fg - Text colour.
@@ -164,9 +174,8 @@ export class QuestionBrowser extends QuizElement<Loaded> {
   #topic: string[] = [];
 
   /**
-   * Topic filter: topic ids, or `bankId/topicId` when several banks are shown; empty = all. Takes a
-   * `string[]` or, as `<quiz-card>`'s `topic` does, a comma-separated string; always reads back as
-   * a `string[]`. Attribute: comma-separated.
+   * Topic filter: topic ids, or `bankId/topicId` when several banks are shown; empty = all. Takes a `string[]` or, as `<quiz-card>`'s
+   * `topic` does, a comma-separated string; always reads back as a `string[]`. Attribute: comma-separated.
    * @type {string[]}
    */
   @property({ converter: topicListConverter, reflect: true })
@@ -252,6 +261,10 @@ export class QuestionBrowser extends QuizElement<Loaded> {
   private pendingFocus: 'detail' | 'row' | 'search' | null = null;
   /** A question was open when data arrived (a link or the `selected` attribute): show its row. */
   private revealOpenRow = false;
+  /** The Filters and Progress panels, and which layout the width chose. */
+  private readonly panels = new PanelsController(this, () => this.renderRoot);
+  /** Whether the rows name their bank, for the result set it was decided for. */
+  private banksShown: { result: SearchResult | null; spans: boolean } = { result: null, spans: false };
 
   protected override load(signal: AbortSignal): Promise<Loaded> {
     return loadBrowser(this.banks, { src: this.src, bank: this.bank, inline: this.context.inline, timeout: this.timeout }, signal);
@@ -366,21 +379,13 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     this.pendingFocus = 'row';
   };
 
-  private onSearchInput = (event: InputEvent): void => {
-    // While an input method composes (pinyin), the text is not what the learner means yet.
-    if (event.isComposing) return;
-    this.setQuery((event.target as HTMLInputElement).value);
-  };
-
-  private onCompositionEnd = (event: CompositionEvent): void => {
-    this.setQuery((event.target as HTMLInputElement).value);
-  };
-
-  private setQuery(value: string): void {
+  private setQuery = (value: string): void => {
     if (value === this.query) return;
     this.query = value;
+    // Typing brings the results back in place of the Filters panel (below 64rem).
+    this.panels.closeFilters();
     this.hashSync.write('replace');
-  }
+  };
 
   private onSearchKeyDown = (event: KeyboardEvent): void => {
     if (event.isComposing || !this.shown?.groups.length) return;
@@ -402,19 +407,6 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     this.hashSync.write('push');
   }
 
-  private onKindChange = (event: Event): void => {
-    const value = (event.target as HTMLSelectElement).value;
-    this.setFilter({ kind: value === 'concept' || value === 'coding' ? value : undefined });
-  };
-
-  private onBankChange = (event: Event): void => {
-    this.setFilter({ bank: (event.target as HTMLSelectElement).value || undefined });
-  };
-
-  private onStatusChange = (event: Event): void => {
-    this.setFilter({ status: statusFrom((event.target as HTMLSelectElement).value) });
-  };
-
   private onTopicSelect = (event: QuizTopicSelectEvent): void => {
     // The event goes on to the page: it is the learner's choice of topic in this browser too.
     this.setFilter({ topic: event.detail.topics });
@@ -424,6 +416,16 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     this.setFilter(NO_FILTER);
     this.pendingFocus = 'search';
   };
+
+  /** Clears the topic, kind, bank and status filters; the search stays. */
+  private clearFilters = (): void => {
+    this.setFilter({ ...NO_FILTER, query: this.query });
+  };
+
+  /** How many filters are set: the Filters button says it. */
+  private get activeFilters(): number {
+    return [this.topic.length > 0, this.kind, this.bankFilter, this.statusFilter].filter(Boolean).length;
+  }
 
   /** Review due: the due questions under the topic, kind and bank filters, the first one open. */
   private reviewDue = (): void => {
@@ -456,14 +458,6 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     if (index === undefined) return;
     this.list.active = index;
     this.open(this.shown!.groups[index]!.primary);
-  };
-
-  private onDetailKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented) return;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.close();
-    } else forwardToCard(event);
   };
 
   private onTabKeyDown = (event: KeyboardEvent, variants: readonly IndexedQuestion[], current: number): void => {
@@ -511,30 +505,44 @@ export class QuestionBrowser extends QuizElement<Loaded> {
   }
 
   private renderBrowser(): TemplateResult {
-    const { data, shown: result } = this;
+    const { data, shown: result, panels } = this;
     const s = this.strings;
     if (!data || !result) return renderSkeleton(s);
     const store = this.progress.store;
+    const theme = this.theme ?? nothing;
     // Inner elements get the UI language as their own `lang`: they would miss a change of the page's language read through this shadow root.
+    const topics = html`<topic-list part="topics" class="topics" lang=${s.lang} theme=${theme} .banks=${data.banks} .selected=${this.topic}
+      .progressStore=${store ?? undefined} ?no-progress=${!store} @quiz-topic-select=${this.onTopicSelect}></topic-list>`;
+    const filters = renderFilters(this.filter, data.banks, Boolean(store), s, (change) => this.setFilter(change));
+    const toolbar = { query: this.query, hasResults: result.groups.length > 0, withProgress: Boolean(store), progressOpen: panels.progressOpen, filtersOpen: panels.filtersOpen, activeFilters: this.activeFilters };
     return html`
-      <div part="browse" class="browse">
-        ${renderProgressNotes(this.progress.notes, s, () => this.progress.dismissNotes())}
-        ${renderFailures(data.failures, s, () => void this.loadTask.run())}
-        ${renderSearchField(this.query, result.groups.length > 0, s, { onInput: this.onSearchInput, onCompositionEnd: this.onCompositionEnd, onKeyDown: this.onSearchKeyDown })}
-        ${renderFilters(this.filter, data.banks, Boolean(store), s, { onKind: this.onKindChange, onBank: this.onBankChange, onStatus: this.onStatusChange })}
-        <topic-list part="topics" class="topics" lang=${s.lang} theme=${this.theme ?? nothing} .banks=${data.banks} .selected=${this.topic}
-          .progressStore=${store ?? undefined} ?no-progress=${!store} @quiz-topic-select=${this.onTopicSelect}></topic-list>
-        ${renderCountRow(result, store ? { due: this.session.dueCount(this.filter), start: this.reviewDue } : null, s)}
-        ${result.groups.length
-          ? renderResults(result, this.session.source!.virtualizer, (group, index) => this.renderRow(group, index, result), s, { onKeyDown: this.onResultsKeyDown, onClick: this.onResultsClick })
-          : renderNoResults(this.noResultsMessage(), this.clearSearch, s)}
+      <div class="banners">${renderProgressNotes(this.progress.notes, s, () => this.progress.dismissNotes())}${renderFailures(data.failures, s, () => void this.loadTask.run())}</div>
+      <div part="browse" class="browse ${panels.filtersOpen ? 'filters-open' : ''}">
+        ${renderToolbar(toolbar, s, { setQuery: this.setQuery, onKeyDown: this.onSearchKeyDown, toggleProgress: panels.toggleProgress, toggleFilters: panels.toggleFilters })}
         ${store
-          ? html`<quiz-progress-transfer class="progress-footer" exportparts="tools: progress-tools, button, error" lang=${s.lang} theme=${this.theme ?? nothing}
-              .progressStore=${store}></quiz-progress-transfer>`
+          ? renderProgressPanel(panels.progressOpen, panels.progressOpen && panels.narrow ? this.renderStats() : nothing, html`<quiz-progress-transfer class="progress-footer"
+              exportparts="tools: progress-tools, button, error" lang=${s.lang} theme=${theme} .progressStore=${store}></quiz-progress-transfer>`, s, { onKeyDown: panels.onProgressKeyDown })
           : nothing}
+        ${renderCountRow(result, store ? { due: this.session.dueCount(this.filter), start: this.reviewDue } : null, s, this.activeFilters ? this.clearFilters : null)}
+        ${renderPanel(filters, topics, result.questionCount, s, {
+          onKeyDown: panels.onFiltersKeyDown,
+          clearAll: this.clearFilters,
+          showResults: () => panels.closeFilters(result.groups.length ? '#results' : '#search'),
+        })}
+        ${result.groups.length
+          ? renderResults(result, this.session.source!.virtualizer, (group, index) => this.renderRow(group, index, result), s, { onKeyDown: this.onResultsKeyDown, onClick: this.onResultsClick }, this.session.searching)
+          : renderNoResults(this.noResultsMessage(), this.clearSearch, s)}
       </div>
       ${this.renderDetail()}
     `;
+  }
+
+  /** The progress at a glance, once there is progress: `<quiz-stats>` loads only then (and only when it shows). */
+  private renderStats(): TemplateResult | typeof nothing {
+    const store = this.progress.store;
+    if (!store) return nothing;
+    if (!this.session.statuses?.size) return html`<p class="progress-none">${this.strings.progressNone}</p>`;
+    return renderStats({ banks: this.data!.banks, store, lang: this.strings.lang, theme: this.theme });
   }
 
   /** Why nothing shows: the search found questions, but none has the status (then not "try fewer words"). */
@@ -545,16 +553,17 @@ export class QuestionBrowser extends QuizElement<Loaded> {
   }
 
   private renderRow(group: ResultGroup, index: number, result: SearchResult): TemplateResult {
-    const { banks, byId } = this.data!;
+    const bank = this.data!.byId.get(group.primary.bankId)!.bank;
+    if (this.banksShown.result !== result) this.banksShown = { result, spans: resultsSpanBanks(result.groups, this.bankFilter) };
     const row = {
       index,
-      bank: byId.get(group.primary.bankId)!.bank,
+      bank,
       terms: result.terms,
       setSize: result.complete ? result.groups.length : -1,
       open: groupHolds(group, this.selected),
       active: index === this.list.active,
       status: rowStatus(group, this.session.statuses),
-      showBank: banks.length > 1,
+      bankLabel: this.banksShown.spans ? shortBankLabel(bank.title) : null,
     };
     return renderRow(group, row, this.strings);
   }
@@ -562,7 +571,15 @@ export class QuestionBrowser extends QuizElement<Loaded> {
   private renderDetail(): TemplateResult {
     const entry = this.openEntry;
     const s = this.strings;
-    if (!entry) return renderEmptyDetail(s);
+    if (!entry) {
+      const { data, panels } = this;
+      const store = this.progress.store;
+      const named = this.loadTask.value?.collection.catalog?.title;
+      const title = typeof named === 'string' ? named : data!.banks.length === 1 ? data!.banks[0]!.bank.title : '';
+      // Shown from 40rem: on one column the detail area is hidden with nothing open, and the Progress panel holds the numbers.
+      const stats = panels.measured && !panels.narrow ? this.renderStats() : nothing;
+      return renderOverview({ title, questions: data!.index.size, banks: data!.banks.length, due: store ? this.session.dueCount(NO_FILTER) : null, stats }, s);
+    }
     const data = this.data!;
     const view = {
       entry,
@@ -572,7 +589,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
       theme: this.theme,
       store: this.progress.store,
     };
-    return renderDetail(view, s, { onKeyDown: this.onDetailKeyDown, close: this.close, openVariant: (variant) => this.open(variant, null), onTabKeyDown: this.onTabKeyDown });
+    return renderDetail(view, s, { close: this.close, openVariant: (variant) => this.open(variant, null), onTabKeyDown: this.onTabKeyDown });
   }
 }
 

@@ -57,3 +57,15 @@ export function stateFromHash(hash: string): BrowserState | null {
     open: params.get(KEYS.open) || undefined,
   };
 }
+
+/** `query` as an attribute: removing it empties the search; an empty search removes it. */
+export const queryConverter = {
+  fromAttribute: (value: string | null): string => value ?? '',
+  toAttribute: (value: string | undefined): string | null => value || null,
+};
+
+/** `topic` as an attribute: comma-separated ids; none removes it. */
+export const topicListConverter = {
+  fromAttribute: (value: string | null): string[] => topicsFrom(value),
+  toAttribute: (value: readonly string[] | undefined): string | null => (value?.length ? value.join(',') : null),
+};

@@ -10,16 +10,20 @@ export interface ResultsHandlers {
   onClick(event: MouseEvent): void;
 }
 
-/** The rows of `result`, windowed: only those near the view are in the DOM. */
+/**
+ * The rows of `result`, windowed: only those near the view are in the DOM. `searching`: a newer
+ * search is still being answered, so these rows are the previous one's (busy, and dimmed).
+ */
 export function renderResults(
   result: SearchResult,
   { virtualize, flow }: Windowing,
   renderRow: (group: ResultGroup, index: number) => TemplateResult,
   s: BrowserStrings,
   on: ResultsHandlers,
+  searching = false,
 ): TemplateResult {
   return html`
-    <div id="results" part="results" class="results" role="listbox" tabindex="0" aria-label=${s.resultsLabel}
+    <div id="results" part="results" class="results" role="listbox" tabindex="0" aria-label=${s.resultsLabel} aria-busy=${searching ? 'true' : 'false'}
       aria-describedby="count results-help"
       @keydown=${on.onKeyDown} @click=${on.onClick}>
       ${virtualize({

@@ -1,4 +1,4 @@
-/** One result row: title, status, kind and variant badges, bank, and the excerpt, with the matches marked. */
+/** One result row: title and status, then (when there is any) Coding, the variant count and the short bank label, then the excerpt, with the matches marked. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Bank } from '../../../bank/types.js';
 import type { QuestionStatus } from '../../../progress/types.js';
@@ -21,8 +21,8 @@ export interface RowView {
   /** The keyboard is on it. */
   active: boolean;
   status: QuestionStatus | null;
-  /** Several banks are shown: name the row's. */
-  showBank: boolean;
+  /** The results span several banks (and no bank is chosen): the row's short bank label, else null. */
+  bankLabel: string | null;
 }
 
 /** `text` with the matches of `terms` in `<mark>`. */
@@ -45,16 +45,23 @@ export function renderRow(group: ResultGroup, row: RowView, s: BrowserStrings): 
   const { index, bank, terms, open, active, status } = row;
   const parts = ['result', open ? 'result-open' : '', active ? 'result-active' : ''].filter(Boolean).join(' ');
   const excerpt = excerptOf(question, terms, group.titleMatch);
+  // "Concept" is the default kind and would sit on nearly every row: only "Coding" is said.
+  const coding = question.kind === 'coding';
+  const variants = group.variants.length > 1;
   return html`
     <div role="option" id="row-${index}" part=${parts} class="row ${active ? 'active' : ''} ${open ? 'open' : ''}" data-index=${index}
       aria-selected=${open ? 'true' : 'false'} aria-setsize=${row.setSize} aria-posinset=${index + 1}>
-      <span part="result-title" class="row-title" lang=${bank.language}>${marked(rowTitleOf(question), terms)}</span>
-      <span class="row-meta">
+      <span class="row-head">
+        <span part="result-title" class="row-title" lang=${bank.language}>${marked(rowTitleOf(question), terms)}</span>
         ${status ? html`<span part="badge status" class="badge status" data-status=${status}>${s.statusLabels[status]}</span>` : nothing}
-        <span part="badge" class="badge">${question.kind === 'coding' ? s.kindCoding : s.kindConcept}</span>
-        ${group.variants.length > 1 ? html`<span part="badge" class="badge variants">${s.variantCount(group.variants.length)}</span>` : nothing}
-        ${row.showBank ? html`<span class="row-bank" lang=${bank.language}>${bank.title}</span>` : nothing}
       </span>
+      ${coding || variants || row.bankLabel
+        ? html`<span class="row-meta">
+            ${coding ? html`<span part="badge" class="badge">${s.kindCoding}</span>` : nothing}
+            ${variants ? html`<span part="badge" class="badge variants">${s.variantCount(group.variants.length)}</span>` : nothing}
+            ${row.bankLabel ? html`<span part="bank" class="row-bank" lang=${bank.language} title=${bank.title}>${row.bankLabel}</span>` : nothing}
+          </span>`
+        : nothing}
       ${excerpt ? html`<span part="excerpt" class="excerpt" lang=${bank.language}>${marked(excerpt, terms)}</span>` : nothing}
     </div>
   `;

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ResultGroup } from '../../search/question-index.js';
+import { resultsSpanBanks, shortBankLabel } from './bank-label.js';
+
+const group = (bankId: string) => ({ primary: { bankId } }) as unknown as ResultGroup;
+
+describe('shortBankLabel', () => {
+  it('keeps the head of a title up to its first separator when it is 2–12 graphemes', () => {
+    assert.equal(shortBankLabel('大模型商业模式：技术驱动与场景驱动'), '大模型商业模式');
+    assert.equal(shortBankLabel('Go: concurrency questions'), 'Go');
+    assert.equal(shortBankLabel('基础，进阶与实战'), '基础');
+    assert.equal(shortBankLabel('Databases — the basics'), 'Databases');
+  });
+  it('cuts a long title without a usable head to 10 graphemes and an ellipsis', () => {
+        assert.equal(shortBankLabel('A very long bank title without a separator'), 'A very lon…');
+    assert.equal(shortBankLabel('X: then the rest of a long title'), 'X: then th…');
+    assert.equal(shortBankLabel('👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦'), `${'👩‍👩‍👧‍👦'.repeat(10)}…`);
+  });
+  it('keeps a short title whole', () => {
+    assert.equal(shortBankLabel('Databases'), 'Databases');
+    assert.equal(shortBankLabel('Machine learning'), 'Machine le…');
+    assert.equal(shortBankLabel('商业模式'), '商业模式');
+  });
+});
+
+describe('resultsSpanBanks', () => {
+  it('is true only for results from several banks with no bank chosen', () => {
+    assert.equal(resultsSpanBanks([group('a'), group('a')], undefined), false);
+    assert.equal(resultsSpanBanks([group('a'), group('b')], undefined), true);
+    assert.equal(resultsSpanBanks([group('a'), group('b')], 'a'), false);
+    assert.equal(resultsSpanBanks([], undefined), false);
+  });
+});
