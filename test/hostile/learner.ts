@@ -125,7 +125,11 @@ const rows = (browser: QuestionBrowser) => [...browser.shadowRoot!.querySelector
 export async function rowsShown(browser: QuestionBrowser): Promise<void> {
   await settle(browser);
   await waitUntil(
-    () => !browser.shadowRoot!.querySelector('.skeleton') && (rows(browser).length > 0 || browser.shadowRoot!.querySelector('[part~="empty"]') || showsError(browser)),
+    () =>
+      !browser.shadowRoot!.querySelector('.skeleton') &&
+      // A search answered in slices keeps the previous rows, busy, until it is done.
+      !browser.shadowRoot!.querySelector('[role="listbox"][aria-busy="true"]') &&
+      (rows(browser).length > 0 || browser.shadowRoot!.querySelector('[part~="empty"]') || showsError(browser)),
     'the browser shows no results',
     { timeout: SHOW_TIMEOUT },
   );
@@ -158,7 +162,12 @@ export async function searchAndOpen(browser: QuestionBrowser, query: string): Pr
   field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: query, inputType: 'insertText' }));
   await rowsShown(browser);
   const found = rows(browser).length;
-  if (found === 0) return 0;
+  if (found === 0) {
+    // Say what the browser showed instead, for the assertion that follows.
+    const shown = browser.shadowRoot!.querySelector('[part~="empty"], [part~="error"], [role="alert"]')?.textContent?.trim().slice(0, 200);
+    console.warn(`searching for "${query.slice(0, 60)}" showed no rows: ${shown ?? 'no message either'}`);
+    return 0;
+  }
   rows(browser)[0]!.click();
   await settle(browser);
   await waitUntil(() => root.querySelector('#detail quiz-card'), 'no card opens', { timeout: SHOW_TIMEOUT });

@@ -189,11 +189,29 @@ export const MATHML_ATTRIBUTES = new Set(
   'display displaystyle scriptlevel mathvariant mathcolor mathbackground mathsize dir lspace rspace stretchy symmetric maxsize minsize largeop movablelimits fence separator form accent accentunder linethickness width height depth voffset columnalign rowalign columnspacing rowspacing columnlines rowlines frame framespacing columnspan rowspan notation encoding style'.split(' '),
 );
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/**
+ * `<quiz-stats>` draws its charts as SVG from counts and dates (never from bank text): in its own
+ * shadow root these SVG elements and attributes are its own, everywhere else SVG is forbidden.
+ */
+export const STATS_SVG_TAGS = new Set('svg rect line text title'.split(' '));
+export const STATS_SVG_ATTRIBUTES = new Set(
+  'part class viewBox preserveAspectRatio focusable aria-hidden width height x y x1 x2 y1 y2 rx text-anchor vector-effect'.split(' '),
+);
+
+/** Whether `element` is SVG that `<quiz-stats>` itself rendered (in its own shadow root). */
+function isStatsChart(element: Element): boolean {
+  const root = element.getRootNode();
+  return element.namespaceURI === SVG_NS && root instanceof ShadowRoot && root.host.localName === 'quiz-stats';
+}
+
 /** Tags and attribute names seen under `root`. */
 export function markupOf(root: ParentNode): MarkupAllowance {
   const tags = new Set<string>();
   const attributes = new Set<string>();
   for (const element of allElements(root)) {
+    // <quiz-stats>'s charts are judged by their own lists, so SVG never becomes allowed elsewhere.
+    if (isStatsChart(element)) continue;
     tags.add(element.localName);
     for (const name of element.getAttributeNames()) attributes.add(name);
   }
@@ -229,9 +247,11 @@ export function inspectMarkup(root: ParentNode, allowed: MarkupAllowance): Marku
   for (const element of allElements(root)) {
     const tag = element.localName;
     const math = allowed.mathml === true && element.namespaceURI === MATHML_NS;
+    const chart = isStatsChart(element);
     if (math && !MATHML_TAGS.has(tag)) problem(element, 'is not an element the math renderer builds');
-    else if (math) {
-      // allowed: the math renderer's own MathML
+    else if (chart && !STATS_SVG_TAGS.has(tag)) problem(element, 'is not an element <quiz-stats> draws');
+    else if (math || chart) {
+      // allowed: the math renderer's own MathML, <quiz-stats>'s own charts
     } else if (FORBIDDEN_TAGS.has(tag)) problem(element, 'is a forbidden element');
     else if (!allowed.tags.has(tag)) problem(element, 'is not an element the components render');
     for (const name of element.getAttributeNames()) {
@@ -241,7 +261,7 @@ export function inspectMarkup(root: ParentNode, allowed: MarkupAllowance): Marku
         problem(element, `has an event handler ${name}=${value.slice(0, 60)}`, 'handler');
         continue;
       }
-      if (!(math ? MATHML_ATTRIBUTES : allowed.attributes).has(name)) problem(element, `has an attribute the components never set: ${name}=${value.slice(0, 60)}`);
+      if (!(math ? MATHML_ATTRIBUTES : chart ? STATS_SVG_ATTRIBUTES : allowed.attributes).has(name)) problem(element, `has an attribute the components never set: ${name}=${value.slice(0, 60)}`);
       if (URL_ATTRIBUTES.has(name)) {
         const scheme = schemeOf(value);
         const safe = tag === 'img' || name === 'src' ? SAFE_IMAGE : SAFE_LINK;
