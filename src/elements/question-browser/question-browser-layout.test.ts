@@ -142,6 +142,19 @@ describe('<question-browser> layout', () => {
     }
   });
 
+  it('keeps Show answer in reach under a prompt longer than the screen (phone)', async () => {
+    const long: Bank = { ...bigBank, id: 'long', questions: [question('long', 'A long prompt', { prompt: 'A prompt that runs on and on. '.repeat(80) })] };
+    const el = await browserAt(PHONE, (h) => html`<question-browser style="--quiz-browser-height: ${h}" .banks=${[long]} .progressStore=${store()}></question-browser>`);
+    rows(el)[0]!.click();
+    await settled(el);
+    const card = await openCard(el);
+    const show = [...card.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim().startsWith('Show answer'))!;
+    const body = root(el).querySelector<HTMLElement>('.detail-body')!;
+    expect(body.scrollHeight > body.clientHeight, 'the prompt overflows the question area').to.equal(true);
+    expect(inside(show.getBoundingClientRect(), body.getBoundingClientRect()) && inside(show.getBoundingClientRect(), el.getBoundingClientRect()), 'Show answer in view').to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   for (const size of [PHONE, BOX48, DESKTOP]) {
     it(`keeps the grades in reach after Show answer (${size.name}), at the start and the end of the answer`, async () => {
       const el = await browserAt(size, (h) => html`<question-browser style="--quiz-browser-height: ${h}" .banks=${[bigBank]} .progressStore=${store()}></question-browser>`);

@@ -423,7 +423,8 @@ export const questionBrowserStyles = css`
     /* Focus is never hidden under the sticky grades. */
     scroll-padding-block-end: 5rem;
   }
-  quiz-card::part(grades) {
+  quiz-card::part(grades),
+  quiz-card::part(actions) {
     position: sticky;
     inset-block-end: 0;
     z-index: 1;

@@ -58,6 +58,7 @@ import { loadErrorShown, renderCardLoadError, renderChunkMissing, renderNoQuesti
  * @csspart choice - One choice.
  * @csspart feedback - The verdict on a checked question ("Correct.", "Partly right (50%).", a try left).
  * @csspart grades - The group of grade buttons.
+ * @csspart actions - The row with Show answer (open questions) or Check (choice questions): the browser keeps it in view, as it keeps the grades.
  * @csspart interval - On a grade button: when the question would come back after that grade ("3 d").
  * @csspart variants - The switch between answers of questions with the same title.
  * @csspart nav - Previous / next navigation.

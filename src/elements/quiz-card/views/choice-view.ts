@@ -21,7 +21,7 @@ export function renderCheck(view: CardView, ready: boolean): TemplateResult | ty
   if (isServer) return renderStaticAnswer(view);
   const note = view.practice.retryNote(view.session);
   return html`${note ? html`<p part="feedback" class="result wrong">${note}</p>` : nothing}
-    <div class="actions"><button part="button" class="primary" type="button" ?disabled=${!ready} @click=${view.practice.check}>${view.strings.check}</button></div>`;
+    <div part="actions" class="actions"><button part="button" class="primary" type="button" ?disabled=${!ready} @click=${view.practice.check}>${view.strings.check}</button></div>`;
 }
 
 /** Choice indices in the order shown: shuffled with `shuffle-choices` (by seed and question, so the same on every visit). */

@@ -57,7 +57,7 @@ export function renderOpen(view: CardView): TemplateResult {
         : isServer
           ? // Server-rendered (quiz-elements/ssr): the answer opens without JavaScript; the card replaces this once it runs.
             renderStaticAnswer(view)
-          : html`<div class="actions">
+          : html`<div part="actions" class="actions">
             <button part="button" class="primary" type="button" @click=${practice.reveal}>${s.showAnswer} <kbd aria-hidden="true">${s.spaceKey}</kbd></button>
           </div>`}
   `;
