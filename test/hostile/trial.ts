@@ -2,11 +2,13 @@
 // page checked: no script ran, nothing outside the container changed, no forbidden markup, URL or
 // handler inside the shadow roots, and how long it took. `HostilePage` runs trials and keeps the
 // figures the README's reliability table quotes.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { QuestionBrowser } from '../../src/elements/question-browser/question-browser.js';
 import '../../src/elements/question-browser/question-browser.js';
 import type { QuizCard } from '../../src/elements/quiz-card/quiz-card.js';
 import '../../src/elements/quiz-card/quiz-card.js';
+import '../../src/elements/quiz-stats/quiz-stats.js';
+import type { Bank } from '../../src/bank/types.js';
 import type { TopicList } from '../../src/elements/topic-list/topic-list.js';
 import '../../src/elements/topic-list/topic-list.js';
 import { memoryStorage } from '../../src/progress/memory-storage.js';
@@ -161,6 +163,7 @@ export class HostilePage {
     // The baseline: the same flows on benign content give the tags and attributes the elements use.
     this.allowed = { tags: new Set(MARKDOWN_TAGS), attributes: new Set(MARKDOWN_ATTRIBUTES) };
     await this.show({ id: 'baseline', banks: banksWith(RICH), query: 'heading', fields: 0 }, true);
+    await this.learnStats(banksWith(RICH));
     const forbidden = [...this.allowed.tags].filter((tag) => FORBIDDEN_TAGS.has(tag));
     expect(forbidden, 'the components themselves render forbidden elements').to.deep.equal([]);
     await twoFrames();
@@ -352,6 +355,28 @@ export class HostilePage {
     }
     markup.problems.push(...problems);
     return { elementMs, blockMs: heartbeat.stop(), macrotaskMs: 0, rows, markup };
+  }
+
+  /**
+   * `<quiz-stats>` shows in the browser once there is progress, which a flow may or may not have
+   * made by the time the browser is looked at: its own markup (with progress, charts drawn) is
+   * learned here, so a trial never depends on that timing.
+   */
+  private async learnStats(banks: Bank[]): Promise<void> {
+    const store = new ProgressStore({ storage: memoryStorage() });
+    for (const bank of banks) await store.record(bank.id, bank.questions[0]!.id, 'good');
+    const stats = document.createElement('quiz-stats');
+    stats.banks = banks;
+    stats.progressStore = store;
+    this.container.append(stats);
+    try {
+      await waitUntil(() => stats.shadowRoot?.querySelector('svg'), '<quiz-stats> draws no chart', { timeout: 10_000 });
+      const seen = markupOf(stats);
+      for (const tag of seen.tags) this.allowed.tags.add(tag);
+      for (const name of seen.attributes) this.allowed.attributes.add(name);
+    } finally {
+      stats.remove();
+    }
   }
 
   /** The figures as one line for the README's reliability table. */
