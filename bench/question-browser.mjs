@@ -13,7 +13,12 @@
 // (leave results.md alone), --cdn=DIR (serve another build's dist/cdn, e.g. a copy made before a
 // change, to compare both under the same load; no build), --quick (first
 // render, early keystrokes, typing and opening from the network only: no scrolling or heap, and
-// profiles only with --profile). QB_BENCH_DEBUG=1 prints every early keystroke of every page.
+// profiles only with --profile), --port=N (serve the page on that port of 127.0.0.1; default: any
+// free one), --early-only (first render and the early keystrokes only, to compare builds quickly,
+// plus the main thread's CPU time for the first keystroke on traced pages, which other processes
+// on the machine inflate far less than wall time; never writes results.md).
+// QB_BENCH_DEBUG=1 prints every early keystroke of every page (and with --early-only the first
+// keystroke's tasks); QB_BENCH_MUTATIONS=1 keeps, per keystroke, the changes made after its first frame.
 //
 // Method, in short (the results section says more): a Node http server on 127.0.0.1 serves a
 // page, dist/cdn and the banks as JSON. The page fetches and parses the banks first (not timed),
@@ -62,7 +67,7 @@ const MARK_END = '<!-- question-browser:end -->';
 // --- options ------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const options = { sizes: [10_000, 50_000], runs: 10, typingReps: 3, scrollFrames: 240, profile: 'auto', build: 'auto', write: true, cdn: null, quick: false };
+  const options = { sizes: [10_000, 50_000], runs: 10, typingReps: 3, scrollFrames: 240, profile: 'auto', build: 'auto', write: true, cdn: null, quick: false, port: 0, earlyOnly: false };
   for (const arg of argv) {
     const [key, value] = arg.replace(/^--/, '').split('=');
     if (key === 'sizes') options.sizes = value.split(',').map((v) => whole(v, arg));
@@ -76,8 +81,10 @@ function parseArgs(argv) {
     else if (key === 'no-write') options.write = false;
     else if (key === 'cdn') options.cdn = path.resolve(value);
     else if (key === 'quick') options.quick = true;
+    else if (key === 'port') options.port = whole(value, arg);
+    else if (key === 'early-only') Object.assign(options, { earlyOnly: true, quick: true, write: false });
     else if (key === 'help' || key === 'h') {
-      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 16).join('\n').replace(/^\/\/ ?/gm, ''));
+      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 22).join('\n').replace(/^\/\/ ?/gm, ''));
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (try --help)`);
   }
@@ -117,7 +124,7 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-function startServer(files) {
+function startServer(files, port = 0) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost').pathname;
     const file = files.get(url === '/' ? '/page.html' : url);
@@ -129,7 +136,7 @@ function startServer(files) {
   });
   return new Promise((resolve, reject) => {
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` }));
+    server.listen(port, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` }));
   });
 }
 
@@ -194,10 +201,32 @@ function installHelpers() {
   }
 
   /**
+   * What the learner sees of the results: the rows inside the list's visible box (their text and
+   * place) and the count. Read at frame ends, when layout is clean, so reading it costs no layout.
+   */
+  function visibleResults(root) {
+    const count = root.querySelector('#count')?.textContent ?? '';
+    const list = root.querySelector('#results');
+    if (!list) return `${root.querySelector('[part="empty"]')?.textContent ?? ''}|${count}`;
+    const view = list.getBoundingClientRect();
+    const rows = [];
+    for (const row of list.querySelectorAll('[role="option"]')) {
+      const box = row.getBoundingClientRect();
+      if (box.bottom > view.top && box.top < view.bottom) rows.push([Math.round(box.top - view.top), row.textContent]);
+    }
+    rows.sort((a, b) => a[0] - b[0]);
+    return `${rows.map(([top, text]) => `${top}:${text}`).join('\n')}|${count}`;
+  }
+
+  /**
    * Types `value` as the search field's new text (one keystroke) and times it: handler done,
    * Lit update done, first frame end after the update, and the frame end after the last change
    * of the shadow DOM's content (rows, count) before 3 quiet frames. `settled` also waits for
    * row positions (style changes), which the virtualizer makes a frame after measuring rows.
+   * `visible`: the frame end after which what the learner sees no longer changes: the rows in the
+   * list's visible box (text and place) and the count. The virtualizer also keeps rows up to
+   * 1,000 px below the box, which it adds or drops a frame later once it has measured the new
+   * rows; `painted` counts those changes, `visible` does not.
    */
   async function keystroke(value, { label, markPrefix } = {}) {
     const el = current();
@@ -206,8 +235,17 @@ function installHelpers() {
     let lastContent = 0;
     let lastAny = 0;
     let changes = 0;
+    const late = [];
     const observer = new MutationObserver((records) => {
       changes++;
+      if (window.__logMutations && frames > 0) {
+        for (const r of records) {
+          if (r.type === 'attributes') continue;
+          const row = (r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest?.('[role="option"]');
+          const nodes = [...r.addedNodes, ...r.removedNodes].map((n) => n.nodeType === 1 ? `${n.getAttribute?.('role') ?? n.nodeName}#${n.dataset?.index ?? ''}` : n.nodeName).join(',');
+          late.push(`f${frames}:${r.type}:${r.target.nodeName === '#text' ? 'text' : r.target.id || r.target.className || r.target.nodeName}${row ? `@row${row.dataset.index}` : ''}${nodes ? `[${nodes}]` : ''}`);
+        }
+      }
       const content = records.some((r) => r.type !== 'attributes');
       const painted = afterPaint();
       painted.then((t) => {
@@ -216,6 +254,19 @@ function installHelpers() {
       });
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style'] });
+    let shown = visibleResults(root);
+    let shownAt = -Infinity;
+    let frames = 0;
+    let shownFrame = 1;
+    const look = (t) => {
+      frames++;
+      const seen = visibleResults(root);
+      if (seen !== shown) {
+        shown = seen;
+        shownAt = t;
+        shownFrame = frames;
+      }
+    };
     if (label) profile(label);
     if (markPrefix) performance.mark(`${markPrefix}-start`);
     const t0 = now();
@@ -226,12 +277,13 @@ function installHelpers() {
     const update = now();
     const first = await afterPaint();
     if (markPrefix) performance.mark(`${markPrefix}-painted`);
+    look(first);
     let quiet = 0;
     // A search the element answers in slices (its private data.browse.running) may take longer than 3 quiet frames.
     const searching = () => Boolean(el.data?.browse?.running);
     while (quiet < 3 || searching()) {
       const before = changes;
-      await afterPaint();
+      look(await afterPaint());
       quiet = changes === before && !searching() ? quiet + 1 : 0;
     }
     // Until the rows have settled: an answer may come after the first paint (a search in slices).
@@ -246,6 +298,10 @@ function installHelpers() {
       firstPaint: first - t0,
       painted: Math.max(first, lastContent) - t0,
       settled: Math.max(first, lastAny) - t0,
+      visible: Math.max(first, shownAt) - t0,
+      // Frame ends from the Lit update to the last visible change (1: the first frame after the update showed it all).
+      visibleFrame: shownFrame,
+      late: late.slice(0, 12),
       rows: root.querySelectorAll('[role="option"]').length,
       count: root.querySelector('#count')?.textContent.trim(),
       t0,
@@ -570,6 +626,7 @@ class Session {
     this.errors = errors;
     await this.page.goto(`${this.site.origin}/page.html?size=${size}&lib=${lib ? 1 : 0}&define=${define ? 1 : 0}`, { waitUntil: 'load' });
     await this.page.waitForFunction(() => window.__ready || window.__error, { timeout: 60_000, polling: 50 });
+    if (process.env.QB_BENCH_MUTATIONS) await this.page.evaluate(() => (window.__logMutations = true));
     const error = await this.page.evaluate(() => window.__error);
     if (error) throw new Error(`page failed to load its banks: ${error}`);
     await this.quiet();
@@ -617,9 +674,9 @@ class Session {
     };
   }
 
-  /** A Chrome trace of `run()`, as the parsed list of events. */
-  async trace(run) {
-    await this.page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'v8.execute'] });
+  /** A Chrome trace of `run()`, as the parsed list of events (by default with what the main thread did in each task; `categories` to trace less). */
+  async trace(run, categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'v8.execute']) {
+    await this.page.tracing.start({ categories });
     const value = await run();
     const buffer = await this.page.tracing.stop();
     const parsed = JSON.parse(Buffer.from(buffer).toString('utf8'));
@@ -673,6 +730,53 @@ async function measureEarly(session, size, runs) {
   return list;
 }
 
+/**
+ * Main-thread CPU time (trace thread clock) of the first keystroke right after the first render,
+ * until its rows were painted, on `runs` fresh traced pages. Tracing slows the page a little, so
+ * the wall times beside them are not comparable with the untraced ones.
+ */
+async function measureCpu(session, size, runs) {
+  const list = [];
+  process.stdout.write(`  main-thread CPU time, ${runs} traced pages: `);
+  for (let i = 0; i < runs; i++) {
+    await session.open(size);
+    // Only the tasks and the marks: tracing what runs inside them would weigh on what is measured.
+    const { value, events } = await session.trace(() => session.call('firstRender', { firstKey: FIRST_KEY }), ['toplevel', 'blink.user_timing']);
+    const key = value.firstKey ? threadTimeBetween(events, 'qb-key-start', value.firstKey.painted) : NaN;
+    list.push({ key, wall: value.firstKey?.painted });
+    if (process.env.QB_BENCH_DEBUG && value.firstKey) console.log(`\n    key: ${tasksAfter(events, 'qb-key-start', value.firstKey.settled)}`);
+    process.stdout.write('.');
+  }
+  process.stdout.write('\n');
+  return list;
+}
+
+/** The main thread's tasks of 1 ms or more for `ms` after the mark `startMark`: start+duration (CPU), for QB_BENCH_DEBUG. */
+function tasksAfter(events, startMark, ms) {
+  const start = events.find((e) => e.name === startMark && String(e.cat).includes('blink.user_timing'));
+  if (!start) return '';
+  return events
+    .filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && e.dur >= 1000 && e.ts + e.dur > start.ts && e.ts < start.ts + ms * 1000)
+    .map((e) => `${((e.ts - start.ts) / 1000).toFixed(1)}+${(e.dur / 1000).toFixed(1)}(${(e.tdur / 1000).toFixed(1)})${e.args?.src_func ? ` ${e.args.src_func}` : ''}`)
+    .join(', ');
+}
+
+/** CPU ms the main thread ran (its top-level tasks' thread durations, the part inside the window) from the mark `startMark` for `ms` of wall time. */
+function threadTimeBetween(events, startMark, ms) {
+  const start = events.find((e) => e.name === startMark && String(e.cat).includes('blink.user_timing'));
+  if (!start || !Number.isFinite(ms)) return NaN;
+  const from = start.ts;
+  const to = start.ts + ms * 1000;
+  let cpu = 0;
+  for (const e of events) {
+    if (e.pid !== start.pid || e.tid !== start.tid || e.ph !== 'X' || typeof e.tdur !== 'number') continue;
+    if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') continue;
+    const overlap = Math.min(e.ts + e.dur, to) - Math.max(e.ts, from);
+    if (overlap > 0) cpu += e.tdur * (overlap / e.dur || 0);
+  }
+  return cpu / 1000;
+}
+
 /** A bank of NETWORK_SIZE questions opened by `src` on `runs` fresh pages (after one uncounted warm-up page). */
 async function measureNetwork(session, runs) {
   const list = [];
@@ -711,6 +815,12 @@ async function measureSession(session, size, options) {
   const validation = await session.call('validate');
   if (session.errors.length) console.warn(`  page errors: ${session.errors.slice(0, 3).join(' | ')}`);
   return { render, prepare, heapLoaded, typing, scrollWhole, scrollWheel, heapAfter, validation };
+}
+
+/** What --early-only leaves out of measureSession: nothing typed, scrolled or weighed. */
+function notMeasured() {
+  const none = { step: 0, frames: 0, ms: NaN, startHeight: 0, endHeight: 0, reachedBottom: false, lastRow: NaN, rowsInDom: 0, intervals: [], partial: 0, minCoverage: 1, longTasks: [] };
+  return { render: null, prepare: { afterPaint: NaN }, heapLoaded: { used: NaN }, typing: { keys: [], clears: [], longTasks: [] }, scrollWhole: none, scrollWheel: none, heapAfter: { used: NaN }, validation: { ms: NaN, ok: true } };
 }
 
 async function measureBaselines(session, size) {
@@ -940,8 +1050,10 @@ function earlyLines(r) {
   const after = stats(earlyKeys.filter((k) => !k.beforePrepared).map((k) => k.painted));
   const anyMoment = stats(r.early.map((e) => e.firstKey?.painted));
   const prepared = stats([...r.first.cold, ...r.early].map((e) => e.preparedAt));
+  const seenFirst = stats(r.first.cold.map((c) => c.firstKey?.visible));
+  const seenAll = stats(earlyKeys.map((k) => k.visible));
   const lines = [
-    `Early keystrokes (${earlyKeys.length}): before prepare() was done ${before?.n ?? 0}, median / p95 / max ${ms(before?.median)} / ${ms(before?.p95)} / ${ms(before?.max)} ms; after it ${after?.n ?? 0}, ${ms(after?.median)} / ${ms(after?.p95)} / ${ms(after?.max)} ms. The first keystroke ${EARLY_DELAYS[0]}–${Math.max(...EARLY_DELAYS)} ms after the rows were painted: median / max ${ms(anyMoment?.median)} / ${ms(anyMoment?.max)} ms. Index prepared ${ms(prepared?.median)} ms (median; max ${ms(prepared?.max)}) after the rows were painted on these pages. Long tasks during them: ${earlyTasks.length ? `${earlyTasks.length}, max ${ms(Math.max(...earlyTasks.map((t) => t.duration)))} ms` : 'none'}.`,
+    `Early keystrokes (${earlyKeys.length}): before prepare() was done ${before?.n ?? 0}, median / p95 / max ${ms(before?.median)} / ${ms(before?.p95)} / ${ms(before?.max)} ms; after it ${after?.n ?? 0}, ${ms(after?.median)} / ${ms(after?.p95)} / ${ms(after?.max)} ms. The first keystroke ${EARLY_DELAYS[0]}–${Math.max(...EARLY_DELAYS)} ms after the rows were painted: median / max ${ms(anyMoment?.median)} / ${ms(anyMoment?.max)} ms. Index prepared ${ms(prepared?.median)} ms (median; max ${ms(prepared?.max)}) after the rows were painted on these pages. Long tasks during them: ${earlyTasks.length ? `${earlyTasks.length}, max ${ms(Math.max(...earlyTasks.map((t) => t.duration)))} ms` : 'none'}. What the learner sees (the rows in the list's visible box, their text and place, and the count) was final at: first keystroke right after first render median / p90 ${ms(seenFirst?.median)} / ${ms(seenFirst?.p90)} ms, all ${seenAll?.n ?? 0} early keystrokes p95 ${ms(seenAll?.p95)} ms (the times above also wait for rows the virtualizer keeps up to 1,000 px below the box).`,
   ];
   if (r.network) {
     const { pick } = medianPickers();
@@ -1158,7 +1270,7 @@ How it is measured:
 - The page loads the built library (\`dist/cdn/quiz-elements.js\`); the element loads its windowing chunk, and the virtualizer its flow-layout chunk, on first use.
 - "Painted" = the first frame end after the change: a rAF loop posts a message from every frame, and that message runs as the first task after the frame was painted on the main thread (compositing and display come a few ms later). Changes are seen by a MutationObserver on the element's shadow root.
 - First render: a fresh page per run (${options.runs} runs, after one uncounted warm-up page); the clock starts right before \`el.banks = banks\` on a new element, which is then appended. "2nd element": the same measurement again on the same page, after removing the first (modules cached, JIT warm).
-- Keystroke: the search field's value is set to the next prefix of the query and an \`input\` event dispatched (as a committed keystroke or IME commit; Chinese is typed one character per keystroke); the time runs to the frame end after the last change of rows or count (3 quiet frames after, and no search still running in slices: the element's private \`data.browse\`). Each query is typed ${options.typingReps}×, then the field is cleared (reported apart), ${TYPING_GAP_MS} ms after each keystroke has settled. "After prepare" waits until the element's index has finished \`prepare()\` (its promise, reached through the element's private \`data.index\`).
+- Keystroke: the search field's value is set to the next prefix of the query and an \`input\` event dispatched (as a committed keystroke or IME commit; Chinese is typed one character per keystroke); the time runs to the frame end after the last change of rows or count (3 quiet frames after, and no search still running in slices: the element's private \`data.browse\`); any change of rows counts, also of rows the virtualizer keeps up to 1,000 px below the list's box. "What the learner sees" runs instead to the frame end after which the rows inside the box (text and place) and the count no longer change, read at each frame end. Each query is typed ${options.typingReps}×, then the field is cleared (reported apart), ${TYPING_GAP_MS} ms after each keystroke has settled. "After prepare" waits until the element's index has finished \`prepare()\` (its promise, reached through the element's private \`data.index\`).
 - Early keystrokes: on each first-render page, the first keystroke comes in the task right after the rows were painted, then the keys ${EARLY_KEYS.map((k) => `\`${k || '(clear)'}\``).join(', ')}, each as soon as the one before has settled; on ${options.runs} more fresh pages the first keystroke comes ${EARLY_DELAYS.join(', ')} ms after the rows were painted (one delay per page), then the same keys. Together they cover the page's first second, before and after the index is prepared ("before prepare() was done" = the keystroke started before \`index.prepare()\` resolved). Long tasks during them are the issue's measure at 50,000.
 - Opening from the network: a fresh page that has loaded the library but not \`<question-browser>\`; the clock starts when a \`<question-browser src="…">\` is added, so it includes the element's chunk, the download of one bank of ${thousands(NETWORK_SIZE)} questions (${mb(results.find((r) => r.networkData)?.networkData.bytes ?? NaN)} MB, from 127.0.0.1, HTTP cache off), parsing, validating, the first rows, and the count of all results.
 - Scrolling: with an empty query, \`scrollTop\` moves one step per frame, set in the task right after each frame end, from top to bottom in about ${options.scrollFrames} frames (several screens per frame, like dragging the scrollbar), then ${120} frames at 100 px per frame (wheel speed). Long tasks: \`PerformanceObserver('longtask')\`, tasks over 50 ms.
@@ -1205,7 +1317,7 @@ async function main() {
   }
   const found = await detectBrowsers({ engines: ['chromium'] });
   if (!found.chromium) throw new Error(`Chromium: ${found.problems.chromium}`);
-  const site = await startServer(files);
+  const site = await startServer(files, options.port);
   const browser = await puppeteer.launch({
     executablePath: found.chromium.path,
     headless: found.chromium.headless === 'shell' ? 'shell' : true,
@@ -1224,12 +1336,14 @@ async function main() {
       const first = await measureFirstRender(session, size, options.runs);
       const early = await measureEarly(session, size, options.runs);
       load.samples.push(os.loadavg()[0]);
-      const network = size === NETWORK_SIZE ? await measureNetwork(session, options.runs) : null;
-      const s = await measureSession(session, size, options);
+      const network = size === NETWORK_SIZE && !options.earlyOnly ? await measureNetwork(session, options.runs) : null;
+      const s = options.earlyOnly ? notMeasured() : await measureSession(session, size, options);
+      const cpu = options.earlyOnly ? await measureCpu(session, size, options.runs) : null;
       load.samples.push(os.loadavg()[0]);
       const baselines = options.quick ? { dataOnly: { used: NaN }, withLib: { used: NaN } } : await measureBaselines(session, size);
       const evaluation = evaluate(size, first, s, baselines, early, network);
-      const result = { size, first, early, network, networkData: network ? networkData : null, session: s, baselines, evaluation, data: datasets.get(size), profiles: null };
+      if (options.earlyOnly) evaluation.rows = evaluation.rows.filter((row) => ['first', 'firstWarm', 'firstKey', 'early', 'earlyLong'].includes(row.id));
+      const result = { size, first, early, network, networkData: network ? networkData : null, session: s, baselines, evaluation, data: datasets.get(size), profiles: null, cpu };
       const missed = new Set(evaluation.rows.filter((r) => r.pass === false).map((r) => r.id));
       const which = new Set();
       if (options.profile === 'always' || (!options.quick && options.profile === 'auto' && size === options.sizes[0])) {
@@ -1261,6 +1375,10 @@ async function main() {
     console.log(`  first render (median): sync ${ms(pick(r.first.cold, (c) => c.sync))}, windowing chunk ${ms(chunk(r.first.cold, 'windowing', 'start'))}→${ms(chunk(r.first.cold, 'windowing', 'end'))}, flow chunk ${ms(chunk(r.first.cold, 'flow', 'start'))}→${ms(chunk(r.first.cold, 'flow', 'end'))}, search field ${ms(pick(r.first.cold, (c) => c.browser))}, rows in DOM ${ms(pick(r.first.cold, (c) => c.dom))}, painted ${ms(r.evaluation.cold?.median)}, count in DOM ${ms(pick(r.first.cold, (c) => c.counted))}; index prepared ${ms(r.session.prepare.afterPaint)} ms after paint`);
     console.log(`  2nd element (median): search field ${ms(pick(r.first.warm, (c) => c.browser))}, rows in DOM ${ms(pick(r.first.warm, (c) => c.dom))}, painted ${ms(r.evaluation.warm?.median)}; long tasks (start+duration) until painted, fresh pages: ${r.first.cold.map((c) => c.longTasks.map((t) => `${ms(t.start)}+${ms(t.duration)}`).join(' ') || '-').join(' | ')}; during the first keystroke: ${r.first.cold.map((c) => c.keyLongTasks.map((t) => ms(t.duration)).join(' ') || '-').join(' | ')}`);
     console.log(`  ${earlyLines(r).join('\n  ')}`);
+    if (r.cpu) {
+      const [k, kw] = [stats(r.cpu.map((c) => c.key)), stats(r.cpu.map((c) => c.wall))];
+      console.log(`  main-thread CPU of the first keystroke until painted (traced pages, median / p90): ${ms(k?.median)} / ${ms(k?.p90)} ms (wall ${ms(kw?.median)})`);
+    }
     if (process.env.QB_BENCH_DEBUG) {
       for (const page of [...r.first.cold, ...r.early]) {
         console.log(`    page: prepared at ${ms(page.preparedAt)}; ${[page.firstKey, ...page.early].filter(Boolean).map((k) => `"${k.value}"@${ms(k.at)}: ${ms(k.painted)}${k.beforePrepared ? '*' : ''}`).join(', ')}; long tasks ${page.earlyLongTasks.map((t) => ms(t.duration)).join(' ') || '-'}`);

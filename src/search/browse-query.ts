@@ -62,7 +62,8 @@ export function withStatus(result: SearchResult, status: QuestionStatus, statuse
     const members = group.members.filter((member) => statusIn(statuses, member) === status);
     if (members.length === 0) continue;
     questionCount += members.length;
-    groups.push(members.length === group.members.length ? group : { ...group, primary: members[0]!, members });
+    // Not `{ ...group }`: a row's key is a getter (see ResultGroup).
+    groups.push(members.length === group.members.length ? group : { key: group.key, primary: members[0]!, members, variants: group.variants, titleMatch: group.titleMatch });
   }
   return { ...result, groups, questionCount };
 }

@@ -9,6 +9,7 @@
  * forms spell the term: a regular expression with one class per term character finds that
  * (`Ｇpu` matches `gpu` as `[gGｇＧ][pPｐＰ][uUｕＵ]`). Building the index then only checks which
  * texts are direct (one regular-expression scan, no new strings); only the others get a search form.
+ * A text not checked yet can be checked and searched in one reading (`DirectMatcher.firstHit`).
  */
 
 /**
@@ -24,10 +25,12 @@ const INDIRECT =
 
 /**
  * Only the direct characters most text is made of (ASCII, CJK ideographs and punctuation,
- * full-width ASCII, quotes, dashes): a few ranges check several times faster than all of them,
- * and matching the whole text is faster than searching it for another character.
+ * full-width ASCII, quotes, dashes), as a class body: a few ranges check several times faster
+ * than all of them, and matching the whole text is faster than searching it for another character.
  */
-const COMMON_ONLY = /^[\0-\x7F\u2014\u2018\u2019\u201C\u201D\u3001-\u3011\u4E00-\u9FFF\uFF01-\uFF5E]*$/;
+const COMMON = String.raw`\0-\x7F\u2014\u2018\u2019\u201C\u201D\u3001-\u3011\u4E00-\u9FFF\uFF01-\uFF5E`;
+const COMMON_ONLY = new RegExp(`^[${COMMON}]*$`);
+const COMMON_UNIT = new RegExp(`[${COMMON}]`);
 
 /** Full-width ASCII (U+FF01–U+FF5E) is ASCII (U+0021–U+007E) moved by this much. */
 const FULL_WIDTH = 0xfee0;
@@ -64,13 +67,29 @@ function isMapped(unit: number): boolean {
   );
 }
 
+/** What `DirectMatcher.firstHit` found: the text is direct and its search form lacks the term, */
+export const NO_HIT = 0;
+/** the search form holds the term, */
+export const HIT = 1;
+/** or only the search form can tell. */
+export const UNSURE = 2;
+export type Hit = typeof NO_HIT | typeof HIT | typeof UNSURE;
+
 /** Tests direct text for a term; see `directMatcher`. */
 export interface DirectMatcher {
   test(text: string): boolean;
+  /** The term, when direct text holds it exactly as written (`text.includes(plain)` is `test(text)`), else null. */
+  readonly plain: string | null;
+  /**
+   * For any text, direct or not, not checked yet: whether its search form holds the term, read
+   * once up to the first match or the first character not common. Checking a text and then
+   * searching it reads it twice; a keystroke before `prepare()` is done does this for every question.
+   */
+  firstHit(text: string): Hit;
 }
 
-/** Matches no text: the term holds a character that no direct character becomes. */
-const NEVER: DirectMatcher = { test: () => false };
+/** Matches no direct text: the term holds a character that no direct character becomes. */
+const NEVER: DirectMatcher = { test: () => false, plain: null, firstHit: () => UNSURE };
 
 /**
  * A test of whether the search form of a direct `text` contains `term` (a term in search form,
@@ -87,7 +106,20 @@ export function directMatcher(term: string): DirectMatcher {
     const units = sources.map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`).join('');
     source += sources.length > 1 ? `[${units}]` : units;
   }
+  // The first of: the term, or a character that is not common. No match: the text is common, so
+  // direct, and lacks the term. A match: the text up to it is common and the match direct; with a
+  // common character after it (a starter that combines with nothing), nothing later reaches back
+  // into it under NFKC, so the search form holds the term. Otherwise the search form has to tell.
+  const first = new RegExp(`(${source})|[^${COMMON}]`);
+  const firstHit = (text: string): Hit => {
+    const found = first.exec(text);
+    if (found === null) return NO_HIT;
+    if (found[1] === undefined) return UNSURE;
+    const after = found.index + term.length;
+    return after === text.length || COMMON_UNIT.test(text[after]!) ? HIT : UNSURE;
+  };
   // Chinese terms are written as their own form: plain substring search is the fastest.
-  if (plain) return { test: (text) => text.includes(term) };
-  return new RegExp(source);
+  if (plain) return { test: (text) => text.includes(term), plain: term, firstHit };
+  const pattern = new RegExp(source);
+  return { test: (text) => pattern.test(text), plain: null, firstHit };
 }

@@ -10,10 +10,12 @@
  * Most text needs no search form at all: when every character of a question is *direct*
  * (`direct-match.ts`: Chinese, English, full-width punctuation…), its fields are matched as written
  * with a pattern made from the term, which gives the same answer. Only the other questions get a
- * copy of their text in search form. Building the index is grouping the titles and checking which
- * texts are direct (about 2 ms per 1,000 questions), so `createQuestionIndex` does nothing up
- * front: `prepare()` builds in slices that leave the main thread free, and a search that comes
- * first builds what is still missing, at once (`search`) or within a time budget (`searchWithin`).
+ * copy of their text in search form. Building the index is grouping the titles (by a hash of the
+ * normalized title, read from the title without making it) and checking which texts are direct
+ * (1–2 ms per 1,000 questions in all), so `createQuestionIndex` does nothing up front:
+ * `prepare()` builds in slices that leave the main thread free, and a search that comes first
+ * groups what is still missing and checks each text as it searches it, reading it once (see
+ * `DirectMatcher.firstHit`), at once (`search`) or within a time budget (`searchWithin`).
  *
  * Ranking, in three tiers, each in index order: questions whose title contains every term, then
  * those whose title contains some term, then the rest.
@@ -22,10 +24,11 @@
  * one result row (`ResultGroup`), whose `variants` the UI can show side by side.
  */
 import type { Bank, Question } from '../bank/types.js';
-import { directMatcher, isDirect, type DirectMatcher } from './direct-match.js';
+import { normalizeTitle } from '../bank/variants.js';
+import { directMatcher, HIT, isDirect, NO_HIT, UNSURE, type DirectMatcher } from './direct-match.js';
 import { filterTest, type SearchFilters } from './filters.js';
 import { parseQuery, searchForm } from './search-form.js';
-import { titleKey } from './title-key.js';
+import { titleHash } from './title-key.js';
 
 /** A question and the id of the bank it comes from. */
 export interface IndexedQuestion {
@@ -35,18 +38,21 @@ export interface IndexedQuestion {
 
 export type { SearchFilters } from './filters.js';
 
-/** One result row: the matching questions that share a title. */
+/**
+ * One result row: the matching questions that share a title. The index's rows make `key`,
+ * `members` and `variants` when first read (getters), so `{ ...row }` lacks them: copy them by name.
+ */
 export interface ResultGroup {
   /** The normalized title the questions share, unique among the rows. */
-  key: string;
+  readonly key: string;
   /** The first member: it gives the row its title and place. */
-  primary: IndexedQuestion;
+  readonly primary: IndexedQuestion;
   /** The questions of the group that match the query and filters, best first, then in index order. */
-  members: readonly IndexedQuestion[];
+  readonly members: readonly IndexedQuestion[];
   /** Every question of the index with this title, matching or not, in index order: what "3 variants" counts. */
-  variants: readonly IndexedQuestion[];
+  readonly variants: readonly IndexedQuestion[];
   /** Whether the title contains every term (false for an empty query). */
-  titleMatch: boolean;
+  readonly titleMatch: boolean;
 }
 
 export interface SearchResult {
@@ -77,7 +83,7 @@ export interface PrepareOptions {
 export interface SearchOptions {
   /**
    * For an empty query only: answer at once with the rows of the first `firstRows` or so
-   * questions instead of grouping every title first (about 1 ms per 1,000 questions), so a
+   * questions instead of grouping every title first (about 0.5 ms per 1,000 questions), so a
    * large collection shows its first screen sooner. The answer says `complete: false`. With
    * `searchWithin`, the full answer when every title can be grouped within the budget.
    */
@@ -118,7 +124,8 @@ export interface QuestionIndex {
   /**
    * Builds what searches need in slices of at most `sliceMs` (the rows of titles first, which an
    * empty query needs, then the searchable text), yielding to the event loop between them, so
-   * later searches answer at once. Call it right after creating the index. Resolves when done.
+   * later searches answer at once; after a search that found a new answer it waits 50 ms, while
+   * the answer is shown. Call it right after creating the index. Resolves when done.
    */
   prepare(options?: PrepareOptions): Promise<void>;
   /** Every question of the index with the same title as `entry` (itself included), in index order; `[]` when `entry` is not in the index. */
@@ -141,6 +148,8 @@ export function createQuestionIndex(entries: readonly IndexedQuestion[]): Questi
   return new SubstringIndex(entries);
 }
 
+/** How long `prepare()` waits after a new answer, so that showing it (a frame or two) comes first. */
+const PAUSE_AFTER_ANSWER = 50;
 /** Questions per step of building; small enough that a step stays far below a slice. */
 const STEP = 64;
 /** Collections of up to this many questions are searched at once by `searchWithin`, whatever its budget (a few ms). */
@@ -150,9 +159,15 @@ const SCAN_STEP = 1024;
 /** A search under way: its steps yield how long the next one takes (in ms) when that is more than about a millisecond. */
 type SearchSteps = Generator<number | undefined, SearchResult, void>;
 
-/** How a question's text is searched (0: not checked yet): its fields as written, or its search form in `forms`. */
+/** How a question's text is searched: not checked yet, its fields as written, or its search form in `forms`. */
+const UNCHECKED = 0;
 const DIRECT = 1;
 const FORMED = 2;
+
+/** Where a question holds a term (keepMatches); UNSURE (2) from direct-match.ts: not known yet. */
+const NOWHERE = 0;
+const ELSEWHERE = 1;
+const IN_TITLE = 3;
 
 /** What the last search found, to answer the same search again and to narrow a longer one. */
 interface LastSearch {
@@ -168,10 +183,20 @@ class SubstringIndex implements QuestionIndex {
   readonly entries: readonly IndexedQuestion[];
 
   // Group of each question, built from the titles before anything else (an empty query needs it).
+  // A group's questions are a list in index order (first, next…, last); its key and its array of
+  // variants are made when first needed. Titles are grouped by `titleHash`, keys compared only where hashes meet.
   private readonly groupOf: Int32Array;
-  private readonly groupKeys: string[] = [];
-  private readonly groupVariants: IndexedQuestion[][] = [];
-  private groupIds: Map<string, number> | null = new Map();
+  private groupCount = 0;
+  private readonly groupFirst: Int32Array;
+  private readonly groupLast: Int32Array;
+  private readonly groupSize: Int32Array;
+  private readonly nextVariant: Int32Array;
+  private readonly groupHash: Int32Array;
+  /** Groups by title hash: open addressing, group + 1 per slot (0: free); dropped once every title is grouped. */
+  private hashSlots: Int32Array | null;
+  private readonly groupKeys: (string | undefined)[] = [];
+  /** Each group's variants, once made; frozen once every title is grouped (before, the group may still grow). */
+  private readonly groupVariants: (readonly IndexedQuestion[] | undefined)[] = [];
   private groupedCount = 0;
   private readonly allGrouped = promiseWithResolve();
 
@@ -184,21 +209,32 @@ class SubstringIndex implements QuestionIndex {
 
   private preparing: Promise<void> | null = null;
   private sliceMs = 8;
+  /** When the last search that was not answered from memory was answered (`performance.now()`). */
+  private answeredAt = -Infinity;
   /** The search under way, resumed by the next call for the same query, filters and options. */
   private job: { key: string; steps: SearchSteps } | null = null;
   private filtered: { key: string; questions: Int32Array } | null = null;
   private last: LastSearch | null = null;
   /** The answer to the empty query under the filters of `filterKey`. */
   private everything: { filterKey: string; result: SearchResult } | null = null;
-  // Scratch for building rows: members seen per group, and whether they came as the group's variants in order.
+  // Scratch for building rows: members seen per group, and the variant each group's next member must be for
+  // the members to be its variants in order (-1: all came in order; IN_DISORDER: not).
   private seenInGroup: Int32Array | null = null;
-  private groupInOrder: Uint8Array | null = null;
+  private expectedVariant: Int32Array | null = null;
   /** Rows that hold every variant of a group, by group * 2 + titleMatch; shared between results. */
   private readonly wholeGroups: ResultGroup[] = [];
 
   constructor(entries: readonly IndexedQuestion[]) {
     this.entries = Object.freeze([...entries]);
-    this.groupOf = new Int32Array(this.entries.length);
+    const size = this.entries.length;
+    this.groupOf = new Int32Array(size);
+    this.groupFirst = new Int32Array(size);
+    this.groupLast = new Int32Array(size);
+    this.groupSize = new Int32Array(size);
+    this.nextVariant = new Int32Array(size).fill(-1);
+    this.groupHash = new Int32Array(size);
+    // At most half full, a power of two.
+    this.hashSlots = new Int32Array(2 ** Math.ceil(Math.log2(2 * size + 2)));
     this.textKinds = new Uint8Array(this.entries.length);
     this.forms = new Array<string | undefined>(this.entries.length);
     this.titleEnds = new Int32Array(this.entries.length);
@@ -312,10 +348,7 @@ class SubstringIndex implements QuestionIndex {
     let titleHits: Uint32Array | null = null;
     if (terms.length === 0) matched = this.allowed(filters, filterKey);
     else {
-      while (this.checked < this.size) {
-        this.buildTexts(this.checked + STEP);
-        yield;
-      }
+      // Texts not checked yet are checked as they are scanned (keepMatches).
       // A longer query ("过拟" -> "过拟合") can only match what the shorter one matched.
       const last = this.last;
       const narrowing = last !== null && last.filterKey === filterKey && narrows(last.terms, terms);
@@ -324,6 +357,7 @@ class SubstringIndex implements QuestionIndex {
     // Grouping takes about a microsecond per match (more the first time a row is made).
     yield matched.length / 1000;
     const result = this.group(matched, titleHits, terms);
+    this.answeredAt = performance.now();
     this.last = { filterKey, query: queryKey, terms, matched, result };
     if (terms.length === 0) this.everything = { filterKey, result };
     return result;
@@ -334,11 +368,29 @@ class SubstringIndex implements QuestionIndex {
     if (i === -1) return [];
     // Later questions may share the title, so every group must be complete.
     this.buildGroups(this.size);
-    return this.groupVariants[this.groupOf[i]!]!;
+    return this.variantsOfGroup(this.groupOf[i]!);
+  }
+
+  /** The questions of `group` grouped so far, in index order: all of them, and a frozen array kept, once every title is grouped. */
+  variantsOfGroup(group: number): readonly IndexedQuestion[] {
+    const made = this.groupVariants[group];
+    if (made) return made;
+    const variants: IndexedQuestion[] = [];
+    for (let i = this.groupFirst[group]!; i !== -1; i = this.nextVariant[i]!) variants.push(this.entries[i]!);
+    if (this.groupedCount < this.size) return variants;
+    return (this.groupVariants[group] = Object.freeze(variants));
+  }
+
+  /** The normalized title of `group`'s questions. */
+  keyOfGroup(group: number): string {
+    return (this.groupKeys[group] ??= normalizeTitle(this.entries[this.groupFirst[group]!]!.question.title));
   }
 
   private async buildInSlices(): Promise<void> {
     while (!this.prepared) {
+      // A new answer is about to be shown: its rendering goes first.
+      const pause = this.answeredAt + PAUSE_AFTER_ANSWER - performance.now();
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
       this.build(performance.now() + this.sliceMs, true);
       if (!this.prepared) await nextTask();
     }
@@ -357,25 +409,39 @@ class SubstringIndex implements QuestionIndex {
   /** Assigns groups to the questions up to `end`. */
   private buildGroups(end: number): void {
     const stop = Math.min(end, this.size);
-    const ids = this.groupIds;
-    if (!ids) return;
+    const slots = this.hashSlots;
+    if (!slots) return;
+    const mask = slots.length - 1;
     for (let i = this.groupedCount; i < stop; i++) {
-      const entry = this.entries[i]!;
-      const key = titleKey(entry.question.title);
-      let group = ids.get(key);
-      if (group === undefined) {
-        group = this.groupKeys.length;
-        ids.set(key, group);
-        this.groupKeys.push(key);
-        this.groupVariants.push([]);
+      const title = this.entries[i]!.question.title;
+      const hash = titleHash(title);
+      let key: string | undefined;
+      let slot = hash & mask;
+      let group = -1;
+      for (let taken = slots[slot]!; taken !== 0; slot = (slot + 1) & mask, taken = slots[slot]!) {
+        // The same hash is the same title (most variants repeat it as written), unless two met by chance.
+        if (this.groupHash[taken - 1] !== hash) continue;
+        if (title !== this.entries[this.groupFirst[taken - 1]!]!.question.title && this.keyOfGroup(taken - 1) !== (key ??= normalizeTitle(title))) continue;
+        group = taken - 1;
+        break;
       }
+      if (group === -1) {
+        group = this.groupCount++;
+        slots[slot] = group + 1;
+        this.groupHash[group] = hash;
+        this.groupFirst[group] = i;
+        this.groupSize[group] = 1;
+        if (key !== undefined) this.groupKeys[group] = key;
+      } else {
+        this.nextVariant[this.groupLast[group]!] = i;
+        this.groupSize[group]!++;
+      }
+      this.groupLast[group] = i;
       this.groupOf[i] = group;
-      this.groupVariants[group]!.push(entry);
     }
     this.groupedCount = Math.max(this.groupedCount, stop);
     if (this.groupedCount === this.size) {
-      this.groupIds = null;
-      for (const variants of this.groupVariants) Object.freeze(variants);
+      this.hashSlots = null;
       this.allGrouped.resolve();
     }
   }
@@ -383,19 +449,22 @@ class SubstringIndex implements QuestionIndex {
   /** Checks how the text of the questions up to `end` is searched, making the search form of those that need one. */
   private buildTexts(end: number): void {
     const stop = Math.min(end, this.size);
-    for (let i = this.checked; i < stop; i++) {
-      const { title, prompt, answer, explanation, example } = this.entries[i]!.question;
-      if (isDirect(title) && isDirect(prompt) && isDirect(answer) && (!explanation || isDirect(explanation)) && (!example || isDirect(example))) {
-        this.textKinds[i] = DIRECT;
-        continue;
-      }
-      // One normalize call per question; titles are one line, so the first newline ends the title.
-      const form = searchForm(`${title}\n${prompt}\n${answer}\n${explanation ?? ''}\n${example ?? ''}`);
-      this.forms[i] = form;
-      this.titleEnds[i] = form.indexOf('\n');
-      this.textKinds[i] = FORMED;
-    }
+    for (let i = this.checked; i < stop; i++) if (this.textKinds[i] === UNCHECKED) this.checkText(i);
     this.checked = Math.max(this.checked, stop);
+  }
+
+  /** Checks how question `i`'s text is searched, making its search form if it needs one. */
+  private checkText(i: number): void {
+    const { title, prompt, answer, explanation, example } = this.entries[i]!.question;
+    if (isDirect(title) && isDirect(prompt) && isDirect(answer) && (!explanation || isDirect(explanation)) && (!example || isDirect(example))) {
+      this.textKinds[i] = DIRECT;
+      return;
+    }
+    // One normalize call per question; titles are one line, so the first newline ends the title.
+    const form = searchForm(`${title}\n${prompt}\n${answer}\n${explanation ?? ''}\n${example ?? ''}`);
+    this.forms[i] = form;
+    this.titleEnds[i] = form.indexOf('\n');
+    this.textKinds[i] = FORMED;
   }
 
   /** The questions that pass `filters`, ascending; the last answer is kept, as filters change rarely. */
@@ -438,22 +507,54 @@ class SubstringIndex implements QuestionIndex {
     const kinds = this.textKinds;
     for (let k = from; k < to; k++) {
       const i = matched[k]!;
-      let inTitle: boolean;
-      if (kinds[i] === DIRECT) {
-        const { title, prompt, answer, explanation, example } = this.entries[i]!.question;
-        inTitle = direct.test(title);
-        if (!inTitle && !direct.test(prompt) && !direct.test(answer) && !(explanation && direct.test(explanation)) && !(example && direct.test(example))) continue;
-      } else {
-        // The title comes first, so the first occurrence tells both whether and where.
-        const at = this.forms[i]!.indexOf(term);
-        if (at === -1) continue;
-        inTitle = at < this.titleEnds[i]!;
+      let where = kinds[i] === UNCHECKED ? this.readOnce(direct, i) : UNSURE;
+      if (where === UNSURE) {
+        if (kinds[i] === UNCHECKED) this.checkText(i);
+        where = kinds[i] === DIRECT ? this.findDirect(direct, i) : this.findFormed(term, i);
       }
+      if (where === NOWHERE) continue;
       matched[kept] = i;
-      titleHits[kept] = titleHits[k]! + (inTitle ? 1 : 0);
+      titleHits[kept] = titleHits[k]! + (where === IN_TITLE ? 1 : 0);
       kept++;
     }
     return kept;
+  }
+
+  /**
+   * Where the unchecked question `i` holds the term, read once field by field (`firstHit`):
+   * checking its text first and then searching it would read it twice, for every question on a
+   * keystroke before `prepare()` is done. A question read to its end is direct.
+   */
+  private readOnce(direct: DirectMatcher, i: number): number {
+    const { title, prompt, answer, explanation, example } = this.entries[i]!.question;
+    const inTitle = direct.firstHit(title);
+    if (inTitle !== NO_HIT) return inTitle === HIT ? IN_TITLE : UNSURE;
+    let hit = direct.firstHit(prompt);
+    if (hit === NO_HIT) hit = direct.firstHit(answer);
+    if (hit === NO_HIT && explanation) hit = direct.firstHit(explanation);
+    if (hit === NO_HIT && example) hit = direct.firstHit(example);
+    if (hit === NO_HIT) this.textKinds[i] = DIRECT;
+    return hit === NO_HIT ? NOWHERE : hit === HIT ? ELSEWHERE : UNSURE;
+  }
+
+  /** Where the direct question `i` holds the term. */
+  private findDirect(direct: DirectMatcher, i: number): number {
+    const { title, prompt, answer, explanation, example } = this.entries[i]!.question;
+    // Chinese terms are held as written: `includes` straight away (the first keystrokes run this before it is optimized).
+    const plain = direct.plain;
+    if (plain !== null) {
+      if (title.includes(plain)) return IN_TITLE;
+      return prompt.includes(plain) || answer.includes(plain) || explanation?.includes(plain) || example?.includes(plain) ? ELSEWHERE : NOWHERE;
+    }
+    if (direct.test(title)) return IN_TITLE;
+    return direct.test(prompt) || direct.test(answer) || (explanation && direct.test(explanation)) || (example && direct.test(example)) ? ELSEWHERE : NOWHERE;
+  }
+
+  /** Where the question `i`, which has a search form, holds the term. */
+  private findFormed(term: string, i: number): number {
+    // The title comes first, so the first occurrence tells both whether and where.
+    const at = this.forms[i]!.indexOf(term);
+    return at === -1 ? NOWHERE : at < this.titleEnds[i]! ? IN_TITLE : ELSEWHERE;
   }
 
   /**
@@ -462,14 +563,11 @@ class SubstringIndex implements QuestionIndex {
    * search that matches thousands of questions allocates little more than the list of rows.
    */
   private group(matched: Int32Array, titleHits: Uint32Array | null, terms: readonly string[]): SearchResult {
-    const groupCount = this.groupKeys.length;
-    // Sized for the groups known so far: more appear while titles are still being grouped.
-    if (!this.seenInGroup || this.seenInGroup.length < groupCount) {
-      this.seenInGroup = new Int32Array(groupCount);
-      this.groupInOrder = new Uint8Array(groupCount);
-    }
+    // Sized for every question: there are never more groups.
+    this.seenInGroup ??= new Int32Array(this.size);
+    this.expectedVariant ??= new Int32Array(this.size);
     const seen = this.seenInGroup;
-    const inOrder = this.groupInOrder!;
+    const expected = this.expectedVariant;
     const rows: number[] = [];
     const rowTitleMatch: boolean[] = [];
     ranked(matched, titleHits, terms.length, (i, titleMatch) => {
@@ -478,36 +576,86 @@ class SubstringIndex implements QuestionIndex {
       if (count === 0) {
         rows.push(group);
         rowTitleMatch.push(titleMatch);
-        inOrder[group] = 1;
+        expected[group] = this.groupFirst[group]!;
       }
-      if (inOrder[group] && this.groupVariants[group]![count] !== this.entries[i]) inOrder[group] = 0;
+      expected[group] = expected[group] === i ? this.nextVariant[i]! : IN_DISORDER;
       seen[group] = count + 1;
     });
 
-    const whole = (group: number) => inOrder[group] === 1 && seen[group] === this.groupVariants[group]!.length;
+    // Whole: every variant (grouped so far) matched, in index order, to the end of the group's list.
+    const whole = (group: number) => expected[group] === -1;
     const members = new Map<number, IndexedQuestion[]>();
     for (const group of rows) if (!whole(group)) members.set(group, []);
     if (members.size > 0) {
       ranked(matched, titleHits, terms.length, (i) => members.get(this.groupOf[i]!)?.push(this.entries[i]!));
     }
 
+    // Once every title is grouped, a row's variants are made when first read, and whole rows are kept for
+    // later answers. Before, rows hold the variants grouped so far, and are not kept (their groups may grow).
+    const complete = this.groupedCount === this.size;
     const groups = rows.map((group, row): ResultGroup => {
       const titleMatch = rowTitleMatch[row]!;
       const some = members.get(group);
-      if (some) return { key: this.groupKeys[group]!, primary: some[0]!, members: some, variants: this.groupVariants[group]!, titleMatch };
+      const variants = complete ? null : this.variantsOfGroup(group);
+      if (some) return Object.freeze(new Row(this, group, some[0]!, some, variants, titleMatch));
       const slot = group * 2 + (titleMatch ? 1 : 0);
-      return (this.wholeGroups[slot] ??= Object.freeze({
-        key: this.groupKeys[group]!,
-        primary: this.groupVariants[group]![0]!,
-        members: this.groupVariants[group]!,
-        variants: this.groupVariants[group]!,
-        titleMatch,
-      }));
+      const kept = complete ? this.wholeGroups[slot] : undefined;
+      if (kept) return kept;
+      const made = Object.freeze(new Row(this, group, this.entries[this.groupFirst[group]!]!, variants, variants, titleMatch));
+      if (complete) this.wholeGroups[slot] = made;
+      return made;
     });
     for (const group of rows) seen[group] = 0;
     return { groups, questionCount: matched.length, terms: [...terms], complete: true };
   }
+
 }
+
+/**
+ * A result row. Its key (the normalized title) and, for a row of every variant, its variants are
+ * made when first read: most rows of a large answer are never shown, and making them all took as
+ * long as the rest of the search. They are getters of the class, so a copy made with
+ * `{ ...row }` lacks them.
+ */
+class Row implements ResultGroup {
+  readonly #index: SubstringIndex;
+  readonly #group: number;
+  readonly #members: readonly IndexedQuestion[] | null;
+  readonly #variants: readonly IndexedQuestion[] | null;
+
+  /**
+   * `members` null: every variant, in index order; `variants` null: read from the index when asked
+   * (every title is grouped). `primary` is the first member.
+   */
+  constructor(
+    index: SubstringIndex,
+    group: number,
+    readonly primary: IndexedQuestion,
+    members: readonly IndexedQuestion[] | null,
+    variants: readonly IndexedQuestion[] | null,
+    readonly titleMatch: boolean,
+  ) {
+    this.#index = index;
+    this.#group = group;
+    this.#members = members;
+    this.#variants = variants;
+  }
+
+  get key(): string {
+    return this.#index.keyOfGroup(this.#group);
+  }
+
+  get variants(): readonly IndexedQuestion[] {
+    return this.#variants ?? this.#index.variantsOfGroup(this.#group);
+  }
+
+  get members(): readonly IndexedQuestion[] {
+    return this.#members ?? this.variants;
+  }
+}
+
+/** In `group`'s scratch: a member came that is not the group's next variant. */
+const IN_DISORDER = -2;
 
 /**
  * Calls `visit` for each matching question in rank order: titles with every term, titles with

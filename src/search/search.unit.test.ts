@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import type { Bank, Catalog, Question } from '../bank/types.js';
 import { normalizeTitle } from '../bank/variants.js';
 import { mulberry32 } from '../practice/practice-set.js';
+import { keyHash, titleHash } from './title-key.js';
 import { createQuestionIndex, highlightRanges, parseQuery, questionsOf, searchForm, type IndexedQuestion, type SearchFilters, type SearchResult } from './index.js';
 
 const BANKS_DIR = new URL('../../data/banks/', import.meta.url);
@@ -266,6 +267,46 @@ describe('search on hand-made questions', () => {
     ]);
   });
 
+  test('titles are grouped by their normalized form, also when two titles hash alike by chance', () => {
+    // Two different keys with the same title hash (found by trying; the hash has 30 bits).
+    const seenHash = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let n = 0; !pair; n++) {
+      const title = `Title ${n}`;
+      const other = seenHash.get(keyHash(normalizeTitle(title)));
+      if (other !== undefined) pair = [other, title];
+      else seenHash.set(keyHash(normalizeTitle(title)), title);
+    }
+    const [a, b] = pair;
+    assert.notEqual(normalizeTitle(a), normalizeTitle(b));
+    assert.equal(titleHash(a), titleHash(b));
+    const titles = [a, b, `${a.toUpperCase()}？`, `  ${b}.`, 'Other', a];
+    const small = createQuestionIndex(made(titles.map((title, i) => question(`q${i}`, title))));
+    const rows = small.search('').groups;
+    assert.deepEqual(
+      rows.map((row) => [row.key, row.variants.map((v) => v.question.id)]),
+      [
+        [normalizeTitle(a), ['q0', 'q2', 'q5']],
+        [normalizeTitle(b), ['q1', 'q3']],
+        ['other', ['q4']],
+      ],
+    );
+    // Random titles: the same rows as grouping by normalizeTitle.
+    const next = mulberry32(5);
+    const pool = [...'aAbB ?.！？：ＡＢ中文', '\t', '\u3000', 'é', 'e\u0301'];
+    const randomTitles = Array.from({ length: 400 }, () => Array.from({ length: 1 + Math.floor(next() * 4) }, () => pool[Math.floor(next() * pool.length)]!).join(''));
+    const byKey = new Map<string, string[]>();
+    randomTitles.forEach((title, i) => {
+      const key = normalizeTitle(title);
+      byKey.set(key, [...(byKey.get(key) ?? []), `q${i}`]);
+    });
+    const random = createQuestionIndex(made(randomTitles.map((title, i) => question(`q${i}`, title)))).search('').groups;
+    assert.deepEqual(
+      random.map((row) => [row.key, row.variants.map((v) => v.question.id)]),
+      [...byKey],
+    );
+  });
+
   test('typing and deleting give the same answers as a fresh index', () => {
     const typed = createQuestionIndex(entries);
     const steps = ['推', '推理', '推理 ', '推理 优', '推理 优化', '推理 优', '推理', '推理优化', 'g', 'gp', 'gpu', 'gpu 训练', ''];
@@ -346,6 +387,8 @@ describe('text matched as written (direct) and in search form', () => {
       question('m2', 'Cafe\u0301 と ｶﾞ', { answer: '显存 ５㎏ 推理优化' }),
       question('m3', '推理优化：GPU 与 KV Cache？', { explanation: 'Transformer …', example: 'x = 5' }),
       question('m4', '推理优化：gpu 与 kv cache', { answer: 'café' }),
+      // A match followed by a character that joins it under NFKC (é, 각), or after one that is not common.
+      question('m5', 'cafe\u0301 가\u11A8 过\u0301', { prompt: 'é ＧＰＵ过', answer: '㊀ 过' }),
     ].map((q) => ({ bankId: 'mixed', question: q })),
   ];
 
@@ -369,12 +412,20 @@ describe('text matched as written (direct) and in search form', () => {
       if (want.questionCount > 0) nonEmpty++;
       assert.deepEqual(shape(direct.search(query)), shape(want), query);
       assert.equal(direct.search(query).questionCount, want.questionCount);
+      // On a fresh index the texts are checked while they are searched.
+      assert.deepEqual(shape(createQuestionIndex(mixed).search(query)), shape(want), `${query} (fresh)`);
     }
     assert.ok(nonEmpty > 200, `${nonEmpty} queries found something`);
-    for (const query of ['istanbul', 'οδοσ', 'gpu', 'file', 'café', 'ｶﾞ', 'ガ', '5kg', '推理优化:gpu', 'kv cache', 'transformer ...']) {
+    for (const query of ['istanbul', 'οδοσ', 'gpu', 'file', 'café', 'ｶﾞ', 'ガ', '5kg', '推理优化:gpu', 'kv cache', 'transformer ...', '각', '过', '一']) {
       assert.deepEqual(shape(direct.search(query)), shape(reference.search(query)), query);
+      assert.deepEqual(shape(createQuestionIndex(mixed).search(query)), shape(reference.search(query)), `${query} (fresh)`);
       assert.ok(direct.search(query).questionCount > 0, query);
     }
+    const m5 = (query: string) => createQuestionIndex(mixed).search(query).groups.some((group) => group.members.some((member) => member.question.id === 'm5'));
+    assert.equal(m5('cafe'), false, 'cafe + U+0301 is café');
+    assert.equal(m5('가'), false, '가 + U+11A8 is 각');
+    assert.equal(m5('各'), false);
+    assert.deepEqual([m5('café'), m5('각'), m5('gpu'), m5('一'), m5('过')], [true, true, true, true, true]);
   });
 });
 
@@ -391,7 +442,7 @@ describe('searchWithin and prepared', () => {
     for (; answer === null && calls < many.length; calls++) answer = fresh.searchWithin(0, '推理 优化');
     assert.ok(answer, 'each call goes on where the last one stopped, until it can answer');
     assert.ok(calls > 10, `${calls} calls`);
-    assert.equal(fresh.prepared, true);
+    assert.equal(fresh.prepared, false, 'texts read up to a match are left for prepare() to check');
     assert.deepEqual(found(answer), found(createQuestionIndex(many).search('推理 优化')));
     assert.equal(fresh.searchWithin(0, '推理 优化'), answer, 'asked again: the same answer at once');
     assert.equal(fresh.searchWithin(10_000, 'gpu'), fresh.search('gpu'), 'with time enough, the answer search gives');
@@ -431,7 +482,6 @@ describe('searchWithin and prepared', () => {
   test('searchInSlices gives the answer search gives, and search then returns it at once', async () => {
     const fresh = createQuestionIndex(many);
     const sliced = await fresh.searchInSlices('推理 优化', { kind: 'concept' }, { sliceMs: 1 });
-    assert.equal(fresh.prepared, true, 'it prepared the index on the way');
     assert.equal(fresh.search('推理 优化', { kind: 'concept' }), sliced);
     assert.deepEqual(found(sliced), found(createQuestionIndex(many).search('推理 优化', { kind: 'concept' })));
     assert.deepEqual(
@@ -521,6 +571,18 @@ describe('highlightRanges', () => {
     assert.deepEqual(pieces(text, ['overfitting']), ['overfitting']);
     const index = createQuestionIndex([{ bankId: 'b', question: { id: 'q', kind: 'concept', title: text, topics: ['t'], prompt: 'p', answer: 'a' } }]);
     assert.equal(index.search('z overfitting').questionCount, 1);
+  });
+
+  test('direct text is marked where the search form holds the terms, as text that needs the piece by piece mapping', () => {
+    // `①` is not direct (its search form is `1`): with it appended, the same text takes the piece-by-piece path.
+    const next = mulberry32(9);
+    const texts = [...entries.flatMap(({ question: q }) => [q.title, q.prompt]), 'ＧＰＵ与GPU、Ｇｐｕ：ÀB àb', '显存１２８ＧＢ'];
+    for (let round = 0; round < 300; round++) {
+      const text = texts[Math.floor(next() * texts.length)]!;
+      const start = Math.floor(next() * text.length);
+      const terms = parseQuery(`${text.slice(start, start + 1 + Math.floor(next() * 3))} ${next() < 0.3 ? 'gpu' : ''}`).filter((term) => !term.includes('1'));
+      assert.deepEqual(highlightRanges(text, terms), highlightRanges(`${text} ①`, terms), `${text} / ${terms.join(' ')}`);
+    }
   });
 
   test('nothing to mark', () => {
