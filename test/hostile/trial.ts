@@ -15,6 +15,7 @@ import { memoryStorage } from '../../src/progress/memory-storage.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { loadCodeBlocks } from '../../src/render/markdown.js';
 import { banksWith, FIELDS } from '../fixtures/hostile/index.js';
+import { isWebKitGtk } from '../harness/engine.js';
 import { cardShown, pickTopic, practise, rowsShown, searchAndOpen, showsError, topicsShown, watchSteps } from './learner.js';
 import {
   FORBIDDEN_TAGS,
@@ -52,10 +53,6 @@ const PLACES: Record<ElementName, Partial<CSSStyleDeclaration>> = {
  */
 export const HANG_CEILING_MS = isWebKitGtk() ? 10_000 : 5000;
 
-function isWebKitGtk(): boolean {
-  const agent = navigator.userAgent;
-  return /AppleWebKit/.test(agent) && !/Chrome|Chromium/.test(agent);
-}
 
 // Everything the markdown renderer may create (src/render/markdown.test.ts), beyond what the benign baseline shows.
 export const MARKDOWN_TAGS = 'div p span strong em del code pre a img br hr ul ol li blockquote h1 h2 h3 h4 h5 h6 table thead tbody tr th td button'.split(' ');

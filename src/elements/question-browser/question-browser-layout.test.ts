@@ -10,6 +10,7 @@ import { answerUntil } from '../../../test/progress-states.js';
 import './question-browser.js';
 import type { QuestionBrowser } from './question-browser.js';
 import { button, detail, focused, importFile, openCard, progressMessage, ready, results, root, rows, settled, tabs, typeQuery } from '../../../test/harness/question-browser.js';
+import { isWebKitGtk } from '../../../test/harness/engine.js';
 
 const FIXED = new Date(2026, 10, 23, 9, 0).getTime();
 const store = () => new ProgressStore({ storage: memoryStorage(), now: () => FIXED });
@@ -55,7 +56,7 @@ const DESKTOP: Size = { name: '1280×800', width: 1280, height: 800 };
 /** Sets the viewport where the engine's driver can (not WebKit's WebDriver: there the box alone has the size). */
 async function viewport(width: number, height: number): Promise<void> {
   // Not asked of WebKitGTK at all: the refusal would print a stack trace in the run's log.
-  if (/AppleWebKit/.test(navigator.userAgent) && !/Chrome|Chromium/.test(navigator.userAgent)) return;
+  if (isWebKitGtk()) return;
   try {
     await setViewport({ width, height });
   } catch {
