@@ -11,6 +11,7 @@
  * texts are direct (one regular-expression scan, no new strings); only the others get a search form.
  * A text not checked yet can be checked and searched in one reading (`DirectMatcher.firstHit`).
  */
+import { COMMON, COMMON_ONLY } from './common-text.js';
 
 /**
  * Any code unit but the direct ones. Direct are identity characters (their own search form,
@@ -23,13 +24,7 @@
 const INDIRECT =
   /[^\0-\x7F\xA0-\xA7\xA9\xAB-\xAE\xB0\xB1\xB6\xB7\xBB\xBF-\xFF\u2010\u2012-\u2016\u2018-\u2023\u2027-\u202E\u2030-\u2032\u2035\u2038-\u203B\u203D\u203F-\u2046\u204A-\u2056\u2058-\u205E\u2190-\u222B\u222E\u2231-\u22FF\u2500-\u26FF\u3000-\u3029\u3030-\u3035\u3037\u303B-\u303F\u3041-\u3096\u309D\u309E\u30A0-\u30FE\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uFF01-\uFF5E]/;
 
-/**
- * Only the direct characters most text is made of (ASCII, CJK ideographs and punctuation,
- * full-width ASCII, quotes, dashes), as a class body: a few ranges check several times faster
- * than all of them, and matching the whole text is faster than searching it for another character.
- */
-const COMMON = String.raw`\0-\x7F\u2014\u2018\u2019\u201C\u201D\u3001-\u3011\u4E00-\u9FFF\uFF01-\uFF5E`;
-const COMMON_ONLY = new RegExp(`^[${COMMON}]*$`);
+/** A common character (`common-text.ts`): the direct characters most text is made of. */
 const COMMON_UNIT = new RegExp(`[${COMMON}]`);
 
 /** Full-width ASCII (U+FF01–U+FF5E) is ASCII (U+0021–U+007E) moved by this much. */

@@ -1,4 +1,5 @@
 import { CONTINUING } from '../bank/nfkc.js';
+import { COMMON_ONLY, foldCommon } from './common-text.js';
 import { searchForm } from './search-form.js';
 
 /** A character with what continues it; normalizing these pieces one by one gives the same text as normalizing the whole. */
@@ -14,6 +15,8 @@ const PIECE = new RegExp(`[^${CONTINUING}][${CONTINUING}]*|[${CONTINUING}]+`, 'g
 export function highlightRanges(text: string, terms: readonly string[]): [number, number][] {
   const wanted = [...new Set(terms.map(searchForm))].filter((term) => term !== '');
   if (wanted.length === 0 || text === '') return [];
+  // Most text is common (common-text.ts): its search form is made position for position.
+  if (COMMON_ONLY.test(text)) return merged(rangesIn(foldCommon(text), wanted, null, null));
 
   // For each code unit of the folded text: the original piece it came from.
   let folded = '';
@@ -30,13 +33,19 @@ export function highlightRanges(text: string, terms: readonly string[]): [number
     }
   }
 
+  return merged(rangesIn(folded, wanted, starts, ends));
+}
+
+/** Every occurrence of `terms` in `folded`, mapped back through `starts`/`ends` (null: the same offsets). */
+function rangesIn(folded: string, terms: readonly string[], starts: number[] | null, ends: number[] | null): [number, number][] {
   const ranges: [number, number][] = [];
-  for (const term of wanted) {
+  for (const term of terms) {
     for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + 1)) {
-      ranges.push([starts[at]!, ends[at + term.length - 1]!]);
+      const last = at + term.length - 1;
+      ranges.push([starts ? starts[at]! : at, ends ? ends[last]! : last + 1]);
     }
   }
-  return merged(ranges);
+  return ranges;
 }
 
 function merged(ranges: [number, number][]): [number, number][] {

@@ -5,6 +5,7 @@ import type { Bank, Catalog, Question } from '../bank/types.js';
 import { normalizeTitle } from '../bank/variants.js';
 import { mulberry32 } from '../practice/practice-set.js';
 import { keyHash, titleHash } from './title-key.js';
+import { COMMON_ONLY, foldCommon } from './common-text.js';
 import { createQuestionIndex, highlightRanges, parseQuery, questionsOf, searchForm, type IndexedQuestion, type SearchFilters, type SearchResult } from './index.js';
 
 const BANKS_DIR = new URL('../../data/banks/', import.meta.url);
@@ -554,6 +555,20 @@ describe('highlightRanges', () => {
     assert.deepEqual(pieces('ﬁne-tuning', ['fine']), ['ﬁne']);
     assert.deepEqual(pieces('𠀀𠀀 GPU', ['gpu']), ['GPU'], 'characters outside the BMP');
     assert.deepEqual(pieces('Cafe\u0301 and café', ['café']), ['Cafe\u0301', 'café'], 'decomposed and composed accents');
+  });
+
+  test('common text is searched and marked position for position: each common character folds to one code unit, as foldCommon says', () => {
+    let checked = 0;
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const char = String.fromCharCode(unit);
+      if (!COMMON_ONLY.test(char)) continue;
+      checked++;
+      assert.equal(searchForm(char), foldCommon(char), `U+${unit.toString(16)}`);
+      assert.equal(foldCommon(char).length, 1, `U+${unit.toString(16)}`);
+    }
+    assert.ok(checked > 20_000, 'ASCII and the CJK ideographs are in it');
+    assert.ok(!COMMON_ONLY.test('İ') && !COMMON_ONLY.test('e\u0301') && !COMMON_ONLY.test('㎏'), 'İ, combining marks and compatibility characters take the general path');
+    assert.deepEqual(pieces('【GPU】显存：用 ｇｐｕ（Ｇpu）训练', ['gpu', '显存']), ['GPU', '显存', 'ｇｐｕ', 'Ｇpu']);
   });
 
   test('overlapping and touching ranges merge; regex characters are literal', () => {

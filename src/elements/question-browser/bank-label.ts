@@ -12,6 +12,15 @@ const HEAD_END = /[：:，—]/;
  * graphemes, else its first 10 graphemes and "…" (the whole title when it is that short).
  */
 export function shortBankLabel(title: string): string {
+  let label = labels.get(title);
+  if (label === undefined) labels.set(title, (label = labelOf(title)));
+  return label;
+}
+
+/** Labels made so far, by bank title: every shown row asks, and cutting graphemes is slow. */
+const labels = new Map<string, string>();
+
+function labelOf(title: string): string {
   const text = title.trim();
   const end = text.search(HEAD_END);
   if (end > 0) {
