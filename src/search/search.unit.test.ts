@@ -569,6 +569,15 @@ describe('highlightRanges', () => {
     assert.ok(checked > 20_000, 'ASCII and the CJK ideographs are in it');
     assert.ok(!COMMON_ONLY.test('İ') && !COMMON_ONLY.test('e\u0301') && !COMMON_ONLY.test('㎏'), 'İ, combining marks and compatibility characters take the general path');
     assert.deepEqual(pieces('【GPU】显存：用 ｇｐｕ（Ｇpu）训练', ['gpu', '显存']), ['GPU', '显存', 'ｇｐｕ', 'Ｇpu']);
+    // Whole texts too: no two common characters combine or change each other's case.
+    const pool = [...'aZ09 _-.\t\n？，：（）ＡｚＺ０【】、。“”‘’—过拟合GPU'];
+    const random = mulberry32(7);
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      for (let k = Math.floor(random() * 12); k >= 0; k--) text += pool[Math.floor(random() * pool.length)];
+      assert.ok(COMMON_ONLY.test(text));
+      assert.equal(foldCommon(text), searchForm(text), JSON.stringify(text));
+    }
   });
 
   test('overlapping and touching ranges merge; regex characters are literal', () => {
