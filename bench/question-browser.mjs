@@ -16,7 +16,10 @@
 // profiles only with --profile), --port=N (serve the page on that port of 127.0.0.1; default: any
 // free one), --early-only (first render and the early keystrokes only, to compare builds quickly,
 // plus the main thread's CPU time for the first keystroke on traced pages, which other processes
-// on the machine inflate far less than wall time; never writes results.md).
+// on the machine inflate far less than wall time; never writes results.md), --font=STACK (the
+// page's font-family instead of "system-ui, sans-serif", e.g. one that names a CJK font as Chinese
+// sites do: where system-ui has no CJK glyphs, each run of Chinese text otherwise goes through the
+// system's font fallback; never writes results.md).
 // QB_BENCH_DEBUG=1 prints every early keystroke of every page (and with --early-only the first
 // keystroke's tasks); QB_BENCH_MUTATIONS=1 keeps, per keystroke, the changes made after its first frame.
 //
@@ -67,7 +70,7 @@ const MARK_END = '<!-- question-browser:end -->';
 // --- options ------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const options = { sizes: [10_000, 50_000], runs: 10, typingReps: 3, scrollFrames: 240, profile: 'auto', build: 'auto', write: true, cdn: null, quick: false, port: 0, earlyOnly: false };
+  const options = { sizes: [10_000, 50_000], runs: 10, typingReps: 3, scrollFrames: 240, profile: 'auto', build: 'auto', write: true, cdn: null, quick: false, port: 0, earlyOnly: false, font: DEFAULT_FONT };
   for (const arg of argv) {
     const [key, value] = arg.replace(/^--/, '').split('=');
     if (key === 'sizes') options.sizes = value.split(',').map((v) => whole(v, arg));
@@ -83,8 +86,11 @@ function parseArgs(argv) {
     else if (key === 'quick') options.quick = true;
     else if (key === 'port') options.port = whole(value, arg);
     else if (key === 'early-only') Object.assign(options, { earlyOnly: true, quick: true, write: false });
+    else if (key === 'font' && value) Object.assign(options, { font: value, write: false });
     else if (key === 'help' || key === 'h') {
-      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 22).join('\n').replace(/^\/\/ ?/gm, ''));
+      // The header comment up to the blank line before "Method, in short".
+      const lines = readFileSync(new URL(import.meta.url), 'utf8').split('\n');
+      console.log(lines.slice(1, lines.findIndex((line) => line.startsWith('// Method, in short')) - 1).join('\n').replace(/^\/\/ ?/gm, ''));
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (try --help)`);
   }
@@ -98,13 +104,16 @@ function whole(value, arg) {
 }
 
 // `lib=0`: the same page and data without the library (the heap baseline); `size=none`: no banks; `define=0`: <question-browser> loads on first use.
-const PAGE = `<!doctype html>
+/** The bench page's font-family (results.md's numbers use it). */
+const DEFAULT_FONT = 'system-ui, sans-serif';
+
+const page = (font) => `<!doctype html>
 <html lang="zh-CN">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>question-browser at scale</title>
-  <style>body { margin: 0; padding: 16px; font-family: system-ui, sans-serif; } #host { width: 1100px; }</style>
+  <style>body { margin: 0; padding: 16px; font-family: ${font.replace(/[<>{};]/g, '')}; } #host { width: 1100px; }</style>
 </head>
 <body>
   <h1>题库浏览</h1>
@@ -1297,7 +1306,7 @@ async function main() {
   if (options.cdn) cdnDir = options.cdn;
   const buildNote = options.cdn ? `the copy in ${options.cdn}` : ensureBuild(options.quick && options.build === 'auto' ? 'never' : options.build);
   const files = options.cdn ? snapshotDir(options.cdn) : snapshotCdn((url, body) => ({ body, type: 'text/javascript; charset=utf-8' }));
-  files.set('/page.html', { body: Buffer.from(PAGE), type: 'text/html; charset=utf-8' });
+  files.set('/page.html', { body: Buffer.from(page(options.font)), type: 'text/html; charset=utf-8' });
   const datasets = new Map();
   for (const size of options.sizes) {
     const t = Date.now();
@@ -1408,7 +1417,7 @@ async function main() {
     writeResults(renderMarkdown({ results, machine, load, buildNote, options, date, totalSeconds }));
     console.log(`\nWrote ${path.relative(ROOT_DIR, RESULTS)} (section "question-browser at scale").`);
   }
-  console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, load ${load.start.map((l) => l.toFixed(2)).join(' ')}; Chromium ${machine.chromium}. Total ${totalSeconds} s.`);
+  console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, load ${load.start.map((l) => l.toFixed(2)).join(' ')}; Chromium ${machine.chromium}; page font-family: ${options.font}. Total ${totalSeconds} s.`);
   const failed = results.some((r) => r.size === TARGET_SIZE && r.evaluation.rows.some((row) => row.pass === false && row.id !== 'heapElement'));
   if (failed) console.log(`Some targets at ${thousands(TARGET_SIZE)} were missed (see FAIL above).`);
 }
