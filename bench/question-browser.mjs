@@ -103,10 +103,10 @@ function whole(value, arg) {
   return n;
 }
 
-// `lib=0`: the same page and data without the library (the heap baseline); `size=none`: no banks; `define=0`: <question-browser> loads on first use.
 /** The bench page's font-family (results.md's numbers use it). */
 const DEFAULT_FONT = 'system-ui, sans-serif';
 
+// `lib=0`: the same page and data without the library (the heap baseline); `size=none`: no banks; `define=0`: <question-browser> loads on first use.
 const page = (font) => `<!doctype html>
 <html lang="zh-CN">
 <head>
