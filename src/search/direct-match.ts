@@ -11,7 +11,7 @@
  * texts are direct (one regular-expression scan, no new strings); only the others get a search form.
  * A text not checked yet can be checked and searched in one reading (`DirectMatcher.firstHit`).
  */
-import { COMMON, COMMON_ONLY } from './common-text.js';
+import { COMMON, COMMON_ONLY, FULL_WIDTH_OFFSET } from './common-text.js';
 
 /**
  * Any code unit but the direct ones. Direct are identity characters (their own search form,
@@ -27,8 +27,6 @@ const INDIRECT =
 /** A common character (`common-text.ts`): the direct characters most text is made of. */
 const COMMON_UNIT = new RegExp(`[${COMMON}]`);
 
-/** Full-width ASCII (U+FF01–U+FF5E) is ASCII (U+0021–U+007E) moved by this much. */
-const FULL_WIDTH = 0xfee0;
 
 /** Whether every code unit of `text` is direct, so that `directMatcher` answers for its search form. */
 export function isDirect(text: string): boolean {
@@ -44,8 +42,8 @@ export function directSources(form: number): number[] {
   if (form >= A && form <= Z) return []; // upper case is never a search form
   const sources: number[] = [];
   if (!isMapped(form) && !INDIRECT.test(String.fromCharCode(form))) sources.push(form);
-  if (form >= a && form <= z) sources.push(form - 32, form + FULL_WIDTH, form - 32 + FULL_WIDTH);
-  else if (form >= 0x21 && form <= 0x7e) sources.push(form + FULL_WIDTH);
+  if (form >= a && form <= z) sources.push(form - 32, form + FULL_WIDTH_OFFSET, form - 32 + FULL_WIDTH_OFFSET);
+  else if (form >= 0x21 && form <= 0x7e) sources.push(form + FULL_WIDTH_OFFSET);
   else if (form === 0x20) sources.push(0xa0, 0x3000);
   else if (form >= 0xe0 && form <= 0xfe && form !== 0xf7) sources.push(form - 32);
   return sources;

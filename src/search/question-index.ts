@@ -189,7 +189,6 @@ class SubstringIndex implements QuestionIndex {
   private groupCount = 0;
   private readonly groupFirst: Int32Array;
   private readonly groupLast: Int32Array;
-  private readonly groupSize: Int32Array;
   private readonly nextVariant: Int32Array;
   private readonly groupHash: Int32Array;
   /** Groups by title hash: open addressing, group + 1 per slot (0: free); dropped once every title is grouped. */
@@ -230,7 +229,6 @@ class SubstringIndex implements QuestionIndex {
     this.groupOf = new Int32Array(size);
     this.groupFirst = new Int32Array(size);
     this.groupLast = new Int32Array(size);
-    this.groupSize = new Int32Array(size);
     this.nextVariant = new Int32Array(size).fill(-1);
     this.groupHash = new Int32Array(size);
     // At most half full, a power of two.
@@ -430,11 +428,9 @@ class SubstringIndex implements QuestionIndex {
         slots[slot] = group + 1;
         this.groupHash[group] = hash;
         this.groupFirst[group] = i;
-        this.groupSize[group] = 1;
         if (key !== undefined) this.groupKeys[group] = key;
       } else {
         this.nextVariant[this.groupLast[group]!] = i;
-        this.groupSize[group]!++;
       }
       this.groupLast[group] = i;
       this.groupOf[i] = group;

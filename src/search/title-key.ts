@@ -1,4 +1,5 @@
 import { normalizeTitle } from '../bank/variants.js';
+import { FULL_WIDTH_OFFSET } from './common-text.js';
 
 /** FNV-1a over 16-bit code units: start value (and prime, 0x01000193, written out below). */
 const FNV_START = 0x811c9dc5 | 0;
@@ -14,7 +15,7 @@ export function keyHash(key: string): number {
 
 /**
  * `keyHash(normalizeTitle(title))`, without making the normalized title when every character is
- * common (nearly all titles; the common characters of direct-match.ts, checked here one by one):
+ * common (nearly all titles; the characters of common-text.ts, checked here one by one):
  * it reads the code units as normalizeTitle would leave them (full-width ASCII as ASCII, A-Z as
  * a-z, whitespace runs as one space, end marks and spaces at either end dropped). Grouping 10,000
  * titles by this hash makes no strings; the unit tests check it against normalizeTitle. One loop
@@ -26,7 +27,7 @@ export function titleHash(title: string): number {
   let end = title.length;
   while (end > 0) {
     let unit = title.charCodeAt(end - 1);
-    if (unit >= 0xff01 && unit <= 0xff5e) unit -= 0xfee0;
+    if (unit >= 0xff01 && unit <= 0xff5e) unit -= FULL_WIDTH_OFFSET;
     if (unit === 0x20 || (unit >= 0x09 && unit <= 0x0d) || unit === 0x3f || unit === 0x2e || unit === 0x21 || unit === 0x3002 || unit === 0x3a) end--;
     else break;
   }
@@ -42,7 +43,7 @@ export function titleHash(title: string): number {
     let unit = title.charCodeAt(k);
     if (unit >= 0x80 && !(unit >= 0x4e00 && unit <= 0x9fff)) {
       // Not ASCII or an ideograph: full-width ASCII, CJK punctuation, the em dash and curly quotes are common too.
-      if (unit >= 0xff01 && unit <= 0xff5e) unit -= 0xfee0;
+      if (unit >= 0xff01 && unit <= 0xff5e) unit -= FULL_WIDTH_OFFSET;
       else if (!((unit >= 0x3001 && unit <= 0x3011) || unit === 0x2014 || unit === 0x2018 || unit === 0x2019 || unit === 0x201c || unit === 0x201d)) return keyHash(normalizeTitle(title));
     }
     if (unit === 0x20 || (unit >= 0x09 && unit <= 0x0d)) {

@@ -53,7 +53,6 @@ const PLACES: Record<ElementName, Partial<CSSStyleDeclaration>> = {
  */
 export const HANG_CEILING_MS = isWebKitGtk() ? 10_000 : 5000;
 
-
 // Everything the markdown renderer may create (src/render/markdown.test.ts), beyond what the benign baseline shows.
 export const MARKDOWN_TAGS = 'div p span strong em del code pre a img br hr ul ol li blockquote h1 h2 h3 h4 h5 h6 table thead tbody tr th td button'.split(' ');
 export const MARKDOWN_ATTRIBUTES = 'class href title target rel src alt loading decoding start scope tabindex role aria-label aria-hidden type data-state'.split(' ');
