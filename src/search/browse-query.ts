@@ -9,7 +9,7 @@ import type { QuestionKind } from '../bank/types.js';
 import { statusOf } from '../progress/status.js';
 import type { QuestionProgress, QuestionStatus } from '../progress/types.js';
 import { filterTest, type SearchFilters } from './filters.js';
-import type { IndexedQuestion, QuestionIndex, ResultGroup, SearchOptions, SearchResult } from './question-index.js';
+import type { IndexedQuestion, QuestionIndex, ResultGroup, ResultRows, SearchOptions, SearchResult } from './question-index.js';
 
 /**
  * The browser's search and filters: its URL state (`BrowserState` of `url-state.ts`) without the
@@ -57,15 +57,31 @@ export function statusIn(statuses: Statuses | null, entry: IndexedQuestion): Que
 /** The rows of `result` that hold a question of `status`, each narrowed to those questions (a row opens its first). */
 export function withStatus(result: SearchResult, status: QuestionStatus, statuses: Statuses | null): SearchResult {
   const groups: ResultGroup[] = [];
+  const keys: number[] = [];
   let questionCount = 0;
+  let row = 0;
   for (const group of result.groups) {
+    const key = result.groups.keys[row++]!;
     const members = group.members.filter((member) => statusIn(statuses, member) === status);
     if (members.length === 0) continue;
     questionCount += members.length;
     // Not `{ ...group }`: a row's key is a getter (see ResultGroup).
     groups.push(members.length === group.members.length ? group : { key: group.key, primary: members[0]!, members, variants: group.variants, titleMatch: group.titleMatch });
+    keys.push(key);
   }
-  return { ...result, groups, questionCount };
+  return { ...result, groups: listedRows(groups, keys), questionCount };
+}
+
+/** Rows made already, with their keys, as `ResultRows`. */
+function listedRows(groups: readonly ResultGroup[], keys: readonly number[]): ResultRows {
+  return {
+    length: groups.length,
+    keys,
+    at: (i) => groups[i],
+    primary: (i) => groups[i]!.primary,
+    indexOf: (entry) => groups.findIndex((group) => entry && group.variants.includes(entry)),
+    [Symbol.iterator]: () => groups[Symbol.iterator](),
+  };
 }
 
 /** Due questions under the topic, kind and bank filters of `filter` (not its query or status): what Review due would list. */

@@ -24,7 +24,7 @@ const [mlGpu, mlLoss, mlLr, llmGpu, llmKv] = entries as [IndexedQuestion, Indexe
 
 const all: BrowseFilter = { query: '', topic: [], kind: undefined, bank: undefined, status: undefined };
 const filter = (parts: Partial<BrowseFilter>): BrowseFilter => ({ ...all, ...parts });
-const ids = (result: SearchResult) => result.groups.map((group) => group.members.map((m) => `${m.bankId}/${m.question.id}`).join('+'));
+const ids = (result: SearchResult) => [...result.groups].map((group) => group.members.map((m) => `${m.bankId}/${m.question.id}`).join('+'));
 
 function record(entry: IndexedQuestion, memory: Partial<QuestionProgress['memory']>): QuestionProgress {
   return {
@@ -95,11 +95,11 @@ describe('statuses and due counts', () => {
     const due = withStatus(result, 'due', statuses);
     assert.deepEqual(ids(due), ['ml/gpu', 'llm/kv']);
     assert.equal(due.questionCount, 2);
-    assert.equal(due.groups[0]!.primary, mlGpu, 'the row opens its due question');
-    assert.equal(due.groups[0]!.variants.length, 2, 'and still counts every variant');
+    assert.equal(due.groups.at(0)!.primary, mlGpu, 'the row opens its due question');
+    assert.equal(due.groups.at(0)!.variants.length, 2, 'and still counts every variant');
     const fresh = withStatus(result, 'new', statuses);
     assert.deepEqual(ids(fresh), ['llm/gpu'], 'questions without a record are new');
-    assert.equal(fresh.groups[0]!.primary, llmGpu);
+    assert.equal(fresh.groups.at(0)!.primary, llmGpu);
     assert.deepEqual(ids(withStatus(result, 'new', null)), ids(result), 'without records every question is new');
     assert.equal(withStatus(result, 'mastered', statuses).groups.length, 0);
     assert.deepEqual(result.terms, due.terms);

@@ -55,9 +55,29 @@ export interface ResultGroup {
   readonly titleMatch: boolean;
 }
 
+/**
+ * The rows of an answer, in rank order (see the module comment). A row is made when first read
+ * (`at`, or iterating): a large answer has thousands of rows, of which a list shows a few, and
+ * making every one of them took longer than the search on a collection's first keystroke.
+ */
+export interface ResultRows extends Iterable<ResultGroup> {
+  readonly length: number;
+  /** Row `i` (the same object each time), or undefined when there is no row `i`. */
+  at(i: number): ResultGroup | undefined;
+  /** The `primary` of row `i`, without making the row. */
+  primary(i: number): IndexedQuestion;
+  /**
+   * One number per row, in order: the same for rows of the same title in every answer of the
+   * index, and different for different rows. Keys for rendering, and a windowed list's items.
+   */
+  readonly keys: readonly number[];
+  /** The row whose title `entry` has (it is among the row's `variants`), or -1 (also for undefined). */
+  indexOf(entry: IndexedQuestion | undefined): number;
+}
+
 export interface SearchResult {
   /** Rows in rank order; see the module comment. */
-  groups: ResultGroup[];
+  groups: ResultRows;
   /** How many questions match, over all groups. */
   questionCount: number;
   /** The query's terms in search form, for `highlightRanges`. */
@@ -216,10 +236,8 @@ class SubstringIndex implements QuestionIndex {
   private last: LastSearch | null = null;
   /** The answer to the empty query under the filters of `filterKey`. */
   private everything: { filterKey: string; result: SearchResult } | null = null;
-  // Scratch for building rows: members seen per group, and the variant each group's next member must be for
-  // the members to be its variants in order (-1: all came in order; IN_DISORDER: not).
-  private seenInGroup: Int32Array | null = null;
-  private expectedVariant: Int32Array | null = null;
+  /** Scratch for listing an answer's rows: whether a group has its row yet. */
+  private seenInGroup: Uint8Array | null = null;
   /** Rows that hold every variant of a group, by group * 2 + titleMatch; shared between results. */
   private readonly wholeGroups: ResultGroup[] = [];
 
@@ -554,57 +572,69 @@ class SubstringIndex implements QuestionIndex {
   }
 
   /**
-   * Rows for `matched` (ascending), ranked by title hits when there are terms. Most rows hold
-   * every variant of their title in index order; those rows are made once and reused, so a
-   * search that matches thousands of questions allocates little more than the list of rows.
+   * The rows for `matched` (ascending), ranked by title hits when there are terms: one pass that
+   * lists each row's group and first member. Rows are made when read (`rowOf`).
    */
   private group(matched: Int32Array, titleHits: Uint32Array | null, terms: readonly string[]): SearchResult {
     // Sized for every question: there are never more groups.
-    this.seenInGroup ??= new Int32Array(this.size);
-    this.expectedVariant ??= new Int32Array(this.size);
-    const seen = this.seenInGroup;
-    const expected = this.expectedVariant;
-    const rows: number[] = [];
-    const rowTitleMatch: boolean[] = [];
+    const seen = (this.seenInGroup ??= new Uint8Array(this.size));
+    const keys: number[] = [];
+    const firsts: number[] = [];
+    const titleMatches: boolean[] = [];
     ranked(matched, titleHits, terms.length, (i, titleMatch) => {
       const group = this.groupOf[i]!;
-      const count = seen[group]!;
-      if (count === 0) {
-        rows.push(group);
-        rowTitleMatch.push(titleMatch);
-        expected[group] = this.groupFirst[group]!;
-      }
-      expected[group] = expected[group] === i ? this.nextVariant[i]! : IN_DISORDER;
-      seen[group] = count + 1;
+      if (seen[group] === 1) return;
+      seen[group] = 1;
+      keys.push(group);
+      firsts.push(i);
+      titleMatches.push(titleMatch);
     });
-
-    // Whole: every variant (grouped so far) matched, in index order, to the end of the group's list.
-    const whole = (group: number) => expected[group] === -1;
-    const members = new Map<number, IndexedQuestion[]>();
-    for (const group of rows) if (!whole(group)) members.set(group, []);
-    if (members.size > 0) {
-      ranked(matched, titleHits, terms.length, (i) => members.get(this.groupOf[i]!)?.push(this.entries[i]!));
-    }
-
-    // Once every title is grouped, a row's variants are made when first read, and whole rows are kept for
-    // later answers. Before, rows hold the variants grouped so far, and are not kept (their groups may grow).
-    const complete = this.groupedCount === this.size;
-    const groups = rows.map((group, row): ResultGroup => {
-      const titleMatch = rowTitleMatch[row]!;
-      const some = members.get(group);
-      const variants = complete ? null : this.variantsOfGroup(group);
-      if (some) return Object.freeze(new Row(this, group, some[0]!, some, variants, titleMatch));
-      const slot = group * 2 + (titleMatch ? 1 : 0);
-      const kept = complete ? this.wholeGroups[slot] : undefined;
-      if (kept) return kept;
-      const made = Object.freeze(new Row(this, group, this.entries[this.groupFirst[group]!]!, variants, variants, titleMatch));
-      if (complete) this.wholeGroups[slot] = made;
-      return made;
-    });
-    for (const group of rows) seen[group] = 0;
-    return { groups, questionCount: matched.length, terms: [...terms], complete: true };
+    for (const group of keys) seen[group] = 0;
+    const made: ResultGroup[] = [];
+    const rows: ResultRows = {
+      keys,
+      length: keys.length,
+      at: (row) => (keys[row] === undefined ? undefined : (made[row] ??= this.rowOf(keys[row], firsts[row]!, titleMatches[row]!, matched, titleHits, terms.length))),
+      primary: (row) => this.entries[firsts[row]!]!,
+      // Any question of a row's title is in its group (`groupOf` is known for the questions grouped so far).
+      indexOf: (entry) => {
+        const i = entry ? this.entries.indexOf(entry) : -1;
+        return i === -1 || i >= this.groupedCount ? -1 : keys.indexOf(this.groupOf[i]!);
+      },
+      *[Symbol.iterator]() {
+        for (let row = 0; row < keys.length; row++) yield rows.at(row)!;
+      },
+    };
+    return { groups: rows, questionCount: matched.length, terms: [...terms], complete: true };
   }
 
+  /**
+   * The row of `group` in an answer whose matching questions are `matched` (ascending, with their
+   * `titleHits` of `terms` terms): its members are the group's matching questions in rank order,
+   * `first` the first of them. Most rows hold every variant of their title in index order; once
+   * every title is grouped, those are made once and shared between answers.
+   */
+  private rowOf(group: number, first: number, titleMatch: boolean, matched: Int32Array, titleHits: Uint32Array | null, terms: number): ResultGroup {
+    // The group's matching questions by tier (title with every term, with some, with none), each in index order.
+    const tiers: number[][] = [[], [], []];
+    let variants = 0;
+    for (let i = this.groupFirst[group]!; i !== -1; i = this.nextVariant[i]!) {
+      variants++;
+      const at = indexIn(matched, i);
+      if (at === -1) continue;
+      const hits = titleHits === null ? terms : titleHits[at]!;
+      tiers[hits === terms ? 0 : hits > 0 ? 1 : 2]!.push(i);
+    }
+    const order = tiers.flat();
+    // Every variant (grouped so far) matched, and rank order is index order: the members are the variants.
+    const whole = order.length === variants && order.every((i, k) => k === 0 || order[k - 1]! < i);
+    // Once every title is grouped, such a row is made once and shared between answers; before, a row holds
+    // the variants grouped so far, and is not kept (its group may grow).
+    const complete = this.groupedCount === this.size;
+    if (whole && complete) return (this.wholeGroups[group * 2 + (titleMatch ? 1 : 0)] ??= Object.freeze(new Row(this, group, this.entries[first]!, null, null, titleMatch)));
+    const members = order.map((i) => this.entries[i]!);
+    return Object.freeze(new Row(this, group, this.entries[first]!, members, complete ? null : this.variantsOfGroup(group), titleMatch));
+  }
 }
 
 /**
@@ -650,9 +680,6 @@ class Row implements ResultGroup {
   }
 }
 
-/** In `group`'s scratch: a member came that is not the group's next variant. */
-const IN_DISORDER = -2;
-
 /**
  * Calls `visit` for each matching question in rank order: titles with every term, titles with
  * some, then the rest, each in index order. Without terms, index order.
@@ -678,6 +705,12 @@ function keyOf(filters: SearchFilters | null | undefined): string {
   const list = (set: ReadonlySet<string> | null | undefined) => (set?.size ? [...set].sort().join('\u0001') : '');
   const key = `${filters.kind ?? ''}\u0000${list(filters.bankIds)}\u0000${list(filters.topics)}`;
   return key === '\u0000\u0000' ? '' : key;
+}
+
+/** Where `value` is in the ascending `values`, or -1. */
+function indexIn(values: Int32Array, value: number): number {
+  const at = upperBound(values, value);
+  return at < values.length && values[at] === value ? at : -1;
 }
 
 /** How many of the ascending `values` are below `limit`. */

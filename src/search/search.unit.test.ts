@@ -19,7 +19,7 @@ const fieldsOf = (q: Question) => [q.title, q.prompt, q.answer, q.explanation ??
 
 /** The questions the result lists, over all rows. */
 function found(result: SearchResult): Set<string> {
-  return new Set(result.groups.flatMap((group) => group.members.map(idOf)));
+  return new Set([...result.groups].flatMap((group) => group.members.map(idOf)));
 }
 
 /**
@@ -84,18 +84,18 @@ describe('search over the bundled banks', () => {
     assert.equal(result.questionCount, 213);
     assert.equal(result.groups.length, 139);
     assert.deepEqual(result.terms, []);
-    const listed = result.groups.flatMap((group) => group.members.map(idOf));
+    const listed = [...result.groups].flatMap((group) => group.members.map(idOf));
     assert.equal(new Set(listed).size, 213);
-    const positions = result.groups.map((group) => entries.indexOf(group.primary));
+    const positions = [...result.groups].map((group) => entries.indexOf(group.primary));
     assert.deepEqual(positions, [...positions].sort((a, b) => a - b), 'rows in the order of their first question');
     const titles = new Set(entries.map(({ question }) => normalizeTitle(question.title)));
     assert.equal(titles.size, 139, 'one row per normalized title');
-    assert.ok(result.groups.every((group) => group.titleMatch === false));
+    assert.ok([...result.groups].every((group) => group.titleMatch === false));
   });
 
   test('questions sharing a title across banks are one row with their variants', () => {
     const result = index.search('');
-    const multi = result.groups.filter((group) => group.variants.length > 1);
+    const multi = [...result.groups].filter((group) => group.variants.length > 1);
     assert.ok(multi.length > 0);
     const acrossBanks = multi.filter((group) => new Set(group.variants.map((v) => v.bankId)).size > 1);
     assert.ok(acrossBanks.length > 0, 'some titles repeat in other banks');
@@ -104,7 +104,7 @@ describe('search over the bundled banks', () => {
       assert.deepEqual(group.members, group.variants, 'with no query every variant matches');
       assert.equal(group.primary, group.members[0]);
     }
-    const total = result.groups.reduce((n, group) => n + group.variants.length, 0);
+    const total = [...result.groups].reduce((n, group) => n + group.variants.length, 0);
     assert.equal(total, 213);
   });
 
@@ -125,20 +125,20 @@ describe('search over the bundled banks', () => {
         const hits = words.filter((w) => title.includes(w)).length;
         return hits === words.length ? 0 : hits > 0 ? 1 : 2;
       };
-      const order = result.groups.map((group) => [tierOf(group.primary), entries.indexOf(group.primary)] as const);
+      const order = [...result.groups].map((group) => [tierOf(group.primary), entries.indexOf(group.primary)] as const);
       const sorted = [...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       assert.deepEqual(order, sorted, query);
       assert.ok(order.some(([tier]) => tier === 0), `${query}: some title matches`);
       for (const group of result.groups) assert.equal(group.titleMatch, tierOf(group.primary) === 0);
     }
-    const first = index.search('推理 优化').groups[0]!;
+    const first = index.search('推理 优化').groups.at(0)!;
     assert.equal(first.primary.question.title, '如何优化大模型的推理速度？');
     assert.equal(first.members.length, 6, 'six variants of that title, all matching');
   });
 
   test('no match, and a query of only whitespace', () => {
     const none = index.search('这个词不在题库里');
-    assert.deepEqual(none, { groups: [], questionCount: 0, terms: ['这个词不在题库里'], complete: true });
+    assert.deepEqual({ ...none, groups: [...none.groups] }, { groups: [], questionCount: 0, terms: ['这个词不在题库里'], complete: true });
     const blank = index.search(' \t\u3000\n ');
     assert.equal(blank.questionCount, 213);
     assert.equal(blank.groups.length, 139);
@@ -177,7 +177,7 @@ describe('filters', () => {
     assert.ok(want.size > 0);
     const result = index.search('', filters);
     assert.deepEqual(found(result), want);
-    assert.ok(new Set(result.groups.map((g) => g.primary.bankId)).size > 1, 'from several banks');
+    assert.ok(new Set([...result.groups].map((g) => g.primary.bankId)).size > 1, 'from several banks');
   });
 
   test('bank-id/topic-id matches only in that bank; both forms mix', () => {
@@ -211,9 +211,9 @@ describe('filters', () => {
   });
 
   test('a group lists only the variants that pass the filters, but counts all of them', () => {
-    const group = index.search('').groups.find((g) => new Set(g.variants.map((v) => v.bankId)).size > 1)!;
+    const group = [...index.search('').groups].find((g) => new Set(g.variants.map((v) => v.bankId)).size > 1)!;
     const bankId = group.variants[0]!.bankId;
-    const filtered = index.search('', { bankIds: new Set([bankId]) }).groups.find((g) => g.key === group.key)!;
+    const filtered = [...index.search('', { bankIds: new Set([bankId]) }).groups].find((g) => g.key === group.key)!;
     assert.ok(filtered.members.every((m) => m.bankId === bankId));
     assert.ok(filtered.members.length < filtered.variants.length);
     assert.equal(filtered.variants, group.variants);
@@ -258,14 +258,42 @@ describe('search on hand-made questions', () => {
     ]);
     const alpha = small.search('alpha');
     assert.equal(alpha.groups.length, 1);
-    assert.equal(alpha.groups[0]!.members.length, 1);
-    assert.equal(alpha.groups[0]!.variants.length, 2, 'the variant in bank y counts');
-    assert.equal(alpha.groups[0]!.titleMatch, false);
+    assert.equal(alpha.groups.at(0)!.members.length, 1);
+    assert.equal(alpha.groups.at(0)!.variants.length, 2, 'the variant in bank y counts');
+    assert.equal(alpha.groups.at(0)!.titleMatch, false);
     const gpu = small.search('GPU');
-    assert.deepEqual(gpu.groups.map((g) => [g.key, g.members.length, g.titleMatch]), [
+    assert.deepEqual([...gpu.groups].map((g) => [g.key, g.members.length, g.titleMatch]), [
       ['what is a gpu', 2, true],
       ['memory', 1, false],
     ]);
+  });
+
+  test('rows are made when read, once each; the key of a row is the same in every answer; any variant finds its row', () => {
+    const [a, b, c] = made([question('a', 'What is a GPU?'), question('b', 'Memory', { answer: 'GPU memory' }), question('c', 'what is a gpu')], 'x');
+    const small = createQuestionIndex([a!, b!, c!]);
+    const gpu = small.search('gpu').groups;
+    assert.equal(gpu.length, 2);
+    assert.equal(gpu.at(0), gpu.at(0), 'the same row object each time');
+    assert.deepEqual([gpu.at(0)!.members, gpu.at(1)!.members], [[a, c], [b]]);
+    assert.equal(gpu.at(2), undefined);
+    assert.equal(gpu.at(-1), undefined);
+    assert.equal(gpu.primary(1), b, 'the primary without the row');
+    assert.deepEqual([...gpu], [gpu.at(0), gpu.at(1)]);
+    const all = small.search('').groups;
+    assert.equal(new Set(all.keys).size, all.length, 'keys differ between rows');
+    assert.deepEqual(gpu.keys, [all.keys[all.indexOf(a!)], all.keys[all.indexOf(b!)]], 'and are the same for a title in every answer');
+    assert.deepEqual([gpu.indexOf(c!), gpu.indexOf(b!), gpu.indexOf({ bankId: 'x', question: question('d', 'Other') })], [0, 1, -1]);
+    assert.equal(small.search('memory').groups.indexOf(a!), -1, 'a question in no row of the answer');
+  });
+
+  test('a row whose variants rank differently lists its members in rank order', () => {
+    // The same normalized title; only one of them holds the term "basics?" in its title.
+    const [plain, asked] = made([question('plain', 'GPU basics', { answer: 'basics? yes' }), question('asked', 'GPU basics?')], 'x');
+    const row = createQuestionIndex([plain!, asked!]).search('basics?').groups.at(0)!;
+    assert.deepEqual(row.members, [asked, plain]);
+    assert.deepEqual(row.variants, [plain, asked]);
+    assert.equal(row.primary, asked);
+    assert.equal(row.titleMatch, true);
   });
 
   test('titles are grouped by their normalized form, also when two titles hash alike by chance', () => {
@@ -283,7 +311,7 @@ describe('search on hand-made questions', () => {
     assert.equal(titleHash(a), titleHash(b));
     const titles = [a, b, `${a.toUpperCase()}？`, `  ${b}.`, 'Other', a];
     const small = createQuestionIndex(made(titles.map((title, i) => question(`q${i}`, title))));
-    const rows = small.search('').groups;
+    const rows = [...small.search('').groups];
     assert.deepEqual(
       rows.map((row) => [row.key, row.variants.map((v) => v.question.id)]),
       [
@@ -301,7 +329,7 @@ describe('search on hand-made questions', () => {
       const key = normalizeTitle(title);
       byKey.set(key, [...(byKey.get(key) ?? []), `q${i}`]);
     });
-    const random = createQuestionIndex(made(randomTitles.map((title, i) => question(`q${i}`, title)))).search('').groups;
+    const random = [...createQuestionIndex(made(randomTitles.map((title, i) => question(`q${i}`, title)))).search('').groups];
     assert.deepEqual(
       random.map((row) => [row.key, row.variants.map((v) => v.question.id)]),
       [...byKey],
@@ -339,8 +367,8 @@ describe('search on hand-made questions', () => {
     assert.equal(full.complete, true);
     assert.ok(first.groups.length > 0 && first.groups.length < full.groups.length);
     assert.deepEqual(
-      first.groups.map((group) => group.key),
-      full.groups.slice(0, first.groups.length).map((group) => group.key),
+      [...first.groups].map((group) => group.key),
+      [...full.groups].slice(0, first.groups.length).map((group) => group.key),
       'the same rows in the same order as the full answer starts with',
     );
     await Promise.resolve();
@@ -348,16 +376,16 @@ describe('search on hand-made questions', () => {
 
     const filtered = fresh.search('', { bankIds: new Set([banks[0]!.id]) }, { firstRows: 40 });
     assert.equal(filtered.complete, false);
-    assert.ok(filtered.groups.every((group) => group.members.every((member) => member.bankId === banks[0]!.id)));
+    assert.ok([...filtered.groups].every((group) => group.members.every((member) => member.bankId === banks[0]!.id)));
 
     await fresh.prepare();
     assert.equal(grouped, true);
     const after = fresh.search('', null, { firstRows: 40 });
     assert.equal(after.complete, true, 'once grouped, firstRows changes nothing');
-    assert.deepEqual(after.groups.map((group) => group.key), full.groups.map((group) => group.key));
+    assert.deepEqual([...after.groups].map((group) => group.key), [...full.groups].map((group) => group.key));
     assert.deepEqual(
-      after.groups.map((group) => group.variants.length),
-      full.groups.map((group) => group.variants.length),
+      [...after.groups].map((group) => group.variants.length),
+      [...full.groups].map((group) => group.variants.length),
     );
     assert.equal(fresh.search('过拟合', null, { firstRows: 40 }).complete, true, 'a query always gets the full answer');
   });
@@ -380,7 +408,7 @@ describe('text matched as written (direct) and in search form', () => {
   /** The same questions, each forced into search form: `①` (search form `1`) is not direct, and no term below holds a `1`. */
   const formed = (list: readonly IndexedQuestion[]) => list.map(({ bankId, question }) => ({ bankId, question: { ...question, example: `${question.example ?? ''}\n①` } }));
   /** Rows and members as ids, with each row's title match: everything the ranking decides. */
-  const shape = (result: SearchResult) => result.groups.map((group) => `${group.titleMatch ? '+' : '-'}${group.members.map(idOf).join(',')}/${group.variants.length}`);
+  const shape = (result: SearchResult) => [...result.groups].map((group) => `${group.titleMatch ? '+' : '-'}${group.members.map(idOf).join(',')}/${group.variants.length}`);
   const mixed: IndexedQuestion[] = [
     ...entries,
     ...[
@@ -422,7 +450,7 @@ describe('text matched as written (direct) and in search form', () => {
       assert.deepEqual(shape(createQuestionIndex(mixed).search(query)), shape(reference.search(query)), `${query} (fresh)`);
       assert.ok(direct.search(query).questionCount > 0, query);
     }
-    const m5 = (query: string) => createQuestionIndex(mixed).search(query).groups.some((group) => group.members.some((member) => member.question.id === 'm5'));
+    const m5 = (query: string) => [...createQuestionIndex(mixed).search(query).groups].some((group) => group.members.some((member) => member.question.id === 'm5'));
     assert.equal(m5('cafe'), false, 'cafe + U+0301 is café');
     assert.equal(m5('가'), false, '가 + U+11A8 is 각');
     assert.equal(m5('各'), false);
@@ -486,8 +514,8 @@ describe('searchWithin and prepared', () => {
     assert.equal(fresh.search('推理 优化', { kind: 'concept' }), sliced);
     assert.deepEqual(found(sliced), found(createQuestionIndex(many).search('推理 优化', { kind: 'concept' })));
     assert.deepEqual(
-      sliced.groups.map((group) => group.key),
-      createQuestionIndex(many).search('推理 优化', { kind: 'concept' }).groups.map((group) => group.key),
+      [...sliced.groups].map((group) => group.key),
+      [...createQuestionIndex(many).search('推理 优化', { kind: 'concept' }).groups].map((group) => group.key),
       'in the same order',
     );
     const narrower = await fresh.searchInSlices('推理 优化 gpu', null, { sliceMs: 0 });

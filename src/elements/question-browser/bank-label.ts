@@ -1,5 +1,5 @@
 /** Which bank a result row comes from, said briefly and only where it tells rows apart (no DOM). */
-import type { ResultGroup } from '../../search/question-index.js';
+import type { ResultRows } from '../../search/question-index.js';
 
 const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
 const graphemes = (text: string): string[] => (segmenter ? [...segmenter.segment(text)].map((piece) => piece.segment) : [...text]);
@@ -35,8 +35,8 @@ function labelOf(title: string): string {
  * Rows name their bank only when the shown results span more than one bank and no bank is chosen
  * in the Bank filter: decided once per result set, not per row.
  */
-export function resultsSpanBanks(groups: readonly ResultGroup[], bankFilter: string | undefined): boolean {
+export function resultsSpanBanks(rows: Pick<ResultRows, 'length' | 'primary'>, bankFilter: string | undefined): boolean {
   if (bankFilter) return false;
-  const first = groups[0]?.primary.bankId;
-  return groups.some((group) => group.primary.bankId !== first);
+  for (let i = 1; i < rows.length; i++) if (rows.primary(i).bankId !== rows.primary(0).bankId) return true;
+  return false;
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ResultGroup } from '../../search/question-index.js';
 import { resultsSpanBanks, shortBankLabel } from './bank-label.js';
 
-const group = (bankId: string) => ({ primary: { bankId } }) as unknown as ResultGroup;
+/** Rows whose primaries come from these banks. */
+const rows = (...bankIds: string[]) => ({ length: bankIds.length, primary: (i: number) => ({ bankId: bankIds[i]!, question: { id: `q${i}` } }) }) as unknown as Parameters<typeof resultsSpanBanks>[0];
 
 describe('shortBankLabel', () => {
   it('keeps the head of a title up to its first separator when it is 2–12 graphemes', () => {
@@ -26,9 +26,9 @@ describe('shortBankLabel', () => {
 
 describe('resultsSpanBanks', () => {
   it('is true only for results from several banks with no bank chosen', () => {
-    assert.equal(resultsSpanBanks([group('a'), group('a')], undefined), false);
-    assert.equal(resultsSpanBanks([group('a'), group('b')], undefined), true);
-    assert.equal(resultsSpanBanks([group('a'), group('b')], 'a'), false);
-    assert.equal(resultsSpanBanks([], undefined), false);
+    assert.equal(resultsSpanBanks(rows('a', 'a'), undefined), false);
+    assert.equal(resultsSpanBanks(rows('a', 'a', 'b'), undefined), true);
+    assert.equal(resultsSpanBanks(rows('a', 'b'), 'a'), false);
+    assert.equal(resultsSpanBanks(rows(), undefined), false);
   });
 });

@@ -244,7 +244,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     focus: 'active-descendant',
     count: () => this.shown?.groups.length ?? 0,
     listbox: () => this.resultList,
-    choose: (index) => this.open(this.shown!.groups[index]!.primary),
+    choose: (index) => this.open(this.shown!.groups.primary(index)),
     pageSize: PAGE,
     scrollIntoView: (index) => this.scrollRowIntoView(index),
   });
@@ -317,7 +317,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     }
     if (this.revealOpenRow) {
       this.revealOpenRow = false;
-      const row = shown.groups.findIndex((group) => groupHolds(group, this.selected));
+      const row = shown.groups.indexOf(this.openEntry);
       if (row >= 0) {
         this.list.active = row;
         this.list.scrollToActive();
@@ -372,7 +372,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
   /** Closes the open question; the keyboard goes back to its row. */
   private close = (): void => {
     if (!this.selected) return;
-    const row = this.shown?.groups.findIndex((group) => groupHolds(group, this.selected)) ?? -1;
+    const row = this.shown?.groups.indexOf(this.openEntry) ?? -1;
     if (row >= 0) this.list.active = row;
     this.selected = undefined;
     this.hashSync.write('push');
@@ -396,7 +396,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
       this.list.scrollToActive();
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      this.open(this.shown.groups[this.list.active]!.primary);
+      this.open(this.shown.groups.primary(this.list.active));
     }
   };
 
@@ -437,7 +437,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
 
   /** Opens the first row of the due list (from `willUpdate`, once the filter applies) and records the view in the URL. */
   private startReview(shown: SearchResult): void {
-    const first = shown.groups[0]?.primary;
+    const first = shown.groups.at(0)?.primary;
     this.list.active = 0;
     if (first && keyOf(first) !== this.selected) this.select(first);
     this.pendingFocus = first ? 'detail' : null;
@@ -457,7 +457,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     const index = this.list.indexOf(event);
     if (index === undefined) return;
     this.list.active = index;
-    this.open(this.shown!.groups[index]!.primary);
+    this.open(this.shown!.groups.primary(index));
   };
 
   private onTabKeyDown = (event: KeyboardEvent, variants: readonly IndexedQuestion[], current: number): void => {

@@ -27,11 +27,12 @@ export function renderResults(
       aria-describedby="count results-help"
       @keydown=${on.onKeyDown} @click=${on.onClick}>
       ${virtualize({
-        items: result.groups,
+        // The rows' keys: a row itself is made only once it is near the view.
+        items: result.groups.keys as number[],
         scroller: true,
         layout: flow(),
-        keyFunction: (group: ResultGroup) => group.key,
-        renderItem: renderRow,
+        keyFunction: (key: number) => key,
+        renderItem: (_key: number, index: number) => renderRow(result.groups.at(index)!, index),
       })}
     </div>
     <span id="results-help" class="visually-hidden">${s.resultsKeyboardHelp}</span>
