@@ -41,7 +41,11 @@ describe('excerpt', () => {
 
   test('shows the text around the first match outside the title, else the prompt when it says more', () => {
     const long = question('x', { prompt: `${'filler '.repeat(10)}the model memorises noise in training data.` });
-    assert.equal(excerptOf(long, ['noise'], false), '…ler the model memorises noise in training data.', '24 characters before the match');
+    assert.equal(excerptOf(long, ['noise'], false), '…model memorises noise in training data.', '16 columns before the match, from the start of a word');
+    const chinese = question('c', { prompt: `${'无关的文字，'.repeat(6)}模型记住了训练数据里的噪声。` });
+    assert.equal(excerptOf(chinese, ['噪声'], false), '…住了训练数据里的噪声。', 'a Chinese character takes two columns');
+    const emoji = question('e', { prompt: `${'x'.repeat(30)}😀abcdefghijklmn match` });
+    assert.equal(excerptOf(emoji, ['match'], false), '…abcdefghijklmn match', 'never half a surrogate pair');
     assert.equal(excerptOf(question('y', { answer: 'It memorises noise.' }), ['noise'], false), 'It memorises noise.');
     assert.equal(excerptOf(long, ['noise'], true), long.prompt.slice(0, 120), 'a title match shows the prompt');
     assert.equal(excerptOf(question('z', { prompt: 'What is overfitting?' }), [], false), '', 'a prompt that only repeats the title');

@@ -3,8 +3,12 @@ import type { Question } from '../../bank/types.js';
 import { highlightRanges } from '../../search/highlight.js';
 import { plainText } from '../../text/plain-text.js';
 
-/** Characters of context shown before a match in a row's excerpt. */
-const EXCERPT_LEAD = 24;
+/**
+ * Context shown before a match in a row's excerpt, in columns: a wide character (Chinese,
+ * Japanese, Korean, full-width) takes two. A row on a 375 px phone shows about 40 columns of
+ * excerpt, so the match stays in view there (8 Chinese characters or about 3 English words before it).
+ */
+const EXCERPT_LEAD = 16;
 const EXCERPT_LENGTH = 120;
 /**
  * Characters of each field searched for an excerpt, and of a title shown in its row (two lines
@@ -39,11 +43,20 @@ export function excerptOf(question: Question, terms: readonly string[], titleMat
       const plain = plainText(clip(field, EXCERPT_SCAN), EXCERPT_MARKS);
       const ranges = highlightRanges(plain, terms);
       if (ranges.length) {
-        const start = Math.max(0, ranges[0]![0] - EXCERPT_LEAD);
+        const start = leadStart(plain, ranges[0]![0]);
         return `${start > 0 ? '…' : ''}${plain.slice(start, start + EXCERPT_LENGTH)}`;
       }
     }
   }
   const prompt = plainText(clip(question.prompt, EXCERPT_SCAN), EXCERPT_MARKS);
   return prompt === question.title.trim() ? '' : prompt.slice(0, EXCERPT_LENGTH);
+}
+
+/** Where an excerpt starts to show EXCERPT_LEAD columns before `at`: never inside a surrogate pair, nor inside a word when a space follows before `at`. */
+function leadStart(text: string, at: number): number {
+  let start = at;
+  for (let columns = 0; start > 0 && columns < EXCERPT_LEAD; ) columns += text.charCodeAt(--start) >= 0x2e80 ? 2 : 1;
+  if (/[\uDC00-\uDFFF]/.test(text[start]!)) start++;
+  const space = text.indexOf(' ', start);
+  return /\w\w/.test(text.slice(start - 1, start + 1)) && space !== -1 && space < at ? space + 1 : start;
 }
