@@ -579,23 +579,28 @@ class SubstringIndex implements QuestionIndex {
     // Sized for every question: there are never more groups.
     const seen = (this.seenInGroup ??= new Uint8Array(this.size));
     const keys: number[] = [];
-    const firsts: number[] = [];
-    const titleMatches: boolean[] = [];
-    ranked(matched, titleHits, terms.length, (i, titleMatch) => {
-      const group = this.groupOf[i]!;
-      if (seen[group] === 1) return;
-      seen[group] = 1;
-      keys.push(group);
-      firsts.push(i);
-      titleMatches.push(titleMatch);
-    });
+    // Where in `matched` each row's first member is.
+    const firstAt = new Int32Array(matched.length);
+    // Rank order: a pass per tier (see `tierOf`); without terms, one pass in index order.
+    for (let tier = titleHits ? 0 : 2; tier < 3; tier++) {
+      for (let k = 0; k < matched.length; k++) {
+        if (titleHits && tierOf(titleHits[k]!, terms.length) !== tier) continue;
+        const group = this.groupOf[matched[k]!]!;
+        if (seen[group] === 1) continue;
+        seen[group] = 1;
+        firstAt[keys.length] = k;
+        keys.push(group);
+      }
+    }
     for (const group of keys) seen[group] = 0;
+    // Kept with the answer: as long as its rows, not its matches.
+    const firsts = firstAt.slice(0, keys.length);
     const made: ResultGroup[] = [];
     const rows: ResultRows = {
       keys,
       length: keys.length,
-      at: (row) => (keys[row] === undefined ? undefined : (made[row] ??= this.rowOf(keys[row], firsts[row]!, titleMatches[row]!, matched, titleHits, terms.length))),
-      primary: (row) => this.entries[firsts[row]!]!,
+      at: (row) => (keys[row] === undefined ? undefined : (made[row] ??= this.rowOf(keys[row], firsts[row]!, matched, titleHits, terms.length))),
+      primary: (row) => this.entries[matched[firsts[row]!]!]!,
       // Any question of a row's title is in its group (`groupOf` is known for the questions grouped so far).
       indexOf: (entry) => {
         const i = entry ? this.entries.indexOf(entry) : -1;
@@ -610,20 +615,18 @@ class SubstringIndex implements QuestionIndex {
 
   /**
    * The row of `group` in an answer whose matching questions are `matched` (ascending, with their
-   * `titleHits` of `terms` terms): its members are the group's matching questions in rank order,
-   * `first` the first of them. Most rows hold every variant of their title in index order; once
-   * every title is grouped, those are made once and shared between answers.
+   * `titleHits` of `terms` terms; `matched[first]` is the row's first member): its members are
+   * the group's matching questions in rank order. Most rows hold every variant of their title in
+   * index order; once every title is grouped, those are made once and shared between answers.
    */
-  private rowOf(group: number, first: number, titleMatch: boolean, matched: Int32Array, titleHits: Uint32Array | null, terms: number): ResultGroup {
-    // The group's matching questions by tier (title with every term, with some, with none), each in index order.
+  private rowOf(group: number, first: number, matched: Int32Array, titleHits: Uint32Array | null, terms: number): ResultGroup {
+    // The group's matching questions by tier, each in index order.
     const tiers: number[][] = [[], [], []];
     let variants = 0;
     for (let i = this.groupFirst[group]!; i !== -1; i = this.nextVariant[i]!) {
       variants++;
       const at = indexIn(matched, i);
-      if (at === -1) continue;
-      const hits = titleHits === null ? terms : titleHits[at]!;
-      tiers[hits === terms ? 0 : hits > 0 ? 1 : 2]!.push(i);
+      if (at !== -1) tiers[titleHits ? tierOf(titleHits[at]!, terms) : 2]!.push(i);
     }
     const order = tiers.flat();
     // Every variant (grouped so far) matched, and rank order is index order: the members are the variants.
@@ -631,9 +634,11 @@ class SubstringIndex implements QuestionIndex {
     // Once every title is grouped, such a row is made once and shared between answers; before, a row holds
     // the variants grouped so far, and is not kept (its group may grow).
     const complete = this.groupedCount === this.size;
-    if (whole && complete) return (this.wholeGroups[group * 2 + (titleMatch ? 1 : 0)] ??= Object.freeze(new Row(this, group, this.entries[first]!, null, null, titleMatch)));
+    const primary = this.entries[matched[first]!]!;
+    const titleMatch = titleHits?.[first] === terms;
+    if (whole && complete) return (this.wholeGroups[group * 2 + (titleMatch ? 1 : 0)] ??= Object.freeze(new Row(this, group, primary, null, null, titleMatch)));
     const members = order.map((i) => this.entries[i]!);
-    return Object.freeze(new Row(this, group, this.entries[first]!, members, complete ? null : this.variantsOfGroup(group), titleMatch));
+    return Object.freeze(new Row(this, group, primary, members, complete ? null : this.variantsOfGroup(group), titleMatch));
   }
 }
 
@@ -681,17 +686,11 @@ class Row implements ResultGroup {
 }
 
 /**
- * Calls `visit` for each matching question in rank order: titles with every term, titles with
- * some, then the rest, each in index order. Without terms, index order.
+ * The tier of a matching question whose title holds `hits` of the query's `terms` terms: 0 for
+ * every term, 1 for some, 2 for none. Answers list tier 0, then 1, then 2, each in index order.
  */
-function ranked(matched: Int32Array, titleHits: Uint32Array | null, terms: number, visit: (i: number, titleMatch: boolean) => void): void {
-  if (titleHits === null) {
-    for (const i of matched) visit(i, false);
-    return;
-  }
-  for (let k = 0; k < matched.length; k++) if (titleHits[k] === terms) visit(matched[k]!, true);
-  for (let k = 0; k < matched.length; k++) if (titleHits[k]! > 0 && titleHits[k]! < terms) visit(matched[k]!, false);
-  for (let k = 0; k < matched.length; k++) if (titleHits[k] === 0) visit(matched[k]!, false);
+function tierOf(hits: number, terms: number): number {
+  return hits === terms ? 0 : hits > 0 ? 1 : 2;
 }
 
 /** Whether every question matching `after` also matches `before`: each earlier term is part of a later one. */
