@@ -85,6 +85,28 @@ export async function typeQuery(el: QuestionBrowser, text: string): Promise<void
   await settled(el);
 }
 
+/** The Filters button, shown under 64rem (the filters fold into a panel); null from 64rem, where they are a sidebar. */
+export const filtersButton = (el: QuestionBrowser) => {
+  const toggle = button(el, /^Filters\b/);
+  return toggle && isShown(toggle) ? (toggle as HTMLButtonElement) : null;
+};
+
+/** Shows the filters as the learner does: the Filters button, when they are folded (under 64rem); from 64rem they always show. */
+export async function openFilters(el: QuestionBrowser): Promise<void> {
+  const toggle = filtersButton(el);
+  if (!toggle || toggle.getAttribute('aria-expanded') === 'true') return;
+  toggle.click();
+  await settled(el);
+}
+
+/** Folds the Filters panel again with its button (under 64rem), back to the results. */
+export async function closeFilters(el: QuestionBrowser): Promise<void> {
+  const toggle = filtersButton(el);
+  if (toggle?.getAttribute('aria-expanded') !== 'true') return;
+  toggle.click();
+  await settled(el);
+}
+
 /** Picks `value` in the status filter, as the learner does. */
 export async function chooseStatus(el: QuestionBrowser, value: string): Promise<void> {
   const select = statusSelect(el)!;

@@ -9,7 +9,7 @@ import { ProgressStore } from '../../progress/store.js';
 import { answerUntil } from '../../../test/progress-states.js';
 import './question-browser.js';
 import type { QuestionBrowser } from './question-browser.js';
-import { button, detail, focused, importFile, openCard, progressMessage, ready, results, root, rows, settled, tabs, typeQuery } from '../../../test/harness/question-browser.js';
+import { button, detail, filtersButton, focused, importFile, openCard, openFilters, progressMessage, ready, results, root, rows, settled, tabs, typeQuery } from '../../../test/harness/question-browser.js';
 import { isWebKitGtk } from '../../../test/harness/engine.js';
 
 const FIXED = new Date(2026, 10, 23, 9, 0).getTime();
@@ -181,7 +181,7 @@ describe('<question-browser> layout', () => {
   describe('the Filters panel', () => {
     it('opens and closes by keyboard under 64rem: it takes the results\' place, Escape returns to the button', async () => {
       const el = await browserAt(BOX48, (h) => html`<question-browser style="--quiz-browser-height: ${h}" .banks=${[bigBank, otherBank]} .progressStore=${store()}></question-browser>`);
-      const toggle = root(el).querySelector<HTMLButtonElement>('[part~="filters-toggle"]')!;
+      const toggle = filtersButton(el)!;
       const panel = root(el).querySelector('[part~="panel"]');
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
       toggle.focus();
@@ -207,16 +207,14 @@ describe('<question-browser> layout', () => {
       expect(focused(el)).to.equal(toggle);
       expect(shown(panel)).to.equal(false);
       // Show N questions closes it too and goes to the results.
-      toggle.click();
-      await settled(el);
+      await openFilters(el);
       button(el, 'Clear all')!.click();
       await settled(el);
       button(el, /^Show \d+ questions$/)!.click();
       await settled(el);
       expect(shown(results(el)) && focused(el) === results(el)).to.equal(true);
       // Typing closes it.
-      toggle.click();
-      await settled(el);
+      await openFilters(el);
       await typeQuery(el, 'training');
       expect(shown(panel)).to.equal(false);
     });
@@ -224,7 +222,7 @@ describe('<question-browser> layout', () => {
     it('is a sidebar from 64rem: no Filters button, filters, topics and results side by side', async () => {
       const el = await browserAt(DESKTOP, (h) => html`<question-browser style="--quiz-browser-height: ${h}" .banks=${[bigBank]}></question-browser>`);
       const panel = root(el).querySelector('[part~="panel"]')!;
-      expect(shown(root(el).querySelector('[part~="filters-toggle"]'))).to.equal(false);
+      expect(filtersButton(el)).to.equal(null);
       expect(shown(panel) && shown(results(el))).to.equal(true);
       expect(panel.getBoundingClientRect().right).to.be.at.most(results(el)!.getBoundingClientRect().left);
       expect(visibleRows(el)).to.be.at.least(10);

@@ -17,6 +17,7 @@ import {
   browser,
   button,
   chooseStatus,
+  closeFilters,
   countText,
   detail,
   dismissImportError,
@@ -24,6 +25,7 @@ import {
   importFile,
   isShown,
   openCard,
+  openFilters,
   progressLine,
   progressMessage,
   progressTools,
@@ -941,11 +943,9 @@ describe('<question-browser>', () => {
         expect(r.height).to.be.at.least(24, 'target size');
       }
       button(el, 'Progress')!.click();
-      button(el, 'Filters')!.click();
-      await el.updateComplete;
+      await openFilters(el);
       expect(isShown(statusSelect(el))).to.equal(true);
-      button(el, 'Filters')!.click();
-      await el.updateComplete;
+      await closeFilters(el);
       expect(results(el)!.getBoundingClientRect().height).to.be.at.least(100, 'the results keep room');
       await expect(el).to.be.accessible();
     });
