@@ -57,29 +57,29 @@ export function statusIn(statuses: Statuses | null, entry: IndexedQuestion): Que
 /** The rows of `result` that hold a question of `status`, each narrowed to those questions (a row opens its first). */
 export function withStatus(result: SearchResult, status: QuestionStatus, statuses: Statuses | null): SearchResult {
   const groups: ResultGroup[] = [];
-  const keys: number[] = [];
+  const ids: number[] = [];
   let questionCount = 0;
   let row = 0;
   for (const group of result.groups) {
-    const key = result.groups.keys[row++]!;
+    const id = result.groups.ids[row++]!;
     const members = group.members.filter((member) => statusIn(statuses, member) === status);
     if (members.length === 0) continue;
     questionCount += members.length;
     // Not `{ ...group }`: a row's key is a getter (see ResultGroup).
     groups.push(members.length === group.members.length ? group : { key: group.key, primary: members[0]!, members, variants: group.variants, titleMatch: group.titleMatch });
-    keys.push(key);
+    ids.push(id);
   }
-  return { ...result, groups: listedRows(groups, keys), questionCount };
+  return { ...result, groups: listedRows(groups, ids), questionCount };
 }
 
-/** Rows made already, with their keys, as `ResultRows`. */
-function listedRows(groups: readonly ResultGroup[], keys: readonly number[]): ResultRows {
+/** Rows made already, with their ids, as `ResultRows`. */
+function listedRows(groups: readonly ResultGroup[], ids: readonly number[]): ResultRows {
   return {
     length: groups.length,
-    keys,
+    ids,
     at: (i) => groups[i],
     primary: (i) => groups[i]!.primary,
-    indexOf: (entry) => groups.findIndex((group) => entry && group.variants.includes(entry)),
+    rowOfTitle: (entry) => groups.findIndex((group) => entry && group.variants.includes(entry)),
     [Symbol.iterator]: () => groups[Symbol.iterator](),
   };
 }

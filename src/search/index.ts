@@ -7,6 +7,7 @@ export {
   type PrepareOptions,
   type QuestionIndex,
   type ResultGroup,
+  type ResultRows,
   type SearchFilters,
   type SearchOptions,
   type SearchResult,

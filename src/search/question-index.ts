@@ -62,17 +62,18 @@ export interface ResultGroup {
  */
 export interface ResultRows extends Iterable<ResultGroup> {
   readonly length: number;
-  /** Row `i` (the same object each time), or undefined when there is no row `i`. */
+  /** Row `i` (the same object each time), or undefined when there is no row `i` (no negative indexes, unlike an array's `at`). */
   at(i: number): ResultGroup | undefined;
-  /** The `primary` of row `i`, without making the row. */
+  /** The `primary` of row `i` (0 ≤ i < length), without making the row. */
   primary(i: number): IndexedQuestion;
   /**
    * One number per row, in order: the same for rows of the same title in every answer of the
-   * index, and different for different rows. Keys for rendering, and a windowed list's items.
+   * index, and different for different rows (not a row's `key`, which is its title). Keys for
+   * rendering, and a windowed list's items.
    */
-  readonly keys: readonly number[];
-  /** The row whose title `entry` has (it is among the row's `variants`), or -1 (also for undefined). */
-  indexOf(entry: IndexedQuestion | undefined): number;
+  readonly ids: readonly number[];
+  /** Where the row of `entry`'s title is (`entry` is among its `variants`, not always its `members`), or -1 (also for undefined). */
+  rowOfTitle(entry: IndexedQuestion | undefined): number;
 }
 
 export interface SearchResult {
@@ -370,7 +371,7 @@ class SubstringIndex implements QuestionIndex {
       const narrowing = last !== null && last.filterKey === filterKey && narrows(last.terms, terms);
       ({ matched, titleHits } = yield* this.scan(narrowing ? last.matched : this.allowed(filters, filterKey), terms));
     }
-    // Grouping takes about a microsecond per match (more the first time a row is made).
+    // Listing the rows takes up to about a microsecond per match (a first search, before its code is optimized).
     yield matched.length / 1000;
     const result = this.group(matched, titleHits, terms);
     this.answeredAt = performance.now();
@@ -593,16 +594,15 @@ class SubstringIndex implements QuestionIndex {
       }
     }
     for (const group of keys) seen[group] = 0;
-    // Kept with the answer: as long as its rows, not its matches.
     const firsts = firstAt.slice(0, keys.length);
     const made: ResultGroup[] = [];
     const rows: ResultRows = {
-      keys,
+      ids: keys,
       length: keys.length,
       at: (row) => (keys[row] === undefined ? undefined : (made[row] ??= this.rowOf(keys[row], firsts[row]!, matched, titleHits, terms.length))),
       primary: (row) => this.entries[matched[firsts[row]!]!]!,
       // Any question of a row's title is in its group (`groupOf` is known for the questions grouped so far).
-      indexOf: (entry) => {
+      rowOfTitle: (entry) => {
         const i = entry ? this.entries.indexOf(entry) : -1;
         return i === -1 || i >= this.groupedCount ? -1 : keys.indexOf(this.groupOf[i]!);
       },

@@ -268,7 +268,7 @@ describe('search on hand-made questions', () => {
     ]);
   });
 
-  test('rows are made when read, once each; the key of a row is the same in every answer; any variant finds its row', () => {
+  test('rows are made when read, once each; the id of a row is the same in every answer; any variant finds its row', () => {
     const [a, b, c] = made([question('a', 'What is a GPU?'), question('b', 'Memory', { answer: 'GPU memory' }), question('c', 'what is a gpu')], 'x');
     const small = createQuestionIndex([a!, b!, c!]);
     const gpu = small.search('gpu').groups;
@@ -280,10 +280,10 @@ describe('search on hand-made questions', () => {
     assert.equal(gpu.primary(1), b, 'the primary without the row');
     assert.deepEqual([...gpu], [gpu.at(0), gpu.at(1)]);
     const all = small.search('').groups;
-    assert.equal(new Set(all.keys).size, all.length, 'keys differ between rows');
-    assert.deepEqual(gpu.keys, [all.keys[all.indexOf(a!)], all.keys[all.indexOf(b!)]], 'and are the same for a title in every answer');
-    assert.deepEqual([gpu.indexOf(c!), gpu.indexOf(b!), gpu.indexOf({ bankId: 'x', question: question('d', 'Other') })], [0, 1, -1]);
-    assert.equal(small.search('memory').groups.indexOf(a!), -1, 'a question in no row of the answer');
+    assert.equal(new Set(all.ids).size, all.length, 'ids differ between rows');
+    assert.deepEqual(gpu.ids, [all.ids[all.rowOfTitle(a!)], all.ids[all.rowOfTitle(b!)]], 'and are the same for a title in every answer');
+    assert.deepEqual([gpu.rowOfTitle(c!), gpu.rowOfTitle(b!), gpu.rowOfTitle({ bankId: 'x', question: question('d', 'Other') })], [0, 1, -1]);
+    assert.equal(small.search('memory').groups.rowOfTitle(a!), -1, 'a question in no row of the answer');
   });
 
   test('a row whose variants rank differently lists its members in rank order', () => {

@@ -317,7 +317,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     }
     if (this.revealOpenRow) {
       this.revealOpenRow = false;
-      const row = shown.groups.indexOf(this.openEntry);
+      const row = shown.groups.rowOfTitle(this.openEntry);
       if (row >= 0) {
         this.list.active = row;
         this.list.scrollToActive();
@@ -372,7 +372,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
   /** Closes the open question; the keyboard goes back to its row. */
   private close = (): void => {
     if (!this.selected) return;
-    const row = this.shown?.groups.indexOf(this.openEntry) ?? -1;
+    const row = this.shown?.groups.rowOfTitle(this.openEntry) ?? -1;
     if (row >= 0) this.list.active = row;
     this.selected = undefined;
     this.hashSync.write('push');

@@ -27,12 +27,12 @@ export function renderResults(
       aria-describedby="count results-help"
       @keydown=${on.onKeyDown} @click=${on.onClick}>
       ${virtualize({
-        // The rows' keys: a row itself is made only once it is near the view.
-        items: result.groups.keys as number[],
+        // The rows' ids: a row itself is made only once it is near the view.
+        items: result.groups.ids as number[],
         scroller: true,
         layout: flow(),
-        keyFunction: (key: number) => key,
-        renderItem: (_key: number, index: number) => renderRow(result.groups.at(index)!, index),
+        keyFunction: (id: number) => id,
+        renderItem: (_id: number, index: number) => renderRow(result.groups.at(index)!, index),
       })}
     </div>
     <span id="results-help" class="visually-hidden">${s.resultsKeyboardHelp}</span>
