@@ -44,8 +44,14 @@ describe('excerpt', () => {
     assert.equal(excerptOf(long, ['noise'], false), '…model memorises noise in training data.', '16 columns before the match, from the start of a word');
     const chinese = question('c', { prompt: `${'无关的文字，'.repeat(6)}模型记住了训练数据里的噪声。` });
     assert.equal(excerptOf(chinese, ['噪声'], false), '…住了训练数据里的噪声。', 'a Chinese character takes two columns');
-    const emoji = question('e', { prompt: `${'x'.repeat(30)}😀abcdefghijklmn match` });
-    assert.equal(excerptOf(emoji, ['match'], false), '…abcdefghijklmn match', 'never half a surrogate pair');
+    const emoji = question('e', { prompt: `${'x'.repeat(30)}😀abcdefghijklm match` });
+    assert.equal(excerptOf(emoji, ['match'], false), '…😀abcdefghijklm match', 'an emoji takes two columns, and is never cut in half');
+    const longWord = question('w', { prompt: 'abcdefghijklmnopqrstuvwxyzabcdefgh noise' });
+    assert.equal(excerptOf(longWord, ['noise'], false), '…tuvwxyzabcdefgh noise', 'inside a long word, the cut keeps the lead');
+    const spaced = question('s', { prompt: 'we saw that the model fits noise' });
+    assert.equal(excerptOf(spaced, ['noise'], false), '…the model fits noise', 'no space after the ellipsis');
+    const accented = question('a', { prompt: 'filler filler filler une idée naïveté noise' });
+    assert.equal(excerptOf(accented, ['noise'], false), '…idée naïveté noise', 'accented words are words');
     assert.equal(excerptOf(question('y', { answer: 'It memorises noise.' }), ['noise'], false), 'It memorises noise.');
     assert.equal(excerptOf(long, ['noise'], true), long.prompt.slice(0, 120), 'a title match shows the prompt');
     assert.equal(excerptOf(question('z', { prompt: 'What is overfitting?' }), [], false), '', 'a prompt that only repeats the title');

@@ -52,11 +52,27 @@ export function excerptOf(question: Question, terms: readonly string[], titleMat
   return prompt === question.title.trim() ? '' : prompt.slice(0, EXCERPT_LENGTH);
 }
 
-/** Where an excerpt starts to show EXCERPT_LEAD columns before `at`: never inside a surrogate pair, nor inside a word when a space follows before `at`. */
+/**
+ * Where an excerpt starts to show EXCERPT_LEAD columns before `at`: not inside a surrogate pair,
+ * not on a space, and not inside a Latin word when the next word still leaves a few columns before `at`.
+ */
 function leadStart(text: string, at: number): number {
   let start = at;
-  for (let columns = 0; start > 0 && columns < EXCERPT_LEAD; ) columns += text.charCodeAt(--start) >= 0x2e80 ? 2 : 1;
-  if (/[\uDC00-\uDFFF]/.test(text[start]!)) start++;
-  const space = text.indexOf(' ', start);
-  return /\w\w/.test(text.slice(start - 1, start + 1)) && space !== -1 && space < at ? space + 1 : start;
+  for (let columns = 0; start > 0 && columns < EXCERPT_LEAD; ) {
+    const unit = text.charCodeAt(--start);
+    // Wide characters (CJK, full-width) take two columns; a surrogate pair counts once, by its high half.
+    columns += unit >= 0xdc00 && unit <= 0xdfff ? 0 : unit >= 0x2e80 ? 2 : 1;
+  }
+  if (LOW_SURROGATE.test(text[start]!)) start++;
+  if (start > 0 && LATIN_WORD.test(text[start - 1]!) && LATIN_WORD.test(text[start]!)) {
+    const space = text.indexOf(' ', start);
+    if (space !== -1 && space + 1 + MIN_LEAD <= at) start = space + 1;
+  }
+  while (start < at && text[start] === ' ') start++;
+  return start;
 }
+
+/** Columns of context an excerpt keeps when it moves its start to a word's. */
+const MIN_LEAD = 4;
+const LATIN_WORD = /[\w\u00C0-\u024F]/;
+const LOW_SURROGATE = /[\uDC00-\uDFFF]/;
