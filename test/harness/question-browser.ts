@@ -85,7 +85,7 @@ export async function typeQuery(el: QuestionBrowser, text: string): Promise<void
   await settled(el);
 }
 
-/** The Filters button, shown under 64rem (the filters fold into a panel); null from 64rem, where they are a sidebar. */
+/** The Filters button (by its English name), shown under 64rem where the filters fold into a panel; null from 64rem, where they are a sidebar. */
 export const filtersButton = (el: QuestionBrowser) => {
   const toggle = button(el, /^Filters\b/);
   return toggle && isShown(toggle) ? (toggle as HTMLButtonElement) : null;
