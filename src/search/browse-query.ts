@@ -59,15 +59,14 @@ export function withStatus(result: SearchResult, status: QuestionStatus, statuse
   const groups: ResultGroup[] = [];
   const ids: number[] = [];
   let questionCount = 0;
-  let row = 0;
-  for (const group of result.groups) {
-    const id = result.groups.ids[row++]!;
+  for (let row = 0; row < result.groups.length; row++) {
+    const group = result.groups.at(row)!;
     const members = group.members.filter((member) => statusIn(statuses, member) === status);
     if (members.length === 0) continue;
     questionCount += members.length;
     // Not `{ ...group }`: a row's key is a getter (see ResultGroup).
     groups.push(members.length === group.members.length ? group : { key: group.key, primary: members[0]!, members, variants: group.variants, titleMatch: group.titleMatch });
-    ids.push(id);
+    ids.push(result.groups.ids[row]!);
   }
   return { ...result, groups: listedRows(groups, ids), questionCount };
 }

@@ -27,7 +27,6 @@ const INDIRECT =
 /** A common character (`common-text.ts`): the direct characters most text is made of. */
 const COMMON_UNIT = new RegExp(`[${COMMON}]`);
 
-
 /** Whether every code unit of `text` is direct, so that `directMatcher` answers for its search form. */
 export function isDirect(text: string): boolean {
   return COMMON_ONLY.test(text) || !INDIRECT.test(text);

@@ -579,7 +579,7 @@ class SubstringIndex implements QuestionIndex {
   private group(matched: Int32Array, titleHits: Uint32Array | null, terms: readonly string[]): SearchResult {
     // Sized for every question: there are never more groups.
     const seen = (this.seenInGroup ??= new Uint8Array(this.size));
-    const keys: number[] = [];
+    const ids: number[] = [];
     // Where in `matched` each row's first member is.
     const firstAt = new Int32Array(matched.length);
     // Rank order: a pass per tier (see `tierOf`); without terms, one pass in index order.
@@ -589,25 +589,25 @@ class SubstringIndex implements QuestionIndex {
         const group = this.groupOf[matched[k]!]!;
         if (seen[group] === 1) continue;
         seen[group] = 1;
-        firstAt[keys.length] = k;
-        keys.push(group);
+        firstAt[ids.length] = k;
+        ids.push(group);
       }
     }
-    for (const group of keys) seen[group] = 0;
-    const firsts = firstAt.slice(0, keys.length);
+    for (const group of ids) seen[group] = 0;
+    const firsts = firstAt.slice(0, ids.length);
     const made: ResultGroup[] = [];
     const rows: ResultRows = {
-      ids: keys,
-      length: keys.length,
-      at: (row) => (keys[row] === undefined ? undefined : (made[row] ??= this.rowOf(keys[row], firsts[row]!, matched, titleHits, terms.length))),
+      ids,
+      length: ids.length,
+      at: (row) => (ids[row] === undefined ? undefined : (made[row] ??= this.rowOf(ids[row], firsts[row]!, matched, titleHits, terms.length))),
       primary: (row) => this.entries[matched[firsts[row]!]!]!,
       // Any question of a row's title is in its group (`groupOf` is known for the questions grouped so far).
       rowOfTitle: (entry) => {
         const i = entry ? this.entries.indexOf(entry) : -1;
-        return i === -1 || i >= this.groupedCount ? -1 : keys.indexOf(this.groupOf[i]!);
+        return i === -1 || i >= this.groupedCount ? -1 : ids.indexOf(this.groupOf[i]!);
       },
       *[Symbol.iterator]() {
-        for (let row = 0; row < keys.length; row++) yield rows.at(row)!;
+        for (let row = 0; row < ids.length; row++) yield rows.at(row)!;
       },
     };
     return { groups: rows, questionCount: matched.length, terms: [...terms], complete: true };

@@ -61,9 +61,9 @@ function leadStart(text: string, at: number): number {
   for (let columns = 0; start > 0 && columns < EXCERPT_LEAD; ) {
     const unit = text.charCodeAt(--start);
     // Wide characters (CJK, full-width) take two columns; a surrogate pair counts once, by its high half.
-    columns += unit >= 0xdc00 && unit <= 0xdfff ? 0 : unit >= 0x2e80 ? 2 : 1;
+    columns += isLowSurrogate(unit) ? 0 : unit >= 0x2e80 ? 2 : 1;
   }
-  if (LOW_SURROGATE.test(text[start]!)) start++;
+  if (isLowSurrogate(text.charCodeAt(start))) start++;
   if (start > 0 && LATIN_WORD.test(text[start - 1]!) && LATIN_WORD.test(text[start]!)) {
     const space = text.indexOf(' ', start);
     if (space !== -1 && space + 1 + MIN_LEAD <= at) start = space + 1;
@@ -75,4 +75,4 @@ function leadStart(text: string, at: number): number {
 /** Columns of context an excerpt keeps when it moves its start to a word's. */
 const MIN_LEAD = 4;
 const LATIN_WORD = /[\w\u00C0-\u024F]/;
-const LOW_SURROGATE = /[\uDC00-\uDFFF]/;
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
