@@ -9,7 +9,9 @@
 //   node bench/compare-builds.mjs --rounds=4 before=/tmp/cdn-before after=dist/cdn
 //
 // Options: --rounds=N (default 4), --runs=N (fresh pages per build and round, default 6),
-// --font=STACK (passed on). Prints, per build: first render, the first keystroke right after it
+// --font=STACK (passed on), --font-of=NAME=STACK (that build's pages use STACK instead: compare
+// page fonts with the same build given twice, e.g. `plain=dist/cdn cjk=dist/cdn
+// --font-of=cjk='system-ui, "WenQuanYi Micro Hei", sans-serif'`). Prints, per build: first render, the first keystroke right after it
 // ("painted": every change it made is on screen, rows kept beyond the list's box included;
 // "visible": the rows in the box and the count), each median / p90, and the main thread's CPU
 // time of that keystroke on traced pages (median / p90).
@@ -23,15 +25,20 @@ import { OUT_DIR, stats } from './harness.mjs';
 const BENCH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'question-browser.mjs');
 
 function parseArgs(argv) {
-  const options = { rounds: 4, runs: 6, font: null, builds: [] };
+  const options = { rounds: 4, runs: 6, font: null, builds: [], fontOf: new Map() };
   for (const arg of argv) {
     const [key, value] = arg.replace(/^--/, '').split(/=(.*)/s);
     if (arg.startsWith('--') && key === 'rounds') options.rounds = Number(value);
     else if (arg.startsWith('--') && key === 'runs') options.runs = Number(value);
     else if (arg.startsWith('--') && key === 'font') options.font = value;
+    else if (arg.startsWith('--') && key === 'font-of' && value?.includes('=')) {
+      const [name, stack] = value.split(/=(.*)/s);
+      options.fontOf.set(name, stack);
+    }
     else if (!arg.startsWith('--') && value !== undefined) options.builds.push({ name: key, dir: path.resolve(value) });
-    else throw new Error(`unknown argument ${arg}: give NAME=DIR pairs and --rounds, --runs, --font`);
+    else throw new Error(`unknown argument ${arg}: give NAME=DIR pairs and --rounds, --runs, --font, --font-of=NAME=STACK`);
   }
+  for (const name of options.fontOf.keys()) if (!options.builds.some((build) => build.name === name)) throw new Error(`--font-of names ${name}, which is not one of the builds`);
   if (options.builds.length < 2) throw new Error('give at least two builds as NAME=DIR (a copy of dist/cdn each)');
   return options;
 }
@@ -42,7 +49,8 @@ const pooled = new Map(options.builds.map(({ name }) => [name, { first: [], pain
 for (let round = 1; round <= options.rounds; round++) {
   for (const { name, dir } of options.builds) {
     process.stdout.write(`round ${round}/${options.rounds}: ${name} ... `);
-    const args = [BENCH, '--sizes=10000', '--early-only', `--runs=${options.runs}`, `--cdn=${dir}`, ...(options.font ? [`--font=${options.font}`] : [])];
+    const font = options.fontOf.get(name) ?? options.font;
+    const args = [BENCH, '--sizes=10000', '--early-only', `--runs=${options.runs}`, `--cdn=${dir}`, ...(font ? [`--font=${font}`] : [])];
     execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
     const file = path.join(keep, `${name}-${round}.json`);
     copyFileSync(path.join(OUT_DIR, 'question-browser-last-run.json'), file);
