@@ -44,9 +44,12 @@ const FIRST_ROWS = 500;
  * A search is answered at once when that takes about SEARCH_BUDGET_MS at most (building what the
  * index still lacks, scanning, grouping); otherwise the rows shown stay until it is answered in
  * slices of SEARCH_SLICE_MS, between which input and rendering go on (50,000 questions). With
- * the rendering after it, no task then takes much over 50 ms.
+ * the rendering after it, no task then takes much over 60 ms. 40 rather than 25: a keystroke
+ * right after the first screen of 10,000 questions (every title still to group, every text still
+ * to read, code not yet optimized) takes 25-35 ms here, and a search cut into slices shows its
+ * rows a task and a frame later (bench/results.md, "fifth pass": 77 -> 63 ms median).
  */
-export const SEARCH_BUDGET_MS = 25;
+export const SEARCH_BUDGET_MS = 40;
 export const SEARCH_SLICE_MS = 40;
 
 export interface BrowseSessionOptions {
