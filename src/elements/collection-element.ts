@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { LoadedCollection } from '../bank/catalog.js';
 import type { LoadedBank } from '../bank/load.js';
 import type { Bank } from '../bank/types.js';
+import { ChineseFontsController } from './chinese-fonts-controller.js';
 import { loadCollectionOf } from './collection-source.js';
 import { renderLoadError } from './load-error-message.js';
 import { MissingSourceError, QuizElement } from './quiz-element.js';
@@ -25,6 +26,9 @@ export abstract class CollectionElement extends QuizElement<LoadedCollection> {
   @property({ attribute: false }) banks?: readonly (LoadedBank | Bank)[];
 
   protected static override holdsUpdatesForStrings = true;
+
+  /** Chinese fonts after the page's own for Chinese text, unless `--quiz-font-family` is set (lists and tables hold a lot of it). */
+  protected readonly fonts = new ChineseFontsController(this);
 
   protected override async load(signal: AbortSignal): Promise<LoadedCollection | typeof initialState> {
     if (this.banks) return initialState;

@@ -37,18 +37,38 @@ export const themeStyles = css`
     --_focus: var(--quiz-focus-ring, #0b57d0);
     --_radius: var(--quiz-radius, 0.75rem);
     --_space: var(--quiz-space, 1rem);
-    /* Unset unless themed: the card then inherits the page's font. */
-    --_font: var(--quiz-font-family);
     --_font-size: var(--quiz-font-size, 1rem);
     color-scheme: light;
     display: block;
-    font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: 1.6;
     color: var(--_fg);
   }
   :host([hidden]) {
     display: none;
+  }
+  /*
+   * Fonts: --quiz-font-family when set; else the page's font, with the platforms' usual Chinese
+   * fonts after it for Chinese text (ChineseFontsController sets --_font-*; without them the
+   * value is invalid and the font is inherited from the page, as it always was).
+   */
+  :host,
+  [lang] {
+    font-family: var(--quiz-font-family, var(--_font-page));
+  }
+  :host(:lang(zh)),
+  [lang]:lang(zh) {
+    font-family: var(--quiz-font-family, var(--_font-hans));
+  }
+  :host(:lang(zh-TW)),
+  :host(:lang(zh-HK)),
+  :host(:lang(zh-MO)),
+  :host(:lang(zh-Hant)),
+  [lang]:lang(zh-TW),
+  [lang]:lang(zh-HK),
+  [lang]:lang(zh-MO),
+  [lang]:lang(zh-Hant) {
+    font-family: var(--quiz-font-family, var(--_font-hant));
   }
   :host([theme='dark']) {
     ${darkTokens}

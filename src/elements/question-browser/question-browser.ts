@@ -13,6 +13,7 @@ import type { IndexedQuestion, ResultGroup, SearchResult } from '../../search/qu
 import { noticeStyles } from '../../styles/notice.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { collectionStrings } from '../../i18n/collection.js';
+import { ChineseFontsController } from '../chinese-fonts-controller.js';
 import { ListboxController } from '../listbox-controller.js';
 import { QuizElement } from '../quiz-element.js';
 import * as progressStoreModule from '../../progress/store.js';
@@ -218,12 +219,9 @@ export class QuestionBrowser extends QuizElement<Loaded> {
 
   /** No English flashes before the Chinese strings arrive. */
   protected static override holdsUpdatesForStrings = true;
-  private readonly progress = new ProgressController(this, {
-    notes: true,
-    onChange: () => {
-      this.session.statusesStale = true;
-    },
-  });
+  private readonly progress = new ProgressController(this, { notes: true, onChange: () => void (this.session.statusesStale = true) });
+  /** Chinese fonts after the page's own for Chinese text, unless `--quiz-font-family` is set (rows hold a lot of it). */
+  protected readonly fonts = new ChineseFontsController(this);
   /** The rows for the search and filters (the data logic itself is `BrowseQuery`'s). */
   private readonly session = new BrowseSession(this, {
     progress: this.progress,
