@@ -76,6 +76,25 @@ describe('Chinese fonts after the page font', () => {
     expect(families(base(english))).to.deep.equal(['Page Sans', 'sans-serif']);
   });
 
+  it("takes a font the page sets on the element itself, not only its parent's", async () => {
+    const el = await topicList('"Parent Sans", sans-serif', 'zh-CN', zhCN, en);
+    el.style.fontFamily = '"Own Sans", sans-serif';
+    // Read on connecting: connect it again.
+    el.parentElement!.append(el);
+    await el.updateComplete;
+    expect(families(topicTitle(el, zhCN)).slice(0, 2)).to.deep.equal(['Own Sans', 'PingFang SC']);
+    expect(families(topicTitle(el, en))).to.deep.equal(['Own Sans', 'sans-serif']);
+  });
+
+  it('leaves the page stack to Japanese and Simplified text in a topic list inside a Traditional Chinese browser', async () => {
+    const browser = await inBox<QuestionBrowser>('"Page Sans", sans-serif', html`<question-browser lang="zh-TW" .banks=${[zhCN, ja]} no-progress></question-browser>`);
+    await browserReady(browser);
+    const inner = browser.shadowRoot!.querySelector<TopicList>('topic-list')!;
+    await listReady(inner);
+    expect(families(topicTitle(inner, ja))).to.deep.equal(['Page Sans', 'sans-serif']);
+    expect(families(topicTitle(inner, zhCN)).slice(0, 2)).to.deep.equal(['Page Sans', 'PingFang SC']);
+  });
+
   it('uses --quiz-font-family as it is when the page sets it', async () => {
     const el = await topicList('"Page Sans", sans-serif', 'zh-CN', zhCN);
     el.style.setProperty('--quiz-font-family', '"Brand Sans", "Brand CJK", sans-serif');

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveElement } from 'lit';
+import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import { chineseFontStacks } from '../styles/chinese-fonts.js';
 
 /** One sheet per page stack, shared by every element that inherits it. */
@@ -8,10 +8,12 @@ const ours = new WeakSet<CSSStyleSheet>();
 /**
  * Gives the element's Chinese text the platforms' usual Chinese fonts after the page's own (see
  * `styles/chinese-fonts.ts`), unless `--quiz-font-family` is set. On connecting, it reads the
- * stack the element inherits and adds a constructed sheet to its shadow root that sets
- * `--_font-page`, `--_font-hans` and `--_font-hant` for `theme.styles.ts`. Without constructed
- * sheets (or on the server) it does nothing, and the elements use the page's font as before.
- * The stack is read again when the element is connected again, not when the page's font changes.
+ * element's own font (what the page gives it: a rule on the element, else its parent's) and adds
+ * a constructed sheet to its shadow root that sets `--_font-page`, `--_font-hans` and
+ * `--_font-hant` for `theme.styles.ts`. Inside another element that set them, it adds nothing:
+ * they inherit, so the page's stack stays the page's. Without constructed sheets, and on the
+ * server, it does nothing, and the elements use the page's font as before. The stack is read
+ * again when the element is connected again, not when the page's font changes.
  */
 export class ChineseFontsController implements ReactiveController {
   readonly #host: ReactiveElement;
@@ -23,13 +25,14 @@ export class ChineseFontsController implements ReactiveController {
 
   hostConnected(): void {
     const root = this.#host.renderRoot;
-    if (!(root instanceof ShadowRoot) || !Array.isArray(root.adoptedStyleSheets) || !('replaceSync' in CSSStyleSheet.prototype)) return;
-    // The element's parent in its own tree, or the host of the shadow root it sits in.
-    const parent = this.#host.parentElement ?? (this.#host.parentNode instanceof ShadowRoot ? this.#host.parentNode.host : null);
-    if (!parent) return;
-    const sheet = sheetFor(getComputedStyle(parent).fontFamily);
+    if (isServer || !(root instanceof ShadowRoot) || !Array.isArray(root.adoptedStyleSheets) || !('replaceSync' in CSSStyleSheet.prototype)) return;
+    // Without our sheet, the element's font is the page's: the theme's font-family is invalid then, so inherited, unless a page rule sets it.
     const others = root.adoptedStyleSheets.filter((other) => !ours.has(other));
-    root.adoptedStyleSheets = sheet ? [...others, sheet] : others;
+    if (others.length !== root.adoptedStyleSheets.length) root.adoptedStyleSheets = others;
+    const style = getComputedStyle(this.#host);
+    if (style.getPropertyValue('--_font-page').trim()) return;
+    const sheet = sheetFor(style.fontFamily);
+    if (sheet) root.adoptedStyleSheets = [...others, sheet];
   }
 }
 

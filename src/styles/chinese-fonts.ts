@@ -5,17 +5,21 @@
  *
  * Why: where no font of the page's stack has Chinese glyphs (`system-ui, sans-serif` on most
  * Linux systems), the browser asks the system for a fallback font for every run of Chinese text.
- * In Chromium on Debian that made the first render of `<question-browser>` with 10,000 Chinese
- * questions 15-25 ms slower, and every keystroke's layout 4-8 ms slower (bench/results.md,
- * "fifth pass"). Naming the platforms' usual Chinese fonts after the page's fonts gives the same
+ * In Chromium on Debian, with a named font installed, that made the first render of
+ * `<question-browser>` with 10,000 Chinese questions 27-29 ms faster and its first keystroke
+ * 11-23 ms faster (medians; bench/results.md, "fifth pass"). Naming the platforms' usual Chinese fonts after the page's fonts gives the same
  * glyphs the system would pick (PingFang on Apple systems, Microsoft YaHei or JhengHei on Windows,
  * Noto or Source Han or WenQuanYi on Linux) without the lookup. Latin text keeps the page's
  * font, which comes first; Japanese and Korean text keep the page's stack as it is (these
  * fonts would give them Chinese glyph forms).
  */
 
-/** Generic families that end a stack: the Chinese fonts go before one of these. */
-const FINAL_GENERICS = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'fangsong', 'math']);
+/**
+ * Generic families that stand for "any font of this kind": the Chinese fonts go before the first
+ * of these, wherever it is (stacks often end `sans-serif, "Apple Color Emoji"`). Not `system-ui`
+ * and `ui-*`: those are real fonts with Latin glyphs, which must come before the Chinese ones.
+ */
+const FINAL_GENERICS = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'fangsong', 'math', 'emoji']);
 
 /** Simplified Chinese (zh, zh-CN, zh-SG, zh-Hans), sans-serif: Apple, Windows, then Linux. */
 const HANS_SANS = ['PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei'];
@@ -36,28 +40,27 @@ export interface ChineseFontStacks {
 
 /**
  * The stacks for `stack`, a computed `font-family` (families separated by commas, names with
- * spaces quoted): the Chinese fonts go before its last family when that is a generic one
- * (`sans-serif`, `serif`…), else at its end. Fonts the stack already names are not repeated, so
- * a stack made by this function comes back unchanged (an element inside another one).
+ * spaces quoted): the Chinese fonts go before its first generic family (`sans-serif`, `serif`…;
+ * serif Chinese fonts before `serif`), else at its end. Fonts the stack already names are not
+ * repeated, so `hans` of a `hans` stack is that stack.
  */
 export function chineseFontStacks(stack: string): ChineseFontStacks {
   const families = splitFamilies(stack);
-  const last = families.at(-1)?.toLowerCase();
-  const serif = last === 'serif';
+  const generic = families.findIndex((family) => FINAL_GENERICS.has(family.toLowerCase()));
+  const at = generic === -1 ? families.length : generic;
+  const serif = families[at]?.toLowerCase() === 'serif';
   return {
     page: families.join(', '),
-    hans: withFonts(families, serif ? HANS_SERIF : HANS_SANS),
-    hant: withFonts(families, serif ? HANT_SERIF : HANT_SANS),
+    hans: withFonts(families, at, serif ? HANS_SERIF : HANS_SANS),
+    hant: withFonts(families, at, serif ? HANT_SERIF : HANT_SANS),
   };
 }
 
-function withFonts(families: readonly string[], fonts: readonly string[]): string {
+/** `families` with those of `fonts` it lacks inserted at `at`. */
+function withFonts(families: readonly string[], at: number, fonts: readonly string[]): string {
   const named = new Set(families.map((family) => unquote(family).toLowerCase()));
   const added = fonts.filter((font) => !named.has(font.toLowerCase())).map((font) => `"${font}"`);
-  const last = families.at(-1);
-  const beforeLast = last !== undefined && FINAL_GENERICS.has(last.toLowerCase());
-  const head = beforeLast ? families.slice(0, -1) : families;
-  return [...head, ...added, ...(beforeLast ? [last] : [])].join(', ');
+  return [...families.slice(0, at), ...added, ...families.slice(at)].join(', ');
 }
 
 /** The families of a `font-family` value: split at commas outside quotes, trimmed, empty ones left out. */
@@ -67,10 +70,10 @@ export function splitFamilies(stack: string): string[] {
   let quote: string | null = null;
   for (let i = 0; i < stack.length; i++) {
     const char = stack[i]!;
-    if (quote) {
+    if (char === '\\' && i + 1 < stack.length) current += char + stack[++i];
+    else if (quote) {
       current += char;
-      if (char === '\\' && i + 1 < stack.length) current += stack[++i];
-      else if (char === quote) quote = null;
+      if (char === quote) quote = null;
     } else if (char === '"' || char === "'") {
       quote = char;
       current += char;

@@ -30,6 +30,17 @@ describe('chineseFontStacks', () => {
     assert.deepEqual(splitFamilies(`"A, B", 'C\\'s', D ,, sans-serif`), [`"A, B"`, `'C\\'s'`, 'D', 'sans-serif']);
     assert.match(chineseFontStacks(`"A, B", serif`).hans, /^"A, B", "Songti SC"/);
   });
+  it('puts them before the first generic family when fonts follow it (emoji fonts), and reads serif from that family', () => {
+    const { hans } = chineseFontStacks('-apple-system, "Segoe UI", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"');
+    assert.match(hans, /^-apple-system, "Segoe UI", "PingFang SC", .*"WenQuanYi Micro Hei", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"$/);
+    assert.match(chineseFontStacks('Georgia, serif, "Noto Color Emoji"').hans, /^Georgia, "Songti SC", .*"SimSun", serif, "Noto Color Emoji"$/);
+  });
+  it('keeps system-ui and ui-* fonts before the Chinese fonts: they are fonts with Latin glyphs, not a last resort', () => {
+    assert.match(chineseFontStacks('ui-sans-serif, system-ui, sans-serif').hans, /^ui-sans-serif, system-ui, "PingFang SC"/);
+  });
+  it('keeps an escaped comma outside quotes in its name', () => {
+    assert.deepEqual(splitFamilies('A\\,B, serif'), ['A\\,B', 'serif']);
+  });
   it('gives only the Chinese fonts for an empty stack', () => {
     assert.equal(chineseFontStacks('').page, '');
     assert.match(chineseFontStacks('').hans, /^"PingFang SC", .*"WenQuanYi Micro Hei"$/);
