@@ -43,8 +43,9 @@ const FIRST_ROWS = 500;
 /**
  * A search is answered at once when that takes about SEARCH_BUDGET_MS at most (building what the
  * index still lacks, scanning, grouping); otherwise the rows shown stay until it is answered in
- * slices of SEARCH_SLICE_MS, between which input and rendering go on (50,000 questions). With
- * the rendering after it, no task then takes much over 60 ms. 40 rather than 25: a keystroke
+ * slices of SEARCH_SLICE_MS, between which input and rendering go on (50,000 questions). The
+ * rendering comes after it in the same task (in the bench's early keystrokes, tasks of up to
+ * 57-84 ms at 10,000 and 69 ms at 50,000 on a 2-core VM). 40 rather than 25: a keystroke
  * right after the first screen of 10,000 questions (every title still to group, every text still
  * to read, code not yet optimized) takes 25-35 ms here, and a search cut into slices shows its
  * rows a task and a frame later (bench/results.md, "fifth pass": 77 -> 63 ms median).
