@@ -161,6 +161,13 @@ export async function searchAndOpen(browser: QuestionBrowser, query: string): Pr
   field.value = query;
   field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: query, inputType: 'insertText' }));
   await rowsShown(browser);
+  if (rows(browser).length === 0 && !browser.shadowRoot!.querySelector('[part~="empty"], [part~="error"], [role="alert"]')) {
+    // Rows were there when rowsShown looked, and are gone without a message: the windowed list is
+    // between two renderings of its rows (seen once in WebKit on a loaded machine). Look again once
+    // it has settled, and say so in the log.
+    console.warn(`searching for "${query.slice(0, 60)}": no rows and no message for a moment; waiting for the list to settle`);
+    await rowsShown(browser);
+  }
   const found = rows(browser).length;
   if (found === 0) {
     // Say what the browser showed instead, for the assertion that follows.
