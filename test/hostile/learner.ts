@@ -123,16 +123,19 @@ const rows = (browser: QuestionBrowser) => [...browser.shadowRoot!.querySelector
 
 /** Waits for the browser's rows (or its error or empty message). */
 export async function rowsShown(browser: QuestionBrowser): Promise<void> {
+  const shown = () =>
+    !browser.shadowRoot!.querySelector('.skeleton') &&
+    // A search answered in slices keeps the previous rows, busy, until it is done.
+    !browser.shadowRoot!.querySelector('[role="listbox"][aria-busy="true"]') &&
+    (rows(browser).length > 0 || browser.shadowRoot!.querySelector('[part~="empty"]') || showsError(browser));
   await settle(browser);
-  await waitUntil(
-    () =>
-      !browser.shadowRoot!.querySelector('.skeleton') &&
-      // A search answered in slices keeps the previous rows, busy, until it is done.
-      !browser.shadowRoot!.querySelector('[role="listbox"][aria-busy="true"]') &&
-      (rows(browser).length > 0 || browser.shadowRoot!.querySelector('[part~="empty"]') || showsError(browser)),
-    'the browser shows no results',
-    { timeout: SHOW_TIMEOUT },
-  );
+  await waitUntil(shown, 'the browser shows no results', { timeout: SHOW_TIMEOUT });
+  await settle(browser);
+  if (shown()) return;
+  // Rows were there when it looked, and are gone without a message: the windowed list between two
+  // renderings of its rows (seen once in WebKit on a loaded machine). Wait for it once more, and say so.
+  console.warn('the browser showed neither rows nor a message for a moment; waiting for the list to settle');
+  await waitUntil(shown, 'the browser shows no results', { timeout: SHOW_TIMEOUT });
   await settle(browser);
 }
 
@@ -161,13 +164,6 @@ export async function searchAndOpen(browser: QuestionBrowser, query: string): Pr
   field.value = query;
   field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: query, inputType: 'insertText' }));
   await rowsShown(browser);
-  if (rows(browser).length === 0 && !browser.shadowRoot!.querySelector('[part~="empty"], [part~="error"], [role="alert"]')) {
-    // Rows were there when rowsShown looked, and are gone without a message: the windowed list is
-    // between two renderings of its rows (seen once in WebKit on a loaded machine). Look again once
-    // it has settled, and say so in the log.
-    console.warn(`searching for "${query.slice(0, 60)}": no rows and no message for a moment; waiting for the list to settle`);
-    await rowsShown(browser);
-  }
   const found = rows(browser).length;
   if (found === 0) {
     // Say what the browser showed instead, for the assertion that follows.
