@@ -1140,7 +1140,22 @@ function machineInfo(chromiumVersion, source) {
     node: process.version,
     chromium: `${chromiumVersion} (${source})`,
     memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    chineseFonts: chineseFonts(),
   };
+}
+
+/**
+ * The font families installed for Chinese (fontconfig), or null where fc-list is missing. Without
+ * one, Chinese text is drawn as empty boxes after a failed fallback lookup for every run of it,
+ * which no Chinese reader sees, and every time is inflated (bench/results.md, "sixth pass").
+ */
+function chineseFonts() {
+  try {
+    const out = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+    return [...new Set(out.split('\n').map((line) => line.split(',')[0].trim()).filter(Boolean))].sort();
+  } catch {
+    return null;
+  }
 }
 
 function profileLines(entry, { per = 1, top = 12 } = {}) {
@@ -1286,6 +1301,7 @@ ${missed.length === 0 ? `**Every target met at ${thousands(TARGET_SIZE)} questio
 | Load average (1 / 5 / 15 min) | ${load.start.map((l) => l.toFixed(2)).join(' / ')} at the start; 1-min median ${stats(load.samples).median.toFixed(2)}, max ${stats(load.samples).max.toFixed(2)} during the runs |
 | OS, memory | ${machine.os}, ${machine.memory} |
 | Node | ${machine.node} |
+| Fonts for Chinese (\`fc-list :lang=zh\`) | ${machine.chineseFonts === null ? 'unknown (no fc-list)' : machine.chineseFonts.join(', ') || '**none**: Chinese text is drawn as boxes, after a failed font lookup for each run of it'} |
 | Chromium | ${machine.chromium}, headless, flags of scripts/browsers.mjs, viewport ${VIEWPORT.width}×${VIEWPORT.height}, element 1100 px wide (two columns) |
 
 ${table}
@@ -1341,6 +1357,9 @@ async function main() {
   const load = { start: os.loadavg(), samples: [os.loadavg()[0]] };
   if (load.start[0] > os.availableParallelism()) {
     console.warn(`Warning: load average ${load.start[0].toFixed(1)} > ${os.availableParallelism()} CPUs: other processes compete for the CPU, so times will be inflated.`);
+  }
+  if (chineseFonts()?.length === 0) {
+    console.warn('Warning: no font for Chinese is installed (fc-list :lang=zh): Chinese text is drawn as boxes after a failed font lookup for each run of it, and times are inflated. Install one, as a Chinese reader has: apt-get install fonts-wqy-microhei.');
   }
   const found = await detectBrowsers({ engines: ['chromium'] });
   if (!found.chromium) throw new Error(`Chromium: ${found.problems.chromium}`);
@@ -1409,6 +1428,7 @@ async function main() {
     if (process.env.QB_BENCH_DEBUG) {
       for (const page of [...r.first.cold, ...r.early]) {
         console.log(`    page: prepared at ${ms(page.preparedAt)}; ${[page.firstKey, ...page.early].filter(Boolean).map((k) => `"${k.value}"@${ms(k.at)}: ${ms(k.painted)}${k.beforePrepared ? '*' : ''}`).join(', ')}; long tasks ${page.earlyLongTasks.map((t) => ms(t.duration)).join(' ') || '-'}`);
+        if (page.firstKey?.late?.length) console.log(`      first keystroke, changes after its first frame (QB_BENCH_MUTATIONS=1): ${page.firstKey.late.join(' ')}`);
       }
     }
     const fi = stats(r.session.scrollWhole.intervals);
@@ -1435,7 +1455,7 @@ async function main() {
     writeResults(renderMarkdown({ results, machine, load, buildNote, options, date, totalSeconds }));
     console.log(`\nWrote ${path.relative(ROOT_DIR, RESULTS)} (section "question-browser at scale").`);
   }
-  console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, load ${load.start.map((l) => l.toFixed(2)).join(' ')}; Chromium ${machine.chromium}; page font-family: ${options.font}. Total ${totalSeconds} s.`);
+  console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, load ${load.start.map((l) => l.toFixed(2)).join(' ')}; Chromium ${machine.chromium}; page font-family: ${options.font}; Chinese fonts installed: ${machine.chineseFonts?.join(', ') || 'none'}. Total ${totalSeconds} s.`);
   const failed = results.some((r) => r.size === TARGET_SIZE && r.evaluation.rows.some((row) => row.pass === false && row.id !== 'heapElement'));
   if (failed) console.log(`Some targets at ${thousands(TARGET_SIZE)} were missed (see FAIL above).`);
 }

@@ -53,7 +53,7 @@ export const enCollection: CollectionStrings = {
   resultsKeyboardHelp: 'Up and Down move, Enter opens, / searches.',
   filtersToggle: 'Filters',
   filtersActive: (count) => `${count} active`,
-  showResults: (count) => `Show ${count} ${count === 1 ? 'question' : 'questions'}`,
+  showResults: (count) => (count === null ? 'Show results' : `Show ${count} ${count === 1 ? 'question' : 'questions'}`),
   clearAll: 'Clear all',
   clearFilters: 'Clear filters',
   progressToggle: 'Progress',

@@ -50,7 +50,7 @@ export const zhCNCollection: CollectionStrings = {
   resultsKeyboardHelp: '上下方向键移动，回车打开，按 / 键搜索。',
   filtersToggle: '筛选',
   filtersActive: (count) => `已选 ${count} 项`,
-  showResults: (count) => `显示 ${count} 道题`,
+  showResults: (count) => (count === null ? '显示结果' : `显示 ${count} 道题`),
   clearAll: '全部清除',
   clearFilters: '清除筛选',
   progressToggle: '学习进度',

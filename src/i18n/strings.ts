@@ -181,7 +181,7 @@ export interface CollectionStrings {
   /** `<question-browser>`: after the Filters button's name, how many filters are set. */
   filtersActive: (count: number) => string;
   /** `<question-browser>`: closes the Filters panel and goes to the results. */
-  showResults: (count: number) => string;
+  showResults: (count: number | null) => string;
   /** `<question-browser>`: in the Filters panel, clears every filter (not the search). */
   clearAll: string;
   /** `<question-browser>`: the ✕ beside the count, while a filter is set. */

@@ -88,3 +88,13 @@ describe('progress strings for the other elements', () => {
     assert.equal(zhCNCollection.importProgressFailed('x.json', message), `无法导入“x.json”：${message.slice(0, -1)}。请选择由“导出进度”生成的文件。`);
   });
 });
+
+describe('the Filters panel button', () => {
+  test('names the count once it is known, and no number while the collection is still being counted', () => {
+    assert.equal(enCollection.showResults(1), 'Show 1 question');
+    assert.equal(enCollection.showResults(12), 'Show 12 questions');
+    assert.equal(enCollection.showResults(null), 'Show results');
+    assert.equal(zhCNCollection.showResults(12), '显示 12 道题');
+    assert.equal(zhCNCollection.showResults(null), '显示结果');
+  });
+});

@@ -522,7 +522,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
               exportparts="tools: progress-tools, button, error" lang=${s.lang} theme=${theme} .progressStore=${store}></quiz-progress-transfer>`, s, { onKeyDown: panels.onProgressKeyDown })
           : nothing}
         ${renderCountRow(result, store ? { due: this.session.dueCount(this.filter), start: this.reviewDue } : null, s, this.activeFilters ? this.clearFilters : null)}
-        ${renderPanel(filters, topics, result.questionCount, s, {
+        ${renderPanel(filters, topics, result.complete ? result.questionCount : null, s, {
           onKeyDown: panels.onFiltersKeyDown,
           clearAll: this.clearFilters,
           showResults: () => panels.closeFilters(result.groups.length ? '#results' : '#search'),

@@ -8,8 +8,8 @@ export interface PanelHandlers {
   showResults(): void;
 }
 
-/** `filters` and `topics` as rendered by the browser; `count`: the questions the filters keep. */
-export function renderPanel(filters: TemplateResult, topics: TemplateResult, count: number, s: BrowserStrings, on: PanelHandlers): TemplateResult {
+/** `filters` and `topics` as rendered by the browser; `count`: the questions the filters keep (null while still being counted). */
+export function renderPanel(filters: TemplateResult, topics: TemplateResult, count: number | null, s: BrowserStrings, on: PanelHandlers): TemplateResult {
   return html`
     <div part="panel" id="filters-panel" class="panel" role="group" aria-labelledby="panel-label" @keydown=${on.onKeyDown}>
       <span id="panel-label" class="panel-label">${s.filtersToggle}</span>
