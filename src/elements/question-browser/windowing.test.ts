@@ -12,6 +12,19 @@ const frameEnd = () =>
     }),
   );
 
+/** An observer calling `callback`, once the browser has notified it of a first row (from then on it hands new rows on early). */
+async function observerOfShownList(callback: ResizeObserverCallback): Promise<BeforePaintResizeObserver> {
+  const shown = row(20);
+  let notified = false;
+  const observer = new BeforePaintResizeObserver((entries, self) => {
+    if (!notified) notified = entries.some((entry) => entry.target === shown);
+    else callback(entries, self);
+  });
+  observer.observe(shown);
+  while (!notified) await frameEnd();
+  return observer;
+}
+
 /** A row of the given height in a fresh container (removed after each test). */
 function row(height: number): HTMLElement {
   const element = document.createElement('div');
@@ -37,7 +50,7 @@ describe('the result list’s ResizeObserver (BeforePaintResizeObserver)', () =>
     let painted = 0;
     const first = row(30);
     const added = row(50);
-    observer = new BeforePaintResizeObserver((entries) => {
+    observer = await observerOfShownList((entries) => {
       calls.push({ targets: entries.map((entry) => entry.target), painted });
       // The virtualizer answers a measurement in a microtask, with rows it has just rendered.
       if (entries.some((entry) => entry.target === first)) queueMicrotask(() => observer!.observe(added));
@@ -55,7 +68,7 @@ describe('the result list’s ResizeObserver (BeforePaintResizeObserver)', () =>
     const calls: Element[][] = [];
     const kept = row(30);
     const removed = row(30);
-    observer = new BeforePaintResizeObserver((entries) => calls.push(entries.map((entry) => entry.target)));
+    observer = await observerOfShownList((entries) => calls.push(entries.map((entry) => entry.target)));
     observer.observe(kept);
     observer.observe(removed);
     removed.remove();
@@ -70,6 +83,19 @@ describe('the result list’s ResizeObserver (BeforePaintResizeObserver)', () =>
     await frameEnd();
     await frameEnd();
     expect(calls.length, 'calls for rows already observed').to.equal(before);
+  });
+
+  it('leaves the first rows to the browser’s notification, a frame after they are painted', async () => {
+    const calls: { targets: Element[]; painted: number }[] = [];
+    let painted = 0;
+    const first = row(30);
+    observer = new BeforePaintResizeObserver((entries) => calls.push({ targets: entries.map((entry) => entry.target), painted }));
+    observer.observe(first);
+    await frameEnd();
+    painted++;
+    expect(calls, 'calls before the first rows are painted').to.deep.equal([]);
+    await frameEnd();
+    expect(calls).to.deep.equal([{ targets: [first], painted: 1 }]);
   });
 
   it('still reports a row that changes size later, a frame after the change (no "ResizeObserver loop" error)', async () => {
