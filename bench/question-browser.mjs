@@ -1122,7 +1122,7 @@ function perQuery(keys) {
   });
 }
 
-function machineInfo(chromiumVersion, source) {
+function machineInfo(chromiumVersion, source, fonts = chineseFonts()) {
   const cpus = os.cpus();
   let osName = `${os.type()} ${os.release()}`;
   if (existsSync('/etc/os-release')) osName = readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m)?.[1] ?? osName;
@@ -1140,7 +1140,7 @@ function machineInfo(chromiumVersion, source) {
     node: process.version,
     chromium: `${chromiumVersion} (${source})`,
     memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
-    chineseFonts: chineseFonts(),
+    chineseFonts: fonts,
   };
 }
 
@@ -1358,7 +1358,8 @@ async function main() {
   if (load.start[0] > os.availableParallelism()) {
     console.warn(`Warning: load average ${load.start[0].toFixed(1)} > ${os.availableParallelism()} CPUs: other processes compete for the CPU, so times will be inflated.`);
   }
-  if (chineseFonts()?.length === 0) {
+  const fonts = chineseFonts();
+  if (fonts?.length === 0) {
     console.warn('Warning: no font for Chinese is installed (fc-list :lang=zh): Chinese text is drawn as boxes after a failed font lookup for each run of it, and times are inflated. Install one, as a Chinese reader has: apt-get install fonts-wqy-microhei.');
   }
   const found = await detectBrowsers({ engines: ['chromium'] });
@@ -1447,7 +1448,7 @@ async function main() {
       }
     }
   }
-  const machine = machineInfo(chromiumVersion, found.chromium.source);
+  const machine = machineInfo(chromiumVersion, found.chromium.source, fonts);
   const date = new Date().toISOString().slice(0, 10);
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(path.join(OUT_DIR, 'question-browser-last-run.json'), JSON.stringify({ date, machine, load, options, results: results.map((r) => ({ ...r, profiles: undefined })) }, null, 1));
