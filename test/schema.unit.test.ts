@@ -43,6 +43,7 @@ const BAD: Record<string, { path: string; says: string }> = {
   'bank-bad-id-not-slug.json': { path: 'id', says: 'expected a slug' },
   'bank-bad-no-topics.json': { path: 'questions[0].topics', says: 'expected at least one topic' },
   'bank-bad-multiline-title.json': { path: 'questions[0].title', says: 'one non-empty line' },
+  'bank-bad-short-title-two-lines.json': { path: 'shortTitle', says: 'one non-empty line' },
   'bank-bad-one-choice.json': { path: 'questions[0].choices', says: 'at least two choices, got 1' },
   'bank-bad-no-correct-choice.json': { path: 'questions[0].choices', says: '"correct": true' },
   'bank-bad-correct-not-boolean.json': { path: 'questions[0].choices[0].correct', says: 'expected true or false, got "yes"' },

@@ -109,6 +109,12 @@ export interface Bank {
   format: typeof BANK_FORMAT;
   id: Slug;
   title: string;
+  /**
+   * A name of a word or two for where the title does not fit, e.g. `Redis` or `商业模式`: the bank's
+   * label on the result rows of a `<question-browser>` that shows several banks. One line. Without
+   * it, the label is the title's head up to its first `：` `:` `，` or `—`, or its first ten characters.
+   */
+  shortTitle?: string;
   /** BCP 47 tag of the bank's text, e.g. `zh-CN` or `en`. */
   language: string;
   description?: Markdown;

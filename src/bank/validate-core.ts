@@ -83,6 +83,7 @@ const bankSchema = (typeFields?: TypeFieldsCheck) => record({
   format: string(),
   id: slug,
   title: text,
+  shortTitle: optional(line),
   language,
   description: optionalText,
   topics: array(topic),

@@ -8,10 +8,12 @@ const graphemes = (text: string): string[] => (segmenter ? [...segmenter.segment
 const HEAD_END = /[：:，—]/;
 
 /**
- * A row's short bank label: the title up to its first `：` `:` `，` or `—` when that leaves 2–12
- * graphemes, else its first 10 graphemes and "…" (the whole title when it is that short).
+ * A row's short bank label: the bank's `shortTitle` when it has one (the author's word for it),
+ * else the title up to its first `：` `:` `，` or `—` when that leaves 2–12 graphemes, else its
+ * first 10 graphemes and "…" (the whole title when it is that short).
  */
-export function shortBankLabel(title: string): string {
+export function shortBankLabel(title: string, shortTitle?: unknown): string {
+  if (typeof shortTitle === 'string' && shortTitle.trim()) return shortTitle.trim();
   let label = labels.get(title);
   if (label === undefined) labels.set(title, (label = labelOf(title)));
   return label;

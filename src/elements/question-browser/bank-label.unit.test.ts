@@ -17,6 +17,12 @@ describe('shortBankLabel', () => {
     assert.equal(shortBankLabel('X: then the rest of a long title'), 'X: then th…');
     assert.equal(shortBankLabel('👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦'), `${'👩‍👩‍👧‍👦'.repeat(10)}…`);
   });
+  it("takes the bank's shortTitle when it has one", () => {
+    assert.equal(shortBankLabel('大模型创业者的商业模式创新：从技术驱动到场景驱动的面试题', '商业模式'), '商业模式');
+    assert.equal(shortBankLabel('Machine learning', '  ML  '), 'ML');
+    assert.equal(shortBankLabel('Machine learning', '   '), 'Machine le…', 'a blank one is no name');
+    assert.equal(shortBankLabel('Machine learning', 42), 'Machine le…', 'nor is one of another type (banks are untrusted)');
+  });
   it('keeps a short title whole', () => {
     assert.equal(shortBankLabel('Databases'), 'Databases');
     assert.equal(shortBankLabel('Machine learning'), 'Machine le…');

@@ -280,6 +280,14 @@ describe('<question-browser> layout', () => {
       await expect(el).to.be.accessible();
     });
 
+    it("use the bank's shortTitle when it has one, with the whole title on hover", async () => {
+      const el = await browserAt(DESKTOP, (h) => html`<question-browser style="--quiz-browser-height: ${h}" .banks=${[{ ...bigBank, shortTitle: 'ML' }, otherBank]}></question-browser>`);
+      await typeQuery(el, 'transformer');
+      expect(labels(el).sort()).to.deep.equal(['ML', '大模型面试题']);
+      const ml = rows(el).map((row) => row.querySelector('[part~="bank"]')).find((label) => label?.textContent?.trim() === 'ML')!;
+      expect(ml.getAttribute('title')).to.equal(bigBank.title);
+    });
+
     it('leave out the Concept badge (the default kind)', async () => {
       const el = await browserAt(DESKTOP, (h) => html`<question-browser style="--quiz-browser-height: ${h}" .banks=${[bigBank]}></question-browser>`);
       expect(rows(el).some((row) => /Concept/.test(row.textContent!))).to.equal(false);

@@ -561,7 +561,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
       open: groupHolds(group, this.selected),
       active: index === this.list.active,
       status: rowStatus(group, this.session.statuses),
-      bankLabel: this.banksShown.spans ? shortBankLabel(bank.title) : null,
+      bankLabel: this.banksShown.spans ? shortBankLabel(bank.title, bank.shortTitle) : null,
     };
     return renderRow(group, row, this.strings);
   }
