@@ -17,7 +17,7 @@ const dataDir = resolve(dirname(fileURLToPath(import.meta.url)), '../data');
 const config = JSON.parse(readFileSync(resolve(dataDir, 'banks.config.json'), 'utf8')) as {
   topics: string;
   out: string;
-  banks: { id: string; source: string }[];
+  banks: { id: string; source: string; shortTitle?: string }[];
 };
 const topics = JSON.parse(readFileSync(resolve(dataDir, config.topics), 'utf8')) as TopicRules;
 const seedPaths = config.banks.map((entry) => resolve(dataDir, entry.source));
@@ -27,7 +27,7 @@ if (missing.length > 0) {
 }
 const seedText = seedPaths.map((path) => readFileSync(path, 'utf8'));
 const { banks, diagnostics } = importDocuments(
-  config.banks.map((entry, i) => ({ file: entry.source, source: seedText[i]!, id: entry.id })),
+  config.banks.map((entry, i) => ({ file: entry.source, source: seedText[i]!, id: entry.id, shortTitle: entry.shortTitle })),
   topics,
 );
 const bank = (id: string): Bank => banks.find((b) => b.id === id) ?? assert.fail(`no bank ${id}`);

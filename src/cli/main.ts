@@ -191,16 +191,18 @@ async function planFromConfig(configPath: string, overrides: ConfigOverrides, io
   entries.forEach((entry, i) => {
     const where = `${configPath}: banks[${i}]`;
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new InputError(`${where}: expected { "id": …, "source": … }`);
-    const { source, id, language } = entry as Record<string, unknown>;
+    const { source, id, language, shortTitle } = entry as Record<string, unknown>;
     if (typeof source !== 'string') throw new InputError(`${where}.source: expected a path`);
+    if (shortTitle !== undefined && (typeof shortTitle !== 'string' || !shortTitle.trim() || /[\r\n]/.test(shortTitle)))
+      throw new InputError(`${where}.shortTitle: expected one line of text (a word or two naming the bank), got ${JSON.stringify(shortTitle)}`);
     const badId = id === undefined ? null : idProblem(id);
     if (badId) throw new InputError(`${where}.id: ${badId}`);
     const badLanguage = language === undefined || overrides.language !== undefined ? null : languageProblem(language);
     if (badLanguage) throw new InputError(`${where}.language: ${badLanguage}`);
   });
-  const banks = entries as { id?: string; source: string; language?: string }[];
+  const banks = entries as { id?: string; source: string; language?: string; shortTitle?: string }[];
   const documents = await Promise.all(
-    banks.map(async (entry) => ({ ...(await readDocument(resolve(base, entry.source))), id: entry.id, language: overrides.language ?? entry.language })),
+    banks.map(async (entry) => ({ ...(await readDocument(resolve(base, entry.source))), id: entry.id, language: overrides.language ?? entry.language, shortTitle: entry.shortTitle })),
   );
   const shown = (path: string) => relative(process.cwd(), resolve(path)) || '.';
   if (overrides.out !== undefined && typeof config.out === 'string') io.out(`note: --out ${shown(overrides.out)} replaces "out": "${config.out}" of ${configPath}`);

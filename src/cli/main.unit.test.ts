@@ -170,6 +170,8 @@ describe('quiz-elements import: what is typed and what is on disk', () => {
       [{ out: 'banks', banks: [{ source: english, language: 'zh_CN' }] }, /banks\[0\]\.language: "zh_CN" is not a language tag; .* \(did you mean "zh-CN"\?\)/],
       [{ out: 'banks', banks: [{ source: english, id: 'ML Basics' }] }, /banks\[0\]\.id: "ML Basics" is not a bank id; .*e\.g\. "ml-basics"/],
       [{ out: 'banks', banks: [null] }, /banks\[0\]: expected \{ "id": …, "source": … \}/],
+      [{ out: 'banks', banks: [{ source: english, shortTitle: 'ML\nbasics' }] }, /banks\[0\]\.shortTitle: expected one line of text \(a word or two naming the bank\), got "ML\\nbasics"/],
+      [{ out: 'banks', banks: [{ source: english, shortTitle: 7 }] }, /banks\[0\]\.shortTitle: expected one line of text .*got 7/],
       [{ out: 'banks', topics: 5, banks: [{ source: english }] }, /topics: expected the path of a topic rules file/],
       [[], /expected a JSON object with "out" and "banks"/],
     ];
@@ -199,6 +201,18 @@ describe('quiz-elements import: what is typed and what is on disk', () => {
     const rules = JSON.parse(readFileSync(topics, 'utf8'));
     const ruleIds = new Set(rules.topics.map((t: { id: string }) => t.id));
     assert.ok(bank.topics.some((t: { id: string }) => ruleIds.has(t.id)), `topics from --topics: ${JSON.stringify(bank.topics)}`);
+  });
+
+  it('--config: a bank\'s "shortTitle" goes into its bank', async () => {
+    const dir = join(work, 'short-title');
+    mkdirSync(dir, { recursive: true });
+    const config = join(dir, 'banks.config.json');
+    writeFileSync(config, JSON.stringify({ out: 'banks', banks: [{ id: 'ml', source: english, shortTitle: ' ML ' }] }));
+    const result = await run('import', '--config', config);
+    assert.equal(result.code, 0, result.err);
+    const bank = JSON.parse(readFileSync(join(dir, 'banks', 'ml.json'), 'utf8'));
+    assert.equal(bank.shortTitle, 'ML');
+    assert.deepEqual(Object.keys(bank).slice(0, 5), ['format', 'id', 'title', 'shortTitle', 'language']);
   });
 
   it('--config with --id is refused: a config names each bank itself', async () => {

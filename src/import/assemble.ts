@@ -11,6 +11,13 @@ import type { Diagnostics } from './report.js';
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
+/** A bank's `shortTitle` as given (option or front matter): one line, at most 60 characters; undefined when blank. */
+export function bankShortTitle(given: unknown): string | undefined {
+  if (typeof given !== 'string') return undefined;
+  const line = given.replace(/\s+/g, ' ').trim();
+  return line ? [...line].slice(0, 60).join('') : undefined;
+}
+
 /** The language given, when it is a language tag; else (with a warning for a bad one) `detected()`, the text's. */
 export function pickLanguage(given: unknown, detected: () => string, diagnostics: Diagnostics): string {
   // Options come from JavaScript callers and JSON configs too, so `given` may be anything.

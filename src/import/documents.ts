@@ -11,6 +11,8 @@ export interface SourceDocument {
   /** Bank id for this document; otherwise taken from front matter or the file name. */
   id?: string;
   language?: string;
+  /** The bank's `shortTitle` (a word or two); otherwise front matter `shortTitle` (markdown). */
+  shortTitle?: string;
   /** Otherwise told by the file name (`.gift`) and the text. */
   format?: DocumentFormat;
 }
@@ -34,7 +36,7 @@ export function importDocuments(documents: readonly SourceDocument[], topics?: T
   const firstFileById = new Map<string, string>();
   const counts: DocumentsResult['counts'] = [];
   for (const document of documents) {
-    const result = importDocument(document.source, { ...(topics ? { topics } : {}), file: document.file, id: document.id, language: document.language, format: document.format, strict: options.strict });
+    const result = importDocument(document.source, { ...(topics ? { topics } : {}), file: document.file, id: document.id, language: document.language, shortTitle: document.shortTitle, format: document.format, strict: options.strict });
     diagnostics.push(...result.diagnostics);
     counts.push({ file: document.file, questions: result.bank?.questions.length ?? null });
     if (!result.bank) continue;

@@ -24,7 +24,7 @@ import { htmlToMarkdown } from './html-text.js';
 import { Diagnostics, nothingRead, settleImport } from './report.js';
 import type { ImportOptions, ImportResult, ImportSuccess } from './markdown.js';
 import { isSlug, questionIdFromTitle, uniqueIds } from './question-id.js';
-import { dropInvalidQuestions, fileTitle, fitQuestion, orderQuestionKeys, pickId, pickLanguage } from './assemble.js';
+import { bankShortTitle, dropInvalidQuestions, fileTitle, fitQuestion, orderQuestionKeys, pickId, pickLanguage } from './assemble.js';
 import { detectLanguage } from './language.js';
 import { assignTopics, bankTopics, sectionTopics } from './topics.js';
 import { cleanText, shortTitle } from './titles.js';
@@ -155,7 +155,8 @@ function readGift(source: string, options: ImportOptions): ImportResult {
   for (const question of list) question.topics = options.topics ? assignTopics(question, options.topics, topics.of(question)) : [topics.of(question)?.id ?? topics.neutral.id];
   linkVariantsInBank(list);
   const used = new Set(list.flatMap((q) => q.topics));
-  const whole: Bank = { format: BANK_FORMAT, id, title: name, language, topics: bankTopics(used, options.topics, language, topics.all), questions: list };
+  const short = bankShortTitle(options.shortTitle);
+  const whole: Bank = { format: BANK_FORMAT, id, title: name, ...(short ? { shortTitle: short } : {}), language, topics: bankTopics(used, options.topics, language, topics.all), questions: list };
   const bank = dropInvalidQuestions(whole, questions.map((p) => p.line), diagnostics);
   if (bank.questions.length === 0) diagnostics.fail(1, nothingRead(diagnostics.list));
   const all = diagnostics.finish(options.strict ?? false);

@@ -288,6 +288,12 @@ describe('importGift on single and multiple choice', () => {
     assert.equal(q.explanation, 'Right: like C:\\\n\nNo: they start like C:\\');
   });
 
+  it('gives the bank the shortTitle of its options, on one line', () => {
+    const bank = importGift('::Q:: Pick one. {=a ~b}\n', { file: 'q.gift', shortTitle: ' Quiz \n one ' }).bank;
+    assert.equal(bank?.shortTitle, 'Quiz one');
+    assert.equal('shortTitle' in importGift('::Q:: Pick one. {=a ~b}\n', { file: 'q.gift' }).bank!, false);
+  });
+
   it('skips a question with no right answer, and one with no answers, saying why', () => {
     const result = importGift('::None:: Pick one. {~a ~b}\n\n::Empty:: Pick one. {#wrong}\n\n::Ok:: Pick one. {=a ~b}\n', { file: 'q.gift' });
     assert.deepEqual(result.bank?.questions.map((q) => q.title), ['Ok']);

@@ -11,7 +11,7 @@ import { inferStructure, type Draft, type ProseDraft, type RecapDraft } from './
 import type { Section } from './headings.js';
 import { isNeverQuestion, titleFrom } from './titles.js';
 import { assignTopics, bankTopics, isGenericSection, sectionTopics, type TopicRules } from './topics.js';
-import { dropInvalidQuestions, fileTitle, fitQuestion, orderQuestionKeys, pickId, pickLanguage } from './assemble.js';
+import { bankShortTitle, dropInvalidQuestions, fileTitle, fitQuestion, orderQuestionKeys, pickId, pickLanguage } from './assemble.js';
 import { linkVariantsInBank } from './variants.js';
 import { trueFalseAnswer } from '../interactions/true-false/true-false.js';
 
@@ -29,6 +29,8 @@ export interface ImportOptions {
   id?: string;
   /** BCP 47 tag; otherwise front matter `language`, or detected from the text. */
   language?: string;
+  /** The bank's `shortTitle` (a word or two, one line); otherwise front matter `shortTitle` (markdown), else none. */
+  shortTitle?: string;
   /** Warnings are errors: no bank is returned when there is any (for authors who check banks in CI). */
   strict?: boolean;
   /**
@@ -121,6 +123,7 @@ function readMarkdown(source: string, options: ImportOptions): ImportResult {
   const language = pickLanguage(options.language ?? meta.language ?? meta.lang, () => detected, diagnostics);
   const bankTitle = (meta.title?.trim() || outline.title || fileTitle(file)).replace(/\s+/g, ' ').trim() || 'Questions';
   const id = pickId(options.id ?? meta.id, file, bankTitle, diagnostics);
+  const shortTitle = bankShortTitle(options.shortTitle ?? meta.shorttitle ?? meta['short-title'] ?? meta.short_title);
 
   for (const { question, draft } of built) {
     fitQuestion(question, draft.line, diagnostics);
@@ -144,6 +147,7 @@ function readMarkdown(source: string, options: ImportOptions): ImportResult {
     format: BANK_FORMAT,
     id,
     title: [...bankTitle].slice(0, 300).join(''),
+    ...(shortTitle ? { shortTitle } : {}),
     language,
     ...(descriptionText ? { description: descriptionText } : {}),
     topics: bankTopics(used, options.topics, language, topics.all),

@@ -99,6 +99,16 @@ describe('importMarkdown on an English document in the seed style', () => {
 });
 
 describe('importMarkdown on details of the format', () => {
+  it('takes the bank\'s shortTitle from the option, else from the front matter, on one line', () => {
+    const doc = (front: string) => `---\n${front}\n---\n# 大模型创业者的商业模式创新：从技术驱动到场景驱动\n\n### 1. 什么是大模型？\n\n**答案：** 参数很多的模型。\n`;
+    assert.equal(importOk(doc('shortTitle: 商业模式')).shortTitle, '商业模式');
+    assert.equal(importOk(doc('short-title: "商业  模式"')).shortTitle, '商业 模式');
+    assert.equal(importMarkdown(doc('shortTitle: 商业模式'), { shortTitle: '创业' }).bank?.shortTitle, '创业');
+    const none = importOk(doc('id: plain'));
+    assert.equal('shortTitle' in none, false, 'no front matter key, no field');
+    assert.deepEqual(Object.keys(importOk(doc('shortTitle: x'))).slice(0, 5), ['format', 'id', 'title', 'shortTitle', 'language']);
+  });
+
   it('accepts numbered headings at every level from ## to #####', () => {
     const source = ['# T', '## 1. A', '**答案：** a', '### 2. B', '**答案：** b', '#### 3. C', '**答案：** c', '##### 4. D', '**答案：** d'].join('\n\n');
     assert.deepEqual(importOk(source).questions.map((q) => q.title), ['A', 'B', 'C', 'D']);
