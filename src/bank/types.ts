@@ -111,8 +111,10 @@ export interface Bank {
   title: string;
   /**
    * A name of a word or two for where the title does not fit, e.g. `Redis` or `商业模式`: the bank's
-   * label on the result rows of a `<question-browser>` that shows several banks. One line. Without
-   * it, the label is the title's head up to its first `：` `:` `，` or `—`, or its first ten characters.
+   * label on the result rows of a `<question-browser>` that shows several banks, and its group's
+   * heading in a `<topic-list>` of several banks (the whole title on hover). One line. Without it,
+   * the rows' label is the title's head up to its first `：` `:` `，` or `—`, or its first ten
+   * characters, and the heading is the title.
    */
   shortTitle?: string;
   /** BCP 47 tag of the bank's text, e.g. `zh-CN` or `en`. */

@@ -212,6 +212,7 @@ describe('<topic-list>', () => {
         ['大模型基础', 4, '4 questions'],
       ]);
       expect(labels[1]!.querySelector('[lang]')!.getAttribute('lang')).to.equal('zh-CN');
+      expect(labels.map((l) => l.querySelector('[lang]')!.getAttribute('title')), 'no shortTitle: the title itself, no hover text').to.deep.equal([null, null]);
       expect([...groups[1]!.querySelectorAll<HTMLElement>('[role="option"]')].map((o) => o.dataset.value)).to.deep.equal([
         'llm/training',
         'llm/datasets',
@@ -223,13 +224,14 @@ describe('<topic-list>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('groups the bundled catalog (bank="*"), each bank with its catalog question count', async () => {
+    it('groups the bundled catalog (bank="*"), each bank under its short title with its catalog question count', async () => {
       const catalog = await dataFile<Catalog>('banks/index.json');
+      const banks = await Promise.all(catalog.banks.map((entry) => dataFile<Bank>(`banks/${entry.id}.json`)));
       const el = await list(html`<topic-list bank="*" lang="zh-CN"></topic-list>`);
       const groups = [...root(el).querySelectorAll<HTMLElement>('[role="group"]')];
-      expect(groups.map((g) => root(el).getElementById(g.getAttribute('aria-labelledby')!)!.querySelector('[lang]')!.textContent)).to.deep.equal(
-        catalog.banks.map((entry) => entry.title),
-      );
+      const headings = groups.map((g) => root(el).getElementById(g.getAttribute('aria-labelledby')!)!.querySelector('[lang]')!);
+      expect(headings.map((h) => h.textContent)).to.deep.equal(banks.map((bank) => bank.shortTitle));
+      expect(headings.map((h) => h.getAttribute('title')), 'the whole title on hover').to.deep.equal(catalog.banks.map((entry) => entry.title));
       groups.forEach((g, i) => expect(countOf(g.querySelector('[part~="group-label"]')!)).to.equal(catalog.banks[i]!.questionCount));
       expect(countOf(options(el)[0]!)).to.equal(catalog.banks.reduce((sum, entry) => sum + entry.questionCount, 0));
       const fundamentals = await dataFile<Bank>('banks/llm-fundamentals.json');

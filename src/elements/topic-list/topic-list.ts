@@ -45,7 +45,10 @@ interface TopicOption {
 /** The options of one bank; a labelled group when the list shows several banks. */
 interface TopicGroup {
   bankId: string;
+  /** The bank's `shortTitle` when it has one (several banks share the list's width), else its title. */
   title: string;
+  /** The bank's whole title, shown on hover when `title` is the short one. */
+  fullTitle: string | null;
   lang: string;
   count: number;
   options: TopicOption[];
@@ -98,9 +101,11 @@ function countsByTopic(bank: Bank): Map<string, number> {
 function modelOf(banks: readonly Bank[], grouped: boolean, failures: TopicModel['failures']): TopicModel {
   const groups = banks.map((bank): TopicGroup => {
     const counts = countsByTopic(bank);
+    const short = typeof bank.shortTitle === 'string' ? bank.shortTitle.trim() : '';
     return {
       bankId: bank.id,
-      title: bank.title,
+      title: short || bank.title,
+      fullTitle: short && short !== bank.title ? bank.title : null,
       lang: bank.language,
       count: bank.questions.length,
       options: bank.topics.map((topic) => ({
@@ -210,7 +215,7 @@ function countProgress(model: TopicModel, records: readonly QuestionProgress[], 
  * @csspart label - The visible label ("Topics"), which names the listbox.
  * @csspart listbox - The list of options.
  * @csspart group - The options of one bank, when the list shows several banks.
- * @csspart group-label - The bank title and question count heading a group.
+ * @csspart group-label - The bank's title (its `shortTitle` when it has one, the whole title on hover) and question count heading a group.
  * @csspart option - One option, All included.
  * @csspart selected - Added to every selected option: style it with `::part(option selected)`.
  * @csspart title - The topic title of an option.
@@ -425,7 +430,7 @@ export class TopicList extends CollectionElement {
               return html`
                 <div part="group" class="group" role="group" aria-labelledby="group-${g}" aria-describedby=${progress ? `group-progress-${g}` : nothing}>
                   <div part="group-label" class="group-label" role="presentation" id="group-${g}">
-                    <span lang=${group.lang}>${group.title}</span>
+                    <span lang=${group.lang} title=${group.fullTitle ?? nothing}>${group.title}</span>
                     ${this.renderCount(group.count)}
                     ${progress ? this.renderProgress(progress) : nothing}
                   </div>
