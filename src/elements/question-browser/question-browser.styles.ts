@@ -384,13 +384,9 @@ export const questionBrowserStyles = css`
   .empty p {
     margin: 0 0 0.75rem;
   }
-  /* <quiz-progress-transfer>: Export and Import progress, last in the Progress panel. Its message
-     comes after everything else there, so it needs no room kept while empty (it would show as a gap). */
+  /* <quiz-progress-transfer>: Export and Import progress, under the results. */
   .progress-footer {
     flex-shrink: 0;
-  }
-  .progress-footer::part(message) {
-    min-height: 0;
   }
   .review {
     font-size: 0.85em;

@@ -53,15 +53,11 @@ export interface ProgressPanelHandlers {
   onKeyDown(event: KeyboardEvent): void;
 }
 
-/**
- * The Progress panel: the progress at a glance (on a phone), then Export and Import. It overlays
- * the results, and the tools come last, so their message or an alert only makes the panel longer:
- * nothing moves, and no empty room is kept for a message (styles: `.progress-footer::part(message)`).
- */
+/** The Progress panel: it overlays the results, so nothing moves when the import message or an alert shows in it. */
 export function renderProgressPanel(open: boolean, stats: TemplateResult | typeof nothing, tools: TemplateResult, s: BrowserStrings, on: ProgressPanelHandlers): TemplateResult {
   return html`
     <div id="progress" part="progress" class="progress-panel" role="group" aria-label=${s.progressToggle} ?hidden=${!open} @keydown=${on.onKeyDown}>
-      ${stats} ${tools}
+      ${tools} ${stats}
     </div>
   `;
 }
