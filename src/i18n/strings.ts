@@ -140,8 +140,10 @@ export interface CollectionStrings {
   topicListFailures: (count: number) => string;
   /** `<question-browser>`: label of the search field. */
   searchLabel: string;
-  /** `<question-browser>`: placeholder of the search field, with its shortcut. */
+  /** `<question-browser>`: placeholder of the search field where it has room for about 17rem of text (panels-controller.ts, LONG_PLACEHOLDER_FROM_REM). The "/" key is in the overview's key list. */
   searchPlaceholder: string;
+  /** The placeholder of a narrower field (about 6rem of room on a phone). */
+  searchPlaceholderShort: string;
   /** `<question-browser>`: label of the kind filter, and its option for every kind. */
   filterKindLabel: string;
   kindAll: string;

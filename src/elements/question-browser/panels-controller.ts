@@ -4,6 +4,12 @@ import { revealSelectedTab } from './views/detail-view.js';
 /** The widths (in rem of the page) where the browser's container queries change its layout: keep in step with question-browser.styles.ts. */
 export const ONE_COLUMN_BELOW_REM = 40;
 export const SIDEBAR_FROM_REM = 64;
+/**
+ * Where the search field has room for its long placeholder (about 17rem of text): in one column
+ * from 32rem (the width less two buttons), beside the list and the open question from 76rem (it
+ * shares a column of about a third). Elsewhere it gets the short one.
+ */
+export const LONG_PLACEHOLDER_FROM_REM = { oneColumn: 32, columns: 76 };
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -22,6 +28,8 @@ export class PanelsController implements ReactiveController {
   narrow = false;
   /** The filters are a sidebar: 64rem and wider. */
   wide = false;
+  /** The search field has room for its long placeholder (see LONG_PLACEHOLDER_FROM_REM). */
+  roomySearch = false;
   readonly #host: Host;
   readonly #root: () => ParentNode;
   #observer?: ResizeObserver;
@@ -55,8 +63,9 @@ export class PanelsController implements ReactiveController {
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     const narrow = width < ONE_COLUMN_BELOW_REM * rem;
     const wide = width >= SIDEBAR_FROM_REM * rem;
-    if (this.measured && narrow === this.narrow && wide === this.wide) return;
-    Object.assign(this, { measured: true, narrow, wide });
+    const roomySearch = width >= (narrow ? LONG_PLACEHOLDER_FROM_REM.oneColumn : LONG_PLACEHOLDER_FROM_REM.columns) * rem;
+    if (this.measured && narrow === this.narrow && wide === this.wide && roomySearch === this.roomySearch) return;
+    Object.assign(this, { measured: true, narrow, wide, roomySearch });
     this.#host.requestUpdate();
   }
 

@@ -113,6 +113,29 @@ describe('<question-browser> layout', () => {
       await expect(el).to.be.accessible();
     });
 
+    /** The placeholder's width in the field's font, against the room for text in the field. */
+    const placeholderFits = (input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return context.measureText(input.placeholder).width <= room;
+    };
+    const placeholders = { en: ['Search…', 'Search titles, prompts, answers…'], 'zh-CN': ['搜索题目', '搜索标题、题目、答案……'] };
+    for (const [lang, [short, long]] of Object.entries(placeholders)) {
+      it(`says as much in the search field as fits there, from a phone to a desktop (${lang})`, async () => {
+        const ONE_COLUMN: Size = { name: '35rem', width: 560, height: 600 };
+        const TWO_COLUMNS: Size = { name: '40rem', width: 640, height: 600 };
+        const SIDEBAR: Size = { name: '64rem', width: 1024, height: 700 };
+        for (const size of [PHONE, ONE_COLUMN, TWO_COLUMNS, BOX48, SIDEBAR, DESKTOP]) {
+          const el = await browserAt(size, (h) => html`<question-browser lang=${lang} style="--quiz-browser-height: ${h}" .banks=${[bigBank]} .progressStore=${store()}></question-browser>`);
+          const input = root(el).querySelector<HTMLInputElement>('#search')!;
+          expect(input.placeholder, `${lang}, ${size.name}`).to.equal(size === DESKTOP || size === ONE_COLUMN ? long : short);
+          expect(placeholderFits(input), `${lang}, ${size.name}: "${input.placeholder}" is cut`).to.equal(true);
+        }
+      });
+    }
+
     it('keeps the results in view while typing: 3 rows above a 336 px keyboard', async () => {
       const el = await browserAt(PHONE, (h) => html`<question-browser style="--quiz-browser-height: ${h}" .banks=${[bigBank]}></question-browser>`);
       await typeQuery(el, 'training');

@@ -54,15 +54,18 @@ export const questionBrowserStyles = css`
     grid-template-areas: 'toolbar' 'status' 'results';
     gap: 0.4rem;
   }
+  /* The buttons go to a line of their own rather than leave the field under 8rem (an element just
+     over 40rem with progress: the list column is 17rem); a phone keeps one line. */
   .toolbar {
     grid-area: toolbar;
     display: flex;
+    flex-wrap: wrap;
     gap: 0.4rem;
     min-width: 0;
   }
   .toolbar .search {
-    flex: 1 1 auto;
-    min-width: 0;
+    flex: 1 1 8rem;
+    min-width: 8rem;
   }
   .toolbar > button {
     flex: none;

@@ -512,7 +512,7 @@ export class QuestionBrowser extends QuizElement<Loaded> {
     const topics = html`<topic-list part="topics" class="topics" lang=${s.lang} theme=${theme} .banks=${data.banks} .selected=${this.topic}
       .progressStore=${store ?? undefined} ?no-progress=${!store} @quiz-topic-select=${this.onTopicSelect}></topic-list>`;
     const filters = renderFilters(this.filter, data.banks, Boolean(store), s, (change) => this.setFilter(change));
-    const toolbar = { query: this.query, hasResults: result.groups.length > 0, withProgress: Boolean(store), progressOpen: panels.progressOpen, filtersOpen: panels.filtersOpen, activeFilters: this.activeFilters };
+    const toolbar = { query: this.query, hasResults: result.groups.length > 0, compact: !panels.roomySearch, withProgress: Boolean(store), progressOpen: panels.progressOpen, filtersOpen: panels.filtersOpen, activeFilters: this.activeFilters };
     return html`
       <div class="banners">${renderProgressNotes(this.progress.notes, s, () => this.progress.dismissNotes())}${renderFailures(data.failures, s, () => void this.loadTask.run())}</div>
       <div part="browse" class="browse ${panels.filtersOpen ? 'filters-open' : ''}">

@@ -9,8 +9,11 @@ export interface SearchFieldHandlers {
   onKeyDown(event: KeyboardEvent): void;
 }
 
-/** The field, labelled for screen readers; it controls the result list while there is one. */
-export function renderSearchField(query: string, hasResults: boolean, s: BrowserStrings, on: SearchFieldHandlers): TemplateResult {
+/**
+ * The field, labelled for screen readers; it controls the result list while there is one.
+ * `compact`: the field is too narrow for the long placeholder (panels-controller.ts, LONG_PLACEHOLDER_FROM_REM).
+ */
+export function renderSearchField(query: string, hasResults: boolean, compact: boolean, s: BrowserStrings, on: SearchFieldHandlers): TemplateResult {
   // While an input method composes, the text is not what the learner means yet: compositionend sends it.
   const onInput = (event: InputEvent) => event.isComposing || on.setQuery((event.target as HTMLInputElement).value);
   const onCompositionEnd = (event: CompositionEvent) => on.setQuery((event.target as HTMLInputElement).value);
@@ -18,7 +21,7 @@ export function renderSearchField(query: string, hasResults: boolean, s: Browser
     <div class="search" role="search">
       <label for="search" class="visually-hidden">${s.searchLabel}</label>
       <input id="search" part="search" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search"
-        placeholder=${s.searchPlaceholder} .value=${live(query)} aria-controls=${hasResults ? 'results' : nothing}
+        placeholder=${compact ? s.searchPlaceholderShort : s.searchPlaceholder} .value=${live(query)} aria-controls=${hasResults ? 'results' : nothing}
         @input=${onInput} @compositionend=${onCompositionEnd} @keydown=${on.onKeyDown} />
     </div>
   `;

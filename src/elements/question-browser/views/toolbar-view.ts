@@ -6,6 +6,8 @@ import type { BrowserStrings } from './state-views.js';
 export interface ToolbarView {
   query: string;
   hasResults: boolean;
+  /** The field is too narrow for the long placeholder: the short one. */
+  compact: boolean;
   /** Progress is kept: the Progress toggle shows. */
   withProgress: boolean;
   progressOpen: boolean;
@@ -23,7 +25,7 @@ export function renderToolbar(view: ToolbarView, s: BrowserStrings, on: ToolbarH
   const active = view.activeFilters;
   return html`
     <div part="toolbar" class="toolbar">
-      ${renderSearchField(view.query, view.hasResults, s, on)}
+      ${renderSearchField(view.query, view.hasResults, view.compact, s, on)}
       ${view.withProgress
         ? html`<button part="button progress-toggle" class="progress-toggle" type="button" aria-expanded=${view.progressOpen ? 'true' : 'false'}
             aria-controls="progress" @click=${on.toggleProgress}>${s.progressToggle}</button>`
