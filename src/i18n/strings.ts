@@ -140,7 +140,7 @@ export interface CollectionStrings {
   topicListFailures: (count: number) => string;
   /** `<question-browser>`: label of the search field. */
   searchLabel: string;
-  /** `<question-browser>`: placeholder of the search field where it has room for about 17rem of text (panels-controller.ts, LONG_PLACEHOLDER_FROM_REM). The "/" key is in the overview's key list. */
+  /** `<question-browser>`: placeholder of the search field where it has room for about 17rem of text (panels-controller.ts, LONG_PLACEHOLDER_ONE_COLUMN_REM and LONG_PLACEHOLDER_COLUMNS_REM). The "/" key is in the overview's key list. */
   searchPlaceholder: string;
   /** The placeholder of a narrower field (about 6rem of room on a phone). */
   searchPlaceholderShort: string;

@@ -98,3 +98,17 @@ describe('the Filters panel button', () => {
     assert.equal(zhCNCollection.showResults(null), '显示结果');
   });
 });
+
+describe('the result count', () => {
+  test('begins with the questions alone, so the browser can let the titles wrap out of sight where they do not fit', () => {
+    for (const strings of [enCollection, zhCNCollection]) {
+      for (const [questions, titles] of [[1, 1], [41, 29], [3000, 2000], [2, 1]]) {
+        const head = strings.resultCount(questions!, questions!);
+        assert.ok(strings.resultCount(questions!, titles!).startsWith(head), `${strings.resultCount(questions!, titles!)} / ${head}`);
+      }
+    }
+    assert.equal(enCollection.resultCount(41, 41), '41 questions');
+    assert.equal(enCollection.resultCount(41, 29), '41 questions under 29 titles');
+    assert.equal(zhCNCollection.resultCount(41, 29), '41 道题，29 个标题');
+  });
+});

@@ -9,7 +9,8 @@ export const SIDEBAR_FROM_REM = 64;
  * from 32rem (the width less two buttons), beside the list and the open question from 76rem (it
  * shares a column of about a third). Elsewhere it gets the short one.
  */
-export const LONG_PLACEHOLDER_FROM_REM = { oneColumn: 32, columns: 76 };
+const LONG_PLACEHOLDER_ONE_COLUMN_REM = 32;
+const LONG_PLACEHOLDER_COLUMNS_REM = 76;
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -28,7 +29,7 @@ export class PanelsController implements ReactiveController {
   narrow = false;
   /** The filters are a sidebar: 64rem and wider. */
   wide = false;
-  /** The search field has room for its long placeholder (see LONG_PLACEHOLDER_FROM_REM). */
+  /** The search field has room for its long placeholder (see LONG_PLACEHOLDER_ONE_COLUMN_REM and LONG_PLACEHOLDER_COLUMNS_REM). */
   roomySearch = false;
   readonly #host: Host;
   readonly #root: () => ParentNode;
@@ -63,7 +64,7 @@ export class PanelsController implements ReactiveController {
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     const narrow = width < ONE_COLUMN_BELOW_REM * rem;
     const wide = width >= SIDEBAR_FROM_REM * rem;
-    const roomySearch = width >= (narrow ? LONG_PLACEHOLDER_FROM_REM.oneColumn : LONG_PLACEHOLDER_FROM_REM.columns) * rem;
+    const roomySearch = width >= (narrow ? LONG_PLACEHOLDER_ONE_COLUMN_REM : LONG_PLACEHOLDER_COLUMNS_REM) * rem;
     if (this.measured && narrow === this.narrow && wide === this.wide && roomySearch === this.roomySearch) return;
     Object.assign(this, { measured: true, narrow, wide, roomySearch });
     this.#host.requestUpdate();

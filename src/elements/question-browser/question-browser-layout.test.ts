@@ -123,7 +123,7 @@ describe('<question-browser> layout', () => {
     };
     const placeholders = { en: ['Search…', 'Search titles, prompts, answers…'], 'zh-CN': ['搜索题目', '搜索标题、题目、答案……'] };
     for (const [lang, [short, long]] of Object.entries(placeholders)) {
-      it(`says as much in the search field as fits there, from a phone to a desktop (${lang})`, async () => {
+      it(`says as much in the search field and the count as fits there, from a phone to a desktop (${lang})`, async () => {
         const ONE_COLUMN: Size = { name: '35rem', width: 560, height: 600 };
         const TWO_COLUMNS: Size = { name: '40rem', width: 640, height: 600 };
         const SIDEBAR: Size = { name: '64rem', width: 1024, height: 700 };
@@ -132,6 +132,17 @@ describe('<question-browser> layout', () => {
           const input = root(el).querySelector<HTMLInputElement>('#search')!;
           expect(input.placeholder, `${lang}, ${size.name}`).to.equal(size === DESKTOP || size === ONE_COLUMN ? long : short);
           expect(placeholderFits(input), `${lang}, ${size.name}: "${input.placeholder}" is cut`).to.equal(true);
+          // The count shares its line with Review due: each piece (the questions, their titles) shows whole or not at all.
+          const count = root(el).querySelector<HTMLElement>('#count')!;
+          const box = count.getBoundingClientRect();
+          const pieces = [...count.children].map((piece) => piece.getBoundingClientRect());
+          expect(pieces[0]!.right, `${lang}, ${size.name}: the questions are cut`).to.be.at.most(box.right + 0.5);
+          expect(pieces[0]!.bottom).to.be.at.most(box.bottom + 0.5);
+          for (const piece of pieces.slice(1)) {
+            const whole = piece.right <= box.right + 0.5 && piece.bottom <= box.bottom + 0.5;
+            expect(whole || piece.top >= box.bottom - 0.5, `${lang}, ${size.name}: "${count.textContent}" is cut`).to.equal(true);
+          }
+          expect(box.height, 'one line').to.be.below(2 * parseFloat(getComputedStyle(count).fontSize));
         }
       });
     }

@@ -254,13 +254,16 @@ export const questionBrowserStyles = css`
     align-items: center;
     gap: 0.5rem;
   }
+  /* One line, never pushing the results down: where the titles do not fit beside the questions,
+     they wrap to a second line, which is clipped (count-view.ts). */
   .count-row .count {
     flex: 1 1 0;
     min-width: 0;
-    /* One line: a long count is cut rather than push the results down. */
-    white-space: nowrap;
+    display: flex;
+    flex-wrap: wrap;
+    max-block-size: 1lh;
     overflow: hidden;
-    text-overflow: ellipsis;
+    white-space: pre;
   }
   .clear-filters {
     flex: none;

@@ -11,7 +11,7 @@ export interface SearchFieldHandlers {
 
 /**
  * The field, labelled for screen readers; it controls the result list while there is one.
- * `compact`: the field is too narrow for the long placeholder (panels-controller.ts, LONG_PLACEHOLDER_FROM_REM).
+ * `compact`: the field is too narrow for the long placeholder (panels-controller.ts, LONG_PLACEHOLDER_ONE_COLUMN_REM and LONG_PLACEHOLDER_COLUMNS_REM).
  */
 export function renderSearchField(query: string, hasResults: boolean, compact: boolean, s: BrowserStrings, on: SearchFieldHandlers): TemplateResult {
   // While an input method composes, the text is not what the learner means yet: compositionend sends it.
